@@ -1,0 +1,4 @@
+import { benchEngine } from './engine';
+
+/** `npm run bench`: every speed target of the project, measured and printed. */
+benchEngine();

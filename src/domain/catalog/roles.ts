@@ -1,0 +1,131 @@
+/**
+ * The parts of a SEG deployment a host can play. Ids are part of the plan file format and
+ * must never change; labels are what people see.
+ */
+export const ROLE_IDS = [
+  'array-manager',
+  'processing-node',
+  'sql-server',
+  'directory-server',
+  'dns-server',
+  'admin-workstation',
+  'web-components',
+  'rest-client',
+  'pop3-client',
+  'mail-server',
+  'internet',
+] as const;
+
+export type RoleId = (typeof ROLE_IDS)[number];
+
+export interface RoleInfo {
+  id: RoleId;
+  label: string;
+  /** Short label for tight spaces (canvas badges, table cells). */
+  short: string;
+  description: string;
+  /** Default host name stem for new hosts of this role. */
+  nameStem: string;
+  /** True for the MailMarshal components: Array Manager, processing nodes and web components. */
+  mailMarshalComponent: boolean;
+}
+
+export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
+  'array-manager': {
+    id: 'array-manager',
+    label: 'Array Manager',
+    short: 'AM',
+    description: 'Holds the configuration, talks to SQL Server and directs the processing nodes.',
+    nameStem: 'SEG-AM',
+    mailMarshalComponent: true,
+  },
+  'processing-node': {
+    id: 'processing-node',
+    label: 'Processing node',
+    short: 'Node',
+    description: 'Receives, scans and delivers mail (the Controller, Receiver and Engine services).',
+    nameStem: 'SEG-NODE',
+    mailMarshalComponent: true,
+  },
+  'sql-server': {
+    id: 'sql-server',
+    label: 'SQL Server',
+    short: 'SQL',
+    description: 'Stores the configuration, logs and quarantine database. Mandatory.',
+    nameStem: 'SQL',
+    mailMarshalComponent: false,
+  },
+  'directory-server': {
+    id: 'directory-server',
+    label: 'Domain controller / LDAP',
+    short: 'DC',
+    description: 'Active Directory or another LDAP server used for groups, SMTP AUTH and addresses.',
+    nameStem: 'DC',
+    mailMarshalComponent: false,
+  },
+  'dns-server': {
+    id: 'dns-server',
+    label: 'DNS server',
+    short: 'DNS',
+    description: 'The DNS servers named in the SEG configuration.',
+    nameStem: 'DNS',
+    mailMarshalComponent: false,
+  },
+  'admin-workstation': {
+    id: 'admin-workstation',
+    label: 'Admin workstation',
+    short: 'Admin',
+    description:
+      'Where administrators run the Configurator and Console (before 10.0) or a browser (10.0 on).',
+    nameStem: 'ADMIN-WS',
+    mailMarshalComponent: false,
+  },
+  'web-components': {
+    id: 'web-components',
+    label: 'Web components',
+    short: 'Web',
+    description: 'The Spam Quarantine Management website and other web components.',
+    nameStem: 'SEG-WEB',
+    mailMarshalComponent: true,
+  },
+  'rest-client': {
+    id: 'rest-client',
+    label: 'REST API client',
+    short: 'REST',
+    description: 'A system that manages SEG through its REST API (8.0 and later).',
+    nameStem: 'REST-CLIENT',
+    mailMarshalComponent: false,
+  },
+  'pop3-client': {
+    id: 'pop3-client',
+    label: 'POP3 client',
+    short: 'POP3',
+    description: "Mail clients that collect mail from SEG's own POP3 server.",
+    nameStem: 'POP3-CLIENT',
+    mailMarshalComponent: false,
+  },
+  'mail-server': {
+    id: 'mail-server',
+    label: 'Mail server',
+    short: 'Mail',
+    description: 'Internal mail servers (Exchange and the like) that exchange SMTP with the nodes.',
+    nameStem: 'MAIL',
+    mailMarshalComponent: false,
+  },
+  internet: {
+    id: 'internet',
+    label: 'Internet',
+    short: 'Internet',
+    description: 'Everything outside: remote mail servers, update sites, revocation lists.',
+    nameStem: 'Internet',
+    mailMarshalComponent: false,
+  },
+};
+
+export const MAILMARSHAL_COMPONENTS: readonly RoleId[] = ROLE_IDS.filter(
+  (r) => ROLES[r].mailMarshalComponent,
+);
+
+export function isRoleId(value: string): value is RoleId {
+  return (ROLE_IDS as readonly string[]).includes(value);
+}

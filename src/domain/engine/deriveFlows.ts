@@ -1,0 +1,111 @@
+import { CATALOG, inRange, type CatalogRule, type RoleId } from '../catalog';
+import type { Host, Plan, Zone } from '../plan';
+import type { Derivation, Flow } from './types';
+import { deriveWarnings } from './warnings';
+
+export interface EngineContext {
+  plan: Plan;
+  catalog: readonly CatalogRule[];
+  hostsByRole: Map<RoleId, Host[]>;
+  zonesById: Map<string, Zone>;
+  hostsById: Map<string, Host>;
+}
+
+export function buildContext(plan: Plan, catalog: readonly CatalogRule[] = CATALOG): EngineContext {
+  const hostsByRole = new Map<RoleId, Host[]>();
+  const hostsById = new Map<string, Host>();
+  for (const host of plan.hosts) {
+    hostsById.set(host.id, host);
+    for (const role of host.roles) {
+      const list = hostsByRole.get(role);
+      if (list) list.push(host);
+      else hostsByRole.set(role, [host]);
+    }
+  }
+  return { plan, catalog, hostsByRole, hostsById, zonesById: new Map(plan.zones.map((z) => [z.id, z])) };
+}
+
+export function hostAddress(host: Host): string {
+  if (host.address) return host.address;
+  // An Internet host with no address stands for the whole Internet.
+  return host.roles.includes('internet') ? 'any' : '';
+}
+
+/** Two hosts are separated by a firewall unless both sit in the same zone. */
+export function crossesFirewall(a: Host, b: Host): boolean {
+  return a.zone === undefined || b.zone === undefined || a.zone !== b.zone;
+}
+
+const NO_HOSTS: Host[] = [];
+
+/**
+ * Derives every flow the plan needs at its product version, plus the warnings. Pure: the same
+ * plan always gives the same flows in the same order.
+ */
+export function deriveFlows(plan: Plan, catalog: readonly CatalogRule[] = CATALOG): Derivation {
+  const ctx = buildContext(plan, catalog);
+  const version = plan.productVersion;
+  const flows: Flow[] = [];
+  const localFlows: Flow[] = [];
+  const merged = new Map<string, Flow>();
+
+  // Addresses are looked up once per host, not once per flow.
+  const addresses = new Map<Host, string>();
+  for (const host of plan.hosts) addresses.set(host, hostAddress(host));
+
+  for (const rule of catalog) {
+    for (const endpoint of rule.endpoints) {
+      if (!inRange(version, endpoint.versions)) continue;
+      const sources = ctx.hostsByRole.get(endpoint.source) ?? NO_HOSTS;
+      const destinations = ctx.hostsByRole.get(endpoint.destination) ?? NO_HOSTS;
+      if (sources.length === 0 || destinations.length === 0) continue;
+      // Shared by every flow of this endpoint; copied before a merge changes them.
+      const sourceRoles = [endpoint.source];
+      const destinationRoles = [endpoint.destination];
+
+      for (const src of sources) {
+        const sourceAddress = addresses.get(src) ?? '';
+        for (const dst of destinations) {
+          const local = src === dst;
+          // Hosts with one role each can meet only once per rule, so only co-located roles need the
+          // duplicate check.
+          const mayRepeat = src.roles.length > 1 || dst.roles.length > 1;
+          const destinationAddress = rule.fixedDestinationAddress ?? addresses.get(dst) ?? '';
+          const crosses = !local && crossesFirewall(src, dst);
+          for (const service of rule.services) {
+            const id = `${rule.id}|${src.id}|${dst.id}|${service.protocol}/${service.port}`;
+            if (mayRepeat) {
+              const existing = merged.get(id);
+              if (existing) {
+                if (!existing.sourceRoles.includes(endpoint.source)) {
+                  existing.sourceRoles = [...existing.sourceRoles, endpoint.source];
+                }
+                if (!existing.destinationRoles.includes(endpoint.destination)) {
+                  existing.destinationRoles = [...existing.destinationRoles, endpoint.destination];
+                }
+                continue;
+              }
+            }
+            const flow: Flow = {
+              id,
+              ruleId: rule.id,
+              sourceHostId: src.id,
+              destinationHostId: dst.id,
+              sourceRoles,
+              destinationRoles,
+              protocol: service.protocol,
+              port: service.port,
+              sourceAddress,
+              destinationAddress,
+              crossesFirewall: crosses,
+            };
+            if (mayRepeat) merged.set(id, flow);
+            (local ? localFlows : flows).push(flow);
+          }
+        }
+      }
+    }
+  }
+
+  return { flows, localFlows, warnings: deriveWarnings(ctx, flows) };
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export { deriveFlows, crossesFirewall, hostAddress } from './deriveFlows';
+export { CHECKS } from './warnings';

@@ -1,0 +1,43 @@
+import type { Protocol, RoleId, RuleId, Severity } from '../catalog';
+
+/**
+ * One network flow: one source host, one destination host, one protocol and port, one catalog
+ * rule. Flows between roles on the same host are `local` and never go to a firewall.
+ */
+export interface Flow {
+  /** Stable id: rule, hosts and service. */
+  id: string;
+  ruleId: RuleId;
+  sourceHostId: string;
+  destinationHostId: string;
+  /** The roles on each host that call for this flow (more than one on a co-located host). */
+  sourceRoles: readonly RoleId[];
+  destinationRoles: readonly RoleId[];
+  protocol: Protocol;
+  port: number;
+  /** The address to put in a firewall rule: the host's, `any` for the Internet, or a fixed name. */
+  sourceAddress: string;
+  destinationAddress: string;
+  /** True when the hosts are in different zones, or either is in none. */
+  crossesFirewall: boolean;
+}
+
+export interface Warning {
+  /** Stable id, e.g. `missing-role:sql-server` or `netbios-configurator:ws1:am1`. */
+  id: string;
+  severity: Severity;
+  message: string;
+  /** Hosts the warning is about, to highlight them. */
+  hostIds: string[];
+  ruleIds: RuleId[];
+  /** A further vendor reference, where one explains the advice. */
+  reference?: string;
+}
+
+export interface Derivation {
+  /** Flows between different hosts, in catalog order. */
+  flows: Flow[];
+  /** Flows between roles of one host (a single-server install): listed, never sent to a firewall. */
+  localFlows: Flow[];
+  warnings: Warning[];
+}

@@ -1,0 +1,4 @@
+export * from './problems';
+export * from './catalog';
+export * from './plan';
+export * from './engine';

@@ -1,0 +1,6 @@
+export * from './address';
+export * from './restore';
+export * from './schema';
+export * from './types';
+export { migrate } from './migrate';
+export * from './examples';

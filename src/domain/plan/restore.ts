@@ -1,0 +1,41 @@
+import { fail, ok, type Problem, type Result } from '../problems';
+import { migrate } from './migrate';
+import { semanticProblems, shapeProblems } from './schema';
+import type { Plan } from './types';
+
+/**
+ * Reads a plan from untrusted input (a file, local storage, a share link): checks that it is a
+ * Portolan plan, migrates older format versions, then validates it. Never throws.
+ */
+export function restorePlan(input: unknown): Result<Plan> {
+  const migrated = migrate(input);
+  if (!migrated.ok) return migrated;
+  const { plan, problems } = shapeProblems(migrated.value);
+  if (!plan) return fail(...problems);
+  const semantic = semanticProblems(plan);
+  return semantic.length > 0 ? fail(...semantic) : ok(plan);
+}
+
+/** Same as restorePlan, from JSON text. */
+export function parsePlanText(text: string): Result<Plan> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const truncated = /end of (JSON )?input|Unterminated/i.test(detail);
+    const problem: Problem = {
+      path: '',
+      message: truncated
+        ? `the file ends too early; it may be truncated (${detail})`
+        : `the file is not valid JSON (${detail})`,
+    };
+    return fail(problem);
+  }
+  return restorePlan(json);
+}
+
+/** The plan as the documented JSON file, with a stable key order. */
+export function serializePlan(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}

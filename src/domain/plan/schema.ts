@@ -1,0 +1,153 @@
+import * as z from 'zod/mini';
+import { ROLE_IDS, isProductVersion } from '../catalog';
+import { formatPath, type Problem } from '../problems';
+import { addressProblem } from './address';
+import { CURRENT_PLAN_VERSION, PLAN_FORMAT, TRUST_LEVELS, type Plan } from './types';
+
+/*
+ * Validation happens in two passes. The zod schema checks the shape (types, required fields,
+ * lengths, enums); `semanticProblems` then checks what a schema cannot say well: addresses,
+ * unique ids, and references from hosts to zones. Both report every problem with its path.
+ */
+
+const NAME_MAX = 120;
+const TEXT_MAX = 4000;
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const requiredText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+const point = z.object({ x: z.number(), y: z.number() });
+const size = z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) });
+
+export const zoneSchema = z.object({
+  id: requiredText(64),
+  name: requiredText(NAME_MAX),
+  trust: z.enum(TRUST_LEVELS),
+  position: z.optional(point),
+  size: z.optional(size),
+});
+
+export const hostSchema = z.object({
+  id: requiredText(64),
+  name: requiredText(NAME_MAX),
+  roles: z.array(z.enum(ROLE_IDS)).check(z.minLength(1)),
+  zone: z.optional(requiredText(64)),
+  address: z.optional(text(255)),
+  position: z.optional(point),
+});
+
+export const changeRequestSchema = z.object({
+  title: z.optional(text(200)),
+  requester: z.optional(text(200)),
+  ticket: z.optional(text(200)),
+  window: z.optional(text(200)),
+  notes: z.optional(text(TEXT_MAX)),
+});
+
+export const planSchema = z.object({
+  format: z.literal(PLAN_FORMAT),
+  version: z.literal(CURRENT_PLAN_VERSION),
+  name: requiredText(NAME_MAX),
+  productVersion: z.string(),
+  zones: z.array(zoneSchema).check(z.maxLength(2000)),
+  hosts: z.array(hostSchema).check(z.maxLength(10000)),
+  changeRequest: z.optional(changeRequestSchema),
+});
+
+// Keeps the schema and the hand-written Plan type from drifting apart.
+type Parsed = z.infer<typeof planSchema>;
+const _schemaMatchesType: (p: Parsed) => Plan = (p) => p;
+void _schemaMatchesType;
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return typeof v === 'object' ? 'an object' : typeof v;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  object: 'an object',
+  array: 'a list',
+  boolean: 'true or false',
+};
+
+/** Turns a zod issue into a sentence. Paths are formatted by the caller. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  const input: unknown = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return 'is missing';
+      if (issue.expected === 'number' && typeof input === 'number') return 'must be a finite number';
+      return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${describeValue(input)}`;
+    case 'too_small':
+      if (issue.origin === 'string') return 'must not be empty';
+      if (issue.origin === 'array') return `must hold at least ${String(issue.minimum)}`;
+      return `must be greater than ${String(issue.minimum)}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `is longer than ${String(issue.maximum)} characters`;
+      if (issue.origin === 'array') return `holds more than ${String(issue.maximum)} entries`;
+      return `must be at most ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `${describeValue(input)} is not one of: ${issue.values.map(String).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+export function shapeProblems(input: unknown): { plan?: Plan; problems: Problem[] } {
+  const result = planSchema.safeParse(input, { reportInput: true });
+  if (result.success) return { plan: result.data, problems: [] };
+  return {
+    problems: result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issueMessage(issue),
+    })),
+  };
+}
+
+export function semanticProblems(plan: Plan): Problem[] {
+  const problems: Problem[] = [];
+  if (!isProductVersion(plan.productVersion)) {
+    problems.push({
+      path: 'productVersion',
+      message: `"${plan.productVersion}" is not a product version like 8.0 or 10.0`,
+    });
+  }
+
+  const zoneIds = new Map<string, number>();
+  plan.zones.forEach((zone, i) => {
+    const first = zoneIds.get(zone.id);
+    if (first !== undefined) {
+      problems.push({ path: `zones[${i}].id`, message: `"${zone.id}" is already used by zones[${first}]` });
+    } else zoneIds.set(zone.id, i);
+  });
+
+  const hostIds = new Map<string, number>();
+  plan.hosts.forEach((host, i) => {
+    const first = hostIds.get(host.id);
+    if (first !== undefined) {
+      problems.push({ path: `hosts[${i}].id`, message: `"${host.id}" is already used by hosts[${first}]` });
+    } else hostIds.set(host.id, i);
+
+    const seen = new Set<string>();
+    host.roles.forEach((role, r) => {
+      if (seen.has(role))
+        problems.push({ path: `hosts[${i}].roles[${r}]`, message: `${role} is listed twice` });
+      seen.add(role);
+    });
+    if (host.zone !== undefined && !zoneIds.has(host.zone)) {
+      problems.push({ path: `hosts[${i}].zone`, message: `no zone has the id "${host.zone}"` });
+    }
+    if (host.address !== undefined) {
+      const message = addressProblem(host.address);
+      if (message) problems.push({ path: `hosts[${i}].address`, message });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,65 @@
+import type { ProductVersion, RoleId } from '../catalog';
+
+export const PLAN_FORMAT = 'portolan-plan';
+/** Bump when the shape changes, and add a migration from the previous version in migrate.ts. */
+export const CURRENT_PLAN_VERSION = 1;
+
+export const TRUST_LEVELS = ['untrusted', 'dmz', 'trusted'] as const;
+export type Trust = (typeof TRUST_LEVELS)[number];
+
+export const TRUST_LABELS: Record<Trust, string> = {
+  untrusted: 'Untrusted',
+  dmz: 'DMZ',
+  trusted: 'Trusted',
+};
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Zone {
+  id: string;
+  name: string;
+  trust: Trust;
+  /** Where the zone's area sits on the canvas (top-left corner) and how large it is. */
+  position?: Point;
+  size?: Size;
+}
+
+export interface Host {
+  id: string;
+  name: string;
+  /** One or more roles; several roles on one host is a co-located (single-server) install. */
+  roles: RoleId[];
+  /** Id of the zone the host sits in; absent when the host is in no zone. */
+  zone?: string;
+  /** IPv4/IPv6 address, CIDR block, host name or `any`. */
+  address?: string;
+  /** Canvas position, absolute (not relative to the zone). */
+  position?: Point;
+}
+
+/** The change-request details that go on the cover of a firewall change request. */
+export interface ChangeRequest {
+  title?: string;
+  requester?: string;
+  ticket?: string;
+  window?: string;
+  notes?: string;
+}
+
+export interface Plan {
+  format: typeof PLAN_FORMAT;
+  version: typeof CURRENT_PLAN_VERSION;
+  name: string;
+  productVersion: ProductVersion;
+  zones: Zone[];
+  hosts: Host[];
+  changeRequest?: ChangeRequest;
+}
