@@ -59,24 +59,24 @@ export const DMZ_RELAY: Plan = {
   name: 'DMZ relay with internal array',
   productVersion: '10.0',
   zones: [
-    { id: 'dmz', name: 'DMZ', trust: 'dmz', position: { x: 280, y: 0 }, size: { width: 300, height: 320 } },
+    { id: 'dmz', name: 'DMZ', trust: 'dmz', position: { x: 290, y: 30 }, size: { width: 280, height: 380 } },
     {
       id: 'lan',
       name: 'Internal network',
       trust: 'trusted',
-      position: { x: 680, y: 0 },
-      size: { width: 560, height: 560 },
+      position: { x: 690, y: 20 },
+      size: { width: 580, height: 520 },
     },
   ],
   hosts: [
-    { id: 'internet', name: 'Internet', roles: ['internet'], position: { x: 30, y: 180 } },
+    { id: 'internet', name: 'Internet', roles: ['internet'], position: { x: 30, y: 190 } },
     {
       id: 'node1',
       name: 'SEG-NODE01',
       roles: ['processing-node'],
       zone: 'dmz',
       address: '192.0.2.11',
-      position: { x: 330, y: 60 },
+      position: { x: 330, y: 90 },
     },
     {
       id: 'node2',
@@ -84,7 +84,7 @@ export const DMZ_RELAY: Plan = {
       roles: ['processing-node'],
       zone: 'dmz',
       address: '192.0.2.12',
-      position: { x: 330, y: 180 },
+      position: { x: 330, y: 290 },
     },
     {
       id: 'am',
@@ -92,7 +92,7 @@ export const DMZ_RELAY: Plan = {
       roles: ['array-manager', 'web-components'],
       zone: 'lan',
       address: '10.0.0.5',
-      position: { x: 730, y: 180 },
+      position: { x: 740, y: 190 },
     },
     {
       id: 'sql',
@@ -100,7 +100,7 @@ export const DMZ_RELAY: Plan = {
       roles: ['sql-server'],
       zone: 'lan',
       address: '10.0.0.6',
-      position: { x: 1000, y: 60 },
+      position: { x: 1010, y: 70 },
     },
     {
       id: 'dc',
@@ -108,7 +108,7 @@ export const DMZ_RELAY: Plan = {
       roles: ['directory-server', 'dns-server'],
       zone: 'lan',
       address: '10.0.0.2',
-      position: { x: 1000, y: 180 },
+      position: { x: 1010, y: 190 },
     },
     {
       id: 'exch',
@@ -116,7 +116,7 @@ export const DMZ_RELAY: Plan = {
       roles: ['mail-server'],
       zone: 'lan',
       address: '10.0.1.25',
-      position: { x: 730, y: 440 },
+      position: { x: 740, y: 390 },
     },
     {
       id: 'admin',
@@ -124,7 +124,7 @@ export const DMZ_RELAY: Plan = {
       roles: ['admin-workstation'],
       zone: 'lan',
       address: '10.0.5.0/24',
-      position: { x: 1000, y: 310 },
+      position: { x: 1010, y: 310 },
     },
     {
       id: 'rest',
@@ -132,7 +132,7 @@ export const DMZ_RELAY: Plan = {
       roles: ['rest-client'],
       zone: 'lan',
       address: '10.0.7.14',
-      position: { x: 1000, y: 440 },
+      position: { x: 1010, y: 430 },
     },
   ],
 };

@@ -34,8 +34,3 @@ export function parsePlanText(text: string): Result<Plan> {
   }
   return restorePlan(json);
 }
-
-/** The plan as the documented JSON file, with a stable key order. */
-export function serializePlan(plan: Plan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
-}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DMZ_RELAY,
+  addHost,
+  addZone,
+  defaultHostName,
+  emptyPlan,
+  freeSpot,
+  moveItems,
+  removeHosts,
+  removeZones,
+  resizeZone,
+  updateHost,
+  zoneAt,
+  type Plan,
+} from '.';
+
+const zoned = (): Plan => ({
+  ...emptyPlan('T'),
+  zones: [
+    {
+      id: 'big',
+      name: 'Big',
+      trust: 'trusted',
+      position: { x: 0, y: 0 },
+      size: { width: 1000, height: 1000 },
+    },
+    {
+      id: 'small',
+      name: 'Small',
+      trust: 'dmz',
+      position: { x: 100, y: 100 },
+      size: { width: 300, height: 200 },
+    },
+  ],
+});
+
+describe('plan edits', () => {
+  it('names new hosts uniquely and readably', () => {
+    let plan = emptyPlan();
+    const names: string[] = [];
+    for (const role of [
+      'processing-node',
+      'processing-node',
+      'internet',
+      'internet',
+      'dns-server',
+    ] as const) {
+      const r = addHost(plan, role, { x: 0, y: 0 });
+      plan = r.plan;
+      names.push(r.host.name);
+    }
+    expect(names).toEqual(['SEG-NODE01', 'SEG-NODE02', 'Internet', 'Internet 2', 'DNS01']);
+    expect(plan.hosts.map((h) => h.id)).toEqual(['h1', 'h2', 'h3', 'h4', 'h5']);
+    expect(defaultHostName(plan, 'processing-node')).toBe('SEG-NODE03');
+  });
+
+  it('puts a host in the smallest zone under it', () => {
+    const plan = zoned();
+    expect(zoneAt(plan, { x: 150, y: 150 })?.id).toBe('small');
+    expect(zoneAt(plan, { x: 600, y: 600 })?.id).toBe('big');
+    expect(zoneAt(plan, { x: 2000, y: 0 })).toBeUndefined();
+    expect(addHost(plan, 'sql-server', { x: 150, y: 150 }).host.zone).toBe('small');
+    expect(addHost(plan, 'sql-server', { x: 5000, y: 150 }).host.zone).toBeUndefined();
+  });
+
+  it('moves hosts into and out of zones', () => {
+    const { plan } = addHost(zoned(), 'sql-server', { x: 150, y: 150 });
+    const out = moveItems(plan, [{ id: 'h1', position: { x: 3000, y: 10 } }]);
+    expect(out.hosts[0]).toEqual({
+      id: 'h1',
+      name: 'SQL01',
+      roles: ['sql-server'],
+      position: { x: 3000, y: 10 },
+    });
+    const back = moveItems(out, [{ id: 'h1', position: { x: 600.4, y: 600.6 } }]);
+    expect(back.hosts[0]?.zone).toBe('big');
+    expect(back.hosts[0]?.position).toEqual({ x: 600, y: 601 });
+  });
+
+  it('carries a zone’s hosts when the zone moves', () => {
+    const { plan } = addHost(zoned(), 'sql-server', { x: 150, y: 150 });
+    const moved = moveItems(plan, [{ id: 'small', position: { x: 2000, y: 2000 } }]);
+    expect(moved.zones[1]?.position).toEqual({ x: 2000, y: 2000 });
+    expect(moved.hosts[0]?.position).toEqual({ x: 2050, y: 2050 });
+    expect(moved.hosts[0]?.zone).toBe('small');
+  });
+
+  it('settles membership when a zone is added, resized or removed', () => {
+    let plan: Plan = {
+      ...emptyPlan(),
+      hosts: [{ id: 'a', name: 'A', roles: ['sql-server'], position: { x: 10, y: 10 } }],
+    };
+    const added = addZone(plan, { x: 0, y: 0 });
+    plan = added.plan;
+    expect(added.zone).toMatchObject({ id: 'z1', name: 'Zone 1', trust: 'trusted' });
+    expect(plan.hosts[0]?.zone).toBe('z1');
+    plan = resizeZone(plan, 'z1', { x: 500, y: 500 }, { width: 300, height: 300 });
+    expect(plan.hosts[0]?.zone).toBeUndefined();
+    plan = resizeZone(plan, 'z1', { x: 0, y: 0 }, { width: 300, height: 300 });
+    expect(plan.hosts[0]?.zone).toBe('z1');
+    plan = removeZones(plan, new Set(['z1']));
+    expect(plan.zones).toEqual([]);
+    expect(plan.hosts[0]).toEqual({ id: 'a', name: 'A', roles: ['sql-server'], position: { x: 10, y: 10 } });
+  });
+
+  it('updates and removes hosts without touching the old plan', () => {
+    const before = structuredClone(DMZ_RELAY);
+    const next = updateHost(DMZ_RELAY, 'am', { name: 'AM', address: undefined });
+    expect(next.hosts.find((h) => h.id === 'am')).not.toHaveProperty('address');
+    expect(next.hosts.find((h) => h.id === 'am')?.name).toBe('AM');
+    expect(removeHosts(next, new Set(['am', 'sql'])).hosts).toHaveLength(DMZ_RELAY.hosts.length - 2);
+    expect(DMZ_RELAY).toEqual(before);
+  });
+
+  it('finds a free spot next to a taken one', () => {
+    const { plan } = addHost(emptyPlan(), 'sql-server', { x: 0, y: 0 });
+    expect(freeSpot(plan, { x: 0, y: 0 })).toEqual({ x: 28, y: 28 });
+    expect(freeSpot(plan, { x: 400, y: 0 })).toEqual({ x: 400, y: 0 });
+  });
+});
