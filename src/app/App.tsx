@@ -1,10 +1,51 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect } from 'react';
+import { Canvas } from './canvas/Canvas';
+import { BottomPanel } from './components/BottomPanel';
+import { ConfirmDialogHost } from './components/ConfirmDialog';
+import { Notices } from './components/Notices';
+import { Palette } from './components/Palette';
+import { SidePanel } from './components/SidePanel';
+import { Toolbar } from './components/Toolbar';
+import { startAutosave } from './lib/persistence';
+import { useTheme } from './lib/theme';
+import { startShortcuts } from './shortcuts';
+
 export function App() {
+  useTheme();
+  useEffect(() => {
+    const stopSave = startAutosave();
+    const stopKeys = startShortcuts();
+    return () => {
+      stopSave();
+      stopKeys();
+    };
+  }, []);
+
   return (
-    <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="flex h-12 items-center border-b border-slate-200 px-4 dark:border-slate-800">
-        <h1 className="text-base font-semibold">Portolan</h1>
-      </header>
-      <main className="flex min-h-0 flex-1" aria-label="Planner" />
-    </div>
+    <ReactFlowProvider>
+      <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+        <Toolbar />
+        <div className="flex min-h-0 flex-1">
+          <div className="w-52 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950">
+            <Palette />
+          </div>
+          <div className="flex min-w-0 flex-1 flex-col">
+            <main aria-label="Plan canvas" className="min-h-0 flex-1">
+              <Canvas />
+            </main>
+            <div className="h-64 shrink-0 border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+              <BottomPanel />
+            </div>
+          </div>
+          <div className="w-80 shrink-0 border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+            <SidePanel />
+          </div>
+        </div>
+      </div>
+      <Notices />
+      <ConfirmDialogHost />
+    </ReactFlowProvider>
   );
 }

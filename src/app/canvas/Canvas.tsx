@@ -1,0 +1,240 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  useStore,
+  type EdgeChange,
+  type NodeChange,
+  applyNodeChanges,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { isRoleId, moveItems, type Move } from '../../domain';
+import { addHostAt, setViewCentreSource } from '../commands';
+import { useTheme } from '../lib/theme';
+import { useDerivation, usePlanner, type Selection } from '../store';
+import { ArrowMarkers, FlowEdge } from './FlowEdge';
+import { buildEdges, buildNodes, hostIdOf, zoneIdOf, type CanvasNode } from './graph';
+import { HostNode } from './HostNode';
+import { ZoneNode } from './ZoneNode';
+
+export const ROLE_MIME = 'application/x-portolan-role';
+
+const MINIMAP_ZONE = { untrusted: '#fca5a5', dmz: '#fcd34d', trusted: '#6ee7b7' } as const;
+const minimapColor = (n: CanvasNode) => (n.type === 'zone' ? MINIMAP_ZONE[n.data.zone.trust] : '#64748b');
+
+const FIT_VIEW = { padding: 0.12, maxZoom: 1 };
+const nodeTypes = { host: HostNode, zone: ZoneNode };
+const edgeTypes = { flow: FlowEdge };
+
+/** Folds React Flow's node selection changes into the store's selection. */
+function selectionAfterNodeChanges(current: Selection, changes: NodeChange<CanvasNode>[]): Selection {
+  const hosts = new Set(current.kind === 'hosts' ? current.ids : []);
+  let zone = current.kind === 'zone' ? current.id : undefined;
+  let touched = false;
+  for (const c of changes) {
+    if (c.type !== 'select') continue;
+    touched = true;
+    const hostId = hostIdOf(c.id);
+    const zoneId = zoneIdOf(c.id);
+    if (c.selected) {
+      if (hostId) hosts.add(hostId);
+      if (zoneId) zone = zoneId;
+    } else {
+      if (hostId) hosts.delete(hostId);
+      if (zoneId && zone === zoneId) zone = undefined;
+    }
+  }
+  if (!touched) return current;
+  if (hosts.size > 0) return { kind: 'hosts', ids: [...hosts] };
+  if (zone) return { kind: 'zone', id: zone };
+  // Deselecting nodes while an edge is being selected must not clear the edge.
+  return current.kind === 'edge' ? current : { kind: 'none' };
+}
+
+export function Canvas() {
+  const plan = usePlanner((s) => s.plan);
+  const selection = usePlanner((s) => s.selection);
+  const { flows, warnings } = useDerivation();
+  const { resolved } = useTheme();
+  const rf = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  // Edge labels are hidden when zoomed far out; one subscription here instead of one per edge.
+  const zoomedOut = useStore((s) => s.transform[2] < 0.45);
+
+  // Nodes live in local state while they are dragged or resized (so a drag touches neither the
+  // store nor the flow engine) and are rebuilt from the plan whenever it changes, keeping what
+  // React Flow measured.
+  const [local, setLocal] = useState(() => ({
+    plan,
+    selection,
+    warnings,
+    nodes: buildNodes(plan, selection, warnings, new Map()),
+  }));
+  let nodes = local.nodes;
+  if (local.plan !== plan || local.selection !== selection || local.warnings !== warnings) {
+    nodes = buildNodes(plan, selection, warnings, new Map(local.nodes.map((n) => [n.id, n])));
+    setLocal({ plan, selection, warnings, nodes });
+  }
+  const dragging = useRef(new Set<string>());
+
+  // Fit the view when a different plan is opened, once its nodes have been measured; never while
+  // someone edits (adding the first host must not make the view jump).
+  const planEpoch = usePlanner((s) => s.planEpoch);
+  const initialized = useNodesInitialized();
+  const fitted = useRef(-1);
+  useEffect(() => {
+    if (fitted.current === planEpoch) return;
+    const { plan } = usePlanner.getState();
+    if (plan.hosts.length === 0 && plan.zones.length === 0) {
+      // Nothing to fit: start at the origin, full size, and leave the view alone from here on.
+      fitted.current = planEpoch;
+      void rf.setViewport({ x: 0, y: 0, zoom: 1 });
+      return;
+    }
+    if (!initialized) return;
+    fitted.current = planEpoch;
+    void rf.fitView(FIT_VIEW);
+  }, [initialized, planEpoch, rf]);
+
+  const edges = useMemo(() => buildEdges(plan, flows, selection), [plan, flows, selection]);
+
+  useEffect(() => {
+    setViewCentreSource(() => {
+      const r = wrapper.current?.getBoundingClientRect();
+      if (!r) return { x: 0, y: 0 };
+      return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    });
+  }, [rf]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const state = usePlanner.getState();
+      const nextSelection = selectionAfterNodeChanges(state.selection, changes);
+      if (nextSelection !== state.selection) state.select(nextSelection);
+
+      const current = new Map((rf.getNodes() as CanvasNode[]).map((n) => [n.id, n]));
+      const resizing = new Set(changes.flatMap((c) => (c.type === 'dimensions' && c.resizing ? [c.id] : [])));
+      const extra: NodeChange<CanvasNode>[] = [];
+      const settled = new Set<string>();
+      let keyboardOnly = true;
+      for (const c of changes) {
+        if (c.type !== 'position' || !c.position || resizing.has(c.id)) continue;
+        const zoneId = zoneIdOf(c.id);
+        const before = current.get(c.id);
+        // A zone carries its hosts along while it is dragged.
+        if (zoneId && before) {
+          const dx = c.position.x - before.position.x;
+          const dy = c.position.y - before.position.y;
+          const moving = new Set(changes.flatMap((x) => ('id' in x ? [x.id] : [])));
+          for (const h of state.plan.hosts) {
+            const hostNode = current.get(`host:${h.id}`);
+            if (h.zone !== zoneId || !hostNode || moving.has(hostNode.id)) continue;
+            extra.push({
+              type: 'position',
+              id: hostNode.id,
+              position: { x: hostNode.position.x + dx, y: hostNode.position.y + dy },
+            });
+          }
+        }
+        if (c.dragging) dragging.current.add(c.id);
+        else {
+          if (dragging.current.delete(c.id)) keyboardOnly = false;
+          settled.add(c.id);
+        }
+      }
+      const applied = [...changes.filter((c) => c.type !== 'select'), ...extra];
+      if (applied.length) setLocal((l) => ({ ...l, nodes: applyNodeChanges(applied, l.nodes) }));
+
+      // Moves are committed when a drag ends or a key moved a node; a moved zone takes its hosts along.
+      const moves: Move[] = [];
+      for (const c of changes) {
+        if (c.type !== 'position' || !c.position || !settled.has(c.id)) continue;
+        const planId = hostIdOf(c.id) ?? zoneIdOf(c.id);
+        if (planId) moves.push({ id: planId, position: c.position });
+      }
+      if (moves.length === 0) return;
+      state.commit(moveItems(state.plan, moves), keyboardOnly ? { mergeKey: 'keyboard-move' } : {});
+    },
+    [rf],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = usePlanner.getState();
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        const edge = rf.getEdge(c.id);
+        const pair = edge?.data?.pair as { source: string; target: string } | undefined;
+        if (c.selected && pair) state.select({ kind: 'edge', source: pair.source, target: pair.target });
+        else if (
+          !c.selected &&
+          state.selection.kind === 'edge' &&
+          pair?.source === state.selection.source &&
+          pair.target === state.selection.target
+        ) {
+          state.select({ kind: 'none' });
+        }
+      }
+    },
+    [rf],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(ROLE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const role = e.dataTransfer.getData(ROLE_MIME);
+      if (!isRoleId(role)) return;
+      e.preventDefault();
+      addHostAt(role, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [rf],
+  );
+
+  return (
+    <div ref={wrapper} className={`relative h-full w-full ${zoomedOut ? 'portolan-zoomed-out' : ''}`}>
+      <ArrowMarkers />
+      <ReactFlow<CanvasNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        nodesConnectable={false}
+        deleteKeyCode={null}
+        elevateNodesOnSelect={false}
+        elevateEdgesOnSelect
+        colorMode={resolved}
+        minZoom={0.1}
+        maxZoom={2}
+        ariaLabelConfig={{
+          'node.a11yDescription.default':
+            'Press Enter or Space to select. Use the arrow keys to move the selected hosts.',
+        }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
+        <MiniMap<CanvasNode>
+          pannable
+          zoomable
+          position="bottom-right"
+          nodeColor={minimapColor}
+          ariaLabel="Minimap"
+          style={{ width: 170, height: 110 }}
+        />
+      </ReactFlow>
+    </div>
+  );
+}

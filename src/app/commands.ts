@@ -1,0 +1,70 @@
+import {
+  HOST_SIZE,
+  addHost,
+  addZone,
+  emptyPlan,
+  freeSpot,
+  removeHosts,
+  removeZones,
+  type Plan,
+  type Point,
+  type RoleId,
+} from '../domain';
+import { usePlanner } from './store';
+
+/**
+ * What the buttons, menus and keys of the app do. Each command reads the store, makes a pure
+ * edit of the plan with the domain's functions, and commits it (one undo step).
+ */
+
+/** Where the canvas should place new things when not told: set by the canvas, in flow coordinates. */
+let viewCentre: () => Point = () => ({ x: 0, y: 0 });
+export function setViewCentreSource(source: () => Point) {
+  viewCentre = source;
+}
+
+/** Adds a host of `role` centred on `point` (flow coordinates) and selects it. */
+export function addHostAt(role: RoleId, point: Point) {
+  const { plan, commit, select } = usePlanner.getState();
+  const position = { x: point.x - HOST_SIZE.width / 2, y: point.y - HOST_SIZE.height / 2 };
+  const result = addHost(plan, role, position);
+  commit(result.plan);
+  select({ kind: 'hosts', ids: [result.host.id] });
+  return result.host;
+}
+
+/** Adds a host in the middle of the visible canvas, nudged off any host already there. */
+export function addHostInView(role: RoleId) {
+  const { plan } = usePlanner.getState();
+  const c = viewCentre();
+  const spot = freeSpot(plan, { x: c.x - HOST_SIZE.width / 2, y: c.y - HOST_SIZE.height / 2 });
+  return addHostAt(role, { x: spot.x + HOST_SIZE.width / 2, y: spot.y + HOST_SIZE.height / 2 });
+}
+
+export function addZoneInView() {
+  const { plan, commit, select } = usePlanner.getState();
+  const c = viewCentre();
+  const result = addZone(plan, { x: c.x - 220, y: c.y - 150 });
+  commit(result.plan);
+  select({ kind: 'zone', id: result.zone.id });
+}
+
+/** Deletes what is selected: hosts, or a zone (its hosts stay, unzoned). */
+export function deleteSelection(): boolean {
+  const { plan, selection, commit, select } = usePlanner.getState();
+  if (selection.kind === 'hosts') {
+    commit(removeHosts(plan, new Set(selection.ids)));
+  } else if (selection.kind === 'zone') {
+    commit(removeZones(plan, new Set([selection.id])));
+  } else return false;
+  select({ kind: 'none' });
+  return true;
+}
+
+export function isPlanEmpty(plan: Plan) {
+  return plan.hosts.length === 0 && plan.zones.length === 0;
+}
+
+export function newPlan() {
+  usePlanner.getState().replacePlan(emptyPlan());
+}

@@ -1,0 +1,160 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flowRows, type FlowRow } from '../../domain';
+import { useDerivation, usePlanner } from '../store';
+import { Icon } from './Icon';
+import { inputClass } from './ui';
+
+const ROW_HEIGHT = 30;
+const OVERSCAN = 10;
+
+function matches(row: FlowRow, needle: string): boolean {
+  if (!needle) return true;
+  const hay = `${row.source.name} ${row.flow.sourceAddress} ${row.sourceZone} ${row.destination.name} ${row.flow.destinationAddress} ${row.destinationZone} ${row.service} ${row.rule.id} ${row.rule.title} ${row.flow.crossesFirewall ? 'firewall crosses yes' : 'inside no'}`;
+  return needle
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => hay.toLowerCase().includes(word));
+}
+
+/**
+ * Every flow in a table with a text filter. Only the rows in view are in the page, so plans with
+ * thousands of flows stay quick. Selecting a row selects its edge on the canvas.
+ */
+export function FlowTable() {
+  const plan = usePlanner((s) => s.plan);
+  const filter = usePlanner((s) => s.flowFilter);
+  const selection = usePlanner((s) => s.selection);
+  const { flows } = useDerivation();
+  const all = useMemo(() => flowRows(plan, flows), [plan, flows]);
+  const rows = useMemo(() => all.filter((r) => matches(r, filter.trim())), [all, filter]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(400);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+
+  const selectRow = (row: FlowRow) =>
+    usePlanner
+      .getState()
+      .select({ kind: 'edge', source: row.flow.sourceHostId, target: row.flow.destinationHostId });
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, row: FlowRow, index: number) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      selectRow(row);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = index + (e.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0 || next >= rows.length) return;
+      const el = scroller.current;
+      if (el) {
+        const top = next * ROW_HEIGHT;
+        if (top < el.scrollTop) el.scrollTop = top;
+        else if (top + ROW_HEIGHT * 2 > el.scrollTop + el.clientHeight)
+          el.scrollTop = top + ROW_HEIGHT * 2 - el.clientHeight;
+      }
+      requestAnimationFrame(() =>
+        scroller.current?.querySelector<HTMLElement>(`[data-row="${next}"]`)?.focus(),
+      );
+    }
+  };
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="flex items-center gap-3 px-3 py-2">
+        <div className="relative w-80">
+          <Icon name="search" className="pointer-events-none absolute top-2 left-2 size-4 text-slate-400" />
+          <input
+            type="search"
+            aria-label="Filter flows"
+            placeholder="Filter: host, address, zone, port, rule…"
+            value={filter}
+            onChange={(e) => usePlanner.getState().setFlowFilter(e.target.value)}
+            className={`${inputClass} pl-8`}
+          />
+        </div>
+        <p className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite">
+          {rows.length === all.length ? `${all.length} flows` : `${rows.length} of ${all.length} flows`}
+        </p>
+      </div>
+      <div
+        ref={(el) => {
+          scroller.current = el;
+          if (el && el.clientHeight !== viewport) setViewport(el.clientHeight);
+        }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        className="min-h-0 flex-1 overflow-auto"
+        tabIndex={-1}
+      >
+        <table
+          className="w-full table-fixed border-collapse text-sm"
+          aria-label="Flows"
+          aria-rowcount={rows.length + 1}
+        >
+          <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
+            <tr>
+              <th className="w-[18%] px-3 py-1.5 font-semibold">Source</th>
+              <th className="w-[18%] px-3 py-1.5 font-semibold">Destination</th>
+              <th className="w-[10%] px-3 py-1.5 font-semibold">Service</th>
+              <th className="w-[30%] px-3 py-1.5 font-semibold">Rule</th>
+              <th className="w-[14%] px-3 py-1.5 font-semibold">Crosses firewall</th>
+            </tr>
+          </thead>
+          <tbody>
+            {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
+            {rows.slice(first, last).map((row, i) => {
+              const index = first + i;
+              const selected =
+                selection.kind === 'edge' &&
+                selection.source === row.flow.sourceHostId &&
+                selection.target === row.flow.destinationHostId;
+              return (
+                <tr
+                  key={row.flow.id}
+                  data-row={index}
+                  aria-rowindex={index + 2}
+                  aria-selected={selected}
+                  tabIndex={0}
+                  onClick={() => selectRow(row)}
+                  onKeyDown={(e) => onRowKey(e, row, index)}
+                  style={{ height: ROW_HEIGHT }}
+                  className={`cursor-pointer border-b border-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600 dark:border-slate-800 ${
+                    selected ? 'bg-teal-50 dark:bg-teal-950' : 'hover:bg-slate-50 dark:hover:bg-slate-900'
+                  }`}
+                >
+                  <td className="truncate px-3">{row.source.name}</td>
+                  <td className="truncate px-3">{row.destination.name}</td>
+                  <td className="px-3 font-mono text-xs">{row.service}</td>
+                  <td className="truncate px-3">
+                    {row.rule.title}{' '}
+                    <span className="font-mono text-xs text-slate-500 dark:text-slate-400">
+                      {row.rule.id}
+                    </span>
+                  </td>
+                  <td className="px-3">
+                    {row.flow.crossesFirewall ? (
+                      <span className="inline-flex items-center gap-1 text-orange-700 dark:text-orange-300">
+                        <Icon name="firewall" className="size-3.5" /> Yes
+                      </span>
+                    ) : (
+                      <span className="text-slate-600 dark:text-slate-400">No</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+            {last < rows.length && (
+              <tr aria-hidden="true" style={{ height: (rows.length - last) * ROW_HEIGHT }} />
+            )}
+          </tbody>
+        </table>
+        {all.length === 0 && (
+          <p className="p-4 text-sm text-slate-600 dark:text-slate-300">
+            No flows yet. Add at least two components that talk to each other.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { DragEvent } from 'react';
+import { ROLES, ROLE_IDS, type RoleId } from '../../domain';
+import { ROLE_MIME } from '../canvas/Canvas';
+import { addHostInView, addZoneInView } from '../commands';
+import { Icon } from './Icon';
+import { RoleIcon, roleTone } from './RoleIcon';
+
+function onDragStart(e: DragEvent, role: RoleId) {
+  e.dataTransfer.setData(ROLE_MIME, role);
+  e.dataTransfer.effectAllowed = 'copy';
+}
+
+/** One button per role: drag it onto the canvas, or press it (click, Enter, Space) to add one in view. */
+export function Palette() {
+  return (
+    <nav aria-label="Components" className="flex flex-col gap-1 p-2">
+      <h2 className="px-2 pt-1 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+        Components
+      </h2>
+      {ROLE_IDS.map((role) => (
+        <button
+          key={role}
+          type="button"
+          draggable
+          onDragStart={(e) => onDragStart(e, role)}
+          onClick={() => addHostInView(role)}
+          title={`${ROLES[role].description} Drag onto the canvas, or press to add one in view.`}
+          className="flex cursor-grab items-center gap-2 rounded-md border border-transparent px-2 py-1.5 text-left text-sm text-slate-800 hover:border-slate-300 hover:bg-white focus-visible:outline-2 focus-visible:outline-teal-600 active:cursor-grabbing dark:text-slate-200 dark:hover:border-slate-700 dark:hover:bg-slate-900"
+        >
+          <span className={roleTone(role)}>
+            <RoleIcon role={role} />
+          </span>
+          {ROLES[role].label}
+        </button>
+      ))}
+      <div className="my-2 border-t border-slate-200 dark:border-slate-800" />
+      <button
+        type="button"
+        onClick={addZoneInView}
+        className="flex items-center gap-2 rounded-md border border-dashed border-slate-400 px-2 py-1.5 text-sm text-slate-800 hover:bg-white focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-900"
+      >
+        <Icon name="zone" className="size-5 text-slate-500" />
+        Add zone
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,135 @@
+import { EXAMPLE_PLANS, PRODUCT_RELEASES, type Plan } from '../../domain';
+import { isPlanEmpty, newPlan } from '../commands';
+import { setThemePreference, useTheme, type ThemePreference } from '../lib/theme';
+import { usePlanner } from '../store';
+import { confirmAction } from './ConfirmDialog';
+import { Icon } from './Icon';
+import { Menu } from './Menu';
+import { Button } from './ui';
+import { useDraft } from './useDraft';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+async function replaceWith(title: string, make: () => Plan | void) {
+  const { plan } = usePlanner.getState();
+  if (!isPlanEmpty(plan)) {
+    const ok = await confirmAction(
+      title,
+      `The current plan "${plan.name}" will be replaced. You can bring it back with Undo.`,
+      'Replace plan',
+    );
+    if (!ok) return;
+  }
+  const next = make();
+  if (next) usePlanner.getState().replacePlan(structuredClone(next));
+}
+
+function PlanName() {
+  const name = usePlanner((s) => s.plan.name);
+  const [draft, setDraft] = useDraft(name);
+  const empty = draft.trim() === '';
+  return (
+    <input
+      aria-label="Plan name"
+      aria-invalid={empty}
+      title={empty ? 'The plan needs a name' : undefined}
+      value={draft}
+      maxLength={120}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        const value = e.target.value.trim();
+        const { plan, commit } = usePlanner.getState();
+        if (value) commit({ ...plan, name: value }, { mergeKey: 'plan-name' });
+      }}
+      onBlur={() => setDraft(name)}
+      className="w-64 rounded-md border border-transparent bg-transparent px-2 py-1 text-sm font-semibold text-slate-900 hover:border-slate-300 focus:border-teal-600 focus:bg-white focus:outline-none aria-[invalid=true]:border-red-500 dark:text-slate-100 dark:hover:border-slate-700 dark:focus:bg-slate-900"
+    />
+  );
+}
+
+function VersionSelect() {
+  const version = usePlanner((s) => s.plan.productVersion);
+  const known = PRODUCT_RELEASES.some((r) => r.version === version);
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor="product-version" className="text-xs font-semibold text-slate-600 dark:text-slate-300">
+        Product version
+      </label>
+      <select
+        id="product-version"
+        value={version}
+        onChange={(e) => {
+          const { plan, commit } = usePlanner.getState();
+          commit({ ...plan, productVersion: e.target.value });
+        }}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+      >
+        {!known && <option value={version}>{version}</option>}
+        {PRODUCT_RELEASES.map((r) => (
+          <option key={r.version} value={r.version}>
+            {r.version} — {r.product}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function ThemeSelect() {
+  const { preference } = useTheme();
+  return (
+    <select
+      aria-label="Theme"
+      value={preference}
+      onChange={(e) => setThemePreference(e.target.value as ThemePreference)}
+      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+    >
+      <option value="system">System theme</option>
+      <option value="light">Light</option>
+      <option value="dark">Dark</option>
+    </select>
+  );
+}
+
+export function Toolbar() {
+  const canUndo = usePlanner((s) => s.past.length > 0);
+  const canRedo = usePlanner((s) => s.future.length > 0);
+  const { undo, redo } = usePlanner.getState();
+  return (
+    <header className="flex h-13 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
+      <div className="flex items-center gap-2">
+        <img src="/favicon.svg" alt="" className="size-6" />
+        <h1 className="text-base font-bold tracking-tight text-slate-900 dark:text-slate-50">Portolan</h1>
+      </div>
+      <div className="h-6 border-l border-slate-200 dark:border-slate-800" />
+      <PlanName />
+      <VersionSelect />
+      <div className="h-6 border-l border-slate-200 dark:border-slate-800" />
+      <div className="flex items-center gap-1" role="group" aria-label="History">
+        <Button variant="ghost" onClick={undo} disabled={!canUndo} title={`Undo (${mod}Z)`}>
+          <Icon name="undo" />
+          Undo
+        </Button>
+        <Button variant="ghost" onClick={redo} disabled={!canRedo} title={`Redo (${mod}Shift+Z)`}>
+          <Icon name="redo" />
+          Redo
+        </Button>
+      </div>
+      <div className="ml-auto flex items-center gap-2">
+        <Button onClick={() => void replaceWith('Start a new plan?', () => newPlan())}>
+          <Icon name="file" />
+          New plan
+        </Button>
+        <Menu
+          label="Examples"
+          items={EXAMPLE_PLANS.map((e) => ({
+            label: e.label,
+            onSelect: () => void replaceWith(`Open the example "${e.label}"?`, () => e.plan),
+          }))}
+        />
+        <ThemeSelect />
+      </div>
+    </header>
+  );
+}

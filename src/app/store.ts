@@ -1,0 +1,164 @@
+import { create } from 'zustand';
+import { deriveFlows, emptyPlan, type Derivation, type Plan } from '../domain';
+
+/**
+ * The one store: the plan, its undo history, and UI state. Flows and warnings are not stored;
+ * `selectDerivation` computes them from the plan (memoised per plan object).
+ */
+
+export type Selection =
+  | { kind: 'none' }
+  | { kind: 'hosts'; ids: string[] }
+  | { kind: 'zone'; id: string }
+  | { kind: 'edge'; source: string; target: string };
+
+export type BottomTab = 'flows' | 'warnings';
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'success' | 'error';
+  title: string;
+  detail?: string;
+  /** Optional action, e.g. "Download the unreadable copy". */
+  action?: { label: string; run: () => void };
+}
+
+interface CommitOptions {
+  /** Successive commits with the same key (typing in one field) make one undo step. */
+  mergeKey?: string;
+}
+
+const HISTORY_LIMIT = 200;
+const MERGE_WINDOW_MS = 1500;
+
+export interface PlannerState {
+  plan: Plan;
+  past: Plan[];
+  future: Plan[];
+  lastCommit: { key?: string; at: number };
+  /** Goes up whenever a different plan is opened (new, example, import, saved), so the view can fit it. */
+  planEpoch: number;
+  selection: Selection;
+  bottomTab: BottomTab;
+  flowFilter: string;
+  notices: Notice[];
+
+  commit: (next: Plan, options?: CommitOptions) => void;
+  replacePlan: (next: Plan) => void;
+  undo: () => void;
+  redo: () => void;
+  select: (selection: Selection) => void;
+  setBottomTab: (tab: BottomTab) => void;
+  setFlowFilter: (text: string) => void;
+  notify: (notice: Omit<Notice, 'id'>) => void;
+  dismiss: (id: number) => void;
+}
+
+let noticeId = 0;
+
+/** Drops selected things that no longer exist in the plan (after undo, delete, load). */
+function pruneSelection(selection: Selection, plan: Plan): Selection {
+  switch (selection.kind) {
+    case 'hosts': {
+      const ids = selection.ids.filter((id) => plan.hosts.some((h) => h.id === id));
+      return ids.length ? { kind: 'hosts', ids } : { kind: 'none' };
+    }
+    case 'zone':
+      return plan.zones.some((z) => z.id === selection.id) ? selection : { kind: 'none' };
+    case 'edge': {
+      const exists = (id: string) => plan.hosts.some((h) => h.id === id);
+      return exists(selection.source) && exists(selection.target) ? selection : { kind: 'none' };
+    }
+    default:
+      return selection;
+  }
+}
+
+export const usePlanner = create<PlannerState>()((set, get) => ({
+  plan: emptyPlan(),
+  past: [],
+  future: [],
+  lastCommit: { at: 0 },
+  planEpoch: 0,
+  selection: { kind: 'none' },
+  bottomTab: 'flows',
+  flowFilter: '',
+  notices: [],
+
+  commit: (next, options = {}) => {
+    const { plan, past, lastCommit, selection } = get();
+    if (next === plan) return;
+    const now = Date.now();
+    const merge =
+      options.mergeKey !== undefined &&
+      options.mergeKey === lastCommit.key &&
+      now - lastCommit.at < MERGE_WINDOW_MS;
+    set({
+      plan: next,
+      past: merge ? past : [...past.slice(-(HISTORY_LIMIT - 1)), plan],
+      future: [],
+      lastCommit: { key: options.mergeKey, at: now },
+      selection: pruneSelection(selection, next),
+    });
+  },
+
+  /** Replaces the plan as a whole (new, example, import); undo brings the old one back. */
+  replacePlan: (next) => {
+    const { plan, past, planEpoch } = get();
+    set({
+      plan: next,
+      past: [...past.slice(-(HISTORY_LIMIT - 1)), plan],
+      future: [],
+      lastCommit: { at: 0 },
+      planEpoch: planEpoch + 1,
+      selection: { kind: 'none' },
+    });
+  },
+
+  undo: () => {
+    const { plan, past, future, selection } = get();
+    const previous = past[past.length - 1];
+    if (!previous) return;
+    set({
+      plan: previous,
+      past: past.slice(0, -1),
+      future: [plan, ...future],
+      lastCommit: { at: 0 },
+      selection: pruneSelection(selection, previous),
+    });
+  },
+
+  redo: () => {
+    const { plan, past, future, selection } = get();
+    const next = future[0];
+    if (!next) return;
+    set({
+      plan: next,
+      past: [...past, plan],
+      future: future.slice(1),
+      lastCommit: { at: 0 },
+      selection: pruneSelection(selection, next),
+    });
+  },
+
+  select: (selection) => set({ selection }),
+  setBottomTab: (bottomTab) => set({ bottomTab }),
+  setFlowFilter: (flowFilter) => set({ flowFilter }),
+  notify: (notice) => set((s) => ({ notices: [...s.notices, { ...notice, id: ++noticeId }] })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}));
+
+const derivations = new WeakMap<Plan, Derivation>();
+
+/** Flows and warnings of the current plan, computed once per plan object. */
+export function derive(plan: Plan): Derivation {
+  let d = derivations.get(plan);
+  if (!d) {
+    d = deriveFlows(plan);
+    derivations.set(plan, d);
+  }
+  return d;
+}
+
+export const selectDerivation = (s: PlannerState) => derive(s.plan);
+export const useDerivation = () => usePlanner(selectDerivation);
