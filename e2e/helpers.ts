@@ -1,0 +1,44 @@
+import { expect, type Page } from '@playwright/test';
+
+export const canvas = (page: Page) => page.getByRole('main', { name: 'Plan canvas' });
+export const pane = (page: Page) => page.locator('.react-flow__pane');
+
+/** A host card on the canvas, found by its accessible name ("SEG-AM01: Array Manager, 10.0.0.5"). */
+export const hostNode = (page: Page, name: string) =>
+  canvas(page).getByRole('group', { name: new RegExp(`^${name}:`) });
+
+export const edge = (page: Page, from: string, to: string) =>
+  canvas(page).getByRole('group', { name: new RegExp(`^Flow from ${from} to ${to}:`) });
+
+export async function openExample(page: Page, label: RegExp | string) {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: label }).click();
+  const replace = page.getByRole('button', { name: 'Replace plan' });
+  if (await replace.isVisible()) await replace.click();
+}
+
+/** Adds a host the keyboard way: focus the palette button and press Enter. */
+export async function addByKeyboard(page: Page, role: string) {
+  const button = page
+    .getByRole('navigation', { name: 'Components' })
+    .getByRole('button', { name: role, exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
+}
+
+export const flowRow = (page: Page, text: RegExp) =>
+  page.getByRole('table', { name: 'Flows' }).getByRole('row').filter({ hasText: text });
+
+/** Drags a node with the mouse in small steps, as a person would. */
+export async function dragBy(page: Page, name: string, to: { x: number; y: number }) {
+  const box = await hostNode(page, name).boundingBox();
+  expect(box).not.toBeNull();
+  const start = { x: box!.x + box!.width / 2, y: box!.y + 12 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  const steps = 12;
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(start.x + ((to.x - start.x) * i) / steps, start.y + ((to.y - start.y) * i) / steps);
+  }
+  await page.mouse.up();
+}

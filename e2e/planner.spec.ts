@@ -1,0 +1,223 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { addByKeyboard, canvas, dragBy, edge, flowRow, hostNode, openExample, pane } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+});
+
+test('drag a component from the palette to a point on the canvas', async ({ page }) => {
+  const target = pane(page);
+  const box = (await target.boundingBox())!;
+  await page
+    .getByRole('navigation', { name: 'Components' })
+    .getByRole('button', { name: 'Array Manager', exact: true })
+    .dragTo(target, { targetPosition: { x: 300, y: 220 } });
+
+  const node = hostNode(page, 'SEG-AM01');
+  await expect(node).toBeVisible();
+  const nodeBox = (await node.boundingBox())!;
+  // The card is centred on the drop point.
+  expect(Math.abs(nodeBox.x + nodeBox.width / 2 - (box.x + 300))).toBeLessThan(12);
+  expect(Math.abs(nodeBox.y + nodeBox.height / 2 - (box.y + 220))).toBeLessThan(20);
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByLabel('Name')).toHaveValue(
+    'SEG-AM01',
+  );
+});
+
+test('add hosts with the keyboard alone; they appear in view, selected, with unique names', async ({
+  page,
+}) => {
+  await addByKeyboard(page, 'DNS server');
+  await page.keyboard.press('Space');
+  await addByKeyboard(page, 'Processing node');
+
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByLabel('Name')).toHaveValue('SEG-NODE01');
+  for (const name of ['DNS01', 'DNS02', 'SEG-NODE01']) {
+    const node = hostNode(page, name);
+    await expect(node).toBeVisible();
+    await expect(node).toBeInViewport();
+  }
+  await expect(hostNode(page, 'SEG-NODE01')).toHaveClass(/selected/);
+});
+
+test('changing the version from 8.0 to 10.0 replaces the workstation tcp/19001 flow with tcp/443', async ({
+  page,
+}) => {
+  await addByKeyboard(page, 'Array Manager');
+  await addByKeyboard(page, 'Admin workstation');
+  await page.getByLabel('Product version').selectOption('8.0');
+
+  await expect(edge(page, 'ADMIN-WS01', 'SEG-AM01')).toHaveAccessibleName(/: tcp\/19001,/);
+  await expect(flowRow(page, /ADMIN-WS01.*SEG-AM01.*tcp\/19001/)).toHaveCount(1);
+
+  await page.getByLabel('Product version').selectOption('10.0');
+  await expect(edge(page, 'ADMIN-WS01', 'SEG-AM01')).toHaveAccessibleName(/: tcp\/443,/);
+  await expect(flowRow(page, /ADMIN-WS01.*SEG-AM01.*tcp\/443/)).toHaveCount(1);
+  await expect(flowRow(page, /ADMIN-WS01.*tcp\/19001/)).toHaveCount(0);
+});
+
+test('dragging a host into another zone makes its flows cross the firewall', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  await page.getByLabel('Filter flows').fill('SQL01');
+  await expect(edge(page, 'SEG-AM01', 'SQL01')).toHaveAccessibleName(/inside a zone$/);
+  await expect(flowRow(page, /SEG-AM01.*SQL01.*tcp\/1433/)).toContainText('No');
+
+  const dmz = (await canvas(page)
+    .getByRole('group', { name: /^Zone DMZ,/ })
+    .boundingBox())!;
+  await dragBy(page, 'SQL01', { x: dmz.x + dmz.width / 2, y: dmz.y + dmz.height - 30 });
+
+  await expect(edge(page, 'SEG-AM01', 'SQL01')).toHaveAccessibleName(/crosses a firewall$/);
+  await expect(flowRow(page, /SEG-AM01.*SQL01.*tcp\/1433/)).toContainText('Yes');
+  await expect(canvas(page).getByRole('group', { name: /^Zone DMZ,/ })).toHaveAccessibleName(/3 hosts/);
+
+  // And back out again with Undo.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(edge(page, 'SEG-AM01', 'SQL01')).toHaveAccessibleName(/inside a zone$/);
+});
+
+test('undo and redo with the buttons and the keyboard', async ({ page }) => {
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const redo = page.getByRole('button', { name: 'Redo' });
+  await expect(undo).toBeDisabled();
+  await addByKeyboard(page, 'SQL Server');
+  await expect(hostNode(page, 'SQL01')).toBeVisible();
+
+  await undo.click();
+  await expect(hostNode(page, 'SQL01')).toHaveCount(0);
+  await redo.click();
+  await expect(hostNode(page, 'SQL01')).toBeVisible();
+
+  await pane(page).click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect(hostNode(page, 'SQL01')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(hostNode(page, 'SQL01')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+y');
+  await expect(hostNode(page, 'SQL01')).toBeVisible();
+});
+
+test('delete a host with the Delete key, and a zone without losing its hosts', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  await hostNode(page, 'EXCH01').click();
+  await page.keyboard.press('Delete');
+  await expect(hostNode(page, 'EXCH01')).toHaveCount(0);
+
+  await canvas(page)
+    .getByRole('group', { name: /^Zone DMZ,/ })
+    .click({ position: { x: 20, y: 60 } });
+  await page.getByRole('button', { name: 'Delete zone' }).click();
+  await expect(canvas(page).getByRole('group', { name: /^Zone DMZ,/ })).toHaveCount(0);
+  await expect(hostNode(page, 'SEG-NODE01')).toBeVisible();
+  await expect(edge(page, 'SEG-NODE01', 'SEG-NODE02')).toHaveCount(0);
+});
+
+test('the address field validates as you type with the engine message', async ({ page }) => {
+  await addByKeyboard(page, 'Array Manager');
+  const address = page.getByRole('complementary', { name: 'Details' }).getByLabel('Address');
+  await address.fill('10.0.0.300');
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('10.0.0.300 is not an IPv4 address')).toBeVisible();
+  await address.fill('10.0.0.30');
+  await expect(address).toHaveAttribute('aria-invalid', 'false');
+  await expect(hostNode(page, 'SEG-AM01')).toHaveAccessibleName('SEG-AM01: Array Manager, 10.0.0.30');
+});
+
+test('roles can be added and removed, never the last one', async ({ page }) => {
+  await addByKeyboard(page, 'Array Manager');
+  const roles = page.getByRole('group', { name: 'Roles' });
+  await roles.getByRole('checkbox', { name: 'Processing node' }).check();
+  await expect(hostNode(page, 'SEG-AM01')).toHaveAccessibleName(/Array Manager, Processing node/);
+  await expect(page.getByRole('complementary', { name: 'Details' })).toContainText('Local flows (2)');
+  await roles.getByRole('checkbox', { name: 'Array Manager' }).uncheck();
+  await expect(roles.getByRole('checkbox', { name: 'Processing node' })).toBeDisabled();
+});
+
+test('selecting a warning selects its hosts; selecting a flow row selects its edge', async ({ page }) => {
+  await addByKeyboard(page, 'Array Manager');
+  await addByKeyboard(page, 'Processing node');
+  await page.getByRole('tab', { name: /Warnings/ }).click();
+  await page.getByRole('button', { name: /No SQL Server in the plan/ }).click();
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByLabel('Name')).toHaveValue(
+    'SEG-AM01',
+  );
+
+  await page.getByRole('tab', { name: /Flows/ }).click();
+  await flowRow(page, /SEG-NODE01.*SEG-AM01.*tcp\/19001/).click();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'SEG-NODE01 → SEG-AM01' })).toBeVisible();
+  await expect(details).toContainText('Array Manager service');
+  await expect(details).toContainText('Source: Trustwave KB 10905');
+});
+
+test('the flow table filter narrows the rows', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  const filter = page.getByLabel('Filter flows');
+  await filter.fill('tcp/1433');
+  await expect(page.getByRole('table', { name: 'Flows' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByText(/^1 of \d+ flows$/)).toBeVisible();
+});
+
+test('the plan survives a reload', async ({ page }) => {
+  await page.getByLabel('Plan name').fill('Contoso gateway');
+  await addByKeyboard(page, 'Mail server');
+  await expect(hostNode(page, 'MAIL01')).toBeVisible();
+  await page.waitForFunction(() => localStorage.getItem('portolan.plan')?.includes('MAIL01'));
+  await page.reload();
+  await expect(hostNode(page, 'MAIL01')).toBeVisible();
+  await expect(page.getByLabel('Plan name')).toHaveValue('Contoso gateway');
+});
+
+test('a saved plan that cannot be read is kept aside and reported', async ({ page }) => {
+  const bad = JSON.stringify({
+    format: 'portolan-plan',
+    version: 1,
+    name: 'Broken',
+    productVersion: '10.0',
+    zones: [],
+    hosts: [{ id: 'h1', name: 'A', roles: ['array-manager'], address: '10.0.0.300' }],
+  });
+  await page.evaluate((text) => localStorage.setItem('portolan.plan', text), bad);
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The saved plan could not be read');
+  await expect(alert).toContainText('hosts[0].address: 10.0.0.300 is not an IPv4 address');
+  expect(await page.evaluate(() => localStorage.getItem('portolan.plan.unreadable'))).toBe(bad);
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Download the unreadable copy' }).click();
+  expect((await download).suggestedFilename()).toBe('unreadable-plan.json');
+});
+
+test('New plan asks before discarding, and Undo brings the old plan back', async ({ page }) => {
+  await openExample(page, /Single server/);
+  await page.getByRole('button', { name: 'New plan' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start a new plan?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(hostNode(page, 'SEG01')).toBeVisible();
+
+  await page.getByRole('button', { name: 'New plan' }).click();
+  await page.getByRole('button', { name: 'Replace plan' }).click();
+  await expect(hostNode(page, 'SEG01')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(hostNode(page, 'SEG01')).toBeVisible();
+});
+
+test('the main screen has no serious accessibility violations', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  await hostNode(page, 'SEG-AM01').click();
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByLabel('Name')).toHaveValue(
+    'SEG-AM01',
+  );
+  for (const theme of ['light', 'dark']) {
+    await page.getByLabel('Theme').selectOption(theme);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }
+});
