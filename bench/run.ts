@@ -1,4 +1,14 @@
+import { serveBuiltApp } from './browser';
+import { benchBundle } from './bundle';
+import { benchCanvasDrag } from './canvas';
 import { benchEngine } from './engine';
 
-/** `npm run bench`: every speed target of the project, measured and printed. */
+/** `npm run bench`: every speed and size target of the project, measured and printed. */
 benchEngine();
+const app = await serveBuiltApp();
+try {
+  benchBundle();
+  await benchCanvasDrag(app.url);
+} finally {
+  await app.close();
+}
