@@ -21,6 +21,11 @@ export const HOST_SIZE: Size = { width: 200, height: 72 };
 export const DEFAULT_ZONE_SIZE: Size = { width: 440, height: 300 };
 const ANCHOR = { x: HOST_SIZE.width / 2, y: 28 };
 
+/** Where a host is drawn: its own position, or a simple grid slot when it has none (imported files). */
+export function hostPosition(host: Host, index: number): Point {
+  return host.position ?? { x: (index % 5) * (HOST_SIZE.width + 60), y: Math.floor(index / 5) * 140 };
+}
+
 export function emptyPlan(name = 'Untitled plan'): Plan {
   return {
     format: PLAN_FORMAT,

@@ -23,7 +23,11 @@ export function parsePlanText(text: string): Result<Plan> {
     json = JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    const truncated = /end of (JSON )?input|Unterminated/i.test(detail);
+    // Parsers word a cut-off file differently; an error at the very end of the text means one.
+    const at = /position (\d+)/.exec(detail);
+    const truncated =
+      /end of (JSON )?input|Unterminated/i.test(detail) ||
+      (at !== null && Number(at[1]) >= text.trimEnd().length);
     const problem: Problem = {
       path: '',
       message: truncated

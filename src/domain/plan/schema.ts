@@ -42,6 +42,7 @@ export const changeRequestSchema = z.object({
   ticket: z.optional(text(200)),
   window: z.optional(text(200)),
   notes: z.optional(text(TEXT_MAX)),
+  paper: z.optional(z.enum(['a4', 'letter'])),
 });
 
 export const planSchema = z.object({

@@ -52,6 +52,8 @@ export interface ChangeRequest {
   ticket?: string;
   window?: string;
   notes?: string;
+  /** Paper for the PDF: A4 (the default) or US Letter, both landscape. */
+  paper?: 'a4' | 'letter';
 }
 
 export interface Plan {

@@ -1,0 +1,286 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { deriveFlows } from '../engine';
+import { DMZ_RELAY, SINGLE_SERVER, parsePlanText, serializePlan, type Plan } from '../plan';
+import { CSV_COLUMNS, csvLine, exportCsv, neutralise, quote, toCsv } from './csv';
+import { buildChangeRequestPdf, exportPdf, pdfText } from './pdf';
+import { exportPlanFile } from './planFile';
+import { EXPORT_FORMATS, fileStem, requestFlows, requestRows, zonePairLabel } from '.';
+
+const DATE = new Date('2026-11-27T12:00:00Z');
+
+/** A minimal RFC 4180 reader, to read back what toCsv wrote. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+describe('change request scope and rows', () => {
+  it('holds firewall-crossing flows by default and all flows between hosts on request', () => {
+    const d = deriveFlows(DMZ_RELAY);
+    expect(requestFlows(d, { includeInternal: false }).every((f) => f.crossesFirewall)).toBe(true);
+    expect(requestFlows(d, { includeInternal: false })).toHaveLength(
+      d.flows.filter((f) => f.crossesFirewall).length,
+    );
+    expect(requestFlows(d, { includeInternal: true })).toHaveLength(d.flows.length);
+  });
+
+  it('never holds local flows of a single-server host', () => {
+    const d = deriveFlows(SINGLE_SERVER);
+    expect(d.localFlows.length).toBeGreaterThan(0);
+    const ids = new Set(requestFlows(d, { includeInternal: true }).map((f) => f.id));
+    expect(d.localFlows.some((f) => ids.has(f.id))).toBe(false);
+  });
+
+  it('orders rows by zone pair, then hosts, protocol and port, unzoned last', () => {
+    const rows = requestRows(DMZ_RELAY, deriveFlows(DMZ_RELAY).flows);
+    const pairs = [...new Set(rows.map(zonePairLabel))];
+    expect(pairs).toEqual([
+      'DMZ \u2192 Internal network',
+      'DMZ \u2192 (no zone)',
+      'Internal network \u2192 DMZ',
+      'Internal network \u2192 Internal network',
+      'Internal network \u2192 (no zone)',
+      '(no zone) \u2192 DMZ',
+    ]);
+    const first = rows.slice(0, 3).map((r) => `${r.source}>${r.destination} ${r.protocol}/${r.port}`);
+    expect(first).toEqual(['SEG-NODE01>DC01 tcp/53', 'SEG-NODE01>DC01 udp/53', 'SEG-NODE01>EXCH01 tcp/25']);
+    // Stable: the same plan always gives the same rows.
+    expect(requestRows(structuredClone(DMZ_RELAY), deriveFlows(DMZ_RELAY).flows)).toEqual(rows);
+  });
+
+  it('makes file names from plan names', () => {
+    expect(fileStem('Contoso: gateway/DMZ?')).toBe('Contoso- gateway-DMZ-');
+    expect(fileStem('  ')).toBe('plan');
+    expect(fileStem('..hidden')).toBe('hidden');
+  });
+});
+
+describe('CSV', () => {
+  it('quotes per RFC 4180', () => {
+    expect(quote('plain')).toBe('plain');
+    expect(quote('a,b')).toBe('"a,b"');
+    expect(quote('say "hi"')).toBe('"say ""hi"""');
+    expect(quote('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('neutralises cells a spreadsheet would evaluate', () => {
+    for (const bad of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx'])
+      expect(neutralise(bad)).toBe(`'${bad}`);
+    expect(neutralise('SEG-AM01')).toBe('SEG-AM01');
+    expect(csvLine(['=HYPERLINK("http://x","y")', 'ok'])).toBe(`"'=HYPERLINK(""http://x"",""y"")",ok`);
+  });
+
+  it('reads back as plain text: a hostile host name stays a string starting with an apostrophe', () => {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    plan.hosts[1]!.name = "=cmd|' /C calc'!A0";
+    plan.hosts[2]!.name = '@SUM(1,2)';
+    const csv = exportCsv({
+      plan,
+      derivation: deriveFlows(plan),
+      scope: { includeInternal: true },
+      date: DATE,
+    });
+    const parsed = parseCsv((csv.data as string).slice(1));
+    const names = new Set(parsed.slice(1).flatMap((r) => [r[0], r[3]]));
+    expect(names).toContain("'=cmd|' /C calc'!A0");
+    expect(names).toContain("'@SUM(1,2)");
+    for (const row of parsed) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('has the contract columns and one row per flow in scope', () => {
+    const d = deriveFlows(DMZ_RELAY);
+    const file = exportCsv({ plan: DMZ_RELAY, derivation: d, scope: { includeInternal: false }, date: DATE });
+    expect(file.filename).toBe('DMZ relay with internal array-firewall-request.csv');
+    const text = file.data as string;
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(header!.slice(0, 10)).toEqual([
+      'Source',
+      'Source Address',
+      'Source Zone',
+      'Destination',
+      'Destination Address',
+      'Destination Zone',
+      'Protocol',
+      'Port',
+      'Rule',
+      'Justification',
+    ]);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(d.flows.filter((f) => f.crossesFirewall).length);
+    const update = rows.find((r) => r[8] === 'spamcensor-updates');
+    expect(update?.slice(0, 9)).toEqual([
+      'SEG-AM01',
+      '10.0.0.5',
+      'Internal network',
+      'Internet',
+      'www.marshal.com',
+      '',
+      'tcp',
+      '80',
+      'spamcensor-updates',
+    ]);
+    const inbound = rows.find((r) => r[0] === 'Internet');
+    expect(inbound?.[1]).toBe('any');
+    expect(inbound?.[9]).toMatch(/processing nodes are the mail relays/);
+  });
+
+  it('writes an empty request as just the header', () => {
+    expect(toCsv([])).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
+  });
+});
+
+async function pdfPages(data: ArrayBuffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(
+      content.items
+        .map((it) => ('str' in it ? it.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
+  }
+  return pages;
+}
+
+describe('PDF', () => {
+  it('maps typography the built-in fonts lack', () => {
+    expect(pdfText('DMZ \u2192 LAN \u2013 admin\u2019s \u201cconsole\u201d\u2026 \u4e2d')).toBe(
+      `DMZ -> LAN - admin's "console"... ?`,
+    );
+  });
+
+  it('is a multi-page change request whose text holds every row, the cover and the appendix', async () => {
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      changeRequest: {
+        title: 'Open SEG ports',
+        requester: 'J. Smith',
+        ticket: 'CHG-1042',
+        window: 'Sat 02:00-04:00',
+        notes: 'Approved by CAB.',
+      },
+    };
+    const derivation = deriveFlows(plan);
+    const file = exportPdf({ plan, derivation, scope: { includeInternal: false }, date: DATE });
+    expect(file.filename).toBe('DMZ relay with internal array-firewall-request.pdf');
+    const bytes = new Uint8Array(file.data as ArrayBuffer);
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const pages = await pdfPages(file.data as ArrayBuffer);
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    const all = pages.join('\n');
+    for (const text of [
+      'Open SEG ports',
+      'J. Smith',
+      'CHG-1042',
+      'Sat 02:00-04:00',
+      'Approved by CAB.',
+      '2026-11-27',
+      'Trustwave SEG 10.0',
+    ]) {
+      expect(pages[0]).toContain(text);
+    }
+    expect(pages[1]).toContain('Network diagram');
+    expect(pages[1]).toContain('SEG-NODE01');
+    const rows = requestRows(plan, requestFlows(derivation, { includeInternal: false }));
+    const table = pages.slice(2).join('\n');
+    rows.forEach((r, i) => {
+      const pattern = new RegExp(
+        `\\b${i + 1} ${r.source} ${r.sourceAddress.replace(/[.]/g, '\\.')} ${r.destination} ${r.destinationAddress.replace(/[.]/g, '\\.')} ${r.protocol} ${r.port} ${r.ruleTitle} \\(${r.rule}\\)`,
+      );
+      expect(table).toMatch(pattern);
+    });
+    expect(all).toContain('DMZ -> Internal network');
+    expect(all).toContain('Appendix: rules used');
+    expect(all).toContain('Trustwave KB 10905');
+    expect(pages.every((p, i) => p.includes(`Page ${i + 1} of ${pages.length}`))).toBe(true);
+  });
+
+  it('uses A4 landscape by default and Letter when asked', async () => {
+    const input = { derivation: deriveFlows(SINGLE_SERVER), scope: { includeInternal: true }, date: DATE };
+    const size = async (paper: 'a4' | 'letter') => {
+      const data = buildChangeRequestPdf({ ...input, plan: SINGLE_SERVER, paper });
+      const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
+      return (await doc.getPage(1)).view.map(Math.round);
+    };
+    expect(await size('a4')).toEqual([0, 0, 842, 595]);
+    expect(await size('letter')).toEqual([0, 0, 792, 612]);
+  });
+
+  it('repeats the table header on every page of a long table', async () => {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    for (let i = 0; i < 60; i++)
+      plan.hosts.push({ id: `p${i}`, name: `POP-${i}`, roles: ['pop3-client'], address: `10.9.0.${i}` });
+    const data = buildChangeRequestPdf({
+      plan,
+      derivation: deriveFlows(plan),
+      scope: { includeInternal: false },
+      date: DATE,
+      paper: 'a4',
+    });
+    const pages = await pdfPages(data);
+    const tablePages = pages.filter((p) => /POP-\d+/.test(p) && !p.includes('Network diagram'));
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const p of tablePages.filter((p) => !p.includes('Warnings and advisories')))
+      expect(p).toContain('Source address');
+  });
+});
+
+describe('plan files', () => {
+  it('round-trips: export then import gives the same plan and the same flows', () => {
+    const file = exportPlanFile({
+      plan: DMZ_RELAY,
+      derivation: deriveFlows(DMZ_RELAY),
+      scope: { includeInternal: false },
+      date: DATE,
+    });
+    expect(file.filename).toBe('DMZ relay with internal array.portolan.json');
+    const back = parsePlanText(file.data as string);
+    expect(back).toEqual({ ok: true, value: DMZ_RELAY });
+    expect(back.ok && deriveFlows(back.value)).toEqual(deriveFlows(DMZ_RELAY));
+  });
+
+  it('refuses invalid, truncated and future-version files with every problem and its path', () => {
+    const text = serializePlan(DMZ_RELAY);
+    const truncated = parsePlanText(text.slice(0, 200));
+    expect(truncated.ok || truncated.problems[0]?.message).toMatch(/truncated/);
+    const future = parsePlanText(text.replace('"version": 1', '"version": 2'));
+    expect(future.ok || future.problems[0]?.message).toMatch(/newer Portolan \(plan format version 2\)/);
+    const invalid = parsePlanText(
+      text.replace('"10.0.0.6"', '"10.0.0.600"').replace('"trust": "dmz"', '"trust": "guest"'),
+    );
+    expect(invalid.ok || invalid.problems.map((p) => p.path)).toEqual(['zones[0].trust']);
+  });
+
+  it('lists every format once, each loading an exporter', async () => {
+    expect(EXPORT_FORMATS.map((f) => f.label)).toEqual(['Export plan', 'Export CSV', 'Export PDF']);
+    for (const f of EXPORT_FORMATS) expect(typeof (await f.load())).toBe('function');
+  });
+});

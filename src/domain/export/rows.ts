@@ -1,0 +1,103 @@
+import { ROLES, RULE_IDS, getRule, type Protocol, type RuleId } from '../catalog';
+import type { Derivation, Flow } from '../engine';
+import type { Host, Plan } from '../plan';
+
+/** Which flows a change request holds. Local flows (one host) are never in it. */
+export interface RequestScope {
+  /** Add flows between hosts in the same zone; by default only firewall-crossing flows. */
+  includeInternal: boolean;
+}
+
+export function requestFlows(derivation: Pick<Derivation, 'flows'>, scope: RequestScope): Flow[] {
+  return scope.includeInternal ? derivation.flows : derivation.flows.filter((f) => f.crossesFirewall);
+}
+
+/** One line of a firewall change request: the CSV's row and the PDF table's row. */
+export interface RequestRow {
+  source: string;
+  sourceAddress: string;
+  sourceZone: string;
+  destination: string;
+  destinationAddress: string;
+  destinationZone: string;
+  protocol: Protocol;
+  port: number;
+  rule: RuleId;
+  ruleTitle: string;
+  justification: string;
+  crossesFirewall: boolean;
+  sourceRoles: string;
+  destinationRoles: string;
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const RULE_ORDER = new Map<RuleId, number>(RULE_IDS.map((id, i) => [id, i]));
+
+/** Zone names sort alphabetically, with "no zone" after every named zone. */
+function compareZone(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === '') return 1;
+  if (b === '') return -1;
+  return collator.compare(a, b);
+}
+
+/**
+ * Rows in a stable order: by zone pair (so rows for one firewall sit together), then source and
+ * destination host, protocol, port and catalog order of the rule.
+ */
+export function requestRows(plan: Plan, flows: readonly Flow[]): RequestRow[] {
+  const hosts = new Map<string, Host>(plan.hosts.map((h) => [h.id, h]));
+  const zones = new Map(plan.zones.map((z) => [z.id, z.name]));
+  const zoneOf = (h: Host) => (h.zone ? (zones.get(h.zone) ?? '') : '');
+  const rows: RequestRow[] = [];
+  for (const f of flows) {
+    const src = hosts.get(f.sourceHostId);
+    const dst = hosts.get(f.destinationHostId);
+    if (!src || !dst) continue;
+    const rule = getRule(f.ruleId);
+    rows.push({
+      source: src.name,
+      sourceAddress: f.sourceAddress,
+      sourceZone: zoneOf(src),
+      destination: dst.name,
+      destinationAddress: f.destinationAddress,
+      destinationZone: zoneOf(dst),
+      protocol: f.protocol,
+      port: f.port,
+      rule: f.ruleId,
+      ruleTitle: rule.title,
+      justification: rule.explanation,
+      crossesFirewall: f.crossesFirewall,
+      sourceRoles: f.sourceRoles.map((r) => ROLES[r].label).join('; '),
+      destinationRoles: f.destinationRoles.map((r) => ROLES[r].label).join('; '),
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      compareZone(a.sourceZone, b.sourceZone) ||
+      compareZone(a.destinationZone, b.destinationZone) ||
+      collator.compare(a.source, b.source) ||
+      collator.compare(a.destination, b.destination) ||
+      collator.compare(a.protocol, b.protocol) ||
+      a.port - b.port ||
+      (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0),
+  );
+}
+
+export const NO_ZONE = '(no zone)';
+
+/** "DMZ → Internal network" */
+export function zonePairLabel(row: Pick<RequestRow, 'sourceZone' | 'destinationZone'>): string {
+  return `${row.sourceZone || NO_ZONE} \u2192 ${row.destinationZone || NO_ZONE}`;
+}
+
+/** A plan name made safe to use as a file name. */
+export function fileStem(name: string): string {
+  const stem = name
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  return stem.slice(0, 100) || 'plan';
+}
