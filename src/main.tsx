@@ -6,10 +6,15 @@ import './index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// Read the saved plan before the first render, so the canvas opens on it.
-await restoreSavedPlan();
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+
+// Read the saved plan before the first render, so the canvas opens on it. (Not a top-level await:
+// the validator's chunk imports this one, which must finish evaluating first.)
+void restoreSavedPlan()
+  .catch((e: unknown) => console.error('The saved plan could not be restored', e))
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

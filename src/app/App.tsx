@@ -4,10 +4,12 @@ import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { BottomPanel } from './components/BottomPanel';
 import { ConfirmDialogHost } from './components/ConfirmDialog';
+import { ImportProblemsDialog } from './components/ImportProblemsDialog';
 import { Notices } from './components/Notices';
 import { Palette } from './components/Palette';
 import { SidePanel } from './components/SidePanel';
 import { Toolbar } from './components/Toolbar';
+import { startFileDrop } from './lib/fileDrop';
 import { startAutosave } from './lib/persistence';
 import { useTheme } from './lib/theme';
 import { startShortcuts } from './shortcuts';
@@ -17,9 +19,11 @@ export function App() {
   useEffect(() => {
     const stopSave = startAutosave();
     const stopKeys = startShortcuts();
+    const stopDrop = startFileDrop();
     return () => {
       stopSave();
       stopKeys();
+      stopDrop();
     };
   }, []);
 
@@ -46,6 +50,7 @@ export function App() {
       </div>
       <Notices />
       <ConfirmDialogHost />
+      <ImportProblemsDialog />
     </ReactFlowProvider>
   );
 }

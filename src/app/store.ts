@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { deriveFlows, emptyPlan, type Derivation, type Plan } from '../domain';
+import { deriveFlows, emptyPlan, type Derivation, type Flow, type Plan } from '../domain';
+import { requestFlows } from '../domain/export';
 
 /**
  * The one store: the plan, its undo history, and UI state. Flows and warnings are not stored;
@@ -29,6 +30,7 @@ interface CommitOptions {
 }
 
 const HISTORY_LIMIT = 200;
+const NOTICE_MS = 6000;
 const MERGE_WINDOW_MS = 1500;
 
 export interface PlannerState {
@@ -41,6 +43,8 @@ export interface PlannerState {
   selection: Selection;
   bottomTab: BottomTab;
   flowFilter: string;
+  /** Change-request scope: add flows inside a zone to the table and the exports. */
+  includeInternal: boolean;
   notices: Notice[];
 
   commit: (next: Plan, options?: CommitOptions) => void;
@@ -50,6 +54,7 @@ export interface PlannerState {
   select: (selection: Selection) => void;
   setBottomTab: (tab: BottomTab) => void;
   setFlowFilter: (text: string) => void;
+  setIncludeInternal: (on: boolean) => void;
   notify: (notice: Omit<Notice, 'id'>) => void;
   dismiss: (id: number) => void;
 }
@@ -83,6 +88,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   selection: { kind: 'none' },
   bottomTab: 'flows',
   flowFilter: '',
+  includeInternal: false,
   notices: [],
 
   commit: (next, options = {}) => {
@@ -144,7 +150,13 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   select: (selection) => set({ selection }),
   setBottomTab: (bottomTab) => set({ bottomTab }),
   setFlowFilter: (flowFilter) => set({ flowFilter }),
-  notify: (notice) => set((s) => ({ notices: [...s.notices, { ...notice, id: ++noticeId }] })),
+  setIncludeInternal: (includeInternal) => set({ includeInternal }),
+  notify: (notice) => {
+    const id = ++noticeId;
+    set((s) => ({ notices: [...s.notices, { ...notice, id }] }));
+    // Good news fades; problems stay until dismissed.
+    if (notice.tone !== 'error') setTimeout(() => get().dismiss(id), NOTICE_MS);
+  },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
 
@@ -162,3 +174,17 @@ export function derive(plan: Plan): Derivation {
 
 export const selectDerivation = (s: PlannerState) => derive(s.plan);
 export const useDerivation = () => usePlanner(selectDerivation);
+
+const scoped = new WeakMap<Derivation, { all: Flow[]; crossing: Flow[] }>();
+
+/** The flows in the change request's scope: the flow table, the CSV and the PDF all use this. */
+export function scopedFlows(d: Derivation, includeInternal: boolean): Flow[] {
+  let entry = scoped.get(d);
+  if (!entry) {
+    entry = { all: d.flows, crossing: requestFlows(d, { includeInternal: false }) };
+    scoped.set(d, entry);
+  }
+  return includeInternal ? entry.all : entry.crossing;
+}
+
+export const useScopedFlows = () => usePlanner((s) => scopedFlows(derive(s.plan), s.includeInternal));

@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import {
-  HOST_SIZE,
+  hostPosition,
   ROLES,
   groupFlowsByPair,
   pairKey,
@@ -33,11 +33,6 @@ export type CanvasNode = HostNode | ZoneNode;
 export type FlowEdge = Edge<FlowEdgeData, 'flow'>;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Hosts' positions when a plan has none (an imported file): a simple grid. */
-function fallbackPosition(index: number) {
-  return { x: (index % 5) * (HOST_SIZE.width + 60), y: Math.floor(index / 5) * 140 };
-}
 
 export const edgeId = (source: string, target: string) => `edge:${pairKey(source, target)}`;
 
@@ -112,7 +107,7 @@ export function buildNodes(
       id,
       type: 'host',
       // A node being dragged keeps its live position until the drag ends.
-      position: prev?.dragging ? prev.position : (host.position ?? fallbackPosition(index)),
+      position: prev?.dragging ? prev.position : hostPosition(host, index),
       data: { host, warningCount: w?.count ?? 0, ...(w ? { worst: w.worst } : {}) },
       selected,
       zIndex: 10,

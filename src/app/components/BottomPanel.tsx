@@ -1,11 +1,12 @@
-import { useDerivation, usePlanner, type BottomTab } from '../store';
+import { useDerivation, usePlanner, useScopedFlows, type BottomTab } from '../store';
 import { FlowTable } from './FlowTable';
 import { WarningList } from './WarningList';
 
 /** Tabs for the flow table and the warnings list. */
 export function BottomPanel() {
   const tab = usePlanner((s) => s.bottomTab);
-  const { flows, warnings } = useDerivation();
+  const { warnings } = useDerivation();
+  const flows = useScopedFlows();
   const tabs: { id: BottomTab; label: string }[] = [
     { id: 'flows', label: `Flows (${flows.length})` },
     { id: 'warnings', label: `Warnings (${warnings.length})` },

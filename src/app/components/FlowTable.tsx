@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flowRows, type FlowRow } from '../../domain';
-import { useDerivation, usePlanner } from '../store';
+import { useDerivation, usePlanner, useScopedFlows } from '../store';
 import { Icon } from './Icon';
 import { inputClass } from './ui';
 
@@ -17,14 +17,17 @@ function matches(row: FlowRow, needle: string): boolean {
 }
 
 /**
- * Every flow in a table with a text filter. Only the rows in view are in the page, so plans with
+ * The flows of the change request's scope in a table with a text filter. Only the rows in view are in the page, so plans with
  * thousands of flows stay quick. Selecting a row selects its edge on the canvas.
  */
 export function FlowTable() {
   const plan = usePlanner((s) => s.plan);
   const filter = usePlanner((s) => s.flowFilter);
   const selection = usePlanner((s) => s.selection);
-  const { flows } = useDerivation();
+  const includeInternal = usePlanner((s) => s.includeInternal);
+  const { flows: everyFlow } = useDerivation();
+  const flows = useScopedFlows();
+  const hidden = everyFlow.length - flows.length;
   const all = useMemo(() => flowRows(plan, flows), [plan, flows]);
   const rows = useMemo(() => all.filter((r) => matches(r, filter.trim())), [all, filter]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -74,8 +77,18 @@ export function FlowTable() {
             className={`${inputClass} pl-8`}
           />
         </div>
+        <label className="flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-200">
+          <input
+            type="checkbox"
+            checked={includeInternal}
+            onChange={(e) => usePlanner.getState().setIncludeInternal(e.target.checked)}
+            className="accent-teal-700"
+          />
+          Include flows inside a zone
+        </label>
         <p className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite">
           {rows.length === all.length ? `${all.length} flows` : `${rows.length} of ${all.length} flows`}
+          {hidden > 0 && ` (${hidden} inside a zone not shown)`}
         </p>
       </div>
       <div

@@ -12,6 +12,7 @@ import {
   type Flow,
   type Host,
   type Plan,
+  type ChangeRequest,
   type Trust,
   type Zone,
 } from '../../domain';
@@ -451,6 +452,7 @@ function PlanSummary({ plan }: { plan: Plan }) {
           </li>
         </ul>
       </Section>
+      <ChangeRequestForm plan={plan} />
       {plan.hosts.length === 0 && (
         <Section title="Getting started">
           <p className="text-sm text-slate-600 dark:text-slate-300">
@@ -460,6 +462,64 @@ function PlanSummary({ plan }: { plan: Plan }) {
         </Section>
       )}
     </>
+  );
+}
+
+const CR_FIELDS = [
+  ['title', 'Title', 'e.g. Open ports for the SEG upgrade'],
+  ['requester', 'Requester', 'Name and team'],
+  ['ticket', 'Ticket or reference', 'e.g. CHG-1042'],
+  ['window', 'Change window', 'e.g. Sat 02:00–04:00 UTC'],
+] as const;
+
+/** The change-request details printed on the PDF's cover, saved with the plan. */
+function ChangeRequestForm({ plan }: { plan: Plan }) {
+  const id = useId();
+  const cr = plan.changeRequest ?? {};
+  const update = (patch: ChangeRequest, key: string) => {
+    const { plan, commit } = usePlanner.getState();
+    const next: ChangeRequest = { ...plan.changeRequest, ...patch };
+    for (const k of Object.keys(next) as (keyof ChangeRequest)[]) if (!next[k]) delete next[k];
+    const { changeRequest: _old, ...rest } = plan;
+    commit(Object.keys(next).length ? { ...rest, changeRequest: next } : rest, { mergeKey: `cr:${key}` });
+  };
+  return (
+    <Section title="Change request">
+      <div className="space-y-2">
+        {CR_FIELDS.map(([key, label, placeholder]) => (
+          <Field key={key} label={label} htmlFor={`${id}-${key}`}>
+            <input
+              id={`${id}-${key}`}
+              className={inputClass}
+              value={cr[key] ?? ''}
+              placeholder={placeholder}
+              maxLength={200}
+              onChange={(e) => update({ [key]: e.target.value }, key)}
+            />
+          </Field>
+        ))}
+        <Field label="Notes" htmlFor={`${id}-notes`}>
+          <textarea
+            id={`${id}-notes`}
+            className={`${inputClass} min-h-16`}
+            value={cr.notes ?? ''}
+            maxLength={4000}
+            onChange={(e) => update({ notes: e.target.value }, 'notes')}
+          />
+        </Field>
+        <Field label="PDF paper" htmlFor={`${id}-paper`}>
+          <select
+            id={`${id}-paper`}
+            className={inputClass}
+            value={cr.paper ?? 'a4'}
+            onChange={(e) => update({ paper: e.target.value === 'letter' ? 'letter' : undefined }, 'paper')}
+          >
+            <option value="a4">A4 landscape</option>
+            <option value="letter">US Letter landscape</option>
+          </select>
+        </Field>
+      </div>
+    </Section>
   );
 }
 

@@ -1,9 +1,12 @@
-import { EXAMPLE_PLANS, PRODUCT_RELEASES, type Plan } from '../../domain';
+import { useRef, useState } from 'react';
+import { EXAMPLE_PLANS, PRODUCT_RELEASES, productName, type Plan } from '../../domain';
+import type { ExportFormat } from '../../domain/export';
+import { EXPORT_FORMATS, importPlanFile, runExport } from '../lib/files';
 import { isPlanEmpty, newPlan } from '../commands';
 import { setThemePreference, useTheme, type ThemePreference } from '../lib/theme';
 import { usePlanner } from '../store';
 import { confirmAction } from './ConfirmDialog';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { Menu } from './Menu';
 import { Button } from './ui';
 import { useDraft } from './useDraft';
@@ -43,17 +46,22 @@ function PlanName() {
         if (value) commit({ ...plan, name: value }, { mergeKey: 'plan-name' });
       }}
       onBlur={() => setDraft(name)}
-      className="w-64 rounded-md border border-transparent bg-transparent px-2 py-1 text-sm font-semibold text-slate-900 hover:border-slate-300 focus:border-teal-600 focus:bg-white focus:outline-none aria-[invalid=true]:border-red-500 dark:text-slate-100 dark:hover:border-slate-700 dark:focus:bg-slate-900"
+      className="w-52 rounded-md border border-transparent bg-transparent px-2 py-1 text-sm font-semibold text-slate-900 hover:border-slate-300 focus:border-teal-600 focus:bg-white focus:outline-none aria-[invalid=true]:border-red-500 dark:text-slate-100 dark:hover:border-slate-700 dark:focus:bg-slate-900"
     />
   );
 }
+
+const PRODUCTS = [...new Set(PRODUCT_RELEASES.map((r) => r.product))];
 
 function VersionSelect() {
   const version = usePlanner((s) => s.plan.productVersion);
   const known = PRODUCT_RELEASES.some((r) => r.version === version);
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor="product-version" className="text-xs font-semibold text-slate-600 dark:text-slate-300">
+      <label
+        htmlFor="product-version"
+        className="text-xs font-semibold whitespace-nowrap text-slate-600 dark:text-slate-300"
+      >
         Product version
       </label>
       <select
@@ -65,11 +73,15 @@ function VersionSelect() {
         }}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
       >
-        {!known && <option value={version}>{version}</option>}
-        {PRODUCT_RELEASES.map((r) => (
-          <option key={r.version} value={r.version}>
-            {r.version} — {r.product}
-          </option>
+        {!known && <option value={version}>{`${productName(version)} ${version}`}</option>}
+        {PRODUCTS.map((product) => (
+          <optgroup key={product} label={product}>
+            {PRODUCT_RELEASES.filter((r) => r.product === product).map((r) => (
+              <option key={r.version} value={r.version}>
+                {`${r.product === 'Trustwave SEG' ? 'SEG' : 'MailMarshal'} ${r.version}`}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </div>
@@ -83,12 +95,76 @@ function ThemeSelect() {
       aria-label="Theme"
       value={preference}
       onChange={(e) => setThemePreference(e.target.value as ThemePreference)}
-      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+      className="w-24 rounded-md border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
     >
-      <option value="system">System theme</option>
+      <option value="system">System</option>
       <option value="light">Light</option>
       <option value="dark">Dark</option>
     </select>
+  );
+}
+
+function ImportButton() {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button
+        onClick={() => input.current?.click()}
+        aria-label="Import plan"
+        title="Import plan: open a .portolan.json file (or drop one on the page)"
+      >
+        <Icon name="upload" />
+        Import
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className="hidden"
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importPlanFile(file);
+        }}
+      />
+    </>
+  );
+}
+
+const EXPORT_ICON: Record<string, IconName> = { plan: 'download', csv: 'table', pdf: 'file' };
+
+function ExportButton({ format }: { format: ExportFormat }) {
+  const [busy, setBusy] = useState(false);
+  const what = format.label.replace(/^Export /, '');
+  const short = what.charAt(0).toUpperCase() + what.slice(1);
+  return (
+    <Button
+      aria-label={format.label}
+      title={format.label}
+      aria-busy={busy}
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        // Let the busy state paint before the work starts.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            void runExport(format).finally(() => setBusy(false));
+          }, 0),
+        );
+      }}
+    >
+      {busy ? (
+        <span className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
+      ) : (
+        <Icon name={EXPORT_ICON[format.id] ?? 'download'} />
+      )}
+      {busy ? `Building ${what}…` : short}
+      <span role="status" className="sr-only">
+        {busy ? `Building the ${what}…` : ''}
+      </span>
+    </Button>
   );
 }
 
@@ -106,20 +182,28 @@ export function Toolbar() {
       <PlanName />
       <VersionSelect />
       <div className="h-6 border-l border-slate-200 dark:border-slate-800" />
-      <div className="flex items-center gap-1" role="group" aria-label="History">
-        <Button variant="ghost" onClick={undo} disabled={!canUndo} title={`Undo (${mod}Z)`}>
+      <div className="flex items-center gap-0.5" role="group" aria-label="History">
+        <Button variant="ghost" onClick={undo} disabled={!canUndo} aria-label="Undo" title={`Undo (${mod}Z)`}>
           <Icon name="undo" />
-          Undo
         </Button>
-        <Button variant="ghost" onClick={redo} disabled={!canRedo} title={`Redo (${mod}Shift+Z)`}>
+        <Button
+          variant="ghost"
+          onClick={redo}
+          disabled={!canRedo}
+          aria-label="Redo"
+          title={`Redo (${mod}Shift+Z)`}
+        >
           <Icon name="redo" />
-          Redo
         </Button>
       </div>
-      <div className="ml-auto flex items-center gap-2">
-        <Button onClick={() => void replaceWith('Start a new plan?', () => newPlan())}>
-          <Icon name="file" />
-          New plan
+      <div className="ml-auto flex items-center gap-1.5">
+        <Button
+          onClick={() => void replaceWith('Start a new plan?', () => newPlan())}
+          aria-label="New plan"
+          title="New plan"
+        >
+          <Icon name="plus" />
+          New
         </Button>
         <Menu
           label="Examples"
@@ -128,6 +212,17 @@ export function Toolbar() {
             onSelect: () => void replaceWith(`Open the example "${e.label}"?`, () => e.plan),
           }))}
         />
+        <ImportButton />
+        <div className="mx-1 h-6 border-l border-slate-200 dark:border-slate-800" />
+        <div role="group" aria-label="Export" className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="text-xs font-semibold text-slate-600 dark:text-slate-300">
+            Export
+          </span>
+          {EXPORT_FORMATS.map((f) => (
+            <ExportButton key={f.id} format={f} />
+          ))}
+        </div>
+        <div className="mx-1 h-6 border-l border-slate-200 dark:border-slate-800" />
         <ThemeSelect />
       </div>
     </header>

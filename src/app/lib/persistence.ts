@@ -10,8 +10,8 @@ export const STORAGE_KEY = 'portolan.plan';
 export const UNREADABLE_KEY = 'portolan.plan.unreadable';
 const SAVE_DELAY_MS = 250;
 
-export function downloadText(filename: string, text: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadText(filename: string, data: string | ArrayBuffer, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -1,0 +1,80 @@
+import { formatProblem, type Problem } from '../../domain';
+import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export';
+import { derive, usePlanner } from '../store';
+import { downloadText } from './persistence';
+
+/** Plan files larger than this are refused before reading: no real plan comes near it. */
+const MAX_PLAN_BYTES = 5_000_000;
+
+export interface ImportFailure {
+  fileName: string;
+  problems: Problem[];
+}
+
+let showFailure: ((f: ImportFailure) => void) | undefined;
+export function onImportFailure(handler: ((f: ImportFailure) => void) | undefined) {
+  showFailure = handler;
+}
+
+/**
+ * Opens a plan file. A good file replaces the open plan (Undo brings the old one back); a bad one
+ * changes nothing and every problem is shown with its path.
+ */
+export async function importPlanFile(file: File): Promise<void> {
+  const fail = (problems: Problem[]) => {
+    if (showFailure) showFailure({ fileName: file.name, problems });
+    else
+      usePlanner
+        .getState()
+        .notify({
+          tone: 'error',
+          title: `${file.name} cannot be opened`,
+          detail: problems.map(formatProblem).join('\n'),
+        });
+  };
+  if (file.size > MAX_PLAN_BYTES) {
+    return fail([
+      { path: '', message: `the file is ${(file.size / 1e6).toFixed(1)} MB; a plan file is at most 5 MB` },
+    ]);
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    return fail([
+      { path: '', message: `the file could not be read (${e instanceof Error ? e.message : String(e)})` },
+    ]);
+  }
+  const { parsePlanText } = await import('../../domain/plan/restore');
+  const result = parsePlanText(text);
+  if (!result.ok) return fail(result.problems);
+  const state = usePlanner.getState();
+  state.replacePlan(result.value);
+  state.notify({
+    tone: 'success',
+    title: `Opened “${result.value.name}” from ${file.name}.`,
+    detail: 'Undo brings back the plan you had open.',
+  });
+}
+
+/** Runs one export format on the open plan and downloads the file. */
+export async function runExport(format: ExportFormat): Promise<void> {
+  const { plan, includeInternal, notify } = usePlanner.getState();
+  try {
+    const exporter = await format.load();
+    // Measured by `npm run bench`.
+    performance.mark(`portolan:export:${format.id}:start`);
+    const file = exporter({ plan, derivation: derive(plan), scope: { includeInternal }, date: new Date() });
+    performance.measure(`portolan:export:${format.id}`, `portolan:export:${format.id}:start`);
+    downloadText(file.filename, file.data, file.mime);
+    notify({ tone: 'success', title: `Saved ${file.filename}` });
+  } catch (e) {
+    notify({
+      tone: 'error',
+      title: `${format.label} failed`,
+      detail: e instanceof Error ? e.message : String(e),
+    });
+  }
+}
+
+export { EXPORT_FORMATS };
