@@ -2,6 +2,7 @@ import { serveBuiltApp } from './browser';
 import { benchBundle } from './bundle';
 import { benchCanvasDrag } from './canvas';
 import { benchEngine } from './engine';
+import { benchExports } from './exports';
 
 /** `npm run bench`: every speed and size target of the project, measured and printed. */
 benchEngine();
@@ -9,6 +10,7 @@ const app = await serveBuiltApp();
 try {
   benchBundle();
   await benchCanvasDrag(app.url);
+  await benchExports(app.url);
 } finally {
   await app.close();
 }

@@ -60,6 +60,7 @@ test('changing the version from 8.0 to 10.0 replaces the workstation tcp/19001 f
 
 test('dragging a host into another zone makes its flows cross the firewall', async ({ page }) => {
   await openExample(page, /DMZ relay/);
+  await page.getByLabel('Include flows inside a zone').check();
   await page.getByLabel('Filter flows').fill('SQL01');
   await expect(edge(page, 'SEG-AM01', 'SQL01')).toHaveAccessibleName(/inside a zone$/);
   await expect(flowRow(page, /SEG-AM01.*SQL01.*tcp\/1433/)).toContainText('No');
@@ -155,6 +156,7 @@ test('selecting a warning selects its hosts; selecting a flow row selects its ed
 
 test('the flow table filter narrows the rows', async ({ page }) => {
   await openExample(page, /DMZ relay/);
+  await page.getByLabel('Include flows inside a zone').check();
   const filter = page.getByLabel('Filter flows');
   await filter.fill('tcp/1433');
   await expect(page.getByRole('table', { name: 'Flows' }).getByRole('row')).toHaveCount(2);
