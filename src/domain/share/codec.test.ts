@@ -1,0 +1,199 @@
+import { deflateSync } from 'fflate';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ROLE_IDS } from '../catalog';
+import { formatProblem } from '../problems';
+import { DMZ_RELAY, EXAMPLE_PLANS, TRUST_LEVELS, restorePlan, type Host, type Plan } from '../plan';
+import { MAX_FRAGMENT_CHARS, decodeShare, encodeShare, looksLikeShare, shareUrl } from '.';
+
+const toB64Url = (bytes: Uint8Array) =>
+  Buffer.from(bytes).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+const point = fc.record({
+  x: fc.integer({ min: -50_000, max: 50_000 }),
+  y: fc.integer({ min: -50_000, max: 50_000 }),
+});
+const text = (max: number) => fc.string({ minLength: 1, maxLength: max, unit: 'binary' });
+const address = fc.oneof(
+  fc.ipV4(),
+  fc.ipV6(),
+  fc.constantFrom('any', 'mail.example.com', '10.0.5.0/24', '2001:db8::/48', 'SEG-AM01'),
+);
+
+/** Valid plans of every shape the format allows. */
+const planArb: fc.Arbitrary<Plan> = fc
+  .record({
+    name: text(60),
+    productVersion: fc.oneof(
+      fc.constantFrom('6.0', '6.5', '7.0', '7.1', '8.0', '10.0'),
+      fc.tuple(fc.nat(99), fc.nat(99)).map(([a, b]) => `${a}.${b}`),
+    ),
+    zones: fc.uniqueArray(
+      fc.record(
+        {
+          id: text(12),
+          name: text(30),
+          trust: fc.constantFrom(...TRUST_LEVELS),
+          position: point,
+          size: fc.record({
+            width: fc.integer({ min: 1, max: 5000 }),
+            height: fc.integer({ min: 1, max: 5000 }),
+          }),
+        },
+        { requiredKeys: ['id', 'name', 'trust'] },
+      ),
+      { maxLength: 5, selector: (z) => z.id },
+    ),
+    hosts: fc.uniqueArray(
+      fc.record(
+        {
+          id: text(12),
+          name: text(40),
+          roles: fc.shuffledSubarray([...ROLE_IDS], { minLength: 1 }),
+          address,
+          position: point,
+          zoneIndex: fc.nat(6),
+        },
+        { requiredKeys: ['id', 'name', 'roles', 'zoneIndex'] },
+      ),
+      { maxLength: 14, selector: (h) => h.id },
+    ),
+    changeRequest: fc.option(
+      fc.record(
+        {
+          title: fc.string({ maxLength: 50 }),
+          requester: fc.string({ maxLength: 30 }),
+          ticket: fc.string({ maxLength: 20 }),
+          window: fc.string({ maxLength: 30 }),
+          notes: fc.string({ maxLength: 200 }),
+          paper: fc.constantFrom('a4' as const, 'letter' as const),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    ),
+  })
+  .map(({ zones, hosts, changeRequest, ...rest }) => {
+    const plan: Plan = {
+      format: 'portolan-plan',
+      version: 1,
+      ...rest,
+      zones: zones,
+      hosts: hosts.map(({ zoneIndex, ...h }) => {
+        const host: Host = { ...h };
+        const zone = zones[zoneIndex];
+        if (zone) host.zone = zone.id;
+        return host;
+      }),
+    };
+    if (changeRequest) plan.changeRequest = changeRequest;
+    return plan;
+  });
+
+describe('share links', () => {
+  it('generated plans are valid (the generator is sound)', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => restorePlan(plan).ok),
+      { numRuns: 300 },
+    );
+  });
+
+  it('decode(encode(plan)) equals the plan', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        expect(decodeShare(encodeShare(plan))).toEqual({ ok: true, value: plan });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('round-trips the examples, with a version marker first', () => {
+    for (const { plan } of EXAMPLE_PLANS) {
+      const fragment = encodeShare(plan);
+      expect(fragment.startsWith('p1.')).toBe(true);
+      expect(fragment).toMatch(/^p1\.[A-Za-z0-9_-]+$/);
+      expect(decodeShare(`#${fragment}`)).toEqual({ ok: true, value: plan });
+    }
+  });
+
+  it('builds the whole link on the page address, replacing any old fragment', () => {
+    const url = shareUrl('https://portolan.example.org/app/#p1.old', DMZ_RELAY);
+    expect(url).toBe(`https://portolan.example.org/app/#${encodeShare(DMZ_RELAY)}`);
+    expect(looksLikeShare(new URL(url).hash)).toBe(true);
+    expect(looksLikeShare('#section-2')).toBe(false);
+  });
+
+  it('meets the size targets for the DMZ relay example', () => {
+    const fragment = encodeShare(DMZ_RELAY);
+    expect(fragment.length).toBeLessThanOrEqual(600);
+    const base64 = Buffer.from(JSON.stringify(DMZ_RELAY)).toString('base64');
+    expect(base64.length / fragment.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('bad links', () => {
+  const message = (fragment: string) => {
+    const r = decodeShare(fragment);
+    return r.ok ? 'ok' : r.problems.map(formatProblem).join('\n');
+  };
+  const good = encodeShare(DMZ_RELAY);
+
+  it('says what is wrong, in words', () => {
+    expect(message('hello')).toMatch(/not a Portolan share link/);
+    expect(message('p2.AAAA')).toMatch(/made by a newer Portolan \(link format 2; this one reads up to 1\)/);
+    expect(message('p0.AAAA')).toMatch(/link format 0 does not exist/);
+    expect(message(good.slice(0, good.length - 40))).toMatch(/damaged or cut short/);
+    expect(message(`${good.slice(0, 20)}*${good.slice(21)}`)).toMatch(/damaged or cut short/);
+    expect(message('p1.')).toMatch(/damaged or cut short/);
+    expect(message(`p1.${'A'.repeat(MAX_FRAGMENT_CHARS)}`)).toMatch(/too long/);
+  });
+
+  it('refuses a payload that unpacks to too much, without unpacking it all', () => {
+    const bomb = `p1.${toB64Url(deflateSync(new Uint8Array(20_000_000), { level: 9 }))}`;
+    expect(bomb.length).toBeLessThan(MAX_FRAGMENT_CHARS);
+    expect(message(bomb)).toMatch(/unpacks to more than any plan needs/);
+  });
+
+  it('reports a tampered plan with paths', () => {
+    const tampered = structuredClone(DMZ_RELAY);
+    tampered.hosts[2]!.address = '10.0.0.999';
+    // Encode without validation, as an attacker could.
+    expect(message(encodeShare(tampered))).toBe(
+      'hosts[2].address: 10.0.0.999 is not an IPv4 address (in the shared plan)',
+    );
+  });
+
+  it('turns 10,000 corrupt or random fragments into error values, never exceptions', () => {
+    const mutated = fc
+      .tuple(
+        fc.nat(good.length - 1),
+        fc.string({ minLength: 1, maxLength: 3, unit: 'binary' }),
+        fc.constantFrom('replace', 'insert', 'cut'),
+      )
+      .map(([at, s, how]) =>
+        how === 'cut'
+          ? good.slice(0, at)
+          : how === 'insert'
+            ? good.slice(0, at) + s + good.slice(at)
+            : good.slice(0, at) + s + good.slice(at + 1),
+      );
+    const fragments = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.uint8Array({ maxLength: 300 }).map((b) => `p1.${toB64Url(b)}`),
+      fc.uint8Array({ maxLength: 300 }).map((b) => `p1.${toB64Url(deflateSync(b))}`),
+      fc.json().map((j) => `p1.${toB64Url(deflateSync(new TextEncoder().encode(j)))}`),
+      fc.tuple(fc.nat(), fc.string()).map(([n, s]) => `p${n}.${s}`),
+      mutated,
+    );
+    fc.assert(
+      fc.property(fragments, (fragment) => {
+        const r = decodeShare(fragment);
+        if (!r.ok) {
+          expect(r.problems.length).toBeGreaterThan(0);
+          for (const p of r.problems) expect(p.message.length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});

@@ -1,0 +1,238 @@
+import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { ROLE_IDS } from '../catalog';
+import { fail, ok, type Problem, type Result } from '../problems';
+import { restorePlan } from '../plan/restore';
+import { PLAN_FORMAT, TRUST_LEVELS, type Host, type Plan, type Zone } from '../plan/types';
+
+/*
+ * Share links carry the whole plan in the URL fragment: `p1.` (the encoding's version marker)
+ * then base64url of the deflated plan, written as compact arrays instead of keyed objects. See
+ * docs/share-links.md. Decoding never throws: every failure is a Problem a person can read.
+ */
+
+export const SHARE_VERSION = 1;
+const PREFIX = `p${SHARE_VERSION}.`;
+/** Longer fragments are refused before any work: no real plan needs more. */
+export const MAX_FRAGMENT_CHARS = 100_000;
+/** Inflated payloads beyond this are refused while inflating (a "zip bomb" stops early). */
+const MAX_INFLATED_BYTES = 4_000_000;
+
+/*
+ * Words that plans repeat. Deflate may refer back into this preset dictionary, which shortens
+ * small payloads noticeably. Append only: changing it breaks old links (a new encoding version
+ * would need its own).
+ */
+const DICTIONARY = strToU8(
+  // Generic words of SEG plans, not any one plan's names.
+  '["Internet","any","Internal network","DMZ","Trusted","Untrusted","SEG-AM0","SEG-NODE0","SEG-WEB0",' +
+    '"SQL0","DC0","DNS0","MAIL0","EXCH0","ADMIN-WS0","REST-CLIENT0","POP3-CLIENT0","Zone ","10.0","8.0",' +
+    '"10.0.0.","10.1.","192.168.","172.16.","192.0.2.","Untitled plan"',
+);
+
+// --- bytes <-> base64url -------------------------------------------------------------------
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Inflates with a ceiling on the output; undefined when the data is damaged or too large. */
+function inflateLimited(data: Uint8Array): { bytes?: Uint8Array; tooLarge?: boolean } {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooLarge = false;
+  let finished = false;
+  try {
+    const inflater = new Inflate({ dictionary: DICTIONARY }, (chunk, final) => {
+      total += chunk.length;
+      if (total > MAX_INFLATED_BYTES) {
+        tooLarge = true;
+        throw new Error('too large');
+      }
+      chunks.push(chunk);
+      if (final) finished = true;
+    });
+    inflater.push(data, true);
+  } catch {
+    return tooLarge ? { tooLarge } : {};
+  }
+  if (!finished) return {};
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { bytes };
+}
+
+// --- plan <-> compact arrays -----------------------------------------------------------------
+
+type CompactZone = [string, string, number, [number, number] | 0, [number, number] | 0];
+type CompactHost = [string, string, number[], number, string | 0, number?, number?];
+/** Change-request fields in a fixed order; 0 where a field is absent. */
+type CompactRequest = (string | 0)[];
+type CompactPlan = [number, string, string, CompactZone[], CompactHost[], CompactRequest | 0];
+
+function compact(plan: Plan): CompactPlan {
+  const zoneIndex = new Map(plan.zones.map((z, i) => [z.id, i]));
+  const cr = plan.changeRequest;
+  return [
+    plan.version,
+    plan.name,
+    plan.productVersion,
+    plan.zones.map((z) => [
+      z.id,
+      z.name,
+      TRUST_LEVELS.indexOf(z.trust),
+      z.position ? [z.position.x, z.position.y] : 0,
+      z.size ? [z.size.width, z.size.height] : 0,
+    ]),
+    plan.hosts.map((h) => {
+      const row: CompactHost = [
+        h.id,
+        h.name,
+        h.roles.map((r) => ROLE_IDS.indexOf(r)),
+        h.zone === undefined ? -1 : (zoneIndex.get(h.zone) ?? -1),
+        h.address ?? 0,
+      ];
+      if (h.position) row.push(h.position.x, h.position.y);
+      return row;
+    }),
+    cr ? REQUEST_FIELDS.map((k) => cr[k] ?? 0) : 0,
+  ];
+}
+
+const REQUEST_FIELDS = ['title', 'requester', 'ticket', 'window', 'notes', 'paper'] as const;
+
+class Damaged extends Error {}
+
+const isArray = (v: unknown, what: string): unknown[] => {
+  if (!Array.isArray(v)) throw new Damaged(what);
+  return v;
+};
+
+/** Back to the plan's documented shape; the plan schema then checks every value. */
+function expand(data: unknown): unknown {
+  const [version, name, productVersion, zones, hosts, request] = isArray(data, 'the plan');
+  const zoneRows = isArray(zones, 'the zones');
+  const zoneIds = zoneRows.map((z) => (Array.isArray(z) ? z[0] : undefined) as unknown);
+  const point = (v: unknown) => (Array.isArray(v) ? { x: v[0] as unknown, y: v[1] as unknown } : undefined);
+  const doc: Record<string, unknown> = {
+    format: PLAN_FORMAT,
+    version,
+    name,
+    productVersion,
+    zones: zoneRows.map((z, i) => {
+      const [id, zname, trust, position, size] = isArray(z, `zone ${i + 1}`);
+      const zone: Record<string, unknown> = {
+        id,
+        name: zname,
+        trust: TRUST_LEVELS[trust as number] ?? trust,
+      };
+      if (Array.isArray(position)) zone.position = point(position);
+      if (Array.isArray(size)) zone.size = { width: size[0] as unknown, height: size[1] as unknown };
+      return zone as unknown as Zone;
+    }),
+    hosts: isArray(hosts, 'the hosts').map((h, i) => {
+      const row = isArray(h, `host ${i + 1}`);
+      const [id, hname, roles, zone, address] = row;
+      const host: Record<string, unknown> = {
+        id,
+        name: hname,
+        roles: Array.isArray(roles) ? (roles as unknown[]).map((r) => ROLE_IDS[r as number] ?? r) : roles,
+      };
+      if (zone !== -1) host.zone = typeof zone === 'number' ? (zoneIds[zone] ?? `#${zone}`) : zone;
+      if (address !== 0) host.address = address;
+      if (row.length > 5) host.position = { x: row[5], y: row[6] };
+      return host as unknown as Host;
+    }),
+  };
+  if (request !== 0) {
+    const values = isArray(request, 'the change request');
+    const cr: Record<string, unknown> = {};
+    REQUEST_FIELDS.forEach((k, i) => {
+      if (values[i] !== 0 && values[i] !== undefined) cr[k] = values[i];
+    });
+    doc.changeRequest = cr;
+  }
+  return doc;
+}
+
+// --- public API --------------------------------------------------------------------------------
+
+/** The URL fragment (without `#`) that carries the plan. */
+export function encodeShare(plan: Plan): string {
+  const json = JSON.stringify(compact(plan));
+  return PREFIX + toBase64Url(deflateSync(strToU8(json), { level: 9, mem: 8, dictionary: DICTIONARY }));
+}
+
+const damaged = (detail: string): Problem => ({
+  path: '',
+  message: `the link is damaged or cut short (${detail}). Ask for the link again, and copy all of it.`,
+});
+
+/** Reads a fragment back into a plan, or says plainly what is wrong with the link. */
+export function decodeShare(fragment: string): Result<Plan> {
+  const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (text.length > MAX_FRAGMENT_CHARS) {
+    return fail({
+      path: '',
+      message: `the link is too long to be a Portolan plan (${text.length} characters; at most ${MAX_FRAGMENT_CHARS})`,
+    });
+  }
+  const marker = /^p(\d{1,6})\./.exec(text);
+  if (!marker)
+    return fail({
+      path: '',
+      message: 'this is not a Portolan share link: it does not start with a version marker such as "p1."',
+    });
+  const version = Number(marker[1]);
+  if (version > SHARE_VERSION) {
+    return fail({
+      path: '',
+      message: `this link was made by a newer Portolan (link format ${version}; this one reads up to ${SHARE_VERSION}). Open it in an up-to-date Portolan.`,
+    });
+  }
+  if (version !== SHARE_VERSION) return fail({ path: '', message: `link format ${version} does not exist` });
+  const bytes = fromBase64Url(text.slice(marker[0].length));
+  if (!bytes || bytes.length === 0)
+    return fail(damaged('it holds characters or a length a share link never has'));
+  const inflated = inflateLimited(bytes);
+  if (inflated.tooLarge)
+    return fail({ path: '', message: 'the link unpacks to more than any plan needs, so it was not opened' });
+  if (!inflated.bytes) return fail(damaged('the compressed data does not unpack'));
+  let data: unknown;
+  try {
+    data = JSON.parse(strFromU8(inflated.bytes));
+  } catch {
+    return fail(damaged('the unpacked data is not readable'));
+  }
+  let doc: unknown;
+  try {
+    doc = expand(data);
+  } catch (e) {
+    return fail(damaged(`${e instanceof Damaged ? e.message : 'the plan'} is not in the expected shape`));
+  }
+  const result = restorePlan(doc);
+  if (result.ok) return ok(result.value);
+  return fail(...result.problems.map((p) => ({ ...p, message: `${p.message} (in the shared plan)` })));
+}
+
+/** The whole link for a page at `base` (origin and path, e.g. https://host/portolan/). */
+export function shareUrl(base: string, plan: Plan): string {
+  return `${base.split('#')[0]}#${encodeShare(plan)}`;
+}
+
+export { looksLikeShare } from './detect';
