@@ -11,6 +11,7 @@ import { SidePanel } from './components/SidePanel';
 import { Toolbar } from './components/Toolbar';
 import { startFileDrop } from './lib/fileDrop';
 import { startAutosave } from './lib/persistence';
+import { openSharedLink } from './lib/share';
 import { useTheme } from './lib/theme';
 import { startShortcuts } from './shortcuts';
 
@@ -20,7 +21,11 @@ export function App() {
     const stopSave = startAutosave();
     const stopKeys = startShortcuts();
     const stopDrop = startFileDrop();
+    // A share link pasted into the address bar of an open Portolan.
+    const onHash = () => void openSharedLink();
+    window.addEventListener('hashchange', onHash);
     return () => {
+      window.removeEventListener('hashchange', onHash);
       stopSave();
       stopKeys();
       stopDrop();

@@ -22,6 +22,8 @@ export interface Notice {
   detail?: string;
   /** Optional action, e.g. "Download the unreadable copy". */
   action?: { label: string; run: () => void };
+  /** Stays until dismissed even when it is good news (it offers something). */
+  persist?: boolean;
 }
 
 interface CommitOptions {
@@ -155,7 +157,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
     const id = ++noticeId;
     set((s) => ({ notices: [...s.notices, { ...notice, id }] }));
     // Good news fades; problems stay until dismissed.
-    if (notice.tone !== 'error') setTimeout(() => get().dismiss(id), NOTICE_MS);
+    if (notice.tone !== 'error' && !notice.persist) setTimeout(() => get().dismiss(id), NOTICE_MS);
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

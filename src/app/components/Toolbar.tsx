@@ -8,6 +8,7 @@ import { usePlanner } from '../store';
 import { confirmAction } from './ConfirmDialog';
 import { Icon, type IconName } from './Icon';
 import { Menu } from './Menu';
+import { ShareButton } from './ShareDialog';
 import { Button } from './ui';
 import { useDraft } from './useDraft';
 
@@ -222,6 +223,7 @@ export function Toolbar() {
             <ExportButton key={f.id} format={f} />
           ))}
         </div>
+        <ShareButton />
         <div className="mx-1 h-6 border-l border-slate-200 dark:border-slate-800" />
         <ThemeSelect />
       </div>

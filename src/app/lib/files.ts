@@ -24,13 +24,11 @@ export async function importPlanFile(file: File): Promise<void> {
   const fail = (problems: Problem[]) => {
     if (showFailure) showFailure({ fileName: file.name, problems });
     else
-      usePlanner
-        .getState()
-        .notify({
-          tone: 'error',
-          title: `${file.name} cannot be opened`,
-          detail: problems.map(formatProblem).join('\n'),
-        });
+      usePlanner.getState().notify({
+        tone: 'error',
+        title: `${file.name} cannot be opened`,
+        detail: problems.map(formatProblem).join('\n'),
+      });
   };
   if (file.size > MAX_PLAN_BYTES) {
     return fail([
