@@ -23,7 +23,7 @@ async function download(page: Page, button: string) {
   const event = page.waitForEvent('download');
   await page.getByRole('button', { name: button }).click();
   const file = await event;
-  return { name: file.suggestedFilename(), body: await readFile((await file.path())) };
+  return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
 }
 
 function parseCsv(text: string): string[][] {
