@@ -11,7 +11,7 @@ import {
   type NodeChange,
   applyNodeChanges,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { isRoleId, moveItems, type Move } from '../../domain';
 import { addHostAt, setViewCentreSource } from '../commands';
 import { useTheme } from '../lib/theme';
@@ -100,7 +100,18 @@ export function Canvas() {
     void rf.fitView(FIT_VIEW);
   }, [initialized, planEpoch, rf]);
 
-  const edges = useMemo(() => buildEdges(plan, flows, selection), [plan, flows, selection]);
+  // Edges are rebuilt when the flows or the selection change, keeping unchanged edge objects.
+  const [edgeState, setEdgeState] = useState(() => ({
+    flows,
+    plan,
+    selection,
+    edges: buildEdges(plan, flows, selection),
+  }));
+  let edges = edgeState.edges;
+  if (edgeState.flows !== flows || edgeState.plan !== plan || edgeState.selection !== selection) {
+    edges = buildEdges(plan, flows, selection, new Map(edgeState.edges.map((e) => [e.id, e])));
+    setEdgeState({ flows, plan, selection, edges });
+  }
 
   useEffect(() => {
     setViewCentreSource(() => {

@@ -118,18 +118,48 @@ export function buildNodes(
   return nodes;
 }
 
-/** One edge per source and destination host, labelled with its services. */
-export function buildEdges(plan: Plan, flows: readonly Flow[], selection: Selection): FlowEdge[] {
+const pairCache = new WeakMap<readonly Flow[], FlowPair[]>();
+
+/**
+ * One edge per source and destination host, labelled with its services. `previous` lets edges
+ * whose pair, names and selection are unchanged keep their object, so selecting a host re-renders
+ * only the edges it touches.
+ */
+export function buildEdges(
+  plan: Plan,
+  flows: readonly Flow[],
+  selection: Selection,
+  previous: ReadonlyMap<string, FlowEdge> = new Map(),
+): FlowEdge[] {
   const names = new Map(plan.hosts.map((h) => [h.id, h.name]));
   const selectedHosts = new Set(selection.kind === 'hosts' ? selection.ids : []);
-  return groupFlowsByPair(flows).map((pair) => {
+  let pairs = pairCache.get(flows);
+  if (!pairs) {
+    pairs = groupFlowsByPair(flows);
+    pairCache.set(flows, pairs);
+  }
+  return pairs.map((pair) => {
     const selected =
       selection.kind === 'edge' && selection.source === pair.source && selection.target === pair.target;
     // Edges of selected hosts move when those hosts are dragged; the stylesheet gives them a layer
     // of their own so the rest of the canvas is not repainted on every frame.
     const attached = selectedHosts.has(pair.source) || selectedHosts.has(pair.target);
+    const ariaLabel =
+      `Flow from ${names.get(pair.source) ?? pair.source} to ${names.get(pair.target) ?? pair.target}: ` +
+      `${pair.label}${pair.crossesFirewall ? ', crosses a firewall' : ', inside a zone'}`;
+    const id = edgeId(pair.source, pair.target);
+    const prev = previous.get(id);
+    if (
+      prev &&
+      prev.data?.pair === pair &&
+      prev.selected === selected &&
+      (prev.className === 'portolan-attached') === attached &&
+      prev.ariaLabel === ariaLabel
+    ) {
+      return prev;
+    }
     return {
-      id: edgeId(pair.source, pair.target),
+      id,
       type: 'flow',
       source: `host:${pair.source}`,
       target: `host:${pair.target}`,
@@ -137,9 +167,7 @@ export function buildEdges(plan: Plan, flows: readonly Flow[], selection: Select
       selected,
       ...(attached ? { className: 'portolan-attached' } : {}),
       focusable: true,
-      ariaLabel:
-        `Flow from ${names.get(pair.source) ?? pair.source} to ${names.get(pair.target) ?? pair.target}: ` +
-        `${pair.label}${pair.crossesFirewall ? ', crosses a firewall' : ', inside a zone'}`,
+      ariaLabel,
     };
   });
 }
