@@ -168,7 +168,10 @@ export function Canvas() {
         if (planId) moves.push({ id: planId, position: c.position });
       }
       if (moves.length === 0) return;
-      state.commit(moveItems(state.plan, moves), keyboardOnly ? { mergeKey: 'keyboard-move' } : {});
+      state.commit(
+        moveItems(state.plan, moves),
+        keyboardOnly ? { mergeKey: `keyboard-move:${moves.map((m) => m.id).join(',')}` } : {},
+      );
     },
     [rf],
   );

@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import {
   hostPosition,
+  zoneRect,
   ROLES,
   groupFlowsByPair,
   pairKey,
@@ -73,11 +74,11 @@ export function buildNodes(
       nodes.push(prev);
       continue;
     }
-    const size = zone.size ?? { width: 440, height: 300 };
+    const { position, size } = zoneRect(zone);
     nodes.push({
       id,
       type: 'zone',
-      position: zone.position ?? { x: 0, y: 0 },
+      position,
       width: size.width,
       height: size.height,
       data: { zone, hostCount },

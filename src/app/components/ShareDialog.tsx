@@ -6,6 +6,8 @@ import { Button, inputClass } from './ui';
 
 /** Old Internet Explorer's limit, still the safe length for links pasted into other tools. */
 const SAFE_URL_LENGTH = 2083;
+/** The codec's MAX_FRAGMENT_CHARS, repeated here so the codec's chunk loads only when needed. */
+const MAX_FRAGMENT_CHARS = 100_000;
 
 async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
   try {
@@ -83,11 +85,18 @@ export function ShareButton() {
         </div>
         <p className="mt-2 flex items-center gap-3 text-xs text-slate-600 dark:text-slate-300">
           <span>{link.length.toLocaleString('en')} characters</span>
-          {link.length > SAFE_URL_LENGTH && (
-            <span className="text-amber-800 dark:text-amber-300">
-              Longer than {SAFE_URL_LENGTH.toLocaleString('en')} characters: some older mail and chat tools
-              may cut it. Export the plan file instead.
+          {link.length - link.indexOf('#') - 1 > MAX_FRAGMENT_CHARS ? (
+            <span className="text-red-700 dark:text-red-300">
+              Too long to open: Portolan reads links of up to {MAX_FRAGMENT_CHARS.toLocaleString('en')}{' '}
+              characters. Use Export → Plan and send the file instead.
             </span>
+          ) : (
+            link.length > SAFE_URL_LENGTH && (
+              <span className="text-amber-800 dark:text-amber-300">
+                Longer than {SAFE_URL_LENGTH.toLocaleString('en')} characters: some older mail and chat tools
+                may cut it. Export the plan file instead.
+              </span>
+            )
           )}
           <span role="status" className="ml-auto font-semibold text-emerald-800 dark:text-emerald-300">
             {status}

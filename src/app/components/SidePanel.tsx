@@ -81,7 +81,7 @@ function HostAddress({ host }: { host: Host }) {
       htmlFor={id}
       hint={
         problem ? (
-          <p id={`${id}-msg`} role="alert" className="text-xs text-red-700 dark:text-red-400">
+          <p id={`${id}-msg`} aria-live="polite" className="text-xs text-red-700 dark:text-red-400">
             {problem}
           </p>
         ) : (

@@ -60,10 +60,16 @@ export async function restoreSavedPlan(): Promise<void> {
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-function save(plan: Plan) {
+let failing = false;
+
+/** Saves the plan now. After a failure, one notice is shown until a save works again. */
+export function savePlanNow(plan: Plan) {
   try {
     localStorage.setItem(STORAGE_KEY, serializePlan(plan));
+    failing = false;
   } catch (e) {
+    if (failing) return;
+    failing = true;
     usePlanner.getState().notify({
       tone: 'error',
       title: 'The plan could not be saved in this browser.',
@@ -79,13 +85,13 @@ export function startAutosave(): () => void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      save(state.plan);
+      savePlanNow(state.plan);
     }, SAVE_DELAY_MS);
   });
   const flush = () => {
     if (timer !== undefined) {
       clearTimeout(timer);
-      save(usePlanner.getState().plan);
+      savePlanNow(usePlanner.getState().plan);
     }
   };
   window.addEventListener('pagehide', flush);

@@ -8,14 +8,22 @@ let preference: ThemePreference = readPreference();
 const listeners = new Set<() => void>();
 
 function readPreference(): ThemePreference {
-  const v = localStorage.getItem(KEY);
-  return v === 'light' || v === 'dark' ? v : 'system';
+  try {
+    const v = localStorage.getItem(KEY);
+    return v === 'light' || v === 'dark' ? v : 'system';
+  } catch {
+    return 'system'; // Storage blocked: follow the system.
+  }
 }
 
 export function setThemePreference(next: ThemePreference) {
   preference = next;
-  if (next === 'system') localStorage.removeItem(KEY);
-  else localStorage.setItem(KEY, next);
+  try {
+    if (next === 'system') localStorage.removeItem(KEY);
+    else localStorage.setItem(KEY, next);
+  } catch {
+    // Storage blocked: the choice holds for this visit only.
+  }
   listeners.forEach((l) => l());
 }
 

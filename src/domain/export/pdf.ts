@@ -2,7 +2,7 @@ import { jsPDF } from 'jspdf';
 import { autoTable, type RowInput } from 'jspdf-autotable';
 import { ROLES, RULE_IDS, formatServices, getRule, inRange, productName } from '../catalog';
 import { groupFlowsByPair, type Derivation, type Flow } from '../engine';
-import { HOST_SIZE, TRUST_LABELS, hostPosition, type Plan, type Trust } from '../plan';
+import { HOST_SIZE, TRUST_LABELS, hostPosition, zoneRect, type Plan, type Trust } from '../plan';
 import {
   fileStem,
   requestFlows,
@@ -55,8 +55,10 @@ export function pdfText(text: string): string {
   );
 }
 
+/** The local calendar date, YYYY-MM-DD. */
 function formatDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
 class Doc {
@@ -161,9 +163,21 @@ function cover(doc: Doc, input: PdfInput, rows: RequestRow[]) {
   });
   if (cr.notes?.trim()) {
     const last = (pdf as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable?.finalY ?? y;
-    const ny = Math.max(last, y + 200) + 20;
-    doc.text('Notes', MARGIN, ny, { size: 11, bold: true });
-    doc.text(cr.notes.trim(), MARGIN, ny + 16, { size: 10, maxWidth: width - 2 * MARGIN });
+    // A table cell, so long notes break across pages instead of running off the cover.
+    autoTable(pdf, {
+      startY: Math.max(last, y + 200) + 16,
+      margin: { left: MARGIN, right: MARGIN, top: MARGIN, bottom: MARGIN + 30 },
+      head: [['Notes']],
+      body: [[pdfText(cr.notes.trim())]],
+      theme: 'plain',
+      headStyles: {
+        fontSize: 11,
+        fontStyle: 'bold',
+        textColor: INK,
+        cellPadding: { top: 0, bottom: 4, left: 0, right: 0 },
+      },
+      styles: { fontSize: 10, textColor: INK, cellPadding: { top: 0, bottom: 0, left: 0, right: 0 } },
+    });
   }
   doc.text(
     'Source of the port requirements: Trustwave knowledge-base article 10905.',
@@ -200,9 +214,10 @@ function diagram(doc: Doc, input: PdfInput) {
   );
   const positions = new Map(plan.hosts.map((h, i) => [h.id, hostPosition(h, i)]));
   const boxes = [
-    ...plan.zones
-      .filter((z) => z.position && z.size)
-      .map((z) => ({ x: z.position!.x, y: z.position!.y, w: z.size!.width, h: z.size!.height })),
+    ...plan.zones.map((z) => {
+      const r = zoneRect(z);
+      return { x: r.position.x, y: r.position.y, w: r.size.width, h: r.size.height };
+    }),
     ...[...positions.values()].map((p) => ({ x: p.x, y: p.y, w: HOST_SIZE.width, h: HOST_SIZE.height })),
   ];
   if (boxes.length === 0) {
@@ -222,8 +237,8 @@ function diagram(doc: Doc, input: PdfInput) {
   const Y = (y: number) => oy + (y - minY) * scale;
   const fs = (size: number) => Math.max(3, size * scale);
 
-  for (const z of plan.zones) {
-    if (!z.position || !z.size) continue;
+  for (const zone of plan.zones) {
+    const z = { ...zone, ...zoneRect(zone) };
     const c = TRUST_COLOURS[z.trust];
     pdf.setFillColor(...c.fill);
     pdf.setDrawColor(...c.line);

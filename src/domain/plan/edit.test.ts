@@ -104,6 +104,24 @@ describe('plan edits', () => {
     expect(plan.hosts[0]).toEqual({ id: 'a', name: 'A', roles: ['sql-server'], position: { x: 10, y: 10 } });
   });
 
+  it('keeps a zone chosen by hand when an unrelated zone moves or is resized', () => {
+    let { plan } = addHost(zoned(), 'sql-server', { x: 2000, y: 2000 });
+    plan = updateHost(plan, 'h1', { zone: 'small' });
+    plan = moveItems(plan, [{ id: 'big', position: { x: 10, y: 10 } }]);
+    plan = resizeZone(plan, 'big', { x: 0, y: 0 }, { width: 900, height: 900 });
+    expect(plan.hosts[0]?.zone).toBe('small');
+  });
+
+  it('treats a zone without geometry as the box the canvas draws for it', () => {
+    const plan: Plan = {
+      ...emptyPlan(),
+      zones: [{ id: 'lan', name: 'LAN', trust: 'trusted' }],
+      hosts: [{ id: 'a', name: 'A', roles: ['sql-server'], zone: 'lan', position: { x: 20, y: 20 } }],
+    };
+    expect(zoneAt(plan, { x: 20, y: 20 })?.id).toBe('lan');
+    expect(addZone(plan, { x: 3000, y: 0 }).plan.hosts[0]?.zone).toBe('lan');
+  });
+
   it('updates and removes hosts without touching the old plan', () => {
     const before = structuredClone(DMZ_RELAY);
     const next = updateHost(DMZ_RELAY, 'am', { name: 'AM', address: undefined });

@@ -63,14 +63,40 @@ function defaultZoneName(plan: Plan): string {
   for (let n = 1; ; n++) if (!names.has(`zone ${n}`)) return `Zone ${n}`;
 }
 
+/** Where a zone is drawn; a zone without geometry (a hand-written file) gets the default box. */
+export function zoneRect(zone: Zone): { position: Point; size: Size } {
+  return { position: zone.position ?? { x: 0, y: 0 }, size: zone.size ?? DEFAULT_ZONE_SIZE };
+}
+
 function contains(zone: Zone, p: Point): boolean {
-  if (!zone.position || !zone.size) return false;
+  const { position, size } = zoneRect(zone);
   return (
-    p.x >= zone.position.x &&
-    p.x <= zone.position.x + zone.size.width &&
-    p.y >= zone.position.y &&
-    p.y <= zone.position.y + zone.size.height
+    p.x >= position.x &&
+    p.x <= position.x + size.width &&
+    p.y >= position.y &&
+    p.y <= position.y + size.height
   );
+}
+
+const anchorOf = (h: Host) =>
+  h.position ? { x: h.position.x + ANCHOR.x, y: h.position.y + ANCHOR.y } : undefined;
+
+/**
+ * Hosts a change to one zone can concern: its members, and hosts under its area before or after
+ * the change. Other hosts keep their zone, even one chosen by hand in the side panel.
+ */
+function touchedBy(before: Zone | undefined, after: Zone | undefined, hosts: readonly Host[]): Set<string> {
+  const ids = new Set<string>();
+  for (const h of hosts) {
+    const a = anchorOf(h);
+    if (
+      (after && h.zone === after.id) ||
+      (a && ((before && contains(before, a)) || (after && contains(after, a))))
+    ) {
+      ids.add(h.id);
+    }
+  }
+  return ids;
 }
 
 /** The zone a host placed at `position` falls in: the smallest one holding its anchor. */
@@ -84,7 +110,7 @@ export function zoneAt(plan: Plan, position: Point): Zone | undefined {
   return best;
 }
 
-const area = (z: Zone) => (z.size ? z.size.width * z.size.height : Infinity);
+const area = (z: Zone) => zoneRect(z).size.width * zoneRect(z).size.height;
 
 function withZone(host: Host, zone: Zone | undefined): Host {
   if (host.zone === zone?.id) return host;
@@ -165,7 +191,7 @@ export function addZone(plan: Plan, position: Point, trust: Trust = 'trusted'): 
     size: { ...DEFAULT_ZONE_SIZE },
   };
   const next = { ...plan, zones: [...plan.zones, zone] };
-  return { plan: reassign(next, new Set(plan.hosts.map((h) => h.id))), zone };
+  return { plan: reassign(next, touchedBy(undefined, zone, plan.hosts)), zone };
 }
 
 export function updateZone(plan: Plan, id: string, patch: Partial<Pick<Zone, 'name' | 'trust'>>): Plan {
@@ -224,25 +250,23 @@ export function moveItems(plan: Plan, moves: readonly Move[]): Plan {
     return h;
   });
   const next = { ...plan, zones, hosts };
-  if (zoneMoves.size > 0) for (const h of hosts) affected.add(h.id);
+  zones.forEach((z, i) => {
+    if (zoneMoves.has(z.id)) for (const id of touchedBy(plan.zones[i], z, hosts)) affected.add(id);
+  });
   return reassign(next, affected);
 }
 
 /** Resizes a zone (its top-left corner may move too), then settles membership of the hosts around it. */
 export function resizeZone(plan: Plan, id: string, position: Point, size: Size): Plan {
-  const next: Plan = {
-    ...plan,
-    zones: plan.zones.map((z) =>
-      z.id === id
-        ? {
-            ...z,
-            position: round(position),
-            size: { width: Math.round(size.width), height: Math.round(size.height) },
-          }
-        : z,
-    ),
+  const before = plan.zones.find((z) => z.id === id);
+  if (!before) return plan;
+  const after: Zone = {
+    ...before,
+    position: round(position),
+    size: { width: Math.round(size.width), height: Math.round(size.height) },
   };
-  return reassign(next, new Set(plan.hosts.map((h) => h.id)));
+  const next: Plan = { ...plan, zones: plan.zones.map((z) => (z.id === id ? after : z)) };
+  return reassign(next, touchedBy(before, after, plan.hosts));
 }
 
 const round = (p: Point): Point => ({ x: Math.round(p.x), y: Math.round(p.y) });

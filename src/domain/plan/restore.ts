@@ -11,9 +11,10 @@ export function restorePlan(input: unknown): Result<Plan> {
   const migrated = migrate(input);
   if (!migrated.ok) return migrated;
   const { plan, problems } = shapeProblems(migrated.value);
-  if (!plan) return fail(...problems);
+  // Problem lists can be long: build the result directly rather than spreading them into fail().
+  if (!plan) return { ok: false, problems };
   const semantic = semanticProblems(plan);
-  return semantic.length > 0 ? fail(...semantic) : ok(plan);
+  return semantic.length > 0 ? { ok: false, problems: semantic } : ok(plan);
 }
 
 /** Same as restorePlan, from JSON text. */

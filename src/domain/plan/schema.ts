@@ -30,7 +30,7 @@ export const zoneSchema = z.object({
 export const hostSchema = z.object({
   id: requiredText(64),
   name: requiredText(NAME_MAX),
-  roles: z.array(z.enum(ROLE_IDS)).check(z.minLength(1)),
+  roles: z.array(z.enum(ROLE_IDS)).check(z.minLength(1), z.maxLength(ROLE_IDS.length)),
   zone: z.optional(requiredText(64)),
   address: z.optional(text(255)),
   position: z.optional(point),

@@ -154,6 +154,14 @@ describe('bad links', () => {
     expect(message(bomb)).toMatch(/unpacks to more than any plan needs/);
   });
 
+  it('survives a short link that expands to a huge number of problems', () => {
+    const doc = [1, 'x', '10.0', [], [['h', 'H', Array.from({ length: 200_000 }, () => 99), -1, 0]], 0];
+    const fragment = `p1.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(doc)), { level: 9 }))}`;
+    expect(fragment.length).toBeLessThan(5000);
+    expect(() => decodeShare(fragment)).not.toThrow();
+    expect(decodeShare(fragment).ok).toBe(false);
+  });
+
   it('reports a tampered plan with paths', () => {
     const tampered = structuredClone(DMZ_RELAY);
     tampered.hosts[2]!.address = '10.0.0.999';

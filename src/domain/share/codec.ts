@@ -19,8 +19,8 @@ const MAX_INFLATED_BYTES = 4_000_000;
 
 /*
  * Words that plans repeat. Deflate may refer back into this preset dictionary, which shortens
- * small payloads noticeably. Append only: changing it breaks old links (a new encoding version
- * would need its own).
+ * small payloads noticeably. Never change it: deflate refers back from the dictionary's end, so
+ * any edit, even an addition, garbles old links. A new dictionary needs a new encoding (p2).
  */
 const DICTIONARY = strToU8(
   // Generic words of SEG plans, not any one plan's names.
@@ -183,8 +183,17 @@ const damaged = (detail: string): Problem => ({
   message: `the link is damaged or cut short (${detail}). Ask for the link again, and copy all of it.`,
 });
 
-/** Reads a fragment back into a plan, or says plainly what is wrong with the link. */
+/** Reads a fragment back into a plan, or says plainly what is wrong with the link. Never throws. */
 export function decodeShare(fragment: string): Result<Plan> {
+  try {
+    return decode(fragment);
+  } catch {
+    // Every expected failure is handled in decode(); this is the last guard for the unexpected.
+    return fail(damaged('it could not be read'));
+  }
+}
+
+function decode(fragment: string): Result<Plan> {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (text.length > MAX_FRAGMENT_CHARS) {
     return fail({
@@ -227,7 +236,10 @@ export function decodeShare(fragment: string): Result<Plan> {
   }
   const result = restorePlan(doc);
   if (result.ok) return ok(result.value);
-  return fail(...result.problems.map((p) => ({ ...p, message: `${p.message} (in the shared plan)` })));
+  return {
+    ok: false,
+    problems: result.problems.map((p) => ({ ...p, message: `${p.message} (in the shared plan)` })),
+  };
 }
 
 /** The whole link for a page at `base` (origin and path, e.g. https://host/portolan/). */
