@@ -161,6 +161,16 @@ function cover(doc: Doc, input: PdfInput, rows: RequestRow[]) {
     styles: { fontSize: 9, cellPadding: 4 },
     columnStyles: { 1: { halign: 'right', cellWidth: 50 } },
   });
+  // Before the notes, which may run on to the next page.
+  doc.text(
+    'Source of the port requirements: Trustwave knowledge-base article 10905.',
+    MARGIN,
+    doc.height - MARGIN - 20,
+    {
+      size: 9,
+      colour: MUTED,
+    },
+  );
   if (cr.notes?.trim()) {
     const last = (pdf as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable?.finalY ?? y;
     // A table cell, so long notes break across pages instead of running off the cover.
@@ -179,15 +189,6 @@ function cover(doc: Doc, input: PdfInput, rows: RequestRow[]) {
       styles: { fontSize: 10, textColor: INK, cellPadding: { top: 0, bottom: 0, left: 0, right: 0 } },
     });
   }
-  doc.text(
-    'Source of the port requirements: Trustwave knowledge-base article 10905.',
-    MARGIN,
-    doc.height - MARGIN - 20,
-    {
-      size: 9,
-      colour: MUTED,
-    },
-  );
 }
 
 function arrowHead(pdf: jsPDF, x: number, y: number, dx: number, dy: number, size: number) {
