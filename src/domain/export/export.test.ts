@@ -276,7 +276,7 @@ describe('plan files', () => {
     const invalid = parsePlanText(
       text.replace('"10.0.0.6"', '"10.0.0.600"').replace('"trust": "dmz"', '"trust": "guest"'),
     );
-    expect(invalid.ok || invalid.problems.map((p) => p.path)).toEqual(['zones[0].trust']);
+    expect(invalid.ok || invalid.problems.map((p) => p.path)).toEqual(['zones[0].trust', 'hosts[4].address']);
   });
 
   it('lists every format once, each loading an exporter', async () => {

@@ -10,11 +10,12 @@ import type { Plan } from './types';
 export function restorePlan(input: unknown): Result<Plan> {
   const migrated = migrate(input);
   if (!migrated.ok) return migrated;
+  // Both passes run, so a file's problems are all reported at once. Problem lists can be long:
+  // the result is built directly rather than by spreading them into fail().
   const { plan, problems } = shapeProblems(migrated.value);
-  // Problem lists can be long: build the result directly rather than spreading them into fail().
-  if (!plan) return { ok: false, problems };
-  const semantic = semanticProblems(plan);
-  return semantic.length > 0 ? { ok: false, problems: semantic } : ok(plan);
+  const all = [...problems, ...semanticProblems(migrated.value)];
+  if (all.length > 0 || !plan) return { ok: false, problems: all };
+  return ok(plan);
 }
 
 /** Same as restorePlan, from JSON text. */

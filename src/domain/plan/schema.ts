@@ -112,17 +112,28 @@ export function shapeProblems(input: unknown): { plan?: Plan; problems: Problem[
   };
 }
 
-export function semanticProblems(plan: Plan): Problem[] {
+type Loose = Record<string, unknown>;
+const isLoose = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * Checks what the schema cannot say well: the product version, addresses, unique ids, and hosts'
+ * zones. It reads the input defensively, so it also runs on a document whose shape is wrong and
+ * every problem is reported in one go.
+ */
+export function semanticProblems(input: unknown): Problem[] {
+  const doc = isLoose(input) ? input : {};
   const problems: Problem[] = [];
-  if (!isProductVersion(plan.productVersion)) {
+  if (typeof doc.productVersion === 'string' && !isProductVersion(doc.productVersion)) {
     problems.push({
       path: 'productVersion',
-      message: `"${plan.productVersion}" is not a product version like 8.0 or 10.0`,
+      message: `"${doc.productVersion}" is not a product version like 8.0 or 10.0`,
     });
   }
 
   const zoneIds = new Map<string, number>();
-  plan.zones.forEach((zone, i) => {
+  list(doc.zones).forEach((zone, i) => {
+    if (!isLoose(zone) || typeof zone.id !== 'string') return;
     const first = zoneIds.get(zone.id);
     if (first !== undefined) {
       problems.push({ path: `zones[${i}].id`, message: `"${zone.id}" is already used by zones[${first}]` });
@@ -130,22 +141,25 @@ export function semanticProblems(plan: Plan): Problem[] {
   });
 
   const hostIds = new Map<string, number>();
-  plan.hosts.forEach((host, i) => {
-    const first = hostIds.get(host.id);
-    if (first !== undefined) {
-      problems.push({ path: `hosts[${i}].id`, message: `"${host.id}" is already used by hosts[${first}]` });
-    } else hostIds.set(host.id, i);
-
-    const seen = new Set<string>();
-    host.roles.forEach((role, r) => {
-      if (seen.has(role))
+  list(doc.hosts).forEach((host, i) => {
+    if (!isLoose(host)) return;
+    if (typeof host.id === 'string') {
+      const first = hostIds.get(host.id);
+      if (first !== undefined) {
+        problems.push({ path: `hosts[${i}].id`, message: `"${host.id}" is already used by hosts[${first}]` });
+      } else hostIds.set(host.id, i);
+    }
+    const seen = new Set<unknown>();
+    list(host.roles).forEach((role, r) => {
+      if (typeof role === 'string' && seen.has(role)) {
         problems.push({ path: `hosts[${i}].roles[${r}]`, message: `${role} is listed twice` });
+      }
       seen.add(role);
     });
-    if (host.zone !== undefined && !zoneIds.has(host.zone)) {
+    if (typeof host.zone === 'string' && Array.isArray(doc.zones) && !zoneIds.has(host.zone)) {
       problems.push({ path: `hosts[${i}].zone`, message: `no zone has the id "${host.zone}"` });
     }
-    if (host.address !== undefined) {
+    if (typeof host.address === 'string') {
       const message = addressProblem(host.address);
       if (message) problems.push({ path: `hosts[${i}].address`, message });
     }
