@@ -47,7 +47,7 @@ function PlanName() {
         if (value) commit({ ...plan, name: value }, { mergeKey: 'plan-name' });
       }}
       onBlur={() => setDraft(name)}
-      className="w-52 rounded-md border border-transparent bg-transparent px-2 py-1 text-sm font-semibold text-slate-900 hover:border-slate-300 focus:border-teal-600 focus:bg-white focus:outline-none aria-[invalid=true]:border-red-500 dark:text-slate-100 dark:hover:border-slate-700 dark:focus:bg-slate-900"
+      className="w-44 min-w-20 shrink rounded-md border border-transparent bg-transparent px-2 py-1 text-sm font-semibold text-slate-900 hover:border-slate-300 focus:border-teal-600 focus:bg-white focus:outline-none aria-[invalid=true]:border-red-500 dark:text-slate-100 dark:hover:border-slate-700 dark:focus:bg-slate-900"
     />
   );
 }
@@ -61,7 +61,7 @@ function VersionSelect() {
     <div className="flex items-center gap-2">
       <label
         htmlFor="product-version"
-        className="text-xs font-semibold whitespace-nowrap text-slate-600 dark:text-slate-300"
+        className="sr-only text-xs font-semibold whitespace-nowrap text-slate-600 min-[1360px]:not-sr-only dark:text-slate-300"
       >
         Product version
       </label>
@@ -174,8 +174,8 @@ export function Toolbar() {
   const canRedo = usePlanner((s) => s.future.length > 0);
   const { undo, redo } = usePlanner.getState();
   return (
-    <header className="flex h-13 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
-      <div className="flex items-center gap-2">
+    <header className="flex h-13 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
+      <div className="flex shrink-0 items-center gap-2">
         <img src="/favicon.svg" alt="" className="size-6" />
         <h1 className="text-base font-bold tracking-tight text-slate-900 dark:text-slate-50">Portolan</h1>
       </div>
@@ -197,7 +197,7 @@ export function Toolbar() {
           <Icon name="redo" />
         </Button>
       </div>
-      <div className="ml-auto flex items-center gap-1.5">
+      <div className="ml-auto flex shrink-0 items-center gap-1.5">
         <Button
           onClick={() => void replaceWith('Start a new plan?', () => newPlan())}
           aria-label="New plan"
@@ -216,7 +216,10 @@ export function Toolbar() {
         <ImportButton />
         <div className="mx-1 h-6 border-l border-slate-200 dark:border-slate-800" />
         <div role="group" aria-label="Export" className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="text-xs font-semibold text-slate-600 dark:text-slate-300">
+          <span
+            aria-hidden="true"
+            className="hidden text-xs font-semibold text-slate-600 min-[1360px]:inline dark:text-slate-300"
+          >
             Export
           </span>
           {EXPORT_FORMATS.map((f) => (
