@@ -1,34 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium';
 
-/**
- * End-to-end tests drive the built app in Chromium. By default that is Debian's /usr/bin/chromium;
- * set PORTOLAN_CHROMIUM to another Chromium binary, or to "bundled" for Playwright's own browser.
- */
-const chromium = process.env.PORTOLAN_CHROMIUM ?? '/usr/bin/chromium';
-
+// End-to-end tests drive the built app in Chromium; e2e/chromium.ts says which one.
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
-  reporter: process.env.CI ? 'list' : [['list']],
+  reporter: 'list',
   timeout: 30_000,
   use: {
     baseURL: 'http://127.0.0.1:4173',
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      ...(chromium === 'bundled' ? {} : { executablePath: chromium }),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',

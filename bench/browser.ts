@@ -1,5 +1,6 @@
 import { chromium, type Browser } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 
 /** Builds the app once and serves it on a free port for the browser benchmarks. */
 export async function serveBuiltApp(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -10,20 +11,7 @@ export async function serveBuiltApp(): Promise<{ url: string; close: () => Promi
   return { url, close: () => server.close() };
 }
 
-/** Debian's Chromium by default; PORTOLAN_CHROMIUM picks another binary, "bundled" Playwright's own. */
+/** The same Chromium the end-to-end tests use (see e2e/chromium.ts). */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  const path = process.env.PORTOLAN_CHROMIUM ?? '/usr/bin/chromium';
-  return chromium.launch({
-    ...(path === 'bundled' ? {} : { executablePath: path }),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...extraArgs,
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions(extraArgs));
 }

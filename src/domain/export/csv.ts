@@ -37,34 +37,67 @@ export function csvLine(cells: readonly string[]): string {
   return cells.map((c) => quote(neutralise(c))).join(',');
 }
 
+/** A row's cells, in CSV_COLUMNS order, before quoting. */
+export function csvCells(r: RequestRow): string[] {
+  return [
+    r.source,
+    r.sourceAddress,
+    r.sourceZone,
+    r.destination,
+    r.destinationAddress,
+    r.destinationZone,
+    r.protocol,
+    String(r.port),
+    r.rule,
+    r.justification,
+    r.ruleTitle,
+    r.crossesFirewall ? 'yes' : 'no',
+    r.sourceRoles,
+    r.destinationRoles,
+    r.reference,
+  ];
+}
+
 /**
  * The firewall change request as CSV: UTF-8 with a byte-order mark (so Excel reads it as
  * UTF-8), CRLF line ends, one header row.
  */
 export function toCsv(rows: readonly RequestRow[]): string {
-  const lines = [csvLine(CSV_COLUMNS)];
-  for (const r of rows) {
-    lines.push(
-      csvLine([
-        r.source,
-        r.sourceAddress,
-        r.sourceZone,
-        r.destination,
-        r.destinationAddress,
-        r.destinationZone,
-        r.protocol,
-        String(r.port),
-        r.rule,
-        r.justification,
-        r.ruleTitle,
-        r.crossesFirewall ? 'yes' : 'no',
-        r.sourceRoles,
-        r.destinationRoles,
-        'Trustwave KB 10905',
-      ]),
-    );
-  }
+  const lines = [csvLine(CSV_COLUMNS), ...rows.map((r) => csvLine(csvCells(r)))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Reads CSV text (RFC 4180, CRLF line ends, byte-order mark allowed) back into rows of cells:
+ * the inverse of toCsv, used to check what was written.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
 }
 
 /** `<plan name>-firewall-request.csv` for the flows in scope. */

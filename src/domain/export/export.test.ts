@@ -2,41 +2,12 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../engine';
 import { DMZ_RELAY, SINGLE_SERVER, parsePlanText, serializePlan, type Plan } from '../plan';
-import { CSV_COLUMNS, csvLine, exportCsv, neutralise, quote, toCsv } from './csv';
+import { CSV_COLUMNS, csvLine, exportCsv, neutralise, parseCsv, quote, toCsv } from './csv';
 import { buildChangeRequestPdf, exportPdf, pdfText } from './pdf';
 import { exportPlanFile } from './planFile';
 import { EXPORT_FORMATS, fileStem, requestFlows, requestRows, zonePairLabel } from '.';
 
 const DATE = new Date('2026-11-27T12:00:00Z');
-
-/** A minimal RFC 4180 reader, to read back what toCsv wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('change request scope and rows', () => {
   it('holds firewall-crossing flows by default and all flows between hosts on request', () => {
@@ -104,7 +75,7 @@ describe('CSV', () => {
       scope: { includeInternal: true },
       date: DATE,
     });
-    const parsed = parseCsv((csv.data as string).slice(1));
+    const parsed = parseCsv(csv.data as string);
     const names = new Set(parsed.slice(1).flatMap((r) => [r[0], r[3]]));
     expect(names).toContain("'=cmd|' /C calc'!A0");
     expect(names).toContain("'@SUM(1,2)");
@@ -118,7 +89,7 @@ describe('CSV', () => {
     const text = file.data as string;
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
-    const [header, ...rows] = parseCsv(text.slice(1));
+    const [header, ...rows] = parseCsv(text);
     expect(header!.slice(0, 10)).toEqual([
       'Source',
       'Source Address',

@@ -28,6 +28,8 @@ export interface RequestRow {
   crossesFirewall: boolean;
   sourceRoles: string;
   destinationRoles: string;
+  /** The source document behind the rule. */
+  reference: string;
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -70,6 +72,7 @@ export function requestRows(plan: Plan, flows: readonly Flow[]): RequestRow[] {
       crossesFirewall: f.crossesFirewall,
       sourceRoles: f.sourceRoles.map((r) => ROLES[r].label).join('; '),
       destinationRoles: f.destinationRoles.map((r) => ROLES[r].label).join('; '),
+      reference: rule.source.citation,
     });
   }
   return rows.sort(
