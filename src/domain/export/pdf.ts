@@ -2,7 +2,16 @@ import { jsPDF } from 'jspdf';
 import { autoTable, type RowInput } from 'jspdf-autotable';
 import { ROLES, RULE_IDS, formatServices, getRule, inRange, productName } from '../catalog';
 import { groupFlowsByPair, type Derivation, type Flow } from '../engine';
-import { HOST_SIZE, TRUST_LABELS, hostPosition, zoneRect, type Plan, type Trust } from '../plan';
+import {
+  HOST_SIZE,
+  TRUST_LABELS,
+  edgeSegment,
+  hostCentre,
+  hostPosition,
+  zoneRect,
+  type Plan,
+  type Trust,
+} from '../plan';
 import {
   fileStem,
   requestFlows,
@@ -263,41 +272,21 @@ function diagram(doc: Doc, input: PdfInput) {
     );
   }
 
-  const hw = HOST_SIZE.width / 2;
-  const hh = HOST_SIZE.height / 2;
   const labels: { text: string; x: number; y: number; crossing: boolean }[] = [];
   for (const pair of groupFlowsByPair(derivation.flows)) {
     const a = positions.get(pair.source);
     const b = positions.get(pair.target);
     if (!a || !b) continue;
-    const ax = a.x + hw;
-    const ay = a.y + hh;
-    const bx = b.x + hw;
-    const by = b.y + hh;
-    const len = Math.hypot(bx - ax, by - ay) || 1;
-    const dx = (bx - ax) / len;
-    const dy = (by - ay) / len;
-    const reach = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
-    const shift = pair.hasReverse ? 7 : 0;
-    const sx = ax + dx * reach - dy * shift;
-    const sy = ay + dy * reach + dx * shift;
-    const tx = bx - dx * (reach + 2) - dy * shift;
-    const ty = by - dy * (reach + 2) + dx * shift;
+    const { start, end, direction, label } = edgeSegment(hostCentre(a), hostCentre(b), pair.hasReverse);
     const colour = pair.crossesFirewall ? ORANGE : GREY;
     pdf.setDrawColor(...colour);
     pdf.setFillColor(...colour);
     pdf.setLineWidth((pair.crossesFirewall ? 1.6 : 1.1) * scale);
     pdf.setLineDashPattern(pair.crossesFirewall ? [] : [5 * scale, 3 * scale], 0);
-    pdf.line(X(sx), Y(sy), X(tx), Y(ty));
+    pdf.line(X(start.x), Y(start.y), X(end.x), Y(end.y));
     pdf.setLineDashPattern([], 0);
-    arrowHead(pdf, X(tx), Y(ty), dx, dy, 8 * scale);
-    const at = pair.hasReverse ? 0.38 : 0.5;
-    labels.push({
-      text: pair.label,
-      x: X(sx + (tx - sx) * at),
-      y: Y(sy + (ty - sy) * at),
-      crossing: pair.crossesFirewall,
-    });
+    arrowHead(pdf, X(end.x), Y(end.y), direction.x, direction.y, 8 * scale);
+    labels.push({ text: pair.label, x: X(label.x), y: Y(label.y), crossing: pair.crossesFirewall });
   }
   // Service labels only where they are big enough to read.
   if (scale >= 0.45) {

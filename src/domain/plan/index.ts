@@ -6,3 +6,4 @@ export * from './types';
 export { migrate } from './migrate';
 export * from './examples';
 export * from './edit';
+export * from './geometry';

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { HOST_SIZE, edgeSegment, hostCentre } from '.';
+
+describe('edge geometry', () => {
+  it('runs from border to border, leaving room for the arrowhead', () => {
+    const s = edgeSegment({ x: 0, y: 0 }, { x: 500, y: 0 }, false);
+    expect(s.start).toEqual({ x: HOST_SIZE.width / 2, y: 0 });
+    expect(s.end).toEqual({ x: 500 - HOST_SIZE.width / 2 - 3, y: 0 });
+    expect(s.direction).toEqual({ x: 1, y: 0 });
+    expect(s.label).toEqual({ x: (s.start.x + s.end.x) / 2, y: 0 });
+  });
+
+  it('leaves a vertical edge through the top and bottom borders', () => {
+    const s = edgeSegment({ x: 0, y: 0 }, { x: 0, y: 400 }, false);
+    expect(s.start.y).toBeCloseTo(HOST_SIZE.height / 2 + 1);
+    expect(s.start.x).toBeCloseTo(0);
+  });
+
+  it('puts the two arrows of a two-way pair side by side, labels apart', () => {
+    const there = edgeSegment({ x: 0, y: 0 }, { x: 500, y: 0 }, true);
+    const back = edgeSegment({ x: 500, y: 0 }, { x: 0, y: 0 }, true);
+    expect(there.start.y).toBe(7);
+    expect(back.start.y).toBe(-7);
+    expect(Math.abs(there.label.x - back.label.x)).toBeGreaterThan(50);
+  });
+
+  it('finds a card centre from its position', () => {
+    expect(hostCentre({ x: 10, y: 20 })).toEqual({
+      x: 10 + HOST_SIZE.width / 2,
+      y: 20 + HOST_SIZE.height / 2,
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import type { Point } from './types';
+import { HOST_SIZE } from './edit';
+
+/** How far apart the two arrows of a two-way host pair are drawn. */
+const PAIR_GAP = 7;
+/** Room left before the target card for the arrowhead. */
+const ARROW_ROOM = 3;
+
+export interface EdgeSegment {
+  start: Point;
+  end: Point;
+  /** Unit vector from start to end. */
+  direction: Point;
+  /** Where the services label goes. */
+  label: Point;
+}
+
+/**
+ * The straight line drawn for the flows from one host card to another, given the cards'
+ * centres: from border to border, shifted sideways when flows also run the other way, with the
+ * label nearer its own source in that case so the two labels do not cover each other. The
+ * canvas and the PDF diagram both draw with it.
+ */
+export function edgeSegment(source: Point, target: Point, hasReverse: boolean): EdgeSegment {
+  const halfW = HOST_SIZE.width / 2;
+  const halfH = HOST_SIZE.height / 2 + 1;
+  const len = Math.hypot(target.x - source.x, target.y - source.y) || 1;
+  const dx = (target.x - source.x) / len;
+  const dy = (target.y - source.y) / len;
+  const reach = Math.min(
+    dx === 0 ? Infinity : halfW / Math.abs(dx),
+    dy === 0 ? Infinity : halfH / Math.abs(dy),
+  );
+  const shift = hasReverse ? PAIR_GAP : 0;
+  const start = { x: source.x + dx * reach - dy * shift, y: source.y + dy * reach + dx * shift };
+  const end = {
+    x: target.x - dx * (reach + ARROW_ROOM) - dy * shift,
+    y: target.y - dy * (reach + ARROW_ROOM) + dx * shift,
+  };
+  const at = hasReverse ? 0.38 : 0.5;
+  return {
+    start,
+    end,
+    direction: { x: dx, y: dy },
+    label: { x: start.x + (end.x - start.x) * at, y: start.y + (end.y - start.y) * at },
+  };
+}
+
+/** The centre of a host card placed at `position`. */
+export function hostCentre(position: Point): Point {
+  return { x: position.x + HOST_SIZE.width / 2, y: position.y + HOST_SIZE.height / 2 };
+}
