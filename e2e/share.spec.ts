@@ -51,8 +51,10 @@ test('share a plan, open the link in a fresh browser, and find the same plan', a
   await expect(other.getByRole('group', { name: /^Zone Internal network,/ })).toBeVisible();
   await other.getByLabel('Include flows inside a zone').check();
   await expect(other.getByText(/^\d+ flows/)).toHaveText(flowCount!);
-  // The fragment is gone from the address bar, so a reload keeps later edits.
+  // The fragment is gone from the address bar, and the opened plan is saved: a reload finds it.
   expect(new URL(other.url()).hash).toBe('');
+  await other.reload();
+  await expect(hostNode(other, 'POP3-CLIENT01')).toBeVisible();
   await fresh.close();
 });
 

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { restoreSavedPlan } from './app/lib/persistence';
+import { restoreSavedPlan, startAutosave } from './app/lib/persistence';
 import { openSharedLink } from './app/lib/share';
 import './index.css';
 
@@ -10,6 +10,9 @@ if (!root) throw new Error('index.html has no #root element');
 
 // Read the saved plan, then any share link, before the first render, so the canvas opens on it. (Not a top-level await:
 // the validator's chunk imports this one, which must finish evaluating first.)
+// Autosave starts first, so a plan opened from a link is saved like any other change (the link
+// leaves the address bar, and a reload must find the plan).
+startAutosave();
 void restoreSavedPlan()
   .then(openSharedLink)
   .catch((e: unknown) => console.error('The saved plan or the share link could not be opened', e))

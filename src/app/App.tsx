@@ -10,7 +10,6 @@ import { Palette } from './components/Palette';
 import { SidePanel } from './components/SidePanel';
 import { Toolbar } from './components/Toolbar';
 import { startFileDrop } from './lib/fileDrop';
-import { startAutosave } from './lib/persistence';
 import { openSharedLink } from './lib/share';
 import { useTheme } from './lib/theme';
 import { startShortcuts } from './shortcuts';
@@ -18,7 +17,6 @@ import { startShortcuts } from './shortcuts';
 export function App() {
   useTheme();
   useEffect(() => {
-    const stopSave = startAutosave();
     const stopKeys = startShortcuts();
     const stopDrop = startFileDrop();
     // A share link pasted into the address bar of an open Portolan.
@@ -26,7 +24,6 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => {
       window.removeEventListener('hashchange', onHash);
-      stopSave();
       stopKeys();
       stopDrop();
     };

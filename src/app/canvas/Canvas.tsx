@@ -132,6 +132,7 @@ export function Canvas() {
       const extra: NodeChange<CanvasNode>[] = [];
       const settled = new Set<string>();
       let keyboardOnly = true;
+      const moving = new Set(changes.flatMap((x) => ('id' in x ? [x.id] : [])));
       for (const c of changes) {
         if (c.type !== 'position' || !c.position || resizing.has(c.id)) continue;
         const zoneId = zoneIdOf(c.id);
@@ -140,7 +141,6 @@ export function Canvas() {
         if (zoneId && before) {
           const dx = c.position.x - before.position.x;
           const dy = c.position.y - before.position.y;
-          const moving = new Set(changes.flatMap((x) => ('id' in x ? [x.id] : [])));
           for (const h of state.plan.hosts) {
             const hostNode = current.get(`host:${h.id}`);
             if (h.zone !== zoneId || !hostNode || moving.has(hostNode.id)) continue;

@@ -5,9 +5,6 @@ const ICONS = {
   file: 'M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9zM14 3v6h6',
   zone: 'M4 4h16v16H4zM4 9h16',
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
-  sun: 'M12 4V2M12 22v-2M4.9 4.9 3.5 3.5M20.5 20.5l-1.4-1.4M4 12H2M22 12h-2M4.9 19.1l-1.4 1.4M20.5 3.5l-1.4 1.4M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
-  moon: 'M20 14.5A8 8 0 0 1 9.5 4 8 8 0 1 0 20 14.5z',
-  monitor: 'M3 4h18v12H3zM8 20h8M12 16v4',
   warning: 'M12 3 2 20h20zM12 10v4M12 17h.01',
   error: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM15 9l-6 6M9 9l6 6',
   info: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v5M12 8h.01',
@@ -26,19 +23,32 @@ const ICONS = {
 
 export type IconName = keyof typeof ICONS;
 
-export function Icon({ name, className = 'size-4' }: { name: IconName; className?: string }) {
+/** A decorative 24 × 24 line drawing in the current colour; role icons use it too. */
+export function Glyph({
+  path,
+  className,
+  strokeWidth = 1.8,
+}: {
+  path: string;
+  className: string;
+  strokeWidth?: number;
+}) {
   return (
     <svg
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
-      strokeWidth={1.8}
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
       className={className}
       aria-hidden="true"
     >
-      <path d={ICONS[name]} />
+      <path d={path} />
     </svg>
   );
+}
+
+export function Icon({ name, className = 'size-4' }: { name: IconName; className?: string }) {
+  return <Glyph path={ICONS[name]} className={className} />;
 }

@@ -1,4 +1,5 @@
 import type { RoleId } from '../../domain';
+import { Glyph } from './Icon';
 
 /** Simple line icons, one per role (24 × 24, drawn with the current colour). */
 const PATHS: Record<RoleId, string> = {
@@ -19,20 +20,7 @@ const PATHS: Record<RoleId, string> = {
 };
 
 export function RoleIcon({ role, className = 'size-5' }: { role: RoleId; className?: string }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.7}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className={className}
-      aria-hidden="true"
-    >
-      <path d={PATHS[role]} />
-    </svg>
-  );
+  return <Glyph path={PATHS[role]} className={className} strokeWidth={1.7} />;
 }
 
 /** Colour family of a role, for icons and accents. */

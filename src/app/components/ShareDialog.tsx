@@ -1,13 +1,12 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { MAX_FRAGMENT_CHARS } from '../../domain/share/detect';
 import { makeShareLink } from '../lib/share';
 import { Icon } from './Icon';
 import { Button, inputClass } from './ui';
 
 /** Old Internet Explorer's limit, still the safe length for links pasted into other tools. */
 const SAFE_URL_LENGTH = 2083;
-/** The codec's MAX_FRAGMENT_CHARS, repeated here so the codec's chunk loads only when needed. */
-const MAX_FRAGMENT_CHARS = 100_000;
 
 async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
   try {

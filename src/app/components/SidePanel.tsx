@@ -392,6 +392,27 @@ function EdgeDetails({ source, target, plan }: { source: Host; target: Host; pla
   );
 }
 
+function LegendLine({
+  className,
+  width,
+  dash,
+  label,
+}: {
+  className: string;
+  width: number;
+  dash?: string;
+  label: string;
+}) {
+  return (
+    <li className="flex items-center gap-2">
+      <svg width="36" height="8" aria-hidden="true">
+        <line x1="0" y1="4" x2="36" y2="4" className={className} strokeWidth={width} strokeDasharray={dash} />
+      </svg>
+      {label}
+    </li>
+  );
+}
+
 function PlanSummary({ plan }: { plan: Plan }) {
   const { flows, localFlows, warnings } = useDerivation();
   const crossing = flows.filter((f) => f.crossesFirewall).length;
@@ -423,33 +444,12 @@ function PlanSummary({ plan }: { plan: Plan }) {
       </Section>
       <Section title="Legend">
         <ul className="space-y-1.5 text-sm text-slate-700 dark:text-slate-200">
-          <li className="flex items-center gap-2">
-            <svg width="36" height="8" aria-hidden="true">
-              <line
-                x1="0"
-                y1="4"
-                x2="36"
-                y2="4"
-                className="stroke-orange-600 dark:stroke-orange-400"
-                strokeWidth="2"
-              />
-            </svg>
-            Flow through a firewall
-          </li>
-          <li className="flex items-center gap-2">
-            <svg width="36" height="8" aria-hidden="true">
-              <line
-                x1="0"
-                y1="4"
-                x2="36"
-                y2="4"
-                className="stroke-slate-400"
-                strokeWidth="1.5"
-                strokeDasharray="6 4"
-              />
-            </svg>
-            Flow inside a zone
-          </li>
+          <LegendLine
+            className="stroke-orange-600 dark:stroke-orange-400"
+            width={2}
+            label="Flow through a firewall"
+          />
+          <LegendLine className="stroke-slate-400" width={1.5} dash="6 4" label="Flow inside a zone" />
         </ul>
       </Section>
       <ChangeRequestForm plan={plan} />

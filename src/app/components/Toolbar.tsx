@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { EXAMPLE_PLANS, PRODUCT_RELEASES, productName, type Plan } from '../../domain';
-import type { ExportFormat } from '../../domain/export';
-import { EXPORT_FORMATS, importPlanFile, runExport } from '../lib/files';
+import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export';
+import { importPlanFile, runExport } from '../lib/files';
 import { isPlanEmpty, newPlan } from '../commands';
 import { setThemePreference, useTheme, type ThemePreference } from '../lib/theme';
 import { usePlanner } from '../store';
@@ -61,7 +61,7 @@ function VersionSelect() {
     <div className="flex items-center gap-2">
       <label
         htmlFor="product-version"
-        className="sr-only text-xs font-semibold whitespace-nowrap text-slate-600 min-[1360px]:not-sr-only dark:text-slate-300"
+        className="sr-only text-xs font-semibold whitespace-nowrap text-slate-600 min-[1360px]:not-sr-only min-[1360px]:whitespace-nowrap dark:text-slate-300"
       >
         Product version
       </label>

@@ -1,5 +1,5 @@
 import { formatProblem, type Problem } from '../../domain';
-import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export';
+import type { ExportFormat } from '../../domain/export';
 import { derive, usePlanner } from '../store';
 import { downloadText } from './persistence';
 
@@ -74,5 +74,3 @@ export async function runExport(format: ExportFormat): Promise<void> {
     });
   }
 }
-
-export { EXPORT_FORMATS };

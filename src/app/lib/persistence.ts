@@ -63,7 +63,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let failing = false;
 
 /** Saves the plan now. After a failure, one notice is shown until a save works again. */
-export function savePlanNow(plan: Plan) {
+function savePlanNow(plan: Plan) {
   try {
     localStorage.setItem(STORAGE_KEY, serializePlan(plan));
     failing = false;

@@ -2,7 +2,6 @@ import { formatProblem, serializePlan } from '../../domain';
 import { looksLikeShare } from '../../domain/share/detect';
 import { isPlanEmpty } from '../commands';
 import { usePlanner } from '../store';
-import { savePlanNow } from './persistence';
 
 /** Where the plan that was open before a share link replaced it is kept, in case of a reload. */
 export const BEFORE_LINK_KEY = 'portolan.plan.beforeLink';
@@ -30,8 +29,6 @@ export async function openSharedLink(): Promise<void> {
   }
   const previous = state.plan;
   state.replacePlan(result.value);
-  // Saved at once: the link is gone from the address bar, so a reload must find this plan.
-  savePlanNow(result.value);
   if (isPlanEmpty(previous)) {
     state.notify({ tone: 'success', title: `Opened the shared plan “${result.value.name}”.` });
     return;

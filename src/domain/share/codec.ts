@@ -2,6 +2,7 @@ import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { ROLE_IDS } from '../catalog';
 import { fail, ok, type Problem, type Result } from '../problems';
 import { restorePlan } from '../plan/restore';
+import { MAX_FRAGMENT_CHARS } from './detect';
 import { PLAN_FORMAT, TRUST_LEVELS, type Host, type Plan, type Zone } from '../plan/types';
 
 /*
@@ -12,8 +13,6 @@ import { PLAN_FORMAT, TRUST_LEVELS, type Host, type Plan, type Zone } from '../p
 
 export const SHARE_VERSION = 1;
 const PREFIX = `p${SHARE_VERSION}.`;
-/** Longer fragments are refused before any work: no real plan needs more. */
-export const MAX_FRAGMENT_CHARS = 100_000;
 /** Inflated payloads beyond this are refused while inflating (a "zip bomb" stops early). */
 const MAX_INFLATED_BYTES = 4_000_000;
 
@@ -247,4 +246,4 @@ export function shareUrl(base: string, plan: Plan): string {
   return `${base.split('#')[0]}#${encodeShare(plan)}`;
 }
 
-export { looksLikeShare } from './detect';
+export { MAX_FRAGMENT_CHARS, looksLikeShare } from './detect';
