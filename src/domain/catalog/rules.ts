@@ -1,5 +1,5 @@
 import type { RoleId } from './roles';
-import type { VersionRange } from './versions';
+import { ALL_VERSIONS, type VersionRange } from './versions';
 
 export type Protocol = 'tcp' | 'udp';
 
@@ -77,7 +77,7 @@ export const KB_10905: SourceReference = {
 
 const tcp = (port: number): Service => ({ protocol: 'tcp', port });
 const udp = (port: number): Service => ({ protocol: 'udp', port });
-const ALL = {};
+const ALL = ALL_VERSIONS;
 
 /**
  * The rule catalog: one data entry per row of the vendor's port table. Ports, directions and
