@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 
-test('the app loads with its title and talks to no other host', async ({ page }) => {
+test('the app loads with its title and talks to no other host', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
   page.on('request', (req) => {
-    if (!req.url().startsWith('http://127.0.0.1:4173/') && !req.url().startsWith('data:'))
+    if (!req.url().startsWith(`${origin}/`) && !req.url().startsWith('data:'))
       foreign.push(req.url());
   });
   await page.goto('/');
