@@ -24,6 +24,16 @@ describe('edge geometry', () => {
     expect(Math.abs(there.label.x - back.label.x)).toBeGreaterThan(50);
   });
 
+  it('draws finite lines between cards on the same spot', () => {
+    for (const hasReverse of [false, true]) {
+      const s = edgeSegment({ x: 0, y: 0 }, { x: 0, y: 0 }, hasReverse);
+      for (const p of [s.start, s.end, s.direction, s.label]) {
+        expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+      }
+      expect(s.direction).toEqual({ x: 1, y: 0 });
+    }
+  });
+
   it('finds a card centre from its position', () => {
     expect(hostCentre({ x: 10, y: 20 })).toEqual({
       x: 10 + HOST_SIZE.width / 2,

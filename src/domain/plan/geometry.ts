@@ -24,9 +24,11 @@ export interface EdgeSegment {
 export function edgeSegment(source: Point, target: Point, hasReverse: boolean): EdgeSegment {
   const halfW = HOST_SIZE.width / 2;
   const halfH = HOST_SIZE.height / 2 + 1;
-  const len = Math.hypot(target.x - source.x, target.y - source.y) || 1;
-  const dx = (target.x - source.x) / len;
-  const dy = (target.y - source.y) / len;
+  const len = Math.hypot(target.x - source.x, target.y - source.y);
+  // Cards on the same spot (hand-written files put many at 0,0) have no direction between them:
+  // draw the arrow to the right rather than divide by zero.
+  const dx = len > 0 ? (target.x - source.x) / len : 1;
+  const dy = len > 0 ? (target.y - source.y) / len : 0;
   const reach = Math.min(
     dx === 0 ? Infinity : halfW / Math.abs(dx),
     dy === 0 ? Infinity : halfH / Math.abs(dy),

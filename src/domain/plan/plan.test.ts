@@ -127,6 +127,23 @@ describe('restorePlan', () => {
     expect(messages(restorePlan(plan))).toEqual(['hosts[0].position.x: must be a finite number']);
   });
 
+  it('bounds positions and sizes to the canvas range, with a path for each', () => {
+    const plan = clone(DMZ_RELAY) as unknown as {
+      hosts: { position: { x: number; y: number } }[];
+      zones: { position: { x: number; y: number }; size: { width: number; height: number } }[];
+    };
+    plan.hosts[0]!.position.x = 1e308;
+    plan.hosts[1]!.position.y = -1e308;
+    plan.zones[0]!.size.width = 2_000_000;
+    plan.hosts[2]!.position.x = 1_000_000;
+    plan.hosts[3]!.position.y = -1_000_000;
+    expect(messages(restorePlan(plan))).toEqual([
+      'zones[0].size.width: 2000000 is above the largest allowed, 1000000',
+      'hosts[0].position.x: 1e+308 is above the largest allowed, 1000000',
+      'hosts[1].position.y: -1e+308 is below the smallest allowed, -1000000',
+    ]);
+  });
+
   it('keeps the optional change request', () => {
     const plan = { ...clone(DMZ_RELAY), changeRequest: { title: 'Open SEG ports', ticket: 'CHG-1' } };
     expect(restorePlan(plan)).toEqual({ ok: true, value: plan });

@@ -16,8 +16,15 @@ const TEXT_MAX = 4000;
 const text = (max: number) => z.string().check(z.maxLength(max));
 const requiredText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-const point = z.object({ x: z.number(), y: z.number() });
-const size = z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) });
+/**
+ * Canvas coordinates and sizes stay within ±1,000,000: far beyond any real diagram, and small
+ * enough that the canvas, the minimap, fit-view and the PDF can scale them without overflowing.
+ */
+export const CANVAS_LIMIT = 1_000_000;
+const coordinate = z.number().check(z.gte(-CANVAS_LIMIT), z.lte(CANVAS_LIMIT));
+const extent = z.number().check(z.positive(), z.lte(CANVAS_LIMIT));
+const point = z.object({ x: coordinate, y: coordinate });
+const size = z.object({ width: extent, height: extent });
 
 export const zoneSchema = z.object({
   id: requiredText(64),
@@ -89,11 +96,13 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
       if (issue.origin === 'array') return `must hold at least ${String(issue.minimum)}`;
-      return `must be greater than ${String(issue.minimum)}`;
+      return issue.inclusive
+        ? `${describeValue(input)} is below the smallest allowed, ${String(issue.minimum)}`
+        : `must be greater than ${String(issue.minimum)}`;
     case 'too_big':
       if (issue.origin === 'string') return `is longer than ${String(issue.maximum)} characters`;
       if (issue.origin === 'array') return `holds more than ${String(issue.maximum)} entries`;
-      return `must be at most ${String(issue.maximum)}`;
+      return `${describeValue(input)} is above the largest allowed, ${String(issue.maximum)}`;
     case 'invalid_value':
       return `${describeValue(input)} is not one of: ${issue.values.map(String).join(', ')}`;
     default:
