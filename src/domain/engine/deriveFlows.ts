@@ -73,7 +73,8 @@ export function deriveFlows(plan: Plan, catalog: readonly CatalogRule[] = CATALO
           const destinationAddress = rule.fixedDestinationAddress ?? addresses.get(dst) ?? '';
           const crosses = !local && crossesFirewall(src, dst);
           for (const service of rule.services) {
-            const id = `${rule.id}|${src.id}|${dst.id}|${service.protocol}/${service.port}`;
+            // The source id is length-prefixed so ids holding "|" cannot make two flows share an id.
+            const id = `${rule.id}|${src.id.length}:${src.id}|${dst.id}|${service.protocol}/${service.port}`;
             if (mayRepeat) {
               const existing = merged.get(id);
               if (existing) {

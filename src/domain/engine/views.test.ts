@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DMZ_RELAY, type Plan } from '../plan';
+import type { RoleId } from '../catalog';
+import { DMZ_RELAY, type Host, type Plan } from '../plan';
 import { deriveFlows, explainFlows, flowRows, groupFlowsByPair } from '.';
 
 describe('views of the flows', () => {
@@ -12,6 +13,34 @@ describe('views of the flows', () => {
     const sql = pairs.find((p) => p.source === 'am' && p.target === 'sql');
     expect(sql).toMatchObject({ label: 'tcp/1433', hasReverse: false, crossesFirewall: false });
     expect(new Set(pairs.map((p) => `${p.source}>${p.target}`)).size).toBe(pairs.length);
+  });
+
+  it('keeps host pairs and flows apart whatever characters host ids hold', () => {
+    const host = (id: string, role: RoleId): Host => ({ id, name: id, roles: [role] });
+    // Joined naively, "x→y" + "y→z…" and "x" + "y→z" give the same key; "|" likewise for flow ids.
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      zones: [],
+      hosts: [
+        host('x', 'processing-node'),
+        host('x\u2192y', 'processing-node'),
+        host('y\u2192z', 'array-manager'),
+        host('z', 'array-manager'),
+        host('a|b', 'processing-node'),
+        host('a', 'processing-node'),
+        host('b|c', 'array-manager'),
+        host('c', 'array-manager'),
+      ],
+    };
+    const { flows } = deriveFlows(plan);
+    // Four nodes and four Array Managers: node → AM and AM → node for every pairing.
+    const pairs = groupFlowsByPair(flows);
+    expect(pairs).toHaveLength(32);
+    expect(new Set(flows.map((f) => f.id)).size).toBe(flows.length);
+    const pair = pairs.find((p) => p.source === 'x' && p.target === 'y\u2192z');
+    expect(pair?.flows.map((f) => `${f.sourceHostId} ${f.destinationHostId}`)).toEqual(
+      pair?.flows.map(() => 'x y\u2192z'),
+    );
   });
 
   it('explains each rule on an edge with the versions and the notes that hold', () => {

@@ -19,7 +19,11 @@ export interface FlowPair {
   hasReverse: boolean;
 }
 
-export const pairKey = (source: string, target: string) => `${source}\u2192${target}`;
+/**
+ * A key for an ordered host pair. The source id is length-prefixed, so no two pairs share a key
+ * whatever characters ids hold ("a→b" + "c" and "a" + "b→c" differ).
+ */
+export const pairKey = (source: string, target: string) => `${source.length}:${source}\u2192${target}`;
 
 export function groupFlowsByPair(flows: readonly Flow[]): FlowPair[] {
   const pairs = new Map<string, FlowPair>();
