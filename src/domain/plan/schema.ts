@@ -52,14 +52,27 @@ export const changeRequestSchema = z.object({
   paper: z.optional(z.enum(['a4', 'letter'])),
 });
 
+export const MAX_ZONES = 2000;
+export const MAX_HOSTS = 10_000;
+
 export const planSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   version: z.literal(CURRENT_PLAN_VERSION),
   name: requiredText(NAME_MAX),
   productVersion: z.string(),
-  zones: z.array(zoneSchema).check(z.maxLength(2000)),
-  hosts: z.array(hostSchema).check(z.maxLength(10000)),
+  zones: z.array(zoneSchema).check(z.maxLength(MAX_ZONES)),
+  hosts: z.array(hostSchema).check(z.maxLength(MAX_HOSTS)),
   changeRequest: z.optional(changeRequestSchema),
+});
+
+/**
+ * The plan without its lists' entries, which are checked one by one: zod gathers nested issues by
+ * spreading them into a call, and a plan with 10,000 broken hosts overflows the stack that way.
+ */
+const envelopeSchema = z.object({
+  ...planSchema.shape,
+  zones: z.array(z.unknown()).check(z.maxLength(MAX_ZONES)),
+  hosts: z.array(z.unknown()).check(z.maxLength(MAX_HOSTS)),
 });
 
 // Keeps the schema and the hand-written Plan type from drifting apart.
@@ -110,15 +123,43 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+function collect(
+  problems: Problem[],
+  result: { success: true } | { success: false; error: { issues: z.core.$ZodIssue[] } },
+  prefix: readonly PropertyKey[] = [],
+) {
+  if (result.success) return;
+  // One push per issue: a long list is never spread into a call.
+  for (const issue of result.error.issues) {
+    problems.push({ path: formatPath([...prefix, ...issue.path]), message: issueMessage(issue) });
+  }
+}
+
 export function shapeProblems(input: unknown): { plan?: Plan; problems: Problem[] } {
-  const result = planSchema.safeParse(input, { reportInput: true });
-  if (result.success) return { plan: result.data, problems: [] };
-  return {
-    problems: result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: issueMessage(issue),
-    })),
-  };
+  const problems: Problem[] = [];
+  const envelope = envelopeSchema.safeParse(input, { reportInput: true });
+  collect(problems, envelope);
+  if (!envelope.success && !isLoose(input)) return { problems };
+  const doc = input as Loose;
+  const zones: unknown[] = [];
+  const hosts: unknown[] = [];
+  // Entries of a list that is too long are not checked: its length is already the problem.
+  if (Array.isArray(doc.zones) && doc.zones.length <= MAX_ZONES) {
+    doc.zones.forEach((zone, i) => {
+      const r = zoneSchema.safeParse(zone, { reportInput: true });
+      if (r.success) zones.push(r.data);
+      else collect(problems, r, ['zones', i]);
+    });
+  }
+  if (Array.isArray(doc.hosts) && doc.hosts.length <= MAX_HOSTS) {
+    doc.hosts.forEach((host, i) => {
+      const r = hostSchema.safeParse(host, { reportInput: true });
+      if (r.success) hosts.push(r.data);
+      else collect(problems, r, ['hosts', i]);
+    });
+  }
+  if (problems.length > 0 || !envelope.success) return { problems };
+  return { plan: { ...envelope.data, zones, hosts } as Plan, problems };
 }
 
 type Loose = Record<string, unknown>;

@@ -14,7 +14,7 @@ import { PLAN_FORMAT, TRUST_LEVELS, type Host, type Plan, type Zone } from '../p
 export const SHARE_VERSION = 1;
 const PREFIX = `p${SHARE_VERSION}.`;
 /** Inflated payloads beyond this are refused while inflating (a "zip bomb" stops early). */
-const MAX_INFLATED_BYTES = 4_000_000;
+export const MAX_INFLATED_BYTES = 4_000_000;
 
 /*
  * Words that plans repeat. Deflate may refer back into this preset dictionary, which shortens
@@ -46,34 +46,48 @@ function fromBase64Url(text: string): Uint8Array | undefined {
   return bytes;
 }
 
-/** Inflates with a ceiling on the output; undefined when the data is damaged or too large. */
-function inflateLimited(data: Uint8Array): { bytes?: Uint8Array; tooLarge?: boolean } {
+/** Compressed input is fed this much at a time: deflate expands at most ~1,032:1, so one step
+ * adds at most about 530 KB before the ceiling is checked again. */
+const INFLATE_STEP = 512;
+
+export interface Inflated {
+  bytes?: Uint8Array;
+  /** The output passed the ceiling, and inflating stopped there. */
+  tooLarge?: boolean;
+  /** How many bytes were inflated before stopping: at most one step past the ceiling. */
+  inflated: number;
+}
+
+/**
+ * Inflates with a ceiling on the output, feeding the input a little at a time so a "zip bomb"
+ * stops at the ceiling instead of being unpacked whole first. No bytes when the data is damaged.
+ */
+export function inflateLimited(data: Uint8Array, limit = MAX_INFLATED_BYTES): Inflated {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let tooLarge = false;
   let finished = false;
+  const inflater = new Inflate({ dictionary: DICTIONARY }, (chunk, final) => {
+    total += chunk.length;
+    chunks.push(chunk);
+    if (final) finished = true;
+  });
   try {
-    const inflater = new Inflate({ dictionary: DICTIONARY }, (chunk, final) => {
-      total += chunk.length;
-      if (total > MAX_INFLATED_BYTES) {
-        tooLarge = true;
-        throw new Error('too large');
-      }
-      chunks.push(chunk);
-      if (final) finished = true;
-    });
-    inflater.push(data, true);
+    for (let at = 0; at < data.length && !finished; at += INFLATE_STEP) {
+      const end = Math.min(at + INFLATE_STEP, data.length);
+      inflater.push(data.subarray(at, end), end === data.length);
+      if (total > limit) return { tooLarge: true, inflated: total };
+    }
   } catch {
-    return tooLarge ? { tooLarge } : {};
+    return { inflated: total };
   }
-  if (!finished) return {};
+  if (!finished) return { inflated: total };
   const bytes = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
     bytes.set(c, at);
     at += c.length;
   }
-  return { bytes };
+  return { bytes, inflated: total };
 }
 
 // --- plan <-> compact arrays -----------------------------------------------------------------
@@ -182,13 +196,16 @@ const damaged = (detail: string): Problem => ({
   message: `the link is damaged or cut short (${detail}). Ask for the link again, and copy all of it.`,
 });
 
+/** What the last-resort guard says; tests check that it never has to. */
+export const UNEXPECTED_FAILURE = 'it could not be read';
+
 /** Reads a fragment back into a plan, or says plainly what is wrong with the link. Never throws. */
 export function decodeShare(fragment: string): Result<Plan> {
   try {
     return decode(fragment);
   } catch {
     // Every expected failure is handled in decode(); this is the last guard for the unexpected.
-    return fail(damaged('it could not be read'));
+    return fail(damaged(UNEXPECTED_FAILURE));
   }
 }
 
