@@ -3,7 +3,6 @@
  * the text around them without being seen, so "SEG-\u202Eeton" can pass for another name. Every
  * place that shows a name (canvas, tables, CSV, PDF) prints them as a visible `<U+202E>` instead.
  */
-// eslint-disable-next-line no-misleading-character-class -- matching the controls is the point
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function hasBidiControls(text: string): boolean {
