@@ -1,4 +1,5 @@
 import { useDerivation, usePlanner, useScopedFlows, type BottomTab } from '../store';
+import { tabAfterKey } from '../lib/tabs';
 import { FlowTable } from './FlowTable';
 import { WarningList } from './WarningList';
 
@@ -32,11 +33,12 @@ export function BottomPanel() {
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => usePlanner.getState().setBottomTab(t.id)}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                const next = tabs[(tabs.findIndex((x) => x.id === tab) + 1) % tabs.length]!;
-                usePlanner.getState().setBottomTab(next.id);
-                document.getElementById(`tab-${next.id}`)?.focus();
-              }
+              const to = tabAfterKey(tabs.findIndex((x) => x.id === tab), tabs.length, e.key);
+              if (to === undefined) return;
+              e.preventDefault();
+              const next = tabs[to]!;
+              usePlanner.getState().setBottomTab(next.id);
+              document.getElementById(`tab-${next.id}`)?.focus();
             }}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-teal-600 ${
               tab === t.id
