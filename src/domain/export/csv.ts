@@ -1,3 +1,4 @@
+import { visibleText } from '../text';
 import { fileStem, requestFlows, requestRows, type RequestRow } from './rows';
 import type { Exporter } from './types';
 
@@ -20,32 +21,50 @@ export const CSV_COLUMNS = [
   'Reference',
 ] as const;
 
-// OWASP CSV injection: a cell starting with one of these could be read as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
+/*
+ * CSV injection (formula injection). OWASP lists the characters no cell may start with: = + - @, tab,
+ * carriage return and line feed (https://owasp.org/www-community/attacks/CSV_Injection), and ASVS 5.0
+ * requirement 1.2.10 adds NUL
+ * (https://github.com/OWASP/ASVS/blob/master/5.0/en/0x10-V1-Encoding-and-Sanitization.md).
+ * The OWASP page also warns that a formula character after a separator or a quote can still start a cell.
+ * So a cell is neutralised when one of those characters comes first, or comes after only whitespace,
+ * quote characters or invisible format characters (which a spreadsheet may skip: ` =1+1`, `"=1+1`,
+ * `'=1+1`), and the full-width forms ＝ ＋ － ＠ count too. Separators inside a cell are handled by
+ * `quote`, which also quotes semicolons and tabs, the separators some spreadsheets split on.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters to catch
+const FORMULA_START = /^[\s'"\uFF02\uFF07\p{Cf}]*[=+\-@\t\r\n\u0000\uFF1D\uFF0B\uFF0D\uFF20]/u;
 
 /** Prefixes a would-be formula with an apostrophe, so spreadsheets show it as text. */
 export function neutralise(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** RFC 4180: quote a field holding a comma, a quote or a line break; double inner quotes. */
+/**
+ * RFC 4180: quote a field holding a comma, a quote or a line break; double inner quotes. Fields holding
+ * a semicolon or a tab are quoted too (RFC 4180 allows quoting any field), so a spreadsheet that splits
+ * on those keeps the cell whole.
+ */
 export function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return /[",;\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 export function csvLine(cells: readonly string[]): string {
   return cells.map((c) => quote(neutralise(c))).join(',');
 }
 
-/** A row's cells, in CSV_COLUMNS order, before quoting. */
+/**
+ * A row's cells, in CSV_COLUMNS order, before quoting. Cells that come from the plan (names,
+ * addresses, zone names) show bidirectional controls as visible code points.
+ */
 export function csvCells(r: RequestRow): string[] {
   return [
-    r.source,
-    r.sourceAddress,
-    r.sourceZone,
-    r.destination,
-    r.destinationAddress,
-    r.destinationZone,
+    visibleText(r.source),
+    visibleText(r.sourceAddress),
+    visibleText(r.sourceZone),
+    visibleText(r.destination),
+    visibleText(r.destinationAddress),
+    visibleText(r.destinationZone),
     r.protocol,
     String(r.port),
     r.rule,

@@ -1,8 +1,9 @@
+import Papa from 'papaparse';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../engine';
 import { DMZ_RELAY, SINGLE_SERVER, parsePlanText, serializePlan, type Plan } from '../plan';
-import { CSV_COLUMNS, csvLine, exportCsv, neutralise, parseCsv, quote, toCsv } from './csv';
+import { CSV_COLUMNS, csvLine, exportCsv, neutralise, quote, toCsv } from './csv';
 import { buildChangeRequestPdf, exportPdf, pdfText } from './pdf';
 import { exportPlanFile } from './planFile';
 import { EXPORT_FORMATS, fileStem, requestFlows, requestRows, zonePairLabel } from '.';
@@ -50,36 +51,129 @@ describe('change request scope and rows', () => {
   });
 });
 
+/** Reads CSV text with papaparse, an independent reader, after checking the byte-order mark and CRLF end. */
+function readCsv(text: string): string[][] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.endsWith('\r\n')).toBe(true);
+  const result = Papa.parse<string[]>(text.slice(1, -2), { delimiter: ',', newline: '\r\n', quoteChar: '"' });
+  expect(result.errors).toEqual([]);
+  return result.data;
+}
+
 describe('CSV', () => {
-  it('quotes per RFC 4180', () => {
+  it('quotes per RFC 4180, and quotes semicolons and tabs that some spreadsheets split on', () => {
     expect(quote('plain')).toBe('plain');
     expect(quote('a,b')).toBe('"a,b"');
     expect(quote('say "hi"')).toBe('"say ""hi"""');
     expect(quote('two\nlines')).toBe('"two\nlines"');
+    expect(quote('two\r\nlines')).toBe('"two\r\nlines"');
+    expect(quote('a;=1+1')).toBe('"a;=1+1"');
+    expect(quote('a\t=1+1')).toBe('"a\t=1+1"');
   });
 
   it('neutralises cells a spreadsheet would evaluate', () => {
-    for (const bad of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx'])
-      expect(neutralise(bad)).toBe(`'${bad}`);
-    expect(neutralise('SEG-AM01')).toBe('SEG-AM01');
+    const bad = [
+      '=1+1',
+      '+SUM(A1)',
+      '-2+3',
+      '@cmd',
+      '\tx',
+      '\rx',
+      '\nx',
+      '\u0000x',
+      ' =1+1',
+      '   @SUM(1,2)',
+      '\u00A0=1+1',
+      '\u3000+1',
+      '"=1+1',
+      "'=1+1",
+      ` "'-1`,
+      '\u200B=1+1',
+      '\uFEFF=1+1',
+      '\uFF1D1+1',
+      '\uFF0BSUM(A1)',
+      '\uFF0D2+3',
+      '\uFF20cmd',
+      ' \uFF1D1',
+      '"\uFF201',
+      '\uFF02=1',
+    ];
+    for (const cell of bad) expect(neutralise(cell), JSON.stringify(cell)).toBe(`'${cell}`);
+    const good = [
+      'SEG-AM01',
+      'a=b',
+      'x-1',
+      ' plain',
+      '"quoted"',
+      "O'Brien",
+      '10.0.0.5',
+      '::1',
+      '',
+      ' ',
+      '1+1',
+    ];
+    for (const cell of good) expect(neutralise(cell), JSON.stringify(cell)).toBe(cell);
     expect(csvLine(['=HYPERLINK("http://x","y")', 'ok'])).toBe(`"'=HYPERLINK(""http://x"",""y"")",ok`);
+    expect(csvLine([' "=1+1', 'x;=2'])).toBe(`"' ""=1+1","x;=2"`);
   });
 
-  it('reads back as plain text: a hostile host name stays a string starting with an apostrophe', () => {
+  it('reads back as plain text: hostile names stay strings starting with an apostrophe', () => {
     const plan: Plan = structuredClone(DMZ_RELAY);
-    plan.hosts[1]!.name = "=cmd|' /C calc'!A0";
-    plan.hosts[2]!.name = '@SUM(1,2)';
+    plan.hosts[1]!.name = "=cmd|' /C calc'!A0"; // SEG-NODE01, in the DMZ
+    plan.hosts[2]!.name = ' @SUM(1,2)'; // SEG-NODE02, in the DMZ
+    plan.hosts[3]!.name = '"\uFF1DHYPERLINK(""x"")'; // SEG-AM01
+    plan.zones[0]!.name = '\n-DMZ;+1';
     const csv = exportCsv({
       plan,
       derivation: deriveFlows(plan),
       scope: { includeInternal: true },
       date: DATE,
     });
-    const parsed = parseCsv(csv.data as string);
-    const names = new Set(parsed.slice(1).flatMap((r) => [r[0], r[3]]));
+    const text = csv.data as string;
+    // Written as it stands: nothing in it needs quoting, only the apostrophe in front.
+    expect(text).toContain(`,'=cmd|' /C calc'!A0,192.0.2.11,`);
+    const rows = readCsv(text).slice(1);
+    const names = new Set(rows.flatMap((r) => [r[0], r[3]]));
     expect(names).toContain("'=cmd|' /C calc'!A0");
-    expect(names).toContain("'@SUM(1,2)");
-    for (const row of parsed) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(names).toContain("' @SUM(1,2)");
+    expect(names).toContain('\'"\uFF1DHYPERLINK(""x"")');
+    expect(names).not.toContain("=cmd|' /C calc'!A0");
+    const zones = new Set(rows.flatMap((r) => [r[2], r[5]]));
+    expect(zones).toContain("'\n-DMZ;+1");
+    // The inbound SMTP row from the Internet to the hostile first node, every column pinned.
+    expect(rows.find((r) => r[0] === 'Internet' && r[3]!.includes('calc'))?.slice(0, 9)).toEqual([
+      'Internet',
+      'any',
+      '',
+      "'=cmd|' /C calc'!A0",
+      '192.0.2.11',
+      "'\n-DMZ;+1",
+      'tcp',
+      '25',
+      'smtp',
+    ]);
+  });
+
+  it('shows bidirectional controls in names and zones as code points', () => {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    plan.hosts[3]!.name = 'SEG-\u202EeM01'; // the Array Manager
+    plan.zones[1]!.name = '\u2066Internal\u2069';
+    const text = exportCsv({
+      plan,
+      derivation: deriveFlows(plan),
+      scope: { includeInternal: false },
+      date: DATE,
+    }).data as string;
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    const update = readCsv(text).find((r) => r[8] === 'spamcensor-updates' && r[7] === '443');
+    expect(update?.slice(0, 6)).toEqual([
+      'SEG-<U+202E>eM01',
+      '10.0.0.5',
+      '<U+2066>Internal<U+2069>',
+      'Internet',
+      'www.marshal.com',
+      '',
+    ]);
   });
 
   it('has the contract columns and one row per flow in scope', () => {
@@ -87,9 +181,9 @@ describe('CSV', () => {
     const file = exportCsv({ plan: DMZ_RELAY, derivation: d, scope: { includeInternal: false }, date: DATE });
     expect(file.filename).toBe('DMZ relay with internal array-firewall-request.csv');
     const text = file.data as string;
-    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.startsWith('\uFEFFSource,Source Address,Source Zone,')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
-    const [header, ...rows] = parseCsv(text);
+    const [header, ...rows] = readCsv(text);
     expect(header!.slice(0, 10)).toEqual([
       'Source',
       'Source Address',
