@@ -4,6 +4,7 @@ import {
   addZone,
   emptyPlan,
   freeSpot,
+  hasUserContent,
   removeHosts,
   removeZones,
   type Plan,
@@ -61,8 +62,9 @@ export function deleteSelection(): boolean {
   return true;
 }
 
+/** Nothing a person made would be lost by replacing this plan. */
 export function isPlanEmpty(plan: Plan) {
-  return plan.hosts.length === 0 && plan.zones.length === 0;
+  return !hasUserContent(plan);
 }
 
 export function newPlan() {

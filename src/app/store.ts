@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { deriveFlows, emptyPlan, type Derivation, type Flow, type Plan } from '../domain';
+import { deriveFlows, emptyPlan, planSizeProblem, type Derivation, type Flow, type Plan } from '../domain';
 import { requestFlows } from '../domain/export';
 
 /**
@@ -15,13 +15,20 @@ export type Selection =
 
 export type BottomTab = 'flows' | 'warnings';
 
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+  /** The notice stays after this action (a download it still offers); by default it closes. */
+  keepOpen?: boolean;
+}
+
 export interface Notice {
   id: number;
   tone: 'info' | 'success' | 'error';
   title: string;
   detail?: string;
-  /** Optional action, e.g. "Download the unreadable copy". */
-  action?: { label: string; run: () => void };
+  /** Buttons on the notice, e.g. "Download the unreadable copy". */
+  actions?: NoticeAction[];
   /** Stays until dismissed even when it is good news (it offers something). */
   persist?: boolean;
 }
@@ -49,19 +56,36 @@ export interface PlannerState {
   includeInternal: boolean;
   notices: Notice[];
 
-  commit: (next: Plan, options?: CommitOptions) => void;
-  replacePlan: (next: Plan) => void;
+  /** Makes an edit one undo step; false (with a notice) when the plan would grow past the size limit. */
+  commit: (next: Plan, options?: CommitOptions) => boolean;
+  /** Opens another plan; false (with a notice) when it is past the size limit. */
+  replacePlan: (next: Plan) => boolean;
   undo: () => void;
   redo: () => void;
   select: (selection: Selection) => void;
   setBottomTab: (tab: BottomTab) => void;
   setFlowFilter: (text: string) => void;
   setIncludeInternal: (on: boolean) => void;
-  notify: (notice: Omit<Notice, 'id'>) => void;
+  /** Shows a notice and returns its id. */
+  notify: (notice: Omit<Notice, 'id'>) => number;
   dismiss: (id: number) => void;
 }
 
 let noticeId = 0;
+
+/**
+ * Refuses a plan that would need more flows than the app can show (see MAX_FLOWS), before any
+ * flow is derived, so the page never freezes on it and it never reaches the autosave. The check
+ * counts hosts per role, cheap enough for every edit.
+ */
+function tooLarge(next: Plan, what: string): boolean {
+  const problem = planSizeProblem(next);
+  if (!problem) return false;
+  usePlanner
+    .getState()
+    .notify({ tone: 'error', title: `${what}: it is too large.`, detail: problem.message });
+  return true;
+}
 
 /** Drops selected things that no longer exist in the plan (after undo, delete, load). */
 function pruneSelection(selection: Selection, plan: Plan): Selection {
@@ -95,7 +119,8 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
 
   commit: (next, options = {}) => {
     const { plan, past, lastCommit, selection } = get();
-    if (next === plan) return;
+    if (next === plan) return true;
+    if (tooLarge(next, 'This change was not made')) return false;
     const now = Date.now();
     const merge =
       options.mergeKey !== undefined &&
@@ -108,11 +133,13 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
       lastCommit: { key: options.mergeKey, at: now },
       selection: pruneSelection(selection, next),
     });
+    return true;
   },
 
   /** Replaces the plan as a whole (new, example, import); undo brings the old one back. */
   replacePlan: (next) => {
     const { plan, past, planEpoch } = get();
+    if (tooLarge(next, 'This plan was not opened')) return false;
     set({
       plan: next,
       past: [...past.slice(-(HISTORY_LIMIT - 1)), plan],
@@ -121,6 +148,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
       planEpoch: planEpoch + 1,
       selection: { kind: 'none' },
     });
+    return true;
   },
 
   undo: () => {
@@ -158,6 +186,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
     set((s) => ({ notices: [...s.notices, { ...notice, id }] }));
     // Good news fades; problems stay until dismissed.
     if (notice.tone !== 'error' && !notice.persist) setTimeout(() => get().dismiss(id), NOTICE_MS);
+    return id;
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

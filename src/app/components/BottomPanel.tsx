@@ -33,7 +33,11 @@ export function BottomPanel() {
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => usePlanner.getState().setBottomTab(t.id)}
             onKeyDown={(e) => {
-              const to = tabAfterKey(tabs.findIndex((x) => x.id === tab), tabs.length, e.key);
+              const to = tabAfterKey(
+                tabs.findIndex((x) => x.id === tab),
+                tabs.length,
+                e.key,
+              );
               if (to === undefined) return;
               e.preventDefault();
               const next = tabs[to]!;

@@ -25,10 +25,22 @@ export function Notices() {
             <div className="min-w-0 flex-1">
               <p className="text-sm font-semibold">{n.title}</p>
               {n.detail && <p className="mt-1 text-xs whitespace-pre-line opacity-90">{n.detail}</p>}
-              {n.action && (
-                <Button className="mt-2" onClick={n.action.run}>
-                  {n.action.label}
-                </Button>
+              {n.actions && n.actions.length > 0 && (
+                <div className="mt-2 flex flex-wrap gap-2">
+                  {n.actions.map((a) => (
+                    <Button
+                      key={a.label}
+                      onClick={() => {
+                        // Most actions can be used once: the notice closes so a later click
+                        // cannot repeat them over newer work.
+                        if (!a.keepOpen) usePlanner.getState().dismiss(n.id);
+                        a.run();
+                      }}
+                    >
+                      {a.label}
+                    </Button>
+                  ))}
+                </div>
               )}
             </div>
             <button

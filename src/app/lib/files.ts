@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from '../../domain';
+import { formatProblem, planSizeProblem, type Problem } from '../../domain';
 import type { ExportFormat } from '../../domain/export';
 import { derive, usePlanner } from '../store';
 import { downloadText } from './persistence';
@@ -46,8 +46,10 @@ export async function importPlanFile(file: File): Promise<void> {
   const { parsePlanText } = await import('../../domain/plan/restore');
   const result = parsePlanText(text);
   if (!result.ok) return fail(result.problems);
+  const tooLarge = planSizeProblem(result.value);
+  if (tooLarge) return fail([tooLarge]);
   const state = usePlanner.getState();
-  state.replacePlan(result.value);
+  if (!state.replacePlan(result.value)) return;
   state.notify({
     tone: 'success',
     title: `Opened “${result.value.name}” from ${file.name}.`,

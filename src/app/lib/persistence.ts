@@ -1,10 +1,15 @@
-import { formatProblem, serializePlan, type Plan } from '../../domain';
+import { formatProblem, planSizeProblem, serializePlan, type Plan, type Problem } from '../../domain';
+import { fileStem } from '../../domain/export/rows';
 import { usePlanner } from '../store';
 
 /**
  * Autosave: the plan is written to local storage shortly after every change and read back on
- * start. A saved plan that cannot be read is never dropped: it is moved aside under its own key
- * and the person is told, with a way to download it.
+ * start. Nothing is ever dropped or overwritten without the person being told:
+ * - a saved plan that cannot be opened is moved aside under its own key; when even that copy
+ *   cannot be made (storage full), it stays where it is, autosave holds off, and the notice
+ *   offers the download at once;
+ * - when another tab has saved a different plan since this tab last read or wrote it, this tab
+ *   stops saving and asks which plan to keep (or offers its own as a download).
  */
 export const STORAGE_KEY = 'portolan.plan';
 export const UNREADABLE_KEY = 'portolan.plan.unreadable';
@@ -21,6 +26,11 @@ export function downloadText(filename: string, data: string | ArrayBuffer, type 
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Downloads a plan as its plan file, `<plan name>.portolan.json`. */
+export function downloadPlan(plan: Plan) {
+  downloadText(`${fileStem(plan.name)}.portolan.json`, serializePlan(plan));
+}
+
 function safeGet(key: string): string | null {
   try {
     return localStorage.getItem(key);
@@ -29,43 +39,115 @@ function safeGet(key: string): string | null {
   }
 }
 
+/** Writes and says whether it worked (storage can be full, blocked or disabled). */
+export function safeSet(key: string, value: string): boolean {
+  try {
+    localStorage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What this tab last read from or wrote to STORAGE_KEY. When storage holds something else, another
+ * tab has saved since, and writing would silently replace its plan.
+ */
+let lastKnown: string | null = null;
+/** Why autosave holds off, if it does: a plan in storage that must not be overwritten yet. */
+let hold: 'conflict' | 'unsaved-original' | undefined;
+let conflictNotice: number | undefined;
+let failing = false;
+
 /**
  * Loads the saved plan, if any, into the store (without an undo step). The validator is loaded
  * only when there is something to validate, to keep the first load small.
  */
 export async function restoreSavedPlan(): Promise<void> {
   const raw = safeGet(STORAGE_KEY);
+  lastKnown = raw;
   if (raw === null) return;
   const { parsePlanText } = await import('../../domain/plan/restore');
   const result = parsePlanText(raw);
-  const { notify } = usePlanner.getState();
-  if (result.ok) {
+  const tooLarge = result.ok ? planSizeProblem(result.value) : undefined;
+  if (result.ok && !tooLarge) {
     usePlanner.setState((s) => ({ plan: result.value, planEpoch: s.planEpoch + 1 }));
     return;
   }
-  try {
-    localStorage.setItem(UNREADABLE_KEY, raw);
-    localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage full or blocked: the original stays under its own key, which we then leave alone.
+  const problems: Problem[] = result.ok ? [tooLarge!] : result.problems;
+  setAside(raw, problems, result.ok ? 'too large to open' : 'could not be read');
+}
+
+/** Moves a saved plan that cannot be opened out of the way, or, if that fails, guards it. */
+function setAside(raw: string, problems: Problem[], why: string) {
+  const { notify } = usePlanner.getState();
+  const list = `${problems.length} problem(s):\n${problems.slice(0, 5).map(formatProblem).join('\n')}`;
+  const download = {
+    label: 'Download it',
+    run: () => downloadText('unreadable-plan.json', raw),
+    keepOpen: true,
+  };
+  const keptAside = safeSet(UNREADABLE_KEY, raw) && safeGet(UNREADABLE_KEY) === raw;
+  if (keptAside) {
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // It is kept aside; the next save replaces the original.
+    }
+    notify({
+      tone: 'error',
+      title: `The saved plan ${why}, so a new plan was started.`,
+      detail: `It has been kept aside in this browser, unchanged. ${list}`,
+      actions: [{ ...download, label: 'Download the unreadable copy' }],
+    });
+    return;
   }
-  const problems = result.problems.slice(0, 5).map(formatProblem).join('\n');
+  // The copy could not be made: the original stays under its own key, and nothing may save over
+  // it until the person has it or lets it go.
+  hold = 'unsaved-original';
   notify({
     tone: 'error',
-    title: 'The saved plan could not be read, so a new plan was started.',
-    detail: `It has been kept aside, unchanged. ${result.problems.length} problem(s):\n${problems}`,
-    action: { label: 'Download the unreadable copy', run: () => downloadText('unreadable-plan.json', raw) },
+    title: `The saved plan ${why}, and this browser's storage is full, so it could not be kept aside.`,
+    detail:
+      `Download it now. Until you do, or choose to discard it, your work in this tab is not saved ` +
+      `in the browser. ${list}`,
+    actions: [
+      {
+        label: 'Download the unreadable copy',
+        run: () => {
+          downloadText('unreadable-plan.json', raw);
+          release();
+        },
+      },
+      { label: 'Discard it and save my work', run: release },
+    ],
   });
 }
 
-let timer: ReturnType<typeof setTimeout> | undefined;
+/** Lets autosave write again after the person dealt with what it was holding off for. */
+function release() {
+  hold = undefined;
+  lastKnown = safeGet(STORAGE_KEY);
+  savePlanNow(usePlanner.getState().plan);
+}
 
-let failing = false;
-
-/** Saves the plan now. After a failure, one notice is shown until a save works again. */
+/** Saves the plan now, unless another tab's plan would be overwritten. */
 function savePlanNow(plan: Plan) {
+  if (hold) return;
+  const stored = safeGet(STORAGE_KEY);
+  const text = serializePlan(plan);
+  if (text === stored) {
+    lastKnown = stored;
+    return;
+  }
+  if (stored !== lastKnown && stored !== null) {
+    // Another tab saved since this one last read or wrote: never replace its plan unasked.
+    showConflict();
+    return;
+  }
   try {
-    localStorage.setItem(STORAGE_KEY, serializePlan(plan));
+    localStorage.setItem(STORAGE_KEY, text);
+    lastKnown = text;
     failing = false;
   } catch (e) {
     if (failing) return;
@@ -74,9 +156,56 @@ function savePlanNow(plan: Plan) {
       tone: 'error',
       title: 'The plan could not be saved in this browser.',
       detail: `${e instanceof Error ? e.message : String(e)} Export the plan to keep a copy.`,
+      actions: [
+        { label: 'Download this plan', run: () => downloadPlan(usePlanner.getState().plan), keepOpen: true },
+      ],
     });
   }
 }
+
+/** Another tab saved its own plan: stop saving here and let the person choose. */
+function showConflict() {
+  hold = 'conflict';
+  const { notify, notices } = usePlanner.getState();
+  if (conflictNotice !== undefined && notices.some((n) => n.id === conflictNotice)) return;
+  conflictNotice = notify({
+    tone: 'error',
+    title: 'Another tab has saved a different plan in this browser.',
+    detail:
+      'To keep both, this tab has stopped saving. Keep this tab’s plan (the other tab is then told), ' +
+      'open the other one here (Undo brings this one back), or download this one as a file first.',
+    actions: [
+      {
+        label: 'Download this tab’s plan',
+        run: () => downloadPlan(usePlanner.getState().plan),
+        keepOpen: true,
+      },
+      {
+        label: 'Keep this tab’s plan',
+        run: () => {
+          hold = undefined;
+          conflictNotice = undefined;
+          lastKnown = safeGet(STORAGE_KEY);
+          savePlanNow(usePlanner.getState().plan);
+        },
+      },
+      { label: 'Open the other tab’s plan', run: () => void openStoredPlan() },
+    ],
+  });
+}
+
+async function openStoredPlan() {
+  conflictNotice = undefined;
+  const raw = safeGet(STORAGE_KEY);
+  hold = undefined;
+  lastKnown = raw;
+  if (raw === null) return;
+  const { parsePlanText } = await import('../../domain/plan/restore');
+  const result = parsePlanText(raw);
+  if (result.ok) usePlanner.getState().replacePlan(result.value);
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Starts autosaving; returns a function that stops it. */
 export function startAutosave(): () => void {
@@ -91,12 +220,25 @@ export function startAutosave(): () => void {
   const flush = () => {
     if (timer !== undefined) {
       clearTimeout(timer);
+      timer = undefined;
+      savePlanNow(usePlanner.getState().plan);
+    }
+  };
+  // Another tab wrote the plan: if this tab has changes waiting to be saved, say so at once
+  // rather than at the next save.
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== STORAGE_KEY || e.newValue === lastKnown) return;
+    if (timer !== undefined || hold === 'conflict') {
+      clearTimeout(timer);
+      timer = undefined;
       savePlanNow(usePlanner.getState().plan);
     }
   };
   window.addEventListener('pagehide', flush);
+  window.addEventListener('storage', onStorage);
   return () => {
     unsubscribe();
     window.removeEventListener('pagehide', flush);
+    window.removeEventListener('storage', onStorage);
   };
 }

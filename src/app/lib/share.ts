@@ -1,16 +1,17 @@
-import { formatProblem, serializePlan } from '../../domain';
+import { formatProblem, hasUserContent, planSizeProblem, serializePlan } from '../../domain';
 import { looksLikeShare } from '../../domain/share/detect';
-import { isPlanEmpty } from '../commands';
 import { usePlanner } from '../store';
+import { downloadPlan, safeSet } from './persistence';
 
 /** Where the plan that was open before a share link replaced it is kept, in case of a reload. */
 export const BEFORE_LINK_KEY = 'portolan.plan.beforeLink';
 
 /**
  * Opens the plan in the page's share link, if there is one. The plan that was open stays
- * recoverable (Undo, a "Restore previous plan" button, and a copy in local storage); a bad link
- * leaves it untouched and says what is wrong. The fragment is then removed from the address bar,
- * so a reload does not open the link again over later edits.
+ * recoverable (Undo, a "Restore previous plan" button, and a copy in local storage, or a download
+ * offered at once when storage cannot hold the copy); a bad link leaves it untouched and says what
+ * is wrong. The fragment is then removed from the address bar, so a reload does not open the link
+ * again over later edits.
  */
 export async function openSharedLink(): Promise<void> {
   const hash = window.location.hash;
@@ -19,31 +20,40 @@ export async function openSharedLink(): Promise<void> {
   const { decodeShare } = await import('../../domain/share/codec');
   const result = decodeShare(hash);
   const state = usePlanner.getState();
-  if (!result.ok) {
+  const refused = result.ok ? planSizeProblem(result.value) : undefined;
+  if (!result.ok || refused) {
+    const problems = result.ok ? [refused!] : result.problems;
     state.notify({
       tone: 'error',
       title: 'This share link could not be opened. Your plan is as you left it.',
-      detail: result.problems.slice(0, 5).map(formatProblem).join('\n'),
+      detail: problems.slice(0, 5).map(formatProblem).join('\n'),
     });
     return;
   }
   const previous = state.plan;
-  state.replacePlan(result.value);
-  if (isPlanEmpty(previous)) {
+  if (!state.replacePlan(result.value)) return;
+  if (!hasUserContent(previous)) {
     state.notify({ tone: 'success', title: `Opened the shared plan “${result.value.name}”.` });
     return;
   }
-  try {
-    localStorage.setItem(BEFORE_LINK_KEY, serializePlan(previous));
-  } catch {
-    // The copy in memory (Undo, the button below) still holds it.
+  const restore = { label: 'Restore previous plan', run: () => usePlanner.getState().replacePlan(previous) };
+  const download = { label: 'Download previous plan', run: () => downloadPlan(previous), keepOpen: true };
+  if (safeSet(BEFORE_LINK_KEY, serializePlan(previous))) {
+    state.notify({
+      tone: 'info',
+      title: `Opened the shared plan “${result.value.name}”.`,
+      detail: `Your previous plan “${previous.name}” is kept in this browser: Undo or the button below brings it back.`,
+      actions: [restore],
+      persist: true,
+    });
+    return;
   }
+  // Storage is full: say so, and offer the file before anything else can be lost.
   state.notify({
-    tone: 'info',
-    title: `Opened the shared plan “${result.value.name}”.`,
-    detail: `Your previous plan “${previous.name}” is kept: Undo or the button below brings it back.`,
-    action: { label: 'Restore previous plan', run: () => usePlanner.getState().replacePlan(previous) },
-    persist: true,
+    tone: 'error',
+    title: `Opened the shared plan “${result.value.name}”, but your previous plan could not be kept in this browser.`,
+    detail: `This browser's storage is full. Download “${previous.name}” now, or bring it back with Undo or the button below before you close this tab.`,
+    actions: [download, restore],
   });
 }
 

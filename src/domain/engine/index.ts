@@ -2,3 +2,4 @@ export * from './types';
 export { deriveFlows, crossesFirewall, hostAddress } from './deriveFlows';
 export { CHECKS } from './warnings';
 export * from './views';
+export { MAX_FLOWS, estimateFlows, planSizeProblem } from './limits';

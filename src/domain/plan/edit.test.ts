@@ -6,6 +6,7 @@ import {
   defaultHostName,
   emptyPlan,
   freeSpot,
+  hasUserContent,
   moveItems,
   removeHosts,
   removeZones,
@@ -135,5 +136,19 @@ describe('plan edits', () => {
     const { plan } = addHost(emptyPlan(), 'sql-server', { x: 0, y: 0 });
     expect(freeSpot(plan, { x: 0, y: 0 })).toEqual({ x: 28, y: 28 });
     expect(freeSpot(plan, { x: 400, y: 0 })).toEqual({ x: 400, y: 0 });
+  });
+});
+
+describe('hasUserContent', () => {
+  it('finds anything a person made, typed text included', () => {
+    expect(hasUserContent(emptyPlan())).toBe(false);
+    expect(hasUserContent({ ...emptyPlan(), changeRequest: { paper: 'letter', title: '  ' } })).toBe(false);
+    expect(hasUserContent(emptyPlan('Contoso gateway'))).toBe(true);
+    expect(hasUserContent({ ...emptyPlan(), changeRequest: { notes: 'Approved by the CAB on Monday.' } })).toBe(
+      true,
+    );
+    expect(hasUserContent({ ...emptyPlan(), changeRequest: { ticket: 'CHG-2048' } })).toBe(true);
+    expect(hasUserContent(addZone(emptyPlan(), { x: 0, y: 0 }).plan)).toBe(true);
+    expect(hasUserContent(addHost(emptyPlan(), 'dns-server', { x: 0, y: 0 }).plan)).toBe(true);
   });
 });

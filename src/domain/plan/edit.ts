@@ -37,6 +37,18 @@ export function emptyPlan(name = 'Untitled plan'): Plan {
   };
 }
 
+/**
+ * True when the plan holds anything a person made: hosts, zones, a name of their own, or any
+ * change-request text. Only a plan without any of these may be replaced without a way back.
+ */
+export function hasUserContent(plan: Plan): boolean {
+  if (plan.hosts.length > 0 || plan.zones.length > 0) return true;
+  if (plan.name.trim() !== emptyPlan().name) return true;
+  const cr = plan.changeRequest;
+  if (!cr) return false;
+  return [cr.title, cr.requester, cr.ticket, cr.window, cr.notes].some((t) => (t ?? '').trim() !== '');
+}
+
 function nextId(prefix: string, taken: Iterable<string>): string {
   const used = new Set(taken);
   let n = 1;
