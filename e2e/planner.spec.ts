@@ -107,13 +107,17 @@ test('delete a host with the Delete key, and a zone without losing its hosts', a
   await page.keyboard.press('Delete');
   await expect(hostNode(page, 'EXCH01')).toHaveCount(0);
 
+  // The Array Manager and SQL Server share the internal zone: no firewall between them.
+  await expect(edge(page, 'SEG-AM01', 'SQL01')).toHaveAccessibleName(/inside a zone$/);
   await canvas(page)
-    .getByRole('group', { name: /^Zone DMZ,/ })
-    .click({ position: { x: 20, y: 60 } });
+    .getByRole('group', { name: /^Zone Internal network,/ })
+    .click({ position: { x: 12, y: 40 } });
   await page.getByRole('button', { name: 'Delete zone' }).click();
-  await expect(canvas(page).getByRole('group', { name: /^Zone DMZ,/ })).toHaveCount(0);
-  await expect(hostNode(page, 'SEG-NODE01')).toBeVisible();
-  await expect(edge(page, 'SEG-NODE01', 'SEG-NODE02')).toHaveCount(0);
+  await expect(canvas(page).getByRole('group', { name: /^Zone Internal network,/ })).toHaveCount(0);
+  // Its hosts stay, now in no zone, so the flow between them crosses a firewall.
+  await expect(hostNode(page, 'SEG-AM01')).toBeVisible();
+  await expect(hostNode(page, 'SQL01')).toBeVisible();
+  await expect(edge(page, 'SEG-AM01', 'SQL01')).toHaveAccessibleName(/crosses a firewall$/);
 });
 
 test('the address field validates as you type with the engine message', async ({ page }) => {
