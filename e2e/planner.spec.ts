@@ -212,18 +212,24 @@ test('New plan asks before discarding, and Undo brings the old plan back', async
   await expect(hostNode(page, 'SEG01')).toBeVisible();
 });
 
-test('the main screen has no serious accessibility violations', async ({ page }) => {
-  await openExample(page, /DMZ relay/);
-  await hostNode(page, 'SEG-AM01').click();
-  await expect(page.getByRole('complementary', { name: 'Details' }).getByLabel('Name')).toHaveValue(
-    'SEG-AM01',
-  );
-  for (const theme of ['light', 'dark']) {
+// One test per theme, so the two run side by side; the WCAG A and AA rules are what the check is
+// for. Transitions are switched off so colours are measured settled, never mid-change.
+for (const theme of ['light', 'dark'] as const) {
+  test(`the main screen has no serious accessibility violations (${theme} theme)`, async ({ page }) => {
+    await openExample(page, /DMZ relay/);
+    await page.addStyleTag({
+      content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+    });
     await page.getByLabel('Theme').selectOption(theme);
-    const results = await new AxeBuilder({ page }).analyze();
+    await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+    await hostNode(page, 'SEG-AM01').click();
+    await expect(page.getByRole('complementary', { name: 'Details' }).getByLabel('Name')).toHaveValue(
+      'SEG-AM01',
+    );
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
-  }
-});
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
