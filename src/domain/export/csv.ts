@@ -86,39 +86,6 @@ export function toCsv(rows: readonly RequestRow[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/**
- * Reads CSV text (RFC 4180, CRLF line ends, byte-order mark allowed) back into rows of cells:
- * the inverse of toCsv, used to check what was written.
- */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
-
 /** `<plan name>-firewall-request.csv` for the flows in scope. */
 export const exportCsv: Exporter = ({ plan, derivation, scope }) => ({
   filename: `${fileStem(plan.name)}-firewall-request.csv`,
