@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { check } from './report';
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -47,5 +48,5 @@ export function benchBundle(dist = 'dist'): void {
     if (initial.has(`assets/${file}`) || !/\.(js|css)$/.test(file)) continue;
     console.log(`  on demand ${`assets/${file}`.padEnd(40)} ${kb(gz(`${dist}/assets/${file}`))}`);
   }
-  console.log(`Initial JS + CSS: ${kb(total)} (target <= 165 KB)`);
+  check('Initial JS + CSS, gzip', total / 1000, 165, 'KB');
 }

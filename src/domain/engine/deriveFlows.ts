@@ -62,9 +62,14 @@ export function deriveFlows(plan: Plan, catalog: readonly CatalogRule[] = CATALO
       // Shared by every flow of this endpoint; copied before a merge changes them.
       const sourceRoles = [endpoint.source];
       const destinationRoles = [endpoint.destination];
+      // Flow ids are built from pieces made once per rule and source, not once per flow: at
+      // 15,000 flows the string building was most of the garbage the engine made.
+      const suffixes = rule.services.map((s) => `|${s.protocol}/${s.port}`);
 
       for (const src of sources) {
         const sourceAddress = addresses.get(src) ?? '';
+        // The source id is length-prefixed so ids holding "|" cannot make two flows share an id.
+        const prefix = `${rule.id}|${src.id.length}:${src.id}|`;
         for (const dst of destinations) {
           const local = src === dst;
           // Hosts with one role each can meet only once per rule, so only co-located roles need the
@@ -72,9 +77,9 @@ export function deriveFlows(plan: Plan, catalog: readonly CatalogRule[] = CATALO
           const mayRepeat = src.roles.length > 1 || dst.roles.length > 1;
           const destinationAddress = rule.fixedDestinationAddress ?? addresses.get(dst) ?? '';
           const crosses = !local && crossesFirewall(src, dst);
-          for (const service of rule.services) {
-            // The source id is length-prefixed so ids holding "|" cannot make two flows share an id.
-            const id = `${rule.id}|${src.id.length}:${src.id}|${dst.id}|${service.protocol}/${service.port}`;
+          for (let k = 0; k < rule.services.length; k++) {
+            const service = rule.services[k]!;
+            const id = prefix + dst.id + suffixes[k]!;
             if (mayRepeat) {
               const existing = merged.get(id);
               if (existing) {
