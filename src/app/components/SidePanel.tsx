@@ -15,6 +15,7 @@ import {
   type ChangeRequest,
   type Trust,
   type Zone,
+  visibleText,
 } from '../../domain';
 import { deleteSelection } from '../commands';
 import { useDerivation, usePlanner } from '../store';
@@ -170,7 +171,7 @@ function HostZone({ host, plan }: { host: Host; plan: Plan }) {
         <option value="">No zone</option>
         {plan.zones.map((z) => (
           <option key={z.id} value={z.id}>
-            {z.name} ({TRUST_LABELS[z.trust]})
+            {visibleText(z.name)} ({TRUST_LABELS[z.trust]})
           </option>
         ))}
       </select>
@@ -209,7 +210,7 @@ function HostDetails({ host, plan }: { host: Host; plan: Plan }) {
         <span className={roleTone(host.roles[0]!)}>
           <RoleIcon role={host.roles[0]!} className="size-6" />
         </span>
-        <h2 className="min-w-0 flex-1 truncate text-base font-semibold">{host.name}</h2>
+        <h2 className="min-w-0 flex-1 truncate text-base font-semibold">{visibleText(host.name)}</h2>
         <Button variant="danger" onClick={deleteSelection} title="Delete host (Delete)">
           <Icon name="trash" />
           Delete host
@@ -260,7 +261,7 @@ function ZoneDetails({ zone, plan }: { zone: Zone; plan: Plan }) {
     <>
       <div className="flex items-center gap-2 px-4 py-3">
         <Icon name="zone" className="size-6 text-slate-500" />
-        <h2 className="min-w-0 flex-1 truncate text-base font-semibold">{zone.name}</h2>
+        <h2 className="min-w-0 flex-1 truncate text-base font-semibold">{visibleText(zone.name)}</h2>
         <Button
           variant="danger"
           onClick={deleteSelection}
@@ -322,7 +323,7 @@ function ZoneDetails({ zone, plan }: { zone: Zone; plan: Plan }) {
                   className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
                   onClick={() => usePlanner.getState().select({ kind: 'hosts', ids: [h.id] })}
                 >
-                  {h.name}
+                  {visibleText(h.name)}
                 </button>
               </li>
             ))}
@@ -341,7 +342,7 @@ function EdgeDetails({ source, target, plan }: { source: Host; target: Host; pla
     <>
       <div className="px-4 py-3">
         <h2 className="text-base font-semibold">
-          {source.name} → {target.name}
+          {visibleText(source.name)} → {visibleText(target.name)}
         </h2>
         <p className="mt-1 flex items-center gap-1.5 text-sm text-slate-600 dark:text-slate-300">
           {crossing ? (
@@ -427,7 +428,7 @@ function PlanSummary({ plan }: { plan: Plan }) {
   return (
     <>
       <div className="px-4 py-3">
-        <h2 className="text-base font-semibold">{plan.name}</h2>
+        <h2 className="text-base font-semibold">{visibleText(plan.name)}</h2>
         <p className="text-sm text-slate-600 dark:text-slate-300">
           {productName(plan.productVersion)} {plan.productVersion}
         </p>

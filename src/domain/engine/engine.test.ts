@@ -194,6 +194,17 @@ describe('warnings', () => {
     expect(deriveFlows(DMZ_RELAY).warnings).toEqual([]);
   });
 
+  it('shows bidirectional controls in names as code points in warning messages', () => {
+    const p = base('10.0', [], 'dmz');
+    p.hosts[0] = { ...p.hosts[0]!, name: 'AM\u202E10' };
+    p.zones = p.zones.map((z) => (z.id === 'dmz' ? { ...z, name: 'D\u2066MZ' } : z));
+    const messages = deriveFlows(p).warnings.map((w) => w.message);
+    expect(
+      messages.some((m) => m.startsWith('The Array Manager AM<U+202E>10 is in D<U+2066>MZ, a DMZ zone.')),
+    ).toBe(true);
+    expect(messages.join(' ')).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('warns about the Configurator across a firewall before 10.0 (NetBIOS, KB Q10026)', () => {
     const ws = host('ws', ['admin-workstation'], { zone: 'dmz' });
     const [w] = deriveFlows(base('8.0', [ws])).warnings;

@@ -10,6 +10,7 @@ import {
   type Severity,
 } from '../catalog';
 import type { Host } from '../plan';
+import { visibleText } from '../text';
 import type { EngineContext } from './deriveFlows';
 import type { Flow, Warning } from './types';
 
@@ -22,7 +23,7 @@ type Check = (ctx: EngineContext, flows: readonly Flow[]) => Warning[];
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function names(ctx: EngineContext, ids: Iterable<string>): string {
-  return listPhrase([...ids].map((id) => ctx.hostsById.get(id)?.name ?? id));
+  return listPhrase([...ids].map((id) => visibleText(ctx.hostsById.get(id)?.name ?? id)));
 }
 
 function listPhrase(items: readonly string[]): string {
@@ -94,9 +95,9 @@ const arrayManagerZone: Check = (ctx) => {
       id: `array-manager-zone:${host.id}`,
       severity: trust === undefined ? 'info' : 'warning',
       message: zone
-        ? `The Array Manager ${host.name} is in ${zone.name}, a ${trust === 'dmz' ? 'DMZ' : 'untrusted'} zone. ` +
+        ? `The Array Manager ${visibleText(host.name)} is in ${visibleText(zone.name)}, a ${trust === 'dmz' ? 'DMZ' : 'untrusted'} zone. ` +
           `The vendor advises installing the Array Manager in the trusted network.`
-        : `The Array Manager ${host.name} is in no zone. The vendor advises installing it in the trusted ` +
+        : `The Array Manager ${visibleText(host.name)} is in no zone. The vendor advises installing it in the trusted ` +
           `network; put it in a trusted zone.`,
       hostIds: [host.id],
       ruleIds: ['array-manager-service'],
