@@ -1,0 +1,215 @@
+import { useId } from 'react';
+import {
+  ROLES,
+  ROLE_IDS,
+  TRUST_LABELS,
+  addressProblem,
+  updateHost,
+  visibleText,
+  type Host,
+  type Plan,
+} from '../../../domain';
+import { deleteSelection } from '../../commands';
+import { useDerivation, usePlanner } from '../../store';
+import { Icon } from '../Icon';
+import { RoleIcon, roleTone } from '../RoleIcon';
+import { Button, Field, inputClass } from '../ui';
+import { useDraft } from '../useDraft';
+import { WarningItem } from '../WarningList';
+import { Section } from './Section';
+import { FlowList } from './Section';
+
+function HostName({ host }: { host: Host }) {
+  const [draft, setDraft] = useDraft(host.name);
+  const problem = draft.trim() === '' ? 'The name must not be empty.' : undefined;
+  const id = useId();
+  return (
+    <Field
+      label="Name"
+      htmlFor={id}
+      hint={
+        problem && (
+          <p id={`${id}-err`} className="text-xs text-red-700 dark:text-red-400">
+            {problem}
+          </p>
+        )
+      }
+    >
+      <input
+        id={id}
+        className={inputClass}
+        value={draft}
+        maxLength={120}
+        aria-invalid={!!problem}
+        aria-describedby={problem ? `${id}-err` : undefined}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const name = e.target.value.trim();
+          const { plan, commit } = usePlanner.getState();
+          if (name) commit(updateHost(plan, host.id, { name }), { mergeKey: `name:${host.id}` });
+        }}
+      />
+    </Field>
+  );
+}
+
+function HostAddress({ host }: { host: Host }) {
+  const [draft, setDraft] = useDraft(host.address ?? '');
+  const trimmed = draft.trim();
+  const problem = trimmed === '' ? null : addressProblem(trimmed);
+  const id = useId();
+  const internet = host.roles.includes('internet');
+  return (
+    <Field
+      label="Address"
+      htmlFor={id}
+      hint={
+        problem ? (
+          <p id={`${id}-msg`} aria-live="polite" className="text-xs text-red-700 dark:text-red-400">
+            {problem}
+          </p>
+        ) : (
+          <p id={`${id}-msg`} className="text-xs text-slate-500 dark:text-slate-400">
+            IPv4, IPv6, CIDR block, host name or “any”
+            {internet ? '. Left empty, the Internet is “any”.' : '.'}
+          </p>
+        )
+      }
+    >
+      <input
+        id={id}
+        className={`${inputClass} font-mono`}
+        value={draft}
+        placeholder={internet ? 'any' : 'e.g. 10.0.0.5'}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={!!problem}
+        aria-describedby={`${id}-msg`}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const value = e.target.value.trim();
+          if (value !== '' && addressProblem(value)) return;
+          const { plan, commit } = usePlanner.getState();
+          commit(updateHost(plan, host.id, { address: value || undefined }), {
+            mergeKey: `address:${host.id}`,
+          });
+        }}
+      />
+    </Field>
+  );
+}
+
+function HostRoles({ host }: { host: Host }) {
+  return (
+    <fieldset>
+      <legend className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-300">Roles</legend>
+      <div className="grid grid-cols-1 gap-0.5">
+        {ROLE_IDS.map((role) => {
+          const checked = host.roles.includes(role);
+          const last = checked && host.roles.length === 1;
+          return (
+            <label
+              key={role}
+              className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
+              <input
+                type="checkbox"
+                checked={checked}
+                disabled={last}
+                title={last ? 'A host needs at least one role' : undefined}
+                onChange={() => {
+                  const roles = checked
+                    ? host.roles.filter((r) => r !== role)
+                    : ROLE_IDS.filter((r) => r === role || host.roles.includes(r));
+                  const { plan, commit } = usePlanner.getState();
+                  commit(updateHost(plan, host.id, { roles }));
+                }}
+                className="accent-teal-700"
+              />
+              <span className={roleTone(role)}>
+                <RoleIcon role={role} className="size-4" />
+              </span>
+              {ROLES[role].label}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function HostZone({ host, plan }: { host: Host; plan: Plan }) {
+  const id = useId();
+  return (
+    <Field label="Zone" htmlFor={id}>
+      <select
+        id={id}
+        className={inputClass}
+        value={host.zone ?? ''}
+        onChange={(e) => {
+          const { plan, commit } = usePlanner.getState();
+          commit(updateHost(plan, host.id, { zone: e.target.value || undefined }));
+        }}
+      >
+        <option value="">No zone</option>
+        {plan.zones.map((z) => (
+          <option key={z.id} value={z.id}>
+            {visibleText(z.name)} ({TRUST_LABELS[z.trust]})
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function HostDetails({ host, plan }: { host: Host; plan: Plan }) {
+  const { flows, localFlows, warnings } = useDerivation();
+  const mine = flows.filter((f) => f.sourceHostId === host.id || f.destinationHostId === host.id);
+  const local = localFlows.filter((f) => f.sourceHostId === host.id);
+  const concerns = warnings.filter((w) => w.hostIds.includes(host.id));
+  return (
+    <>
+      <div className="flex items-center gap-2 px-4 py-3">
+        <span className={roleTone(host.roles[0]!)}>
+          <RoleIcon role={host.roles[0]!} className="size-6" />
+        </span>
+        <h2 className="min-w-0 flex-1 truncate text-base font-semibold">{visibleText(host.name)}</h2>
+        <Button variant="danger" onClick={deleteSelection} title="Delete host (Delete)">
+          <Icon name="trash" />
+          Delete host
+        </Button>
+      </div>
+      <div className="space-y-3 px-4 pb-3">
+        <HostName host={host} />
+        <HostAddress host={host} />
+        <HostZone host={host} plan={plan} />
+        <HostRoles host={host} />
+      </div>
+      {concerns.length > 0 && (
+        <Section title={`Warnings (${concerns.length})`}>
+          <ul className="space-y-1">
+            {concerns.map((w) => (
+              <WarningItem key={w.id} warning={w} compact />
+            ))}
+          </ul>
+        </Section>
+      )}
+      <Section title={`Network flows (${mine.length})`}>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {mine.filter((f) => f.sourceHostId === host.id).length} outgoing,{' '}
+          {mine.filter((f) => f.destinationHostId === host.id).length} incoming,{' '}
+          {mine.filter((f) => f.crossesFirewall).length} through a firewall. Select an arrow on the canvas for
+          details.
+        </p>
+      </Section>
+      {host.roles.length > 1 && (
+        <Section title={`Local flows (${local.length})`}>
+          <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">
+            Between roles on this host. They never leave it, so no firewall rule is needed.
+          </p>
+          <FlowList flows={local} plan={plan} empty="None." />
+        </Section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import { useId } from 'react';
+import { productName, visibleText, type Plan, type ChangeRequest } from '../../../domain';
+import { useDerivation, usePlanner } from '../../store';
+import { Field, inputClass } from '../ui';
+import { Section } from './Section';
+
+function LegendLine({
+  className,
+  width,
+  dash,
+  label,
+}: {
+  className: string;
+  width: number;
+  dash?: string;
+  label: string;
+}) {
+  return (
+    <li className="flex items-center gap-2">
+      <svg width="36" height="8" aria-hidden="true">
+        <line x1="0" y1="4" x2="36" y2="4" className={className} strokeWidth={width} strokeDasharray={dash} />
+      </svg>
+      {label}
+    </li>
+  );
+}
+
+export function PlanSummary({ plan }: { plan: Plan }) {
+  const { flows, localFlows, warnings } = useDerivation();
+  const crossing = flows.filter((f) => f.crossesFirewall).length;
+  const stats: [string, number][] = [
+    ['Hosts', plan.hosts.length],
+    ['Zones', plan.zones.length],
+    ['Flows', flows.length],
+    ['Through a firewall', crossing],
+    ['Local (same host)', localFlows.length],
+    ['Warnings', warnings.length],
+  ];
+  return (
+    <>
+      <div className="px-4 py-3">
+        <h2 className="text-base font-semibold">{visibleText(plan.name)}</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {productName(plan.productVersion)} {plan.productVersion}
+        </p>
+      </div>
+      <Section title="Plan">
+        <dl className="grid grid-cols-2 gap-y-1 text-sm">
+          {stats.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-600 dark:text-slate-300">{k}</dt>
+              <dd className="text-right font-semibold tabular-nums">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </Section>
+      <Section title="Legend">
+        <ul className="space-y-1.5 text-sm text-slate-700 dark:text-slate-200">
+          <LegendLine
+            className="stroke-orange-600 dark:stroke-orange-400"
+            width={2}
+            label="Flow through a firewall"
+          />
+          <LegendLine className="stroke-slate-400" width={1.5} dash="6 4" label="Flow inside a zone" />
+        </ul>
+      </Section>
+      <ChangeRequestForm plan={plan} />
+      {plan.hosts.length === 0 && (
+        <Section title="Getting started">
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Drag components from the left onto the canvas, or select one and press Enter. Add zones for your
+            networks, then pick the product version. Or open one of the Examples.
+          </p>
+        </Section>
+      )}
+    </>
+  );
+}
+
+const CR_FIELDS = [
+  ['title', 'Title', 'e.g. Open ports for the SEG upgrade'],
+  ['requester', 'Requester', 'Name and team'],
+  ['ticket', 'Ticket or reference', 'e.g. CHG-1042'],
+  ['window', 'Change window', 'e.g. Sat 02:00–04:00 UTC'],
+] as const;
+
+/** The change-request details printed on the PDF's cover, saved with the plan. */
+
+export function ChangeRequestForm({ plan }: { plan: Plan }) {
+  const id = useId();
+  const cr = plan.changeRequest ?? {};
+  const update = (patch: ChangeRequest, key: string) => {
+    const { plan, commit } = usePlanner.getState();
+    const next: ChangeRequest = { ...plan.changeRequest, ...patch };
+    for (const k of Object.keys(next) as (keyof ChangeRequest)[]) if (!next[k]) delete next[k];
+    const { changeRequest: _old, ...rest } = plan;
+    commit(Object.keys(next).length ? { ...rest, changeRequest: next } : rest, { mergeKey: `cr:${key}` });
+  };
+  return (
+    <Section title="Change request">
+      <div className="space-y-2">
+        {CR_FIELDS.map(([key, label, placeholder]) => (
+          <Field key={key} label={label} htmlFor={`${id}-${key}`}>
+            <input
+              id={`${id}-${key}`}
+              className={inputClass}
+              value={cr[key] ?? ''}
+              placeholder={placeholder}
+              maxLength={200}
+              onChange={(e) => update({ [key]: e.target.value }, key)}
+            />
+          </Field>
+        ))}
+        <Field label="Notes" htmlFor={`${id}-notes`}>
+          <textarea
+            id={`${id}-notes`}
+            className={`${inputClass} min-h-16`}
+            value={cr.notes ?? ''}
+            maxLength={4000}
+            onChange={(e) => update({ notes: e.target.value }, 'notes')}
+          />
+        </Field>
+        <Field label="PDF paper" htmlFor={`${id}-paper`}>
+          <select
+            id={`${id}-paper`}
+            className={inputClass}
+            value={cr.paper ?? 'a4'}
+            onChange={(e) => update({ paper: e.target.value === 'letter' ? 'letter' : undefined }, 'paper')}
+          >
+            <option value="a4">A4 landscape</option>
+            <option value="letter">US Letter landscape</option>
+          </select>
+        </Field>
+      </div>
+    </Section>
+  );
+}
+
+/** Details of what is selected: a host, a zone, an edge's flows, or the plan itself. */
