@@ -77,6 +77,18 @@ test('a share link or plan file too large to show is refused, and the open plan 
   expect(await savedName(page)).toBe('DMZ relay with internal array');
 });
 
+test('a saved plan too large to show is kept aside, not opened', async ({ page }) => {
+  await page.goto('/');
+  const huge = serializePlan(oversizedPlan());
+  await page.evaluate((text) => localStorage.setItem('portolan.plan', text), huge);
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The saved plan is too large to open, so a new plan was started.');
+  await expect(alert).toContainText('this plan would need 20,400 flows');
+  expect(await page.evaluate(() => localStorage.getItem('portolan.plan.unreadable'))).toBe(huge);
+  await expect(page.getByLabel('Plan name')).toHaveValue('Untitled plan');
+});
+
 test('two tabs never overwrite each other’s plan unasked', async ({ context }) => {
   const a = await context.newPage();
   await a.goto('/');

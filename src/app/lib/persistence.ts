@@ -75,7 +75,7 @@ export async function restoreSavedPlan(): Promise<void> {
     return;
   }
   const problems: Problem[] = result.ok ? [tooLarge!] : result.problems;
-  setAside(raw, problems, result.ok ? 'too large to open' : 'could not be read');
+  setAside(raw, problems, result.ok ? 'is too large to open' : 'could not be read');
 }
 
 /** Moves a saved plan that cannot be opened out of the way, or, if that fails, guards it. */
