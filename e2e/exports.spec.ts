@@ -377,6 +377,24 @@ test('a plan file from a newer format, or cut short, says so plainly', async ({ 
   );
 });
 
+test('a file larger than any plan is refused with its size, before it is read', async ({ page }) => {
+  await importText(page, 'good.portolan.json', PLAN_TEXT);
+  await expect(hostNode(page, 'SEG-AM01')).toBeVisible();
+  // One byte past the 26 MB limit (the largest plan the format allows is 25.1 MB), dropped on the
+  // page: the file is made in the page, as sending 26 MB through the file chooser is slow.
+  const data = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(26_000_001)], 'huge.portolan.json', { type: 'application/json' }));
+    return dt;
+  });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: data });
+  const dialog = page.getByRole('dialog', { name: 'huge.portolan.json cannot be opened' });
+  await expect(dialog).toContainText('the file is 26.1 MB; a plan file is at most 26 MB');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByLabel('Plan name')).toHaveValue('Contoso gateway');
+});
+
 test('export the plan and import it again: same plan, same flows', async ({ page }) => {
   await importText(page, 'contoso.portolan.json', PLAN_TEXT);
   await expect(hostNode(page, 'SEG-AM01')).toBeVisible();

@@ -1,10 +1,7 @@
-import { formatProblem, planSizeProblem, type Problem } from '../../domain';
+import { formatProblem, planFileSizeProblem, planSizeProblem, type Problem } from '../../domain';
 import type { ExportFormat } from '../../domain/export';
 import { derive, usePlanner } from '../store';
 import { downloadText } from './persistence';
-
-/** Plan files larger than this are refused before reading: no real plan comes near it. */
-const MAX_PLAN_BYTES = 5_000_000;
 
 export interface ImportFailure {
   fileName: string;
@@ -30,11 +27,9 @@ export async function importPlanFile(file: File): Promise<void> {
         detail: problems.map(formatProblem).join('\n'),
       });
   };
-  if (file.size > MAX_PLAN_BYTES) {
-    return fail([
-      { path: '', message: `the file is ${(file.size / 1e6).toFixed(1)} MB; a plan file is at most 5 MB` },
-    ]);
-  }
+  // Larger than any plan the format allows (MAX_PLAN_FILE_BYTES): refused before reading.
+  const tooBig = planFileSizeProblem(file.size);
+  if (tooBig) return fail([tooBig]);
   let text: string;
   try {
     text = await file.text();
