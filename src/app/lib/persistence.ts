@@ -202,7 +202,25 @@ async function openStoredPlan() {
   if (raw === null) return;
   const { parsePlanText } = await import('../../domain/plan/restore');
   const result = parsePlanText(raw);
-  if (result.ok) usePlanner.getState().replacePlan(result.value);
+  if (result.ok) {
+    usePlanner.getState().replacePlan(result.value);
+    return;
+  }
+  // The other tab's copy cannot be opened here (a newer Portolan wrote it?): keep this tab's plan
+  // and leave that copy alone.
+  hold = 'conflict';
+  usePlanner.getState().notify({
+    tone: 'error',
+    title: 'The other tab’s plan could not be opened here; this tab’s plan stays open and is not saved.',
+    detail: result.problems.slice(0, 5).map(formatProblem).join('\n'),
+    actions: [
+      {
+        label: 'Download this tab’s plan',
+        run: () => downloadPlan(usePlanner.getState().plan),
+        keepOpen: true,
+      },
+    ],
+  });
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
