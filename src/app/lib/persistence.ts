@@ -175,24 +175,29 @@ function showConflict() {
       'To keep both, this tab has stopped saving. Keep this tab’s plan (the other tab is then told), ' +
       'open the other one here (Undo brings this one back), or download this one as a file first.',
     actions: [
-      {
-        label: 'Download this tab’s plan',
-        run: () => downloadPlan(usePlanner.getState().plan),
-        keepOpen: true,
-      },
-      {
-        label: 'Keep this tab’s plan',
-        run: () => {
-          hold = undefined;
-          conflictNotice = undefined;
-          lastKnown = safeGet(STORAGE_KEY);
-          savePlanNow(usePlanner.getState().plan);
-        },
-      },
+      DOWNLOAD_THIS_TAB,
+      KEEP_THIS_TAB,
       { label: 'Open the other tab’s plan', run: () => void openStoredPlan() },
     ],
   });
 }
+
+const DOWNLOAD_THIS_TAB = {
+  label: 'Download this tab’s plan',
+  run: () => downloadPlan(usePlanner.getState().plan),
+  keepOpen: true,
+};
+
+/** Saves this tab's plan over the other tab's, as the person chose; that tab is told at its next save. */
+const KEEP_THIS_TAB = {
+  label: 'Keep this tab’s plan',
+  run: () => {
+    hold = undefined;
+    conflictNotice = undefined;
+    lastKnown = safeGet(STORAGE_KEY);
+    savePlanNow(usePlanner.getState().plan);
+  },
+};
 
 async function openStoredPlan() {
   conflictNotice = undefined;
@@ -213,13 +218,7 @@ async function openStoredPlan() {
     tone: 'error',
     title: 'The other tab’s plan could not be opened here; this tab’s plan stays open and is not saved.',
     detail: result.problems.slice(0, 5).map(formatProblem).join('\n'),
-    actions: [
-      {
-        label: 'Download this tab’s plan',
-        run: () => downloadPlan(usePlanner.getState().plan),
-        keepOpen: true,
-      },
-    ],
+    actions: [DOWNLOAD_THIS_TAB, KEEP_THIS_TAB],
   });
 }
 
