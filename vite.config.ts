@@ -36,7 +36,7 @@ export default defineConfig({
           groups: [
             {
               name: 'app',
-              test: /[\\/]src[\\/](?!domain[\\/](plan[\\/](restore|schema|migrate)|export[\\/](csv|pdf|planFile)|share[\\/]codec)\.)/,
+              test: /[\\/]src[\\/](?!domain[\\/](plan[\\/](restore|schema|migrate)|export[\\/](csv|pdf|planFile)|share[\\/]codec)[.\\/])/,
             },
           ],
         },

@@ -1,10 +1,8 @@
 import Papa from 'papaparse';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../engine';
 import { DMZ_RELAY, SINGLE_SERVER, parsePlanText, serializePlan, type Plan } from '../plan';
 import { CSV_COLUMNS, csvLine, exportCsv, neutralise, quote, toCsv } from './csv';
-import { buildChangeRequestPdf, exportPdf, pdfText } from './pdf';
 import { exportPlanFile } from './planFile';
 import { EXPORT_FORMATS, fileStem, requestFlows, requestRows, zonePairLabel } from '.';
 
@@ -217,104 +215,6 @@ describe('CSV', () => {
 
   it('writes an empty request as just the header', () => {
     expect(toCsv([])).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
-  });
-});
-
-async function pdfPages(data: ArrayBuffer): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(
-      content.items
-        .map((it) => ('str' in it ? it.str : ''))
-        .join(' ')
-        .replace(/\s+/g, ' '),
-    );
-  }
-  return pages;
-}
-
-describe('PDF', () => {
-  it('maps typography the built-in fonts lack', () => {
-    expect(pdfText('DMZ \u2192 LAN \u2013 admin\u2019s \u201cconsole\u201d\u2026 \u4e2d')).toBe(
-      `DMZ -> LAN - admin's "console"... ?`,
-    );
-  });
-
-  it('is a multi-page change request whose text holds every row, the cover and the appendix', async () => {
-    const plan: Plan = {
-      ...DMZ_RELAY,
-      changeRequest: {
-        title: 'Open SEG ports',
-        requester: 'J. Smith',
-        ticket: 'CHG-1042',
-        window: 'Sat 02:00-04:00',
-        notes: 'Approved by CAB.',
-      },
-    };
-    const derivation = deriveFlows(plan);
-    const file = exportPdf({ plan, derivation, scope: { includeInternal: false }, date: DATE });
-    expect(file.filename).toBe('DMZ relay with internal array-firewall-request.pdf');
-    const bytes = new Uint8Array(file.data as ArrayBuffer);
-    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
-    const pages = await pdfPages(file.data as ArrayBuffer);
-    expect(pages.length).toBeGreaterThanOrEqual(5);
-    const all = pages.join('\n');
-    for (const text of [
-      'Open SEG ports',
-      'J. Smith',
-      'CHG-1042',
-      'Sat 02:00-04:00',
-      'Approved by CAB.',
-      '2026-11-27',
-      'Trustwave SEG 10.0',
-    ]) {
-      expect(pages[0]).toContain(text);
-    }
-    expect(pages[1]).toContain('Network diagram');
-    expect(pages[1]).toContain('SEG-NODE01');
-    const rows = requestRows(plan, requestFlows(derivation, { includeInternal: false }));
-    const table = pages.slice(2).join('\n');
-    rows.forEach((r, i) => {
-      const pattern = new RegExp(
-        `\\b${i + 1} ${r.source} ${r.sourceAddress.replace(/[.]/g, '\\.')} ${r.destination} ${r.destinationAddress.replace(/[.]/g, '\\.')} ${r.protocol} ${r.port} ${r.ruleTitle} \\(${r.rule}\\)`,
-      );
-      expect(table).toMatch(pattern);
-    });
-    expect(all).toContain('DMZ -> Internal network');
-    expect(all).toContain('Appendix: rules used');
-    expect(all).toContain('Trustwave KB 10905');
-    expect(pages.every((p, i) => p.includes(`Page ${i + 1} of ${pages.length}`))).toBe(true);
-  });
-
-  it('uses A4 landscape by default and Letter when asked', async () => {
-    const input = { derivation: deriveFlows(SINGLE_SERVER), scope: { includeInternal: true }, date: DATE };
-    const size = async (paper: 'a4' | 'letter') => {
-      const data = buildChangeRequestPdf({ ...input, plan: SINGLE_SERVER, paper });
-      const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
-      return (await doc.getPage(1)).view.map(Math.round);
-    };
-    expect(await size('a4')).toEqual([0, 0, 842, 595]);
-    expect(await size('letter')).toEqual([0, 0, 792, 612]);
-  });
-
-  it('repeats the table header on every page of a long table', async () => {
-    const plan: Plan = structuredClone(DMZ_RELAY);
-    for (let i = 0; i < 60; i++)
-      plan.hosts.push({ id: `p${i}`, name: `POP-${i}`, roles: ['pop3-client'], address: `10.9.0.${i}` });
-    const data = buildChangeRequestPdf({
-      plan,
-      derivation: deriveFlows(plan),
-      scope: { includeInternal: false },
-      date: DATE,
-      paper: 'a4',
-    });
-    const pages = await pdfPages(data);
-    const tablePages = pages.filter((p) => /POP-\d+/.test(p) && !p.includes('Network diagram'));
-    expect(tablePages.length).toBeGreaterThan(1);
-    for (const p of tablePages.filter((p) => !p.includes('Warnings and advisories')))
-      expect(p).toContain('Source address');
   });
 });
 

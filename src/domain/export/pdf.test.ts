@@ -1,0 +1,346 @@
+import { inflateSync } from 'node:zlib';
+import { jsPDF } from 'jspdf';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { deriveFlows } from '../engine';
+import { CANVAS_LIMIT, DMZ_RELAY, SINGLE_SERVER, type Plan } from '../plan';
+import { buildChangeRequestPdf, exportPdf } from './pdf';
+import { Doc } from './pdf/doc';
+import { registerUnicodeFonts, toWinAnsi } from './pdf/fonts';
+import { requestFlows, requestRows } from './rows';
+
+const DATE = new Date('2026-11-27T12:00:00Z');
+// Each test makes whole PDFs; leave room for a busy machine.
+const PDF_TIMEOUT = 30_000;
+
+function build(plan: Plan, includeInternal = true): ArrayBuffer {
+  return buildChangeRequestPdf({
+    plan,
+    derivation: deriveFlows(plan),
+    scope: { includeInternal },
+    date: DATE,
+    paper: 'a4',
+  });
+}
+
+async function pdfPages(data: ArrayBuffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(data.slice(0)), verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(
+      content.items
+        .map((it) => ('str' in it ? it.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
+  }
+  return pages;
+}
+
+const latin1 = (data: ArrayBuffer) => Buffer.from(data).toString('latin1');
+
+/** The page content streams, inflated: the drawing operators jsPDF wrote. */
+function contentStreams(data: ArrayBuffer): string[] {
+  const raw = latin1(data);
+  const streams: string[] = [];
+  for (const m of raw.matchAll(/<<([^]*?)>>\s*stream\r?\n([^]*?)\r?\nendstream/g)) {
+    const [, dict, body] = m;
+    // Font files and images are binary; only content streams hold operators.
+    if (/\/Length1|\/Subtype\s*\/Image/.test(dict!)) continue;
+    const bytes = Buffer.from(body!, 'latin1');
+    streams.push((/\/FlateDecode/.test(dict!) ? inflateSync(bytes) : bytes).toString('latin1'));
+  }
+  return streams;
+}
+
+async function expectValidPdf(data: ArrayBuffer): Promise<string[]> {
+  expect(latin1(data).slice(0, 5)).toBe('%PDF-');
+  const pages = await pdfPages(data);
+  expect(pages.length).toBeGreaterThanOrEqual(5);
+  const streams = contentStreams(data);
+  expect(streams.length).toBeGreaterThanOrEqual(pages.length);
+  for (const s of streams) expect(s).not.toMatch(/NaN|Infinity|undefined/);
+  return pages;
+}
+
+describe('PDF change request', { timeout: PDF_TIMEOUT }, () => {
+  it('is a multi-page change request whose text holds every row, the cover and the appendix', async () => {
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      changeRequest: {
+        title: 'Open SEG ports',
+        requester: 'J. Smith',
+        ticket: 'CHG-1042',
+        window: 'Sat 02:00-04:00',
+        notes: 'Approved by CAB.',
+      },
+    };
+    const derivation = deriveFlows(plan);
+    const file = exportPdf({ plan, derivation, scope: { includeInternal: false }, date: DATE });
+    expect(file.filename).toBe('DMZ relay with internal array-firewall-request.pdf');
+    expect(file.mime).toBe('application/pdf');
+    const pages = await expectValidPdf(file.data as ArrayBuffer);
+    const all = pages.join('\n');
+    for (const text of [
+      'Open SEG ports',
+      'J. Smith',
+      'CHG-1042',
+      'Sat 02:00-04:00',
+      'Approved by CAB.',
+      '2026-11-27',
+      'Trustwave SEG 10.0',
+    ]) {
+      expect(pages[0]).toContain(text);
+    }
+    expect(pages[1]).toContain('Network diagram');
+    expect(pages[1]).toContain('SEG-NODE01');
+    const rows = requestRows(plan, requestFlows(derivation, { includeInternal: false }));
+    const table = pages.slice(2).join('\n');
+    rows.forEach((r, i) => {
+      const pattern = new RegExp(
+        `\\b${i + 1} ${r.source} ${r.sourceAddress.replace(/[.]/g, '\\.')} ${r.destination} ${r.destinationAddress.replace(/[.]/g, '\\.')} ${r.protocol} ${r.port} ${r.ruleTitle} \\(${r.rule}\\)`,
+      );
+      expect(table).toMatch(pattern);
+    });
+    expect(all).toContain('DMZ -> Internal network');
+    expect(all).toContain('Appendix: rules used');
+    expect(all).toContain('Trustwave KB 10905');
+    expect(pages.every((p, i) => p.includes(`Page ${i + 1} of ${pages.length}`))).toBe(true);
+  });
+
+  it('uses A4 landscape by default and Letter when asked', async () => {
+    const input = { derivation: deriveFlows(SINGLE_SERVER), scope: { includeInternal: true }, date: DATE };
+    const size = async (paper: 'a4' | 'letter') => {
+      const data = buildChangeRequestPdf({ ...input, plan: SINGLE_SERVER, paper });
+      const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
+      return (await doc.getPage(1)).view.map(Math.round);
+    };
+    expect(await size('a4')).toEqual([0, 0, 842, 595]);
+    expect(await size('letter')).toEqual([0, 0, 792, 612]);
+  });
+
+  it('repeats the table header on every page of a long table', async () => {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    for (let i = 0; i < 60; i++)
+      plan.hosts.push({ id: `p${i}`, name: `POP-${i}`, roles: ['pop3-client'], address: `10.9.0.${i}` });
+    const pages = await pdfPages(build(plan, false));
+    const tablePages = pages.filter((p) => /POP-\d+/.test(p) && !p.includes('Network diagram'));
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const p of tablePages.filter((p) => !p.includes('Warnings and advisories')))
+      expect(p).toContain('Source address');
+  });
+});
+
+describe('PDF text in any script', { timeout: PDF_TIMEOUT }, () => {
+  // Written out by hand, not produced by the code under test.
+  const NAMES = {
+    hebrew: '\u05e9\u05e8\u05ea-\u05d3\u05d5\u05d0\u05e8', // שרת-דואר
+    arabic: '\u062e\u0627\u062f\u0645 \u0627\u0644\u0628\u0631\u064a\u062f', // خادم البريد
+    russian: 'Почтовый-шлюз',
+    polish: 'Zażółć-gęślą-jaźń',
+    chinese: '邮件网关',
+    japanese: '東京のメールサーバー',
+    korean: '메일서버',
+  };
+  // The Arabic name in contextual forms: khah initial, alef final, dal and meem isolated; alef
+  // isolated, lam initial, beh medial, reh final, yeh initial, dal final.
+  const ARABIC_SHAPED = '\ufea7\ufe8e\ufea9\ufee1 \ufe8d\ufedf\ufe92\ufeae\ufef3\ufeaa';
+
+  function multilingual(): Plan {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    Object.values(NAMES).forEach((name, i) => (plan.hosts[i + 1]!.name = name));
+    return plan;
+  }
+
+  it('prints host names in Hebrew, Arabic, Russian, Polish, Chinese, Japanese and Korean', async () => {
+    const pages = await expectValidPdf(build(multilingual()));
+    const all = pages.join('\n');
+    // pdf.js reverses the right-to-left runs it reads: a Hebrew name drawn in visual order, as it must
+    // be to read right, comes back as typed; one drawn in logical order would come back reversed.
+    for (const name of [
+      NAMES.hebrew,
+      NAMES.russian,
+      NAMES.polish,
+      NAMES.chinese,
+      NAMES.japanese,
+      NAMES.korean,
+    ])
+      expect(all).toContain(name);
+    // Arabic is drawn joined, in presentation forms; folding them back gives the name as typed.
+    expect(all).toContain(ARABIC_SHAPED);
+    expect(ARABIC_SHAPED.normalize('NFKC')).toBe(NAMES.arabic);
+    expect(all.normalize('NFKC')).toContain(NAMES.arabic);
+    // Every character was in the font: none was replaced.
+    expect(all).not.toContain('\ufffd');
+    // The rule table holds them too, not only the diagram.
+    const table = pages.slice(2).join('\n');
+    expect(table).toContain(`${NAMES.polish} 10.0.0.6`);
+    expect(table).toContain(`${NAMES.korean} 10.0.5.0/24`);
+  });
+
+  it('keeps the built-in Helvetica for plans in Windows-1252 and embeds the Unicode font otherwise', async () => {
+    const plain = build(DMZ_RELAY);
+    expect(latin1(plain)).toContain('/BaseFont /Helvetica');
+    expect(latin1(plain)).not.toContain('PortolanSans');
+    expect((await pdfPages(plain)).join('\n')).toContain('DMZ -> Internal network');
+
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    plan.hosts[1]!.name = NAMES.polish;
+    const polish = build(plan);
+    expect(latin1(polish)).toContain('PortolanSans');
+    // The Unicode font has the arrow, so it is printed as it is.
+    expect((await pdfPages(polish)).join('\n')).toContain('DMZ \u2192 Internal network');
+  });
+
+  it('prints bold text the bold face cannot hold in the regular face', async () => {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    plan.zones[0]!.name = '東京';
+    // Zone pair headings in the rule table and zone labels in the diagram are bold.
+    const all = (await pdfPages(build(plan))).join('\n');
+    expect(all).toContain('東京 \u2192 Internal network');
+    expect(all).toContain('東京 [DMZ]');
+  });
+
+  it('shows bidirectional controls as visible code points', async () => {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    plan.name = 'Plan \u2066x\u2069';
+    plan.hosts[1]!.name = 'SEG-\u202eeton';
+    plan.zones[0]!.name = 'DMZ\u202a';
+    plan.hosts[3]!.address = '10.0.0.5\u202c';
+    plan.changeRequest = { ticket: 'CHG-\u202d1', notes: 'see \u2067note\u2069' };
+    const all = (await expectValidPdf(build(plan))).join('\n');
+    for (const text of [
+      'SEG-<U+202E>eton',
+      'Plan <U+2066>x<U+2069>',
+      'DMZ<U+202A>',
+      '10.0.0.5<U+202C>',
+      'CHG-<U+202D>1',
+      'see <U+2067>note<U+2069>',
+    ])
+      expect(all).toContain(text);
+    expect(all).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('prints a replacement mark for characters the font lacks, and the rest of the name', async () => {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    plan.hosts[1]!.name = 'SEG-\u{1f600}-\u9f98-01'; // an emoji and a rare Han character
+    const all = (await expectValidPdf(build(plan))).join('\n');
+    expect(all).toContain('SEG-\ufffd-\ufffd-01');
+  });
+
+  it('notices text the built-in fonts cannot print, so the document is made again in Unicode', () => {
+    const doc = new Doc('a4', false);
+    doc.text('Plain text \u2013 with \u201cquotes\u201d \u2192 arrows', 0, 0);
+    expect(doc.missedText).toBe(false);
+    doc.text('\u0141\u00f3d\u017a', 0, 0);
+    expect(doc.missedText).toBe(true);
+    expect(new Doc('a4', true).missedText).toBe(false);
+  });
+
+  it('maps typography to Windows-1252 and refuses text outside it', () => {
+    expect(
+      toWinAnsi('DMZ \u2192 LAN \u21d2 \u2013 admin\u2019s \u201cconsole\u201d\u2026 \u20ac\u00e9'),
+    ).toBe('DMZ -> LAN => \u2013 admin\u2019s \u201cconsole\u201d\u2026 \u20ac\u00e9');
+    expect(toWinAnsi('tab\there\r\nnext')).toBe('tab here\nnext');
+    for (const text of ['\u4e2d', 'Łódź', '\u0001', 'a\u0080', '\u{1f600}'])
+      expect(toWinAnsi(text)).toBeUndefined();
+  });
+
+  it('holds every contextual form the Arabic shaping asks for, for each Arabic letter it holds', () => {
+    const pdf = new jsPDF({ unit: 'pt' });
+    const { regular } = registerUnicodeFonts(pdf);
+    const has = (c: string) => (regular[c.charCodeAt(0)] ?? 0) > 0;
+    const shape = (text: string) =>
+      (pdf as unknown as { processArabic: (t: string) => string }).processArabic(text);
+    const beh = '\u0628';
+    let letters = 0;
+    for (let code = 0x0621; code <= 0x06ff; code++) {
+      const letter = String.fromCharCode(code);
+      if (!/\p{L}/u.test(letter) || !has(letter)) continue;
+      letters++;
+      for (const context of [letter, beh + letter, letter + beh, beh + letter + beh])
+        for (const c of shape(context))
+          expect(has(c), `${context} -> U+${c.charCodeAt(0).toString(16)}`).toBe(true);
+    }
+    expect(letters).toBeGreaterThan(40);
+  });
+});
+
+describe('PDF diagram geometry', { timeout: PDF_TIMEOUT }, () => {
+  const without = <T extends object, K extends keyof T>(o: T, ...keys: K[]): Omit<T, K> => {
+    const copy = { ...o };
+    for (const k of keys) delete copy[k];
+    return copy;
+  };
+  const cases: [string, Plan][] = [
+    [
+      'hosts on one spot',
+      { ...DMZ_RELAY, hosts: DMZ_RELAY.hosts.map((h) => ({ ...h, position: { x: 0, y: 0 } })) },
+    ],
+    ['hosts without a position', { ...DMZ_RELAY, hosts: DMZ_RELAY.hosts.map((h) => without(h, 'position')) }],
+    [
+      'positions and sizes at the bounds',
+      {
+        ...DMZ_RELAY,
+        zones: [
+          {
+            ...DMZ_RELAY.zones[0]!,
+            position: { x: -CANVAS_LIMIT, y: -CANVAS_LIMIT },
+            size: { width: CANVAS_LIMIT, height: CANVAS_LIMIT },
+          },
+          {
+            ...DMZ_RELAY.zones[1]!,
+            position: { x: CANVAS_LIMIT, y: CANVAS_LIMIT },
+            size: { width: CANVAS_LIMIT, height: CANVAS_LIMIT },
+          },
+        ],
+        hosts: DMZ_RELAY.hosts.map((h, i) => ({
+          ...h,
+          position: { x: i % 2 ? CANVAS_LIMIT : -CANVAS_LIMIT, y: i % 3 ? -CANVAS_LIMIT : CANVAS_LIMIT },
+        })),
+      },
+    ],
+    [
+      'zones without size or position',
+      { ...DMZ_RELAY, zones: DMZ_RELAY.zones.map((z) => without(z, 'size', 'position')) },
+    ],
+    ['zones only', { ...DMZ_RELAY, hosts: [] }],
+    ['hosts only', { ...DMZ_RELAY, zones: [], hosts: DMZ_RELAY.hosts.map((h) => without(h, 'zone')) }],
+    ['nothing at all', { ...DMZ_RELAY, zones: [], hosts: [] }],
+    // Plans that never went through validation must not break the PDF either.
+    [
+      'positions that are not finite numbers',
+      {
+        ...DMZ_RELAY,
+        zones: [{ ...DMZ_RELAY.zones[0]!, position: { x: -Infinity, y: NaN } }, DMZ_RELAY.zones[1]!],
+        hosts: DMZ_RELAY.hosts.map((h, i) => ({ ...h, position: { x: i % 2 ? NaN : Infinity, y: 0 } })),
+      },
+    ],
+    [
+      'positions and sizes far beyond the bounds',
+      {
+        ...DMZ_RELAY,
+        zones: [
+          {
+            ...DMZ_RELAY.zones[0]!,
+            position: { x: 1e308, y: -1e308 },
+            size: { width: 1e308, height: 1e308 },
+          },
+        ],
+        hosts: DMZ_RELAY.hosts.map((h, i) => ({ ...h, position: { x: i % 2 ? 1e308 : -1e308, y: 1e308 } })),
+      },
+    ],
+    [
+      'zones of no size',
+      { ...DMZ_RELAY, zones: DMZ_RELAY.zones.map((z) => ({ ...z, size: { width: 0, height: -5 } })) },
+    ],
+  ];
+
+  it.each(cases)('draws a valid PDF for %s', async (_, plan) => {
+    const pages = await expectValidPdf(build(plan));
+    expect(pages[1]).toContain('Network diagram');
+    if (plan.hosts.length > 0) expect(pages[1]).toContain('SEG-NODE01');
+    for (const zone of plan.zones) expect(pages[1]).toContain(zone.name);
+  });
+});

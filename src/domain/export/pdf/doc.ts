@@ -1,0 +1,130 @@
+import { jsPDF } from 'jspdf';
+import { autoTable, type TextOptions, type UserOptions } from 'jspdf-autotable';
+import type { Derivation } from '../../engine';
+import type { Plan } from '../../plan';
+import type { RequestScope } from '../rows';
+import { typesetter, type Face, type Typesetter } from './fonts';
+
+export type Paper = 'a4' | 'letter';
+
+export interface PdfInput {
+  plan: Plan;
+  derivation: Derivation;
+  scope: RequestScope;
+  paper: Paper;
+  /** When the document is made (passed in so tests can fix it). */
+  date: Date;
+}
+
+export type RGB = [number, number, number];
+export const INK: RGB = [15, 23, 42];
+export const MUTED: RGB = [71, 85, 105];
+export const TEAL: RGB = [15, 118, 110];
+export const ORANGE: RGB = [234, 88, 12];
+export const GREY: RGB = [148, 163, 184];
+export const RULE_LINE: RGB = [203, 213, 225];
+export const MARGIN = 40;
+
+/** The column font that marks monospaced cells (addresses) in a table. */
+export const MONO = 'courier';
+
+/**
+ * Text is stored in logical order; jsPDF draws glyphs left to right, so its bidi step must turn
+ * each line into visual order (right-to-left runs reversed, brackets mirrored), with the line's
+ * direction taken from its first strong character. jsPDF's own default treats input as visual.
+ */
+const BIDI: TextOptions = {
+  isInputVisual: false,
+  isOutputVisual: true,
+  isOutputRtl: false,
+  isSymmetricSwapping: true,
+};
+
+/** The local calendar date, YYYY-MM-DD. */
+export function formatDate(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+export interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  face?: Face;
+  colour?: RGB;
+  align?: 'left' | 'right' | 'center';
+  maxWidth?: number;
+}
+
+/** A landscape page and the one way text reaches it, so every string is set in a font that has it. */
+export class Doc {
+  readonly pdf: jsPDF;
+  readonly width: number;
+  readonly height: number;
+  private readonly fonts: Typesetter;
+
+  constructor(paper: Paper, unicode: boolean) {
+    this.pdf = new jsPDF({ orientation: 'landscape', unit: 'pt', format: paper, compress: true });
+    this.width = this.pdf.internal.pageSize.getWidth();
+    this.height = this.pdf.internal.pageSize.getHeight();
+    this.fonts = typesetter(this.pdf, unicode);
+  }
+
+  /** True when some text needed a font this document does not have. */
+  get missedText(): boolean {
+    return this.fonts.missed;
+  }
+
+  /** Selects the font and size for `text` and returns the string to draw. */
+  private use(text: string, style: TextStyle): string {
+    const set = this.fonts.set(text, style.face ?? 'sans', style.bold ?? false);
+    this.pdf.setFont(set.font, set.style);
+    this.pdf.setFontSize(style.size ?? 10);
+    return set.text;
+  }
+
+  /** Draws text from its top-left corner; returns the height it took. */
+  text(text: string, x: number, y: number, style: TextStyle = {}): number {
+    const { pdf } = this;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return 0;
+    const shown = this.use(text, style);
+    pdf.setTextColor(...(style.colour ?? INK));
+    const lines = style.maxWidth ? (pdf.splitTextToSize(shown, style.maxWidth) as string[]) : [shown];
+    pdf.text(lines, x, y, { align: style.align ?? 'left', baseline: 'top', ...BIDI });
+    return lines.length * (style.size ?? 10) * 1.25;
+  }
+
+  textWidth(text: string, style: TextStyle = {}): number {
+    return this.pdf.getTextWidth(this.use(text, style));
+  }
+
+  heading(title: string, subtitle?: string): number {
+    this.text(title, MARGIN, MARGIN, { size: 18, bold: true });
+    if (subtitle)
+      this.text(subtitle, MARGIN, MARGIN + 24, {
+        size: 10,
+        colour: MUTED,
+        maxWidth: this.width - 2 * MARGIN,
+      });
+    return MARGIN + (subtitle ? 48 : 32);
+  }
+
+  /** An autoTable whose every cell, head included, is set like `text` is. */
+  table(options: UserOptions): void {
+    autoTable(this.pdf, {
+      ...options,
+      styles: { ...options.styles, textOptions: BIDI },
+      didParseCell: ({ cell }) => {
+        const face = cell.styles.font === MONO ? 'mono' : 'sans';
+        const set = this.fonts.set(cell.text.join('\n'), face, cell.styles.fontStyle === 'bold');
+        cell.text = set.text.split('\n');
+        cell.styles.font = set.font;
+        cell.styles.fontStyle = set.style;
+      },
+    });
+  }
+
+  /** Where the last table ended on its page. */
+  get lastTableEnd(): number | undefined {
+    return (this.pdf as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable?.finalY;
+  }
+}

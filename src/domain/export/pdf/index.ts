@@ -1,0 +1,68 @@
+import type { Flow } from '../../engine';
+import { visibleText } from '../../text';
+import { fileStem, requestFlows, requestRows, type RequestRow } from '../rows';
+import type { Exporter } from '../types';
+import { appendix } from './appendix';
+import { cover } from './cover';
+import { diagram } from './diagram';
+import { Doc, MARGIN, MUTED, formatDate, type PdfInput } from './doc';
+import { allWinAnsi } from './fonts';
+import { ruleTable } from './ruleTable';
+import { warningsPage } from './warnings';
+
+export type { Paper, PdfInput } from './doc';
+
+function footers(doc: Doc, input: PdfInput) {
+  const total = doc.pdf.getNumberOfPages();
+  for (let i = 1; i <= total; i++) {
+    doc.pdf.setPage(i);
+    const y = doc.height - MARGIN + 10;
+    doc.text(`${input.plan.name} - firewall change request - ${formatDate(input.date)}`, MARGIN, y, {
+      size: 8,
+      colour: MUTED,
+    });
+    doc.text(`Page ${i} of ${total}`, doc.width - MARGIN, y, { size: 8, colour: MUTED, align: 'right' });
+  }
+}
+
+function render(input: PdfInput, rows: RequestRow[], unicode: boolean): Doc {
+  const doc = new Doc(input.paper, unicode);
+  doc.pdf.setProperties({
+    // Properties are not set in a font (jsPDF writes UTF-16): only bidi controls need escaping.
+    title: visibleText(
+      input.plan.changeRequest?.title?.trim() || `Firewall change request: ${input.plan.name}`,
+    ),
+    subject: 'Firewall change request',
+    creator: 'Portolan',
+  });
+  cover(doc, input, rows);
+  doc.pdf.addPage();
+  diagram(doc, input);
+  doc.pdf.addPage();
+  ruleTable(doc, rows);
+  doc.pdf.addPage();
+  warningsPage(doc, input);
+  doc.pdf.addPage();
+  appendix(doc, input, rows);
+  footers(doc, input);
+  return doc;
+}
+
+/** The whole change request as a PDF: cover, diagram, rule table, warnings, appendix. */
+export function buildChangeRequestPdf(input: PdfInput): ArrayBuffer {
+  const flows: Flow[] = requestFlows(input.derivation, input.scope);
+  const rows = requestRows(input.plan, flows);
+  // The plan and its warnings decide the font; a fixed text beyond Windows-1252 is caught as it
+  // prints, and the document is then made again with the Unicode font.
+  const unicode = !allWinAnsi([input.plan, input.derivation.warnings]);
+  let doc = render(input, rows, unicode);
+  if (doc.missedText) doc = render(input, rows, true);
+  return doc.pdf.output('arraybuffer');
+}
+
+/** `<plan name>-firewall-request.pdf`, on the paper the change request asks for. */
+export const exportPdf: Exporter = ({ plan, derivation, scope, date }) => ({
+  filename: `${fileStem(plan.name)}-firewall-request.pdf`,
+  mime: 'application/pdf',
+  data: buildChangeRequestPdf({ plan, derivation, scope, date, paper: plan.changeRequest?.paper ?? 'a4' }),
+});
