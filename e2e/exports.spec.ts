@@ -348,6 +348,35 @@ test('export the PDF: a valid change request holding the rows worked out by hand
   expect(all.text).toContain('Internal network -> Internal network');
 });
 
+test('a name with a bidirectional control shows it as a code point in the flow table and the CSV', async ({
+  page,
+}) => {
+  // U+202E reverses what follows: "DC\u202E10" would pass for "DC01".
+  const spoofed: Plan = structuredClone(PLAN);
+  spoofed.hosts[4]!.name = 'DC\u202E10';
+  await importText(page, 'spoofed.portolan.json', JSON.stringify(spoofed, null, 2));
+  await expect(hostNode(page, 'SEG-AM01')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Flows' });
+  await expect(table).toContainText('DC<U+202E>10');
+  expect(await table.textContent()).not.toContain('\u202E');
+
+  const csv = await download(page, 'Export CSV');
+  expect(csv.body.toString('utf8')).not.toContain('\u202E');
+  const [, first] = readCsv(csv.body);
+  expect(first!.slice(0, 10)).toEqual([
+    'SEG-NODE01',
+    '192.0.2.11',
+    'DMZ',
+    'DC<U+202E>10',
+    '10.0.0.2',
+    'Internal network',
+    'tcp',
+    '53',
+    'dns',
+    WHY.dns,
+  ]);
+});
+
 test('an invalid plan file shows every problem with its path and changes nothing', async ({ page }) => {
   await importText(page, 'good.portolan.json', PLAN_TEXT);
   await expect(hostNode(page, 'SEG-AM01')).toBeVisible();

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { flowRows, type FlowRow } from '../../domain';
+import { flowRows, visibleText, type FlowRow } from '../../domain';
 import { useDerivation, usePlanner, useScopedFlows } from '../store';
 import { Icon } from './Icon';
 import { inputClass } from './ui';
@@ -9,7 +9,8 @@ const OVERSCAN = 10;
 
 function matches(row: FlowRow, needle: string): boolean {
   if (!needle) return true;
-  const hay = `${row.source.name} ${row.flow.sourceAddress} ${row.sourceZone} ${row.destination.name} ${row.flow.destinationAddress} ${row.destinationZone} ${row.service} ${row.rule.id} ${row.rule.title} ${row.flow.crossesFirewall ? 'firewall crosses yes' : 'inside no'}`;
+  // Names as the table shows them, so typing what is on screen finds the row.
+  const hay = `${visibleText(row.source.name)} ${row.flow.sourceAddress} ${visibleText(row.sourceZone)} ${visibleText(row.destination.name)} ${row.flow.destinationAddress} ${visibleText(row.destinationZone)} ${row.service} ${row.rule.id} ${row.rule.title} ${row.flow.crossesFirewall ? 'firewall crosses yes' : 'inside no'}`;
   return needle
     .toLowerCase()
     .split(/\s+/)
@@ -136,8 +137,8 @@ export function FlowTable() {
                     selected ? 'bg-teal-50 dark:bg-teal-950' : 'hover:bg-slate-50 dark:hover:bg-slate-900'
                   }`}
                 >
-                  <td className="truncate px-3">{row.source.name}</td>
-                  <td className="truncate px-3">{row.destination.name}</td>
+                  <td className="truncate px-3">{visibleText(row.source.name)}</td>
+                  <td className="truncate px-3">{visibleText(row.destination.name)}</td>
                   <td className="px-3 font-mono text-xs">{row.service}</td>
                   <td className="truncate px-3">
                     {row.rule.title}{' '}

@@ -1,12 +1,12 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { EXAMPLE_PLANS, PRODUCT_RELEASES, productName, type Plan } from '../../domain';
-import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export';
-import { importPlanFile, runExport } from '../lib/files';
+import { importPlanFile } from '../lib/files';
 import { isPlanEmpty, newPlan } from '../commands';
 import { setThemePreference, useTheme, type ThemePreference } from '../lib/theme';
 import { usePlanner } from '../store';
 import { confirmAction } from './ConfirmDialog';
-import { Icon, type IconName } from './Icon';
+import { ExportButtons } from './ExportButtons';
+import { Icon } from './Icon';
 import { Menu } from './Menu';
 import { ShareButton } from './ShareDialog';
 import { Button } from './ui';
@@ -134,41 +134,6 @@ function ImportButton() {
   );
 }
 
-const EXPORT_ICON: Record<string, IconName> = { plan: 'download', csv: 'table', pdf: 'file' };
-
-function ExportButton({ format }: { format: ExportFormat }) {
-  const [busy, setBusy] = useState(false);
-  const what = format.label.replace(/^Export /, '');
-  const short = what.charAt(0).toUpperCase() + what.slice(1);
-  return (
-    <Button
-      aria-label={format.label}
-      title={format.label}
-      aria-busy={busy}
-      disabled={busy}
-      onClick={() => {
-        setBusy(true);
-        // Let the busy state paint before the work starts.
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            void runExport(format).finally(() => setBusy(false));
-          }, 0),
-        );
-      }}
-    >
-      {busy ? (
-        <span className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
-      ) : (
-        <Icon name={EXPORT_ICON[format.id] ?? 'download'} />
-      )}
-      {busy ? `Building ${what}…` : short}
-      <span role="status" className="sr-only">
-        {busy ? `Building the ${what}…` : ''}
-      </span>
-    </Button>
-  );
-}
-
 export function Toolbar() {
   const canUndo = usePlanner((s) => s.past.length > 0);
   const canRedo = usePlanner((s) => s.future.length > 0);
@@ -215,17 +180,7 @@ export function Toolbar() {
         />
         <ImportButton />
         <div className="mx-1 h-6 border-l border-slate-200 dark:border-slate-800" />
-        <div role="group" aria-label="Export" className="flex items-center gap-1.5">
-          <span
-            aria-hidden="true"
-            className="hidden text-xs font-semibold text-slate-600 min-[1360px]:inline dark:text-slate-300"
-          >
-            Export
-          </span>
-          {EXPORT_FORMATS.map((f) => (
-            <ExportButton key={f.id} format={f} />
-          ))}
-        </div>
+        <ExportButtons />
         <ShareButton />
         <div className="mx-1 h-6 border-l border-slate-200 dark:border-slate-800" />
         <ThemeSelect />

@@ -1,5 +1,5 @@
 import { formatProblem, planFileSizeProblem, planSizeProblem, type Problem } from '../../domain';
-import type { ExportFormat } from '../../domain/export';
+import type { ExportFormat, Exporter } from '../../domain/export';
 import { derive, usePlanner } from '../store';
 import { downloadText } from './persistence';
 
@@ -52,11 +52,35 @@ export async function importPlanFile(file: File): Promise<void> {
   });
 }
 
-/** Runs one export format on the open plan and downloads the file. */
-export async function runExport(format: ExportFormat): Promise<void> {
+const loading = new Map<string, Promise<Exporter>>();
+const loaded = new Map<string, Exporter>();
+const lastBuildMs = new Map<string, number>();
+
+/** Loads a format's code once (later calls share the load); a failed load is tried again next time. */
+export function loadExporter(format: ExportFormat): Promise<Exporter> {
+  let pending = loading.get(format.id);
+  if (!pending) {
+    pending = format.load().then((exporter) => {
+      loaded.set(format.id, exporter);
+      return exporter;
+    });
+    pending.catch(() => loading.delete(format.id));
+    loading.set(format.id, pending);
+  }
+  return pending;
+}
+
+/** The format's exporter if its code is already here, so it can run without waiting. */
+export const loadedExporter = (format: ExportFormat): Exporter | undefined => loaded.get(format.id);
+
+/** How long the format's last build took, in milliseconds, if it has run. */
+export const lastBuildTime = (format: ExportFormat): number | undefined => lastBuildMs.get(format.id);
+
+/** Builds one format's file from the open plan with a loaded exporter and downloads it. */
+export function exportWith(format: ExportFormat, exporter: Exporter): void {
   const { plan, includeInternal, notify } = usePlanner.getState();
+  const start = performance.now();
   try {
-    const exporter = await format.load();
     // Measured by `npm run bench`.
     performance.mark(`portolan:export:${format.id}:start`);
     const file = exporter({ plan, derivation: derive(plan), scope: { includeInternal }, date: new Date() });
@@ -64,10 +88,27 @@ export async function runExport(format: ExportFormat): Promise<void> {
     downloadText(file.filename, file.data, file.mime);
     notify({ tone: 'success', title: `Saved ${file.filename}` });
   } catch (e) {
-    notify({
-      tone: 'error',
-      title: `${format.label} failed`,
-      detail: e instanceof Error ? e.message : String(e),
-    });
+    failed(format, e);
+  } finally {
+    lastBuildMs.set(format.id, performance.now() - start);
   }
+}
+
+function failed(format: ExportFormat, e: unknown) {
+  usePlanner.getState().notify({
+    tone: 'error',
+    title: `${format.label} failed`,
+    detail: e instanceof Error ? e.message : String(e),
+  });
+}
+
+/** Runs one export format on the open plan and downloads the file, loading its code first if need be. */
+export async function runExport(format: ExportFormat): Promise<void> {
+  let exporter: Exporter;
+  try {
+    exporter = await loadExporter(format);
+  } catch (e) {
+    return failed(format, e);
+  }
+  exportWith(format, exporter);
 }
