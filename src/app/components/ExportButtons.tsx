@@ -49,7 +49,7 @@ function ExportButton({ format }: { format: ExportFormat }) {
         const exporter = loadedExporter(format);
         if (exporter && QUICK.has(format.id) && (lastBuildTime(format) ?? 0) < IMMEDIATE_MS) {
           // Quick enough to feel immediate: build and save within the click, no progress to show.
-          exportWith(format, exporter);
+          void exportWith(format, exporter);
           return;
         }
         setBusy(true);

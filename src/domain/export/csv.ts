@@ -1,6 +1,6 @@
 import { visibleText } from '../text';
 import { fileStem, requestFlows, requestRows, type RequestRow } from './rows';
-import type { Exporter } from './types';
+import type { QuickExporter } from './types';
 
 /** The first ten columns are fixed by contract; more may follow. */
 export const CSV_COLUMNS = [
@@ -87,7 +87,7 @@ export function toCsv(rows: readonly RequestRow[]): string {
 }
 
 /** `<plan name>-firewall-request.csv` for the flows in scope. */
-export const exportCsv: Exporter = ({ plan, derivation, scope }) => ({
+export const exportCsv: QuickExporter = ({ plan, derivation, scope }) => ({
   filename: `${fileStem(plan.name)}-firewall-request.csv`,
   mime: 'text/csv;charset=utf-8',
   data: toCsv(requestRows(plan, requestFlows(derivation, scope))),

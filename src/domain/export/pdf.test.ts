@@ -6,14 +6,14 @@ import { deriveFlows } from '../engine';
 import { CANVAS_LIMIT, DMZ_RELAY, SINGLE_SERVER, type Plan } from '../plan';
 import { buildChangeRequestPdf, exportPdf } from './pdf';
 import { Doc } from './pdf/doc';
-import { registerUnicodeFonts, toWinAnsi } from './pdf/fonts';
+import { loadFontData, registerUnicodeFonts, toWinAnsi } from './pdf/fonts';
 import { requestFlows, requestRows } from './rows';
 
 const DATE = new Date('2026-11-27T12:00:00Z');
 // Each test makes whole PDFs; leave room for a busy machine.
 const PDF_TIMEOUT = 30_000;
 
-function build(plan: Plan, includeInternal = true): ArrayBuffer {
+function build(plan: Plan, includeInternal = true): Promise<ArrayBuffer> {
   return buildChangeRequestPdf({
     plan,
     derivation: deriveFlows(plan),
@@ -77,7 +77,7 @@ describe('PDF change request', { timeout: PDF_TIMEOUT }, () => {
       },
     };
     const derivation = deriveFlows(plan);
-    const file = exportPdf({ plan, derivation, scope: { includeInternal: false }, date: DATE });
+    const file = await exportPdf({ plan, derivation, scope: { includeInternal: false }, date: DATE });
     expect(file.filename).toBe('DMZ relay with internal array-firewall-request.pdf');
     expect(file.mime).toBe('application/pdf');
     const pages = await expectValidPdf(file.data as ArrayBuffer);
@@ -112,7 +112,7 @@ describe('PDF change request', { timeout: PDF_TIMEOUT }, () => {
   it('uses A4 landscape by default and Letter when asked', async () => {
     const input = { derivation: deriveFlows(SINGLE_SERVER), scope: { includeInternal: true }, date: DATE };
     const size = async (paper: 'a4' | 'letter') => {
-      const data = buildChangeRequestPdf({ ...input, plan: SINGLE_SERVER, paper });
+      const data = await buildChangeRequestPdf({ ...input, plan: SINGLE_SERVER, paper });
       const doc = await getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
       return (await doc.getPage(1)).view.map(Math.round);
     };
@@ -124,7 +124,7 @@ describe('PDF change request', { timeout: PDF_TIMEOUT }, () => {
     const plan: Plan = structuredClone(DMZ_RELAY);
     for (let i = 0; i < 60; i++)
       plan.hosts.push({ id: `p${i}`, name: `POP-${i}`, roles: ['pop3-client'], address: `10.9.0.${i}` });
-    const pages = await pdfPages(build(plan, false));
+    const pages = await pdfPages(await build(plan, false));
     const tablePages = pages.filter((p) => /POP-\d+/.test(p) && !p.includes('Network diagram'));
     expect(tablePages.length).toBeGreaterThan(1);
     for (const p of tablePages.filter((p) => !p.includes('Warnings and advisories')))
@@ -154,7 +154,7 @@ describe('PDF text in any script', { timeout: PDF_TIMEOUT }, () => {
   }
 
   it('prints host names in Hebrew, Arabic, Russian, Polish, Chinese, Japanese and Korean', async () => {
-    const pages = await expectValidPdf(build(multilingual()));
+    const pages = await expectValidPdf(await build(multilingual()));
     const all = pages.join('\n');
     // pdf.js reverses the right-to-left runs it reads: a Hebrew name drawn in visual order, as it must
     // be to read right, comes back as typed; one drawn in logical order would come back reversed.
@@ -180,14 +180,14 @@ describe('PDF text in any script', { timeout: PDF_TIMEOUT }, () => {
   });
 
   it('keeps the built-in Helvetica for plans in Windows-1252 and embeds the Unicode font otherwise', async () => {
-    const plain = build(DMZ_RELAY);
+    const plain = await build(DMZ_RELAY);
     expect(latin1(plain)).toContain('/BaseFont /Helvetica');
     expect(latin1(plain)).not.toContain('PortolanSans');
     expect((await pdfPages(plain)).join('\n')).toContain('DMZ -> Internal network');
 
     const plan: Plan = structuredClone(DMZ_RELAY);
     plan.hosts[1]!.name = NAMES.polish;
-    const polish = build(plan);
+    const polish = await build(plan);
     expect(latin1(polish)).toContain('PortolanSans');
     // The Unicode font has the arrow, so it is printed as it is.
     expect((await pdfPages(polish)).join('\n')).toContain('DMZ \u2192 Internal network');
@@ -197,7 +197,7 @@ describe('PDF text in any script', { timeout: PDF_TIMEOUT }, () => {
     const plan: Plan = structuredClone(DMZ_RELAY);
     plan.zones[0]!.name = '東京';
     // Zone pair headings in the rule table and zone labels in the diagram are bold.
-    const all = (await pdfPages(build(plan))).join('\n');
+    const all = (await pdfPages(await build(plan))).join('\n');
     expect(all).toContain('東京 \u2192 Internal network');
     expect(all).toContain('東京 [DMZ]');
   });
@@ -209,7 +209,7 @@ describe('PDF text in any script', { timeout: PDF_TIMEOUT }, () => {
     plan.zones[0]!.name = 'DMZ\u202a';
     plan.hosts[3]!.address = '10.0.0.5\u202c';
     plan.changeRequest = { ticket: 'CHG-\u202d1', notes: 'see \u2067note\u2069' };
-    const all = (await expectValidPdf(build(plan))).join('\n');
+    const all = (await expectValidPdf(await build(plan))).join('\n');
     for (const text of [
       'SEG-<U+202E>eton',
       'Plan <U+2066>x<U+2069>',
@@ -225,17 +225,17 @@ describe('PDF text in any script', { timeout: PDF_TIMEOUT }, () => {
   it('prints a replacement mark for characters the font lacks, and the rest of the name', async () => {
     const plan: Plan = structuredClone(DMZ_RELAY);
     plan.hosts[1]!.name = 'SEG-\u{1f600}-\u9f98-01'; // an emoji and a rare Han character
-    const all = (await expectValidPdf(build(plan))).join('\n');
+    const all = (await expectValidPdf(await build(plan))).join('\n');
     expect(all).toContain('SEG-\ufffd-\ufffd-01');
   });
 
-  it('notices text the built-in fonts cannot print, so the document is made again in Unicode', () => {
-    const doc = new Doc('a4', false);
+  it('notices text the built-in fonts cannot print, so the document is made again in Unicode', async () => {
+    const doc = new Doc('a4');
     doc.text('Plain text \u2013 with \u201cquotes\u201d \u2192 arrows', 0, 0);
     expect(doc.missedText).toBe(false);
     doc.text('\u0141\u00f3d\u017a', 0, 0);
     expect(doc.missedText).toBe(true);
-    expect(new Doc('a4', true).missedText).toBe(false);
+    expect(new Doc('a4', await loadFontData()).missedText).toBe(false);
   });
 
   it('maps typography to Windows-1252 and refuses text outside it', () => {
@@ -247,9 +247,9 @@ describe('PDF text in any script', { timeout: PDF_TIMEOUT }, () => {
       expect(toWinAnsi(text)).toBeUndefined();
   });
 
-  it('holds every contextual form the Arabic shaping asks for, for each Arabic letter it holds', () => {
+  it('holds every contextual form the Arabic shaping asks for, for each Arabic letter it holds', async () => {
     const pdf = new jsPDF({ unit: 'pt' });
-    const { regular } = registerUnicodeFonts(pdf);
+    const { regular } = registerUnicodeFonts(pdf, await loadFontData());
     const has = (c: string) => (regular[c.charCodeAt(0)] ?? 0) > 0;
     const shape = (text: string) =>
       (pdf as unknown as { processArabic: (t: string) => string }).processArabic(text);
@@ -338,7 +338,7 @@ describe('PDF diagram geometry', { timeout: PDF_TIMEOUT }, () => {
   ];
 
   it.each(cases)('draws a valid PDF for %s', async (_, plan) => {
-    const pages = await expectValidPdf(build(plan));
+    const pages = await expectValidPdf(await build(plan));
     expect(pages[1]).toContain('Network diagram');
     if (plan.hosts.length > 0) expect(pages[1]).toContain('SEG-NODE01');
     for (const zone of plan.zones) expect(pages[1]).toContain(zone.name);

@@ -1,9 +1,9 @@
 import { serializePlan } from '../plan/serialize';
 import { fileStem } from './rows';
-import type { Exporter } from './types';
+import type { QuickExporter } from './types';
 
 /** The plan in the documented file format, as `<plan name>.portolan.json`. */
-export const exportPlanFile: Exporter = ({ plan }) => ({
+export const exportPlanFile: QuickExporter = ({ plan }) => ({
   filename: `${fileStem(plan.name)}.portolan.json`,
   mime: 'application/json',
   data: serializePlan(plan),

@@ -16,4 +16,7 @@ export interface ExportFile {
   data: string | ArrayBuffer;
 }
 
-export type Exporter = (input: ExportInput) => ExportFile;
+/** An export format: it may load more code first (the PDF's font) and return a promise. */
+export type Exporter = (input: ExportInput) => ExportFile | Promise<ExportFile>;
+/** A format that returns its file at once, so it can download within the click (CSV, plan file). */
+export type QuickExporter = (input: ExportInput) => ExportFile;

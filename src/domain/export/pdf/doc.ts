@@ -3,7 +3,7 @@ import { autoTable, type TextOptions, type UserOptions } from 'jspdf-autotable';
 import type { Derivation } from '../../engine';
 import type { Plan } from '../../plan';
 import type { RequestScope } from '../rows';
-import { typesetter, type Face, type Typesetter } from './fonts';
+import { typesetter, type Face, type FontData, type Typesetter } from './fonts';
 
 export type Paper = 'a4' | 'letter';
 
@@ -62,7 +62,8 @@ export class Doc {
   readonly height: number;
   private readonly fonts: Typesetter;
 
-  constructor(paper: Paper, unicode: boolean) {
+  /** With `unicode` font data the document prints any script; without, Windows-1252 only. */
+  constructor(paper: Paper, unicode?: FontData) {
     this.pdf = new jsPDF({ orientation: 'landscape', unit: 'pt', format: paper, compress: true });
     this.width = this.pdf.internal.pageSize.getWidth();
     this.height = this.pdf.internal.pageSize.getHeight();

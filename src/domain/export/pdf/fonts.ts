@@ -1,7 +1,13 @@
 import type { jsPDF } from 'jspdf';
 import { visibleText } from '../../text';
-import boldFont from './fonts/PortolanSans-Bold.ttf?inline';
-import regularFont from './fonts/PortolanSans-Regular.ttf?inline';
+
+/** Portolan Sans as data URLs (fontData.ts); loaded with `loadFontData` when a plan needs it. */
+export interface FontData {
+  regular: string;
+  bold: string;
+}
+
+export const loadFontData = (): Promise<FontData> => import('./fontData').then((m) => m.FONT_DATA);
 
 /*
  * A change request prints in one of two ways. When every text is in Windows-1252 it uses the
@@ -118,7 +124,7 @@ class UnicodeTypesetter implements Typesetter {
 const base64 = (dataUrl: string) => dataUrl.slice(dataUrl.indexOf(',') + 1);
 
 /** Adds Portolan Sans to the document and returns each weight's Unicode-to-glyph map. */
-export function registerUnicodeFonts(pdf: jsPDF): { regular: CodeMap; bold: CodeMap } {
+export function registerUnicodeFonts(pdf: jsPDF, fonts: FontData): { regular: CodeMap; bold: CodeMap } {
   const load = (file: string, data: string, style: Weight): CodeMap => {
     pdf.addFileToVFS(file, base64(data));
     pdf.addFont(file, UNICODE_FAMILY, style);
@@ -126,13 +132,14 @@ export function registerUnicodeFonts(pdf: jsPDF): { regular: CodeMap; bold: Code
     return (pdf.getFont().metadata as { cmap: { unicode: { codeMap: CodeMap } } }).cmap.unicode.codeMap;
   };
   return {
-    regular: load('PortolanSans-Regular.ttf', regularFont, 'normal'),
-    bold: load('PortolanSans-Bold.ttf', boldFont, 'bold'),
+    regular: load('PortolanSans-Regular.ttf', fonts.regular, 'normal'),
+    bold: load('PortolanSans-Bold.ttf', fonts.bold, 'bold'),
   };
 }
 
-export function typesetter(pdf: jsPDF, unicode: boolean): Typesetter {
+/** Windows-1252 with the built-in fonts, or Unicode with Portolan Sans when its data is given. */
+export function typesetter(pdf: jsPDF, unicode?: FontData): Typesetter {
   if (!unicode) return new WinAnsiTypesetter();
-  const { regular, bold } = registerUnicodeFonts(pdf);
+  const { regular, bold } = registerUnicodeFonts(pdf, unicode);
   return new UnicodeTypesetter(regular, bold);
 }

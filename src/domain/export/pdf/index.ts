@@ -6,7 +6,7 @@ import { appendix } from './appendix';
 import { cover } from './cover';
 import { diagram } from './diagram';
 import { Doc, MARGIN, MUTED, formatDate, type PdfInput } from './doc';
-import { allWinAnsi } from './fonts';
+import { allWinAnsi, loadFontData, type FontData } from './fonts';
 import { ruleTable } from './ruleTable';
 import { warningsPage } from './warnings';
 
@@ -25,7 +25,7 @@ function footers(doc: Doc, input: PdfInput) {
   }
 }
 
-function render(input: PdfInput, rows: RequestRow[], unicode: boolean): Doc {
+function render(input: PdfInput, rows: RequestRow[], unicode?: FontData): Doc {
   const doc = new Doc(input.paper, unicode);
   doc.pdf.setProperties({
     // Properties are not set in a font (jsPDF writes UTF-16): only bidi controls need escaping.
@@ -48,21 +48,30 @@ function render(input: PdfInput, rows: RequestRow[], unicode: boolean): Doc {
   return doc;
 }
 
-/** The whole change request as a PDF: cover, diagram, rule table, warnings, appendix. */
-export function buildChangeRequestPdf(input: PdfInput): ArrayBuffer {
+/**
+ * The whole change request as a PDF: cover, diagram, rule table, warnings, appendix. The Unicode
+ * font is fetched only when the plan needs it.
+ */
+export async function buildChangeRequestPdf(input: PdfInput): Promise<ArrayBuffer> {
   const flows: Flow[] = requestFlows(input.derivation, input.scope);
   const rows = requestRows(input.plan, flows);
   // The plan and its warnings decide the font; a fixed text beyond Windows-1252 is caught as it
   // prints, and the document is then made again with the Unicode font.
   const unicode = !allWinAnsi([input.plan, input.derivation.warnings]);
-  let doc = render(input, rows, unicode);
-  if (doc.missedText) doc = render(input, rows, true);
+  let doc = render(input, rows, unicode ? await loadFontData() : undefined);
+  if (doc.missedText) doc = render(input, rows, await loadFontData());
   return doc.pdf.output('arraybuffer');
 }
 
 /** `<plan name>-firewall-request.pdf`, on the paper the change request asks for. */
-export const exportPdf: Exporter = ({ plan, derivation, scope, date }) => ({
+export const exportPdf: Exporter = async ({ plan, derivation, scope, date }) => ({
   filename: `${fileStem(plan.name)}-firewall-request.pdf`,
   mime: 'application/pdf',
-  data: buildChangeRequestPdf({ plan, derivation, scope, date, paper: plan.changeRequest?.paper ?? 'a4' }),
+  data: await buildChangeRequestPdf({
+    plan,
+    derivation,
+    scope,
+    date,
+    paper: plan.changeRequest?.paper ?? 'a4',
+  }),
 });
