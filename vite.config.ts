@@ -19,6 +19,21 @@ function devCsp(): Plugin {
   };
 }
 
+/**
+ * Source that loads when first used, in chunks of its own: the plan validator, the exporters, the
+ * share codec, the PDF (and its font), the example plans and the dialogs people open rarely.
+ * Everything else under src/ goes into the one `app` chunk every page load needs.
+ */
+const ON_DEMAND = [
+  /\/src\/domain\/plan\/(restore|schema|migrate|examples)\./,
+  /\/src\/domain\/export\/(csv|planFile)\./,
+  /\/src\/domain\/export\/pdf[./]/,
+  /\/src\/domain\/share\/codec\./,
+  /\/src\/app\/dialogs\//,
+];
+const slashes = (id: string) => id.replace(/\\/g, '/');
+const isOnDemand = (id: string) => ON_DEMAND.some((pattern) => pattern.test(slashes(id)));
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), devCsp()],
   build: {
@@ -36,12 +51,7 @@ export default defineConfig({
         // Keep what every page load needs in one chunk instead of many small shared ones; the
         // validator, the exporters and the PDF library stay in their own on-demand chunks.
         codeSplitting: {
-          groups: [
-            {
-              name: 'app',
-              test: /[\\/]src[\\/](?!domain[\\/](plan[\\/](restore|schema|migrate)|export[\\/](csv|pdf|planFile)|share[\\/]codec)[.\\/])/,
-            },
-          ],
+          groups: [{ name: 'app', test: (id) => /\/src\//.test(slashes(id)) && !isOnDemand(id) }],
         },
       },
     },

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { EXAMPLE_PLANS, PRODUCT_RELEASES, productName, type Plan } from '../../domain';
+import { EXAMPLES, PRODUCT_RELEASES, loadExample, productName, type Plan } from '../../domain';
 import { importPlanFile } from '../lib/files';
 import { isPlanEmpty, newPlan } from '../commands';
 import { setThemePreference, useTheme, type ThemePreference } from '../lib/theme';
@@ -8,14 +8,14 @@ import { confirmAction } from './ConfirmDialog';
 import { ExportButtons } from './ExportButtons';
 import { Icon } from './Icon';
 import { Menu } from './Menu';
-import { ShareButton } from './ShareDialog';
+import { ShareButton } from './ShareButton';
 import { Button } from './ui';
 import { useDraft } from './useDraft';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
-async function replaceWith(title: string, make: () => Plan | void) {
+async function replaceWith(title: string, make: () => Plan | void | Promise<Plan>) {
   const { plan } = usePlanner.getState();
   if (!isPlanEmpty(plan)) {
     const ok = await confirmAction(
@@ -25,7 +25,7 @@ async function replaceWith(title: string, make: () => Plan | void) {
     );
     if (!ok) return;
   }
-  const next = make();
+  const next = await make();
   if (next) usePlanner.getState().replacePlan(structuredClone(next));
 }
 
@@ -173,9 +173,9 @@ export function Toolbar() {
         </Button>
         <Menu
           label="Examples"
-          items={EXAMPLE_PLANS.map((e) => ({
+          items={EXAMPLES.map((e) => ({
             label: e.label,
-            onSelect: () => void replaceWith(`Open the example "${e.label}"?`, () => e.plan),
+            onSelect: () => void replaceWith(`Open the example "${e.label}"?`, () => loadExample(e.id)),
           }))}
         />
         <ImportButton />

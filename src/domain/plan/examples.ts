@@ -1,3 +1,4 @@
+import { EXAMPLES, type ExampleId } from './exampleIndex';
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT, type Plan } from './types';
 
 /** Example plans offered in the app's menu; also used by tests and benchmarks. */
@@ -137,7 +138,9 @@ export const DMZ_RELAY: Plan = {
   ],
 };
 
-export const EXAMPLE_PLANS: readonly { id: string; label: string; plan: Plan }[] = [
-  { id: 'single-server', label: 'Single server', plan: SINGLE_SERVER },
-  { id: 'dmz-relay', label: 'DMZ relay with internal array (10.0)', plan: DMZ_RELAY },
-];
+const PLANS: Record<ExampleId, Plan> = { 'single-server': SINGLE_SERVER, 'dmz-relay': DMZ_RELAY };
+
+export const EXAMPLE_PLANS: readonly { id: ExampleId; label: string; plan: Plan }[] = EXAMPLES.map((e) => ({
+  ...e,
+  plan: PLANS[e.id],
+}));

@@ -5,5 +5,6 @@ export * from './schema';
 export * from './types';
 export { migrate } from './migrate';
 export * from './examples';
+export * from './exampleIndex';
 export * from './edit';
 export * from './geometry';

@@ -1,0 +1,25 @@
+import { Suspense, lazy, useState } from 'react';
+import { makeShareLink } from '../lib/share';
+import { Icon } from './Icon';
+import { Button } from './ui';
+
+// The dialog's code loads when it is first opened: most visits never share.
+const ShareDialog = lazy(() => import('../dialogs/ShareDialog').then((m) => ({ default: m.ShareDialog })));
+
+/** "Share": opens a dialog with the link to the plan as it is now. */
+export function ShareButton() {
+  const [link, setLink] = useState<string>();
+  return (
+    <>
+      <Button variant="primary" onClick={() => void makeShareLink().then(setLink)}>
+        <Icon name="share" />
+        Share
+      </Button>
+      {link !== undefined && (
+        <Suspense fallback={null}>
+          <ShareDialog link={link} onClose={() => setLink(undefined)} />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Plan } from './types';
+
+/** The example plans by name; their contents (examples.ts) load when one is opened. */
+export const EXAMPLES = [
+  { id: 'single-server', label: 'Single server' },
+  { id: 'dmz-relay', label: 'DMZ relay with internal array (10.0)' },
+] as const;
+
+export type ExampleId = (typeof EXAMPLES)[number]['id'];
+
+/** A fresh copy of an example plan, safe to edit. */
+export async function loadExample(id: ExampleId): Promise<Plan> {
+  const { EXAMPLE_PLANS } = await import('./examples');
+  return structuredClone(EXAMPLE_PLANS.find((e) => e.id === id)!.plan);
+}
