@@ -21,7 +21,8 @@ function devCsp(): Plugin {
 
 /**
  * Source that loads when first used, in chunks of its own: the plan validator, the exporters, the
- * share codec, the PDF (and its font), the example plans and the dialogs people open rarely.
+ * share codec, the PDF (and its font), the example plans, the dialogs people open rarely, and the
+ * side panel's details of a selection (loaded while the page is idle).
  * Everything else under src/ goes into the one `app` chunk every page load needs.
  */
 const ON_DEMAND = [
@@ -30,6 +31,7 @@ const ON_DEMAND = [
   /\/src\/domain\/export\/pdf[./]/,
   /\/src\/domain\/share\/codec\./,
   /\/src\/app\/dialogs\//,
+  /\/src\/app\/components\/details\/(selected|HostDetails|ZoneDetails|EdgeDetails)\./,
 ];
 const slashes = (id: string) => id.replace(/\\/g, '/');
 const isOnDemand = (id: string) => ON_DEMAND.some((pattern) => pattern.test(slashes(id)));

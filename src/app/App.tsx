@@ -3,8 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { BottomPanel } from './components/BottomPanel';
-import { ConfirmDialogHost } from './components/ConfirmDialog';
-import { ImportProblemsDialog } from './components/ImportProblemsDialog';
+import { DialogHost } from './components/DialogHost';
 import { Notices } from './components/Notices';
 import { Palette } from './components/Palette';
 import { SidePanel } from './components/SidePanel';
@@ -51,8 +50,7 @@ export function App() {
         </div>
       </div>
       <Notices />
-      <ConfirmDialogHost />
-      <ImportProblemsDialog />
+      <DialogHost />
     </ReactFlowProvider>
   );
 }

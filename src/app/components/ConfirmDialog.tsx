@@ -1,43 +1,27 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button } from './ui';
 
-interface Request {
+export interface ConfirmRequest {
   title: string;
   message: string;
   confirmLabel: string;
-  resolve: (ok: boolean) => void;
 }
 
-let open: ((r: Request) => void) | undefined;
-
-/** Asks the person to confirm something; resolves true when they do. */
-export function confirmAction(title: string, message: string, confirmLabel: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (!open) return resolve(window.confirm(`${title}\n\n${message}`));
-    open({ title, message, confirmLabel, resolve });
-  });
-}
-
-/** The one modal confirmation dialog of the app (a native <dialog>: focus is trapped, Escape cancels). */
-export function ConfirmDialogHost() {
-  const [request, setRequest] = useState<Request>();
+/** A modal confirmation (a native <dialog>: focus is trapped, Escape cancels). */
+export function ConfirmDialog({
+  request,
+  onDone,
+}: {
+  request: ConfirmRequest;
+  onDone: (ok: boolean) => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
-
   useEffect(() => {
-    open = setRequest;
-    return () => {
-      open = undefined;
-    };
+    if (!ref.current?.open) ref.current?.showModal();
   }, []);
-
-  useEffect(() => {
-    if (request && !ref.current?.open) ref.current?.showModal();
-  }, [request]);
-
   const finish = (ok: boolean) => {
     ref.current?.close();
-    request?.resolve(ok);
-    setRequest(undefined);
+    onDone(ok);
   };
 
   return (
@@ -50,22 +34,18 @@ export function ConfirmDialogHost() {
       }}
       className="m-auto w-[26rem] rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
-      {request && (
-        <>
-          <h2 id="confirm-title" className="text-base font-semibold">
-            {request.title}
-          </h2>
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{request.message}</p>
-          <div className="mt-5 flex justify-end gap-2">
-            <Button onClick={() => finish(false)} autoFocus>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={() => finish(true)}>
-              {request.confirmLabel}
-            </Button>
-          </div>
-        </>
-      )}
+      <h2 id="confirm-title" className="text-base font-semibold">
+        {request.title}
+      </h2>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{request.message}</p>
+      <div className="mt-5 flex justify-end gap-2">
+        <Button onClick={() => finish(false)} autoFocus>
+          Cancel
+        </Button>
+        <Button variant="danger" onClick={() => finish(true)}>
+          {request.confirmLabel}
+        </Button>
+      </div>
     </dialog>
   );
 }

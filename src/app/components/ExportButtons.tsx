@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export';
 import { exportWith, lastBuildTime, loadExporter, loadedExporter, runExport } from '../lib/files';
 import { Icon, type IconName } from './Icon';
 import { Button } from './ui';
+import { whenIdle } from '../lib/idle';
 
 const EXPORT_ICON: Record<string, IconName> = { plan: 'download', csv: 'table', pdf: 'file' };
 
@@ -22,15 +23,6 @@ const IMMEDIATE_MS = 100;
 function preload(format: ExportFormat) {
   // A load that fails here is tried again, and reported, when the person exports.
   loadExporter(format).catch(() => undefined);
-}
-
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 500);
-  return () => clearTimeout(id);
 }
 
 function ExportButton({ format }: { format: ExportFormat }) {

@@ -1,14 +1,22 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { deleteSelection } from '../commands';
+import { whenIdle } from '../lib/idle';
 import { usePlanner } from '../store';
 import { Icon } from './Icon';
 import { Button } from './ui';
-import { HostDetails } from './details/HostDetails';
-import { ZoneDetails } from './details/ZoneDetails';
-import { EdgeDetails } from './details/EdgeDetails';
 import { PlanSummary } from './details/PlanDetails';
 
+/*
+ * The plan's details show first; the host, zone and flow details (details/selected.ts) load
+ * while the page is idle after start, so the first load is smaller and a selection finds them.
+ */
+const loadSelected = () => import('./details/selected');
+const HostDetails = lazy(() => loadSelected().then((m) => ({ default: m.HostDetails })));
+const ZoneDetails = lazy(() => loadSelected().then((m) => ({ default: m.ZoneDetails })));
+const EdgeDetails = lazy(() => loadSelected().then((m) => ({ default: m.EdgeDetails })));
+
 export function SidePanel() {
+  useEffect(() => whenIdle(() => void loadSelected().catch(() => undefined)), []);
   const plan = usePlanner((s) => s.plan);
   const selection = usePlanner((s) => s.selection);
   let body: ReactNode;
@@ -35,7 +43,7 @@ export function SidePanel() {
   }
   return (
     <aside aria-label="Details" className="h-full overflow-y-auto text-slate-900 dark:text-slate-100">
-      {body ?? <PlanSummary plan={plan} />}
+      <Suspense fallback={null}>{body ?? <PlanSummary plan={plan} />}</Suspense>
     </aside>
   );
 }

@@ -4,7 +4,7 @@ import { importPlanFile } from '../lib/files';
 import { isPlanEmpty, newPlan } from '../commands';
 import { setThemePreference, useTheme, type ThemePreference } from '../lib/theme';
 import { usePlanner } from '../store';
-import { confirmAction } from './ConfirmDialog';
+import { confirmAction } from './DialogHost';
 import { ExportButtons } from './ExportButtons';
 import { Icon } from './Icon';
 import { Menu } from './Menu';

@@ -1,0 +1,52 @@
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { onImportFailure, type ImportFailure } from '../lib/files';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+
+// A plan file's problems load when first needed: most visits never fail an import. The
+// confirmation is part of the first load, so it shows the moment it is asked for.
+const ImportProblemsDialog = lazy(() =>
+  import('../dialogs/ImportProblemsDialog').then((m) => ({ default: m.ImportProblemsDialog })),
+);
+
+type Open =
+  | { kind: 'confirm'; request: ConfirmRequest; resolve: (ok: boolean) => void }
+  | { kind: 'import-problems'; failure: ImportFailure };
+
+let show: ((dialog: Open) => void) | undefined;
+
+/** Asks the person to confirm something; resolves true when they do. */
+export function confirmAction(title: string, message: string, confirmLabel: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!show) return resolve(window.confirm(`${title}\n\n${message}`));
+    show({ kind: 'confirm', request: { title, message, confirmLabel }, resolve });
+  });
+}
+
+/** The app's one modal dialog at a time: a confirmation, or a plan file's problems. */
+export function DialogHost() {
+  const [open, setOpen] = useState<Open>();
+  useEffect(() => {
+    show = setOpen;
+    onImportFailure((failure) => setOpen({ kind: 'import-problems', failure }));
+    return () => {
+      show = undefined;
+      onImportFailure(undefined);
+    };
+  }, []);
+  if (!open) return null;
+  return (
+    <Suspense fallback={null}>
+      {open.kind === 'confirm' ? (
+        <ConfirmDialog
+          request={open.request}
+          onDone={(ok) => {
+            setOpen(undefined);
+            open.resolve(ok);
+          }}
+        />
+      ) : (
+        <ImportProblemsDialog failure={open.failure} onDone={() => setOpen(undefined)} />
+      )}
+    </Suspense>
+  );
+}

@@ -1,0 +1,4 @@
+// What the side panel shows for a selection; loaded on demand (see SidePanel.tsx).
+export { HostDetails } from './HostDetails';
+export { ZoneDetails } from './ZoneDetails';
+export { EdgeDetails } from './EdgeDetails';
