@@ -32,9 +32,10 @@ async function timeExport(page: Page, button: string, id: string): Promise<{ bui
 
 /**
  * The change request for a plan with about 1,000 firewall-crossing flows, exported in Chromium
- * through the app's own buttons, five times each. "Click to file" runs from the click until the
- * download is saved (loading the exporter's code, building, saving); "build" is the exporter's
- * own time, measured in the page. Targets: CSV click to file <= 100 ms, PDF build <= 1.5 s.
+ * through the app's own buttons: CSV 11 times, PDF 5 times, starting as soon as the plan is drawn.
+ * "Click to file" runs from the click until the download is saved (loading the exporter's code,
+ * building, saving); "build" is the exporter's own time, measured in the page. Every run is
+ * printed; the targets are on the medians: CSV click to file <= 100 ms, PDF build <= 1.5 s.
  */
 export async function benchExports(url: string): Promise<void> {
   const { plan, count } = planWithFlows(1000);
@@ -45,15 +46,18 @@ export async function benchExports(url: string): Promise<void> {
     await page.addInitScript((text) => localStorage.setItem('portolan.plan', text), serializePlan(plan));
     await page.goto(url);
     await page.locator('.react-flow__node-host').first().waitFor();
-    const runs = async (button: string, id: string) => {
+    const runs = async (button: string, id: string, times: number) => {
       const all = [];
-      for (let i = 0; i < 5; i++) all.push(await timeExport(page, button, id));
+      for (let i = 0; i < times; i++) all.push(await timeExport(page, button, id));
+      console.log(
+        `      ${id.toUpperCase()} click to file, each run: ${all.map((r) => r.total).join(', ')} ms`,
+      );
       return { build: median(all.map((r) => r.build)), total: median(all.map((r) => r.total)) };
     };
-    const csv = await runs('Export CSV', 'csv');
-    check('CSV export click to file, median of 5', csv.total, 100, 'ms');
+    const csv = await runs('Export CSV', 'csv', 11);
+    check('CSV export click to file, median of 11', csv.total, 100, 'ms');
     console.log(`      CSV build median ${fmt(csv.build)}`);
-    const pdf = await runs('Export PDF', 'pdf');
+    const pdf = await runs('Export PDF', 'pdf', 5);
     check('PDF export build, median of 5', pdf.build, 1500, 'ms');
     console.log(`      PDF click to file median ${fmt(pdf.total)}`);
   } finally {
