@@ -32,30 +32,33 @@ async function timeExport(page: Page, button: string, id: string): Promise<{ bui
 
 /**
  * The change request for a plan with about 1,000 firewall-crossing flows, exported in Chromium
- * through the app's own buttons: CSV 11 times, PDF 5 times, starting as soon as the plan is drawn.
- * "Click to file" runs from the click until the download is saved (loading the exporter's code,
- * building, saving); "build" is the exporter's own time, measured in the page. Every run is
- * printed; the targets are on the medians: CSV click to file <= 100 ms, PDF build <= 1.5 s.
+ * through the app's own buttons, starting as soon as the plan is drawn: CSV 9 times, then PDF 5
+ * times in a second tab (Chromium here now and then drops the 11th download a tab makes in quick
+ * succession). "Click to file" runs from the click until the download is saved (loading the
+ * exporter's code, building, saving); "build" is the exporter's own time, measured in the page.
+ * Every run is printed; the targets are on the medians: CSV click to file <= 100 ms, PDF build
+ * <= 1.5 s.
  */
 export async function benchExports(url: string): Promise<void> {
   const { plan, count } = planWithFlows(1000);
   console.log(`\n== Change request exports, Chromium: ${count} flows (${plan.hosts.length} hosts) ==`);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await page.addInitScript((text) => localStorage.setItem('portolan.plan', text), serializePlan(plan));
-    await page.goto(url);
-    await page.locator('.react-flow__node-host').first().waitFor();
     const runs = async (button: string, id: string, times: number) => {
+      const page = await browser.newPage({ acceptDownloads: true });
+      await page.addInitScript((text) => localStorage.setItem('portolan.plan', text), serializePlan(plan));
+      await page.goto(url);
+      await page.locator('.react-flow__node-host').first().waitFor();
       const all = [];
       for (let i = 0; i < times; i++) all.push(await timeExport(page, button, id));
+      await page.close();
       console.log(
         `      ${id.toUpperCase()} click to file, each run: ${all.map((r) => r.total).join(', ')} ms`,
       );
       return { build: median(all.map((r) => r.build)), total: median(all.map((r) => r.total)) };
     };
-    const csv = await runs('Export CSV', 'csv', 11);
-    check('CSV export click to file, median of 11', csv.total, 100, 'ms');
+    const csv = await runs('Export CSV', 'csv', 9);
+    check('CSV export click to file, median of 9', csv.total, 100, 'ms');
     console.log(`      CSV build median ${fmt(csv.build)}`);
     const pdf = await runs('Export PDF', 'pdf', 5);
     check('PDF export build, median of 5', pdf.build, 1500, 'ms');
