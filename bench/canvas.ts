@@ -2,6 +2,7 @@ import { serializePlan } from '../src/domain/plan';
 import { deriveFlows, groupFlowsByPair } from '../src/domain/engine';
 import { launchChromium } from './browser';
 import { generatePlan } from './plans';
+import { check } from './report';
 import { fmt, median, percentile } from './stats';
 
 /**
@@ -85,7 +86,7 @@ export async function benchCanvasDrag(url: string, extraCss = ''): Promise<void>
         `max ${fmt(Math.max(...times))}`,
     );
     if (process.env.BENCH_VERBOSE) console.log(times.map((t) => t.toFixed(1)).join(' '));
-    console.log('Target: p95 <= 16.7 ms.');
+    check('Canvas drag p95 frame time, 300 hosts', percentile(times, 95), 16.7, 'ms');
   } finally {
     await browser.close();
   }
