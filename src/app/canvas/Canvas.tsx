@@ -7,7 +7,6 @@ import {
   useNodesInitialized,
   useReactFlow,
   useStore,
-  type EdgeChange,
   type NodeChange,
   applyNodeChanges,
 } from '@xyflow/react';
@@ -16,7 +15,7 @@ import { isRoleId, moveItems, type Move } from '../../domain';
 import { addHostAt, setViewCentreSource } from '../commands';
 import { useTheme } from '../lib/theme';
 import { useDerivation, usePlanner, type Selection } from '../store';
-import { ArrowMarkers, FlowEdge } from './FlowEdge';
+import { ArrowMarkers, FlowLayer } from './FlowEdge';
 import { buildEdges, buildNodes, hostIdOf, zoneIdOf, type CanvasNode } from './graph';
 import { HostNode } from './HostNode';
 import { ZoneNode } from './ZoneNode';
@@ -28,7 +27,11 @@ const minimapColor = (n: CanvasNode) => (n.type === 'zone' ? MINIMAP_ZONE[n.data
 
 const FIT_VIEW = { padding: 0.12, maxZoom: 1 };
 const nodeTypes = { host: HostNode, zone: ZoneNode };
-const edgeTypes = { flow: FlowEdge };
+const ARIA_LABELS = {
+  'node.a11yDescription.default':
+    'Press Enter or Space to select. Use the arrow keys to move the selected hosts.',
+  'edge.a11yDescription.default': 'Press Enter or Space to select the flow, Escape to clear the selection.',
+};
 
 /** Folds React Flow's node selection changes into the store's selection. */
 function selectionAfterNodeChanges(current: Selection, changes: NodeChange<CanvasNode>[]): Selection {
@@ -80,6 +83,11 @@ export function Canvas() {
     setLocal({ plan, selection, warnings, nodes });
   }
   const dragging = useRef(new Set<string>());
+  // While something is dragged, the stylesheet stops hover effects and transitions on everything
+  // else, so passing over other cards and edges costs no repaints.
+  const [dragActive, setDragActive] = useState(false);
+  const onNodeDragStart = useCallback(() => setDragActive(true), []);
+  const onNodeDragStop = useCallback(() => setDragActive(false), []);
 
   // Fit the view when a different plan is opened, once its nodes have been measured; never while
   // someone edits (adding the first host must not make the view jump).
@@ -127,7 +135,10 @@ export function Canvas() {
       const nextSelection = selectionAfterNodeChanges(state.selection, changes);
       if (nextSelection !== state.selection) state.select(nextSelection);
 
-      const current = new Map((rf.getNodes() as CanvasNode[]).map((n) => [n.id, n]));
+      // Only a zone move needs the other nodes (to carry its hosts); a host move must not cost a
+      // pass over every node.
+      const zoneMoved = changes.some((c) => c.type === 'position' && c.position && zoneIdOf(c.id));
+      const current = new Map(zoneMoved ? (rf.getNodes() as CanvasNode[]).map((n) => [n.id, n]) : []);
       const resizing = new Set(changes.flatMap((c) => (c.type === 'dimensions' && c.resizing ? [c.id] : [])));
       const extra: NodeChange<CanvasNode>[] = [];
       const settled = new Set<string>();
@@ -176,26 +187,12 @@ export function Canvas() {
     [rf],
   );
 
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      const state = usePlanner.getState();
-      for (const c of changes) {
-        if (c.type !== 'select') continue;
-        const edge = rf.getEdge(c.id);
-        const pair = edge?.data?.pair as { source: string; target: string } | undefined;
-        if (c.selected && pair) state.select({ kind: 'edge', source: pair.source, target: pair.target });
-        else if (
-          !c.selected &&
-          state.selection.kind === 'edge' &&
-          pair?.source === state.selection.source &&
-          pair.target === state.selection.target
-        ) {
-          state.select({ kind: 'none' });
-        }
-      }
-    },
-    [rf],
-  );
+  // Flows are not React Flow edges (see FlowLayer), so a click on the empty pane clears a selected
+  // flow here.
+  const onPaneClick = useCallback(() => {
+    const { selection, select } = usePlanner.getState();
+    if (selection.kind === 'edge') select({ kind: 'none' });
+  }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(ROLE_MIME)) {
@@ -215,29 +212,29 @@ export function Canvas() {
   );
 
   return (
-    <div ref={wrapper} className={`relative h-full w-full ${zoomedOut ? 'portolan-zoomed-out' : ''}`}>
+    <div
+      ref={wrapper}
+      className={`relative h-full w-full ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
+    >
       <ArrowMarkers />
       <ReactFlow<CanvasNode>
         nodes={nodes}
-        edges={edges}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={onPaneClick}
         onDragOver={onDragOver}
         onDrop={onDrop}
         nodesConnectable={false}
         deleteKeyCode={null}
         elevateNodesOnSelect={false}
-        elevateEdgesOnSelect
         colorMode={resolved}
         minZoom={0.1}
         maxZoom={2}
-        ariaLabelConfig={{
-          'node.a11yDescription.default':
-            'Press Enter or Space to select. Use the arrow keys to move the selected hosts.',
-        }}
+        ariaLabelConfig={ARIA_LABELS}
       >
+        <FlowLayer edges={edges} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
         <MiniMap<CanvasNode>

@@ -1,56 +1,217 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
-import { edgeSegment } from '../../domain';
-import type { FlowEdge as FlowEdgeType } from './graph';
-/**
- * A straight edge from border to border of two host cards. When flows also run the other way,
- * both edges shift sideways so the two arrows sit side by side. It reads only its own props (the
- * handle positions React Flow already tracks), so a large canvas keeps few store subscriptions.
- */
-function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<FlowEdgeType>) {
-  if (!data) return null;
-  const { pair } = data;
-  // Source and target handles sit at the cards' centres.
-  const { start, end, label } = edgeSegment(
-    { x: sourceX, y: sourceY },
-    { x: targetX, y: targetY },
-    pair.hasReverse,
-  );
+import { EdgeLabelRenderer, useStore } from '@xyflow/react';
+import { memo, useMemo, type KeyboardEvent } from 'react';
+import { edgeSegment, hostCentre, type Point } from '../../domain';
+import { usePlanner } from '../store';
+import { hostIdOf, type CanvasEdge, type CanvasNode, type EdgeLayer } from './graph';
 
-  const crossing = pair.crossesFirewall;
-  const marker = selected
-    ? 'url(#portolan-arrow-selected)'
-    : crossing
-      ? 'url(#portolan-arrow-crossing)'
-      : 'url(#portolan-arrow-internal)';
+/*
+ * The flows are drawn here rather than as React Flow edges. React Flow gives every edge its own
+ * <svg> and several store subscriptions that all run on every node move, which for a thousand
+ * edges cost far more than a frame. Here all edges share a few <svg>s, and a drag redraws only the
+ * layer that holds the edges of what moves (see EdgeLayer). The edges keep React Flow's class
+ * names, so its stylesheet (focus, selection) applies as before.
+ */
+
+type Centres = ReadonlyMap<string, Point>;
+
+const centreCache = new WeakMap<CanvasNode, Point>();
+
+/** Card centres by host id; a node object that did not move keeps its Point object. */
+function hostCentres(nodes: readonly CanvasNode[]): Centres {
+  const centres = new Map<string, Point>();
+  for (const node of nodes) {
+    const hostId = hostIdOf(node.id);
+    if (!hostId) continue;
+    let centre = centreCache.get(node);
+    if (!centre) {
+      centre = hostCentre(node.position);
+      centreCache.set(node, centre);
+    }
+    centres.set(hostId, centre);
+  }
+  return centres;
+}
+
+interface Group {
+  edges: CanvasEdge[];
+  /** Every host the edges touch: the group is redrawn only when one of them moves. */
+  hosts: string[];
+}
+
+function group(edges: CanvasEdge[]): Group {
+  const hosts = new Set<string>();
+  for (const e of edges) {
+    hosts.add(e.pair.source);
+    hosts.add(e.pair.target);
+  }
+  return { edges, hosts: [...hosts] };
+}
+
+function byLayer(edges: readonly CanvasEdge[]): Record<EdgeLayer, Group> {
+  const split: Record<EdgeLayer, CanvasEdge[]> = { rest: [], carried: [], raised: [] };
+  for (const e of edges) split[e.layer].push(e);
+  return { rest: group(split.rest), carried: group(split.carried), raised: group(split.raised) };
+}
+
+interface GroupProps {
+  group: Group;
+  centres: Centres;
+}
+
+/** A group skips rendering while none of its hosts moved. */
+const sameGroup = (a: GroupProps, b: GroupProps) =>
+  a.group === b.group && a.group.hosts.every((h) => a.centres.get(h) === b.centres.get(h));
+
+function geometry(edge: CanvasEdge, centres: Centres) {
+  const source = centres.get(edge.pair.source);
+  const target = centres.get(edge.pair.target);
+  return source && target ? edgeSegment(source, target, edge.pair.hasReverse) : undefined;
+}
+
+function marker(edge: CanvasEdge) {
+  if (edge.selected) return 'url(#portolan-arrow-selected)';
+  return edge.pair.crossesFirewall ? 'url(#portolan-arrow-crossing)' : 'url(#portolan-arrow-internal)';
+}
+
+function pathClass(edge: CanvasEdge) {
+  const kind = edge.pair.crossesFirewall ? 'portolan-edge-crossing' : 'portolan-edge-internal';
+  return `react-flow__edge-path portolan-edge ${kind} ${edge.selected ? 'portolan-edge-selected' : ''}`;
+}
+
+function selectEdge(edge: CanvasEdge) {
+  usePlanner.getState().select({ kind: 'edge', source: edge.pair.source, target: edge.pair.target });
+}
+
+function unselectEdge(edge: CanvasEdge) {
+  const { selection, select } = usePlanner.getState();
+  if (selection.kind === 'edge' && selection.source === edge.pair.source && selection.target === edge.pair.target) {
+    select({ kind: 'none' });
+  }
+}
+
+interface EdgeProps {
+  edge: CanvasEdge;
+  source: Point;
+  target: Point;
+  describedBy: string;
+}
+
+/** One focusable, clickable arrow, as React Flow draws an edge (Enter or Space selects, Escape clears). */
+const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, describedBy }: EdgeProps) {
+  const { start, end } = edgeSegment(source, target, edge.pair.hasReverse);
+  const d = `M ${start.x},${start.y} L ${end.x},${end.y}`;
+  const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      selectEdge(edge);
+    } else if (e.key === 'Escape') {
+      e.currentTarget.blur();
+      unselectEdge(edge);
+    }
+  };
+  const onClick = () => selectEdge(edge);
   return (
-    <>
-      <BaseEdge
-        id={id}
-        path={`M ${start.x},${start.y} L ${end.x},${end.y}`}
-        markerEnd={marker}
-        interactionWidth={14}
-        className={`portolan-edge ${crossing ? 'portolan-edge-crossing' : 'portolan-edge-internal'} ${selected ? 'portolan-edge-selected' : ''}`}
-      />
-      <EdgeLabelRenderer>
-        <div
-          className={`portolan-edge-label nodrag nopan pointer-events-none absolute rounded px-1 font-mono text-[10px] leading-4 whitespace-nowrap ${
-            selected
-              ? 'bg-teal-700 text-white'
-              : crossing
-                ? 'border border-orange-300 bg-orange-50 text-orange-900 dark:border-orange-700 dark:bg-orange-950 dark:text-orange-100'
-                : 'border border-slate-200 bg-white/90 text-slate-600 dark:border-slate-700 dark:bg-slate-900/90 dark:text-slate-300'
-          }`}
-          style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
-        >
-          {pair.label}
-        </div>
-      </EdgeLabelRenderer>
-    </>
+    <g
+      className={`react-flow__edge react-flow__edge-flow nopan selectable ${edge.selected ? 'selected' : ''}`}
+      role="group"
+      aria-roledescription="edge"
+      aria-label={edge.ariaLabel}
+      aria-describedby={describedBy}
+      tabIndex={0}
+      data-id={edge.id}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
+      <path d={d} fill="none" className={pathClass(edge)} markerEnd={marker(edge)} />
+      <path d={d} fill="none" strokeOpacity={0} strokeWidth={14} className="react-flow__edge-interaction" />
+    </g>
+  );
+});
+
+const EdgeGroup = memo(function EdgeGroup({ group, centres, describedBy }: GroupProps & { describedBy: string }) {
+  return group.edges.map((edge) => {
+    const source = centres.get(edge.pair.source);
+    const target = centres.get(edge.pair.target);
+    if (!source || !target) return null;
+    return <FlowEdgeView key={edge.id} edge={edge} source={source} target={target} describedBy={describedBy} />;
+  });
+}, (a, b) => a.describedBy === b.describedBy && sameGroup(a, b));
+
+const labelTone = (edge: CanvasEdge) =>
+  edge.selected
+    ? 'bg-teal-700 text-white'
+    : edge.pair.crossesFirewall
+      ? 'border border-orange-300 bg-orange-50 text-orange-900 dark:border-orange-700 dark:bg-orange-950 dark:text-orange-100'
+      : 'border border-slate-200 bg-white/90 text-slate-600 dark:border-slate-700 dark:bg-slate-900/90 dark:text-slate-300';
+
+const FlowLabel = memo(function FlowLabel({ edge, source, target }: Omit<EdgeProps, 'describedBy'>) {
+  const { label } = edgeSegment(source, target, edge.pair.hasReverse);
+  return (
+    <div
+      className={`portolan-edge-label nodrag nopan pointer-events-none absolute rounded px-1 font-mono text-[10px] leading-4 whitespace-nowrap ${labelTone(edge)}`}
+      style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
+    >
+      {edge.pair.label}
+    </div>
+  );
+});
+
+const LabelGroup = memo(function LabelGroup({ group, centres }: GroupProps) {
+  return group.edges.map((edge) => {
+    const source = centres.get(edge.pair.source);
+    const target = centres.get(edge.pair.target);
+    if (!source || !target) return null;
+    return <FlowLabel key={edge.id} edge={edge} source={source} target={target} />;
+  });
+}, sameGroup);
+
+/** The selected edge once more, above the host cards, as React Flow raises a selected edge. */
+function SelectedOverlay({ edge, centres }: { edge: CanvasEdge; centres: Centres }) {
+  const segment = geometry(edge, centres);
+  if (!segment) return null;
+  return (
+    <svg className="portolan-flows portolan-flows-selected" aria-hidden="true">
+      <g className="react-flow__edge selected">
+        <path
+          d={`M ${segment.start.x},${segment.start.y} L ${segment.end.x},${segment.end.y}`}
+          fill="none"
+          className={pathClass(edge)}
+          markerEnd={marker(edge)}
+        />
+      </g>
+    </svg>
   );
 }
 
-export const FlowEdge = memo(FlowEdgeView);
+const selectNodes = (s: { nodes: unknown[] }) => s.nodes as CanvasNode[];
+
+/**
+ * Every flow between two hosts as one arrow with its services label. The arrows read the nodes
+ * React Flow draws (its store), not the canvas's copy, so while a card is dragged they move in the
+ * same render as the card instead of one frame ahead of it.
+ */
+export const FlowLayer = memo(function FlowLayer({ edges }: { edges: readonly CanvasEdge[] }) {
+  const nodes = useStore(selectNodes);
+  const centres = useMemo(() => hostCentres(nodes), [nodes]);
+  const groups = useMemo(() => byLayer(edges), [edges]);
+  const selected = useMemo(() => edges.find((e) => e.selected), [edges]);
+  const describedBy = `react-flow__edge-desc-${useStore((s) => s.rfId)}`;
+  return (
+    <EdgeLabelRenderer>
+      <svg className="portolan-flows">
+        <EdgeGroup group={groups.rest} centres={centres} describedBy={describedBy} />
+        <EdgeGroup group={groups.carried} centres={centres} describedBy={describedBy} />
+      </svg>
+      <svg className="portolan-flows portolan-flows-raised">
+        <EdgeGroup group={groups.raised} centres={centres} describedBy={describedBy} />
+      </svg>
+      <LabelGroup group={groups.rest} centres={centres} />
+      <LabelGroup group={groups.carried} centres={centres} />
+      <LabelGroup group={groups.raised} centres={centres} />
+      {selected && <SelectedOverlay edge={selected} centres={centres} />}
+    </EdgeLabelRenderer>
+  );
+});
 
 /** Arrowheads shared by every edge (one <defs> for the canvas). */
 export function ArrowMarkers() {

@@ -1,6 +1,6 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { ROLES } from '../../domain';
+import { ROLES, visibleText } from '../../domain';
 import { Icon } from '../components/Icon';
 import { RoleIcon, roleTone } from '../components/RoleIcon';
 import type { HostNode as HostNodeType } from './graph';
@@ -14,7 +14,7 @@ const BADGE = {
 function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const { host, warningCount, worst } = data;
   const primary = host.roles[0]!;
-  const address = host.address ?? (host.roles.includes('internet') ? 'any' : undefined);
+  const address = host.address !== undefined ? visibleText(host.address) : host.roles.includes('internet') ? 'any' : undefined;
   return (
     <div
       className={`w-[200px] rounded-lg border bg-white px-3 py-2 shadow-sm transition-shadow dark:bg-slate-900 ${
@@ -23,15 +23,12 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
           : 'border-slate-300 hover:shadow-md dark:border-slate-700'
       }`}
     >
-      {/* Edges are drawn centre to centre; the handles only anchor them. */}
-      <Handle type="target" position={Position.Top} isConnectable={false} className="portolan-anchor" />
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className="portolan-anchor" />
       <div className="flex items-center gap-2">
         <span className={roleTone(primary)}>
           <RoleIcon role={primary} />
         </span>
         <span className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900 dark:text-slate-100">
-          {host.name}
+          {visibleText(host.name)}
         </span>
         {warningCount > 0 && worst && (
           <span

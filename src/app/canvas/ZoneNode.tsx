@@ -1,6 +1,6 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { TRUST_LABELS, resizeZone } from '../../domain';
+import { TRUST_LABELS, resizeZone, visibleText } from '../../domain';
 import { usePlanner } from '../store';
 import type { ZoneNode as ZoneNodeType } from './graph';
 
@@ -39,7 +39,7 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneNodeType>) {
         }}
       />
       <div className="flex items-center gap-2 px-3 py-2">
-        <span className="truncate text-sm font-semibold text-slate-800 dark:text-slate-100">{zone.name}</span>
+        <span className="truncate text-sm font-semibold text-slate-800 dark:text-slate-100">{visibleText(zone.name)}</span>
         <span className={`rounded px-1.5 text-[11px] leading-5 font-semibold uppercase ${style.chip}`}>
           {TRUST_LABELS[zone.trust]}
         </span>

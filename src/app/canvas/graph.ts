@@ -1,6 +1,7 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Node } from '@xyflow/react';
 import {
   hostPosition,
+  visibleText,
   zoneRect,
   ROLES,
   groupFlowsByPair,
@@ -24,14 +25,27 @@ export interface ZoneNodeData extends Record<string, unknown> {
   zone: Zone;
   hostCount: number;
 }
-export interface FlowEdgeData extends Record<string, unknown> {
-  pair: FlowPair;
-}
 
 export type HostNode = Node<HostNodeData, 'host'>;
 export type ZoneNode = Node<ZoneNodeData, 'zone'>;
 export type CanvasNode = HostNode | ZoneNode;
-export type FlowEdge = Edge<FlowEdgeData, 'flow'>;
+
+/**
+ * Where an edge is drawn. Edges that move with the selection get a layer of their own, so a drag
+ * redraws only them: `raised` edges touch a selected host and are drawn above the zones and the
+ * other edges (as React Flow elevates the edges of selected nodes); `carried` edges touch a host of
+ * the selected zone, which takes its hosts along when dragged, and stay at the level of the rest.
+ */
+export type EdgeLayer = 'rest' | 'carried' | 'raised';
+
+/** One arrow on the canvas: every flow from one host to another. */
+export interface CanvasEdge {
+  id: string;
+  pair: FlowPair;
+  selected: boolean;
+  layer: EdgeLayer;
+  ariaLabel: string;
+}
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -84,7 +98,7 @@ export function buildNodes(
       data: { zone, hostCount },
       selected,
       zIndex: 0,
-      ariaLabel: `Zone ${zone.name}, ${zone.trust}, ${hostCount} host${hostCount === 1 ? '' : 's'}`,
+      ariaLabel: `Zone ${visibleText(zone.name)}, ${zone.trust}, ${hostCount} host${hostCount === 1 ? '' : 's'}`,
       ...(prev?.measured ? { measured: prev.measured } : {}),
     });
   }
@@ -112,7 +126,7 @@ export function buildNodes(
       data: { host, warningCount: w?.count ?? 0, ...(w ? { worst: w.worst } : {}) },
       selected,
       zIndex: 10,
-      ariaLabel: `${host.name}: ${roles}${host.address ? `, ${host.address}` : ''}`,
+      ariaLabel: `${visibleText(host.name)}: ${roles}${host.address ? `, ${visibleText(host.address)}` : ''}`,
       ...(prev?.measured ? { measured: prev.measured } : {}),
     });
   });
@@ -123,17 +137,20 @@ const pairCache = new WeakMap<readonly Flow[], FlowPair[]>();
 
 /**
  * One edge per source and destination host, labelled with its services. `previous` lets edges
- * whose pair, names and selection are unchanged keep their object, so selecting a host re-renders
- * only the edges it touches.
+ * whose pair, names, selection and layer are unchanged keep their object, so selecting a host
+ * re-renders only the edges it touches.
  */
 export function buildEdges(
   plan: Plan,
   flows: readonly Flow[],
   selection: Selection,
-  previous: ReadonlyMap<string, FlowEdge> = new Map(),
-): FlowEdge[] {
-  const names = new Map(plan.hosts.map((h) => [h.id, h.name]));
+  previous: ReadonlyMap<string, CanvasEdge> = new Map(),
+): CanvasEdge[] {
+  const names = new Map(plan.hosts.map((h) => [h.id, visibleText(h.name)]));
   const selectedHosts = new Set(selection.kind === 'hosts' ? selection.ids : []);
+  const carriedHosts = new Set(
+    selection.kind === 'zone' ? plan.hosts.filter((h) => h.zone === selection.id).map((h) => h.id) : [],
+  );
   let pairs = pairCache.get(flows);
   if (!pairs) {
     pairs = groupFlowsByPair(flows);
@@ -142,34 +159,23 @@ export function buildEdges(
   return pairs.map((pair) => {
     const selected =
       selection.kind === 'edge' && selection.source === pair.source && selection.target === pair.target;
-    // Edges of selected hosts move when those hosts are dragged; the stylesheet gives them a layer
-    // of their own so the rest of the canvas is not repainted on every frame.
-    const attached = selectedHosts.has(pair.source) || selectedHosts.has(pair.target);
+    const touches = (hosts: ReadonlySet<string>) => hosts.has(pair.source) || hosts.has(pair.target);
+    const layer: EdgeLayer = touches(selectedHosts) ? 'raised' : touches(carriedHosts) ? 'carried' : 'rest';
     const ariaLabel =
-      `Flow from ${names.get(pair.source) ?? pair.source} to ${names.get(pair.target) ?? pair.target}: ` +
+      `Flow from ${names.get(pair.source) ?? visibleText(pair.source)} to ${names.get(pair.target) ?? visibleText(pair.target)}: ` +
       `${pair.label}${pair.crossesFirewall ? ', crosses a firewall' : ', inside a zone'}`;
     const id = edgeId(pair.source, pair.target);
     const prev = previous.get(id);
     if (
       prev &&
-      prev.data?.pair === pair &&
+      prev.pair === pair &&
       prev.selected === selected &&
-      (prev.className === 'portolan-attached') === attached &&
+      prev.layer === layer &&
       prev.ariaLabel === ariaLabel
     ) {
       return prev;
     }
-    return {
-      id,
-      type: 'flow',
-      source: `host:${pair.source}`,
-      target: `host:${pair.target}`,
-      data: { pair },
-      selected,
-      ...(attached ? { className: 'portolan-attached' } : {}),
-      focusable: true,
-      ariaLabel,
-    };
+    return { id, pair, selected, layer, ariaLabel };
   });
 }
 
