@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { EXAMPLE_PLANS } from '../src/domain/plan';
 
 export const canvas = (page: Page) => page.getByRole('main', { name: 'Plan canvas' });
 export const pane = (page: Page) => page.locator('.react-flow__pane');
@@ -10,11 +11,23 @@ export const hostNode = (page: Page, name: string) =>
 export const edge = (page: Page, from: string, to: string) =>
   canvas(page).getByRole('group', { name: new RegExp(`^Flow from ${from} to ${to}:`) });
 
-export async function openExample(page: Page, label: RegExp | string) {
+/**
+ * Opens an example from the toolbar, confirming the replacement when the open plan asks for it,
+ * and returns once the example is the open plan (its contents load on demand).
+ */
+export async function openExample(page: Page, label: RegExp) {
+  const example = EXAMPLE_PLANS.find((e) => label.test(e.label));
+  if (!example) throw new Error(`no example matches ${String(label)}`);
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('menuitem', { name: label }).click();
   const replace = page.getByRole('button', { name: 'Replace plan' });
+  const name = page.getByLabel('Plan name');
+  // A confirmation comes first when the open plan holds anything; otherwise the example arrives.
+  await expect
+    .poll(async () => (await replace.isVisible()) || (await name.inputValue()) === example.plan.name)
+    .toBe(true);
   if (await replace.isVisible()) await replace.click();
+  await expect(name).toHaveValue(example.plan.name);
 }
 
 /** Adds a host the keyboard way: focus the palette button and press Enter. */
