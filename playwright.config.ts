@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
 
-/** A port nothing listens on now, so `npm start` (port 4173) and the tests never meet. */
+/** A port nothing listens on now, so the tests never meet a running `npm start`. */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -55,3 +55,13 @@ export async function dragBy(page: Page, name: string, to: { x: number; y: numbe
   }
   await page.mouse.up();
 }
+
+/** Opens the Share dialog and reads the link from its field. */
+export async function shareLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this plan' });
+  await expect(dialog.getByLabel('Share link')).toHaveValue(/#p1\./);
+  const link = await dialog.getByLabel('Share link').inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return link;
+}

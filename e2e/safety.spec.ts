@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { RoleId } from '../src/domain/catalog';
 import { serializePlan, type Host, type Plan } from '../src/domain/plan';
 import { encodeShare } from '../src/domain/share/codec';
-import { addByKeyboard, hostNode, openExample } from './helpers';
+import { addByKeyboard, hostNode, openExample, shareLink } from './helpers';
 
 /*
  * Nothing is lost without the person being told: plans too large to show, two tabs saving one
@@ -167,12 +167,7 @@ test('opening a link over a plan with only typed notes keeps them recoverable, a
 }) => {
   await page.goto('/');
   await openExample(page, /Single server/);
-  await page.getByRole('button', { name: 'Share' }).click();
-  const link = await page
-    .getByRole('dialog', { name: 'Share this plan' })
-    .getByLabel('Share link')
-    .inputValue();
-  await page.getByRole('button', { name: 'Close' }).click();
+  const link = await shareLink(page);
 
   await page.getByRole('button', { name: 'New plan' }).click();
   await page.getByRole('button', { name: 'Replace plan' }).click();
@@ -196,12 +191,7 @@ test('with storage full, opening a link says the previous plan was not kept and 
   await storageFullFor(page, 'portolan.plan.beforeLink');
   await page.goto('/');
   await openExample(page, /Single server/);
-  await page.getByRole('button', { name: 'Share' }).click();
-  const link = await page
-    .getByRole('dialog', { name: 'Share this plan' })
-    .getByLabel('Share link')
-    .inputValue();
-  await page.getByRole('button', { name: 'Close' }).click();
+  const link = await shareLink(page);
   await openExample(page, /DMZ relay/);
   await expect.poll(() => savedName(page)).toBe('DMZ relay with internal array');
 

@@ -1,15 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { addByKeyboard, hostNode, openExample } from './helpers';
-
-/** Opens the Share dialog and reads the link from its field. */
-async function shareLink(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Share' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share this plan' });
-  await expect(dialog.getByLabel('Share link')).toHaveValue(/#p1\./);
-  const link = await dialog.getByLabel('Share link').inputValue();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  return link;
-}
+import { expect, test } from '@playwright/test';
+import { addByKeyboard, hostNode, openExample, shareLink } from './helpers';
 
 test('share a plan, open the link in a fresh browser, and find the same plan', async ({
   page,

@@ -4,8 +4,7 @@ test('the app loads with its title and talks to no other host', async ({ page, b
   const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
   page.on('request', (req) => {
-    if (!req.url().startsWith(`${origin}/`) && !req.url().startsWith('data:'))
-      foreign.push(req.url());
+    if (!req.url().startsWith(`${origin}/`) && !req.url().startsWith('data:')) foreign.push(req.url());
   });
   await page.goto('/');
   await expect(page).toHaveTitle(/Portolan/);
