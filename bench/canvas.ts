@@ -64,6 +64,11 @@ export async function benchCanvasDrag(url: string, extraCss = ''): Promise<void>
     }
     await page.mouse.up();
     await page.waitForTimeout(300);
+    // Fast frames mean nothing unless the card really travelled with the pointer.
+    const after = await handle.boundingBox();
+    if (!after || Math.hypot(after.x - box.x, after.y - box.y) < 200) {
+      throw new Error('the dragged card did not follow the pointer');
+    }
 
     const { frames, inputs } = await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __inputs: number[]; __stop: boolean };

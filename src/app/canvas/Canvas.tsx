@@ -83,8 +83,7 @@ export function Canvas() {
     setLocal({ plan, selection, warnings, nodes });
   }
   const dragging = useRef(new Set<string>());
-  // While something is dragged, the stylesheet stops hover effects and transitions on everything
-  // else, so passing over other cards and edges costs no repaints.
+  // While something is dragged, a cover over the canvas takes the pointer (see index.css).
   const [dragActive, setDragActive] = useState(false);
   const onNodeDragStart = useCallback(() => setDragActive(true), []);
   const onNodeDragStop = useCallback(() => setDragActive(false), []);

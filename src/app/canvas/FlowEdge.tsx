@@ -144,14 +144,20 @@ const labelTone = (edge: CanvasEdge) =>
       ? 'border border-orange-300 bg-orange-50 text-orange-900 dark:border-orange-700 dark:bg-orange-950 dark:text-orange-100'
       : 'border border-slate-200 bg-white/90 text-slate-600 dark:border-slate-700 dark:bg-slate-900/90 dark:text-slate-300';
 
+/**
+ * The services label at its point on the edge. It is centred by a zero-size flex box placed there
+ * rather than by a CSS transform: a transform per label would give each of a thousand labels a
+ * paint property node of its own, which the browser sorts again on every frame anything moves.
+ */
 const FlowLabel = memo(function FlowLabel({ edge, source, target }: Omit<EdgeProps, 'describedBy'>) {
   const { label } = edgeSegment(source, target, edge.pair.hasReverse);
   return (
-    <div
-      className={`portolan-edge-label nodrag nopan pointer-events-none absolute rounded px-1 font-mono text-[10px] leading-4 whitespace-nowrap ${labelTone(edge)}`}
-      style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
-    >
-      {edge.pair.label}
+    <div className="portolan-edge-label-anchor" style={{ left: label.x, top: label.y }}>
+      <div
+        className={`portolan-edge-label nodrag nopan pointer-events-none shrink-0 rounded px-1 font-mono text-[10px] leading-4 whitespace-nowrap ${labelTone(edge)}`}
+      >
+        {edge.pair.label}
+      </div>
     </div>
   );
 });

@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { ROLES, visibleText } from '../../domain';
 import { Icon } from '../components/Icon';
 import { RoleIcon, roleTone } from '../components/RoleIcon';
@@ -11,10 +11,32 @@ const BADGE = {
   info: 'bg-sky-600 text-white',
 } as const;
 
+const ALL_CLIPPED = [true, true, true] as const;
+
+/** Whether a row's text is wider than its box (to the nearest pixel: both widths are rounded). */
+const overflows = (row: HTMLElement | null) => !row || row.scrollWidth > row.clientWidth;
+
 function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const { host, warningCount, worst } = data;
   const primary = host.roles[0]!;
-  const address = host.address !== undefined ? visibleText(host.address) : host.roles.includes('internet') ? 'any' : undefined;
+  const name = visibleText(host.name);
+  const roles = host.roles.map((r) => ROLES[r].label).join(' · ');
+  const address =
+    host.address !== undefined ? visibleText(host.address) : host.roles.includes('internet') ? 'any' : undefined;
+
+  // A row that clips its text for the ellipsis (overflow: hidden) gets a paint property node of
+  // its own, and while anything on the canvas moves the browser sorts every such node again each
+  // frame. With hundreds of cards that is most of a frame, so only rows whose text does not fit
+  // clip; the browser measures them before the first paint, and until then every row clips.
+  const nameRow = useRef<HTMLSpanElement>(null);
+  const rolesRow = useRef<HTMLDivElement>(null);
+  const addressRow = useRef<HTMLDivElement>(null);
+  const [clipped, setClipped] = useState<readonly boolean[]>(ALL_CLIPPED);
+  useLayoutEffect(() => {
+    const next = [overflows(nameRow.current), overflows(rolesRow.current), overflows(addressRow.current)];
+    setClipped((prev) => (prev.every((c, i) => c === next[i]) ? prev : next));
+  }, [name, roles, address, warningCount]);
+  const fit = (row: number) => (clipped[row] ? 'truncate' : 'whitespace-nowrap');
   return (
     <div
       className={`w-[200px] rounded-lg border bg-white px-3 py-2 shadow-sm transition-shadow dark:bg-slate-900 ${
@@ -23,12 +45,12 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
           : 'border-slate-300 hover:shadow-md dark:border-slate-700'
       }`}
     >
-      <div className="flex items-center gap-2">
-        <span className={roleTone(primary)}>
-          <RoleIcon role={primary} />
-        </span>
-        <span className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900 dark:text-slate-100">
-          {visibleText(host.name)}
+      <div className="relative flex items-center gap-2 pl-7">
+        <span
+          ref={nameRow}
+          className={`min-w-0 flex-1 ${fit(0)} text-sm font-semibold text-slate-900 dark:text-slate-100`}
+        >
+          {name}
         </span>
         {warningCount > 0 && worst && (
           <span
@@ -40,11 +62,15 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
             <span className="sr-only"> warning{warningCount === 1 ? '' : 's'}</span>
           </span>
         )}
+        {/* Placed last so it is painted after the text: the card then paints in fewer pieces. */}
+        <span className={`absolute top-0 left-0 ${roleTone(primary)}`}>
+          <RoleIcon role={primary} />
+        </span>
       </div>
-      <div className="mt-0.5 truncate text-xs text-slate-600 dark:text-slate-300">
-        {host.roles.map((r) => ROLES[r].label).join(' · ')}
+      <div ref={rolesRow} className={`mt-0.5 ${fit(1)} text-xs text-slate-600 dark:text-slate-300`}>
+        {roles}
       </div>
-      <div className="truncate font-mono text-xs text-slate-500 dark:text-slate-400">
+      <div ref={addressRow} className={`${fit(2)} font-mono text-xs text-slate-500 dark:text-slate-400`}>
         {address ?? <span className="font-sans italic">no address</span>}
       </div>
     </div>
