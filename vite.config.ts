@@ -32,6 +32,10 @@ const ON_DEMAND = [
   /\/src\/domain\/share\/codec\./,
   /\/src\/app\/dialogs\//,
   /\/src\/app\/components\/details\/(selected|HostDetails|ZoneDetails|EdgeDetails)\./,
+  /\/src\/app\/lib\/layout\//,
+  /\/src\/domain\/diagram\/layout\./,
+  /\/src\/domain\/export\/diagramSvg\./,
+  /\/src\/app\/lib\/png\./,
 ];
 const slashes = (id: string) => id.replace(/\\/g, '/');
 const isOnDemand = (id: string) => ON_DEMAND.some((pattern) => pattern.test(slashes(id)));
