@@ -1,6 +1,6 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { TRUST_LABELS, resizeZone, visibleText } from '../../domain';
+import { TRUST_LABELS, ZONE_MIN_SIZE, resizeZone, visibleText } from '../../domain';
 import { usePlanner } from '../store';
 import type { ZoneNode as ZoneNodeType } from './graph';
 
@@ -30,8 +30,8 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneNodeType>) {
     >
       <NodeResizer
         isVisible={selected}
-        minWidth={220}
-        minHeight={140}
+        minWidth={ZONE_MIN_SIZE.width}
+        minHeight={ZONE_MIN_SIZE.height}
         color="#0d9488"
         onResizeEnd={(_e, p) => {
           const { plan, commit } = usePlanner.getState();

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ROLE_IDS, isProductVersion } from '../catalog';
 import { formatPath, type Problem } from '../problems';
 import { addressProblem } from './address';
-import { CURRENT_PLAN_VERSION, PLAN_FORMAT, TRUST_LEVELS, type Plan } from './types';
+import { CANVAS_LIMIT, CURRENT_PLAN_VERSION, PLAN_FORMAT, TRUST_LEVELS, type Plan } from './types';
 
 /*
  * Validation happens in two passes. The zod schema checks the shape (types, required fields,
@@ -16,11 +16,6 @@ const TEXT_MAX = 4000;
 const text = (max: number) => z.string().check(z.maxLength(max));
 const requiredText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-/**
- * Canvas coordinates and sizes stay within ±1,000,000: far beyond any real diagram, and small
- * enough that the canvas, the minimap, fit-view and the PDF can scale them without overflowing.
- */
-export const CANVAS_LIMIT = 1_000_000;
 const coordinate = z.number().check(z.gte(-CANVAS_LIMIT), z.lte(CANVAS_LIMIT));
 const extent = z.number().check(z.positive(), z.lte(CANVAS_LIMIT));
 const point = z.object({ x: coordinate, y: coordinate });

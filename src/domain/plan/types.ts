@@ -13,6 +13,12 @@ export const TRUST_LABELS: Record<Trust, string> = {
   trusted: 'Trusted',
 };
 
+/**
+ * Canvas coordinates and sizes stay within ±1,000,000: far beyond any real diagram, and small
+ * enough that the canvas, the minimap, fit-view and the PDF can scale them without overflowing.
+ */
+export const CANVAS_LIMIT = 1_000_000;
+
 export interface Point {
   x: number;
   y: number;
@@ -22,6 +28,9 @@ export interface Size {
   width: number;
   height: number;
 }
+
+/** The smallest a zone can be made: room for its header and one host card. */
+export const ZONE_MIN_SIZE: Size = { width: 220, height: 140 };
 
 export interface Zone {
   id: string;

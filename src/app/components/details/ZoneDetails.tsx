@@ -1,8 +1,13 @@
 import { useId } from 'react';
 import {
+  CANVAS_LIMIT,
   TRUST_LABELS,
   TRUST_LEVELS,
+  ZONE_MIN_SIZE,
+  moveItems,
+  resizeZone,
   updateZone,
+  zoneRect,
   visibleText,
   type Plan,
   type Trust,
@@ -14,6 +19,74 @@ import { Icon } from '../Icon';
 import { Button, Field, inputClass } from '../ui';
 import { useDraft } from '../useDraft';
 import { Section } from './Section';
+
+type Axis = 'x' | 'y' | 'width' | 'height';
+
+const AXES: { axis: Axis; label: string; min: number }[] = [
+  { axis: 'x', label: 'Left', min: -CANVAS_LIMIT },
+  { axis: 'y', label: 'Top', min: -CANVAS_LIMIT },
+  { axis: 'width', label: 'Width', min: ZONE_MIN_SIZE.width },
+  { axis: 'height', label: 'Height', min: ZONE_MIN_SIZE.height },
+];
+
+/**
+ * Moves or resizes the zone by number: the keyboard's way to do what a drag of the zone or its
+ * handles does. A move takes the zone's hosts along; a size that would leave a host outside is
+ * made just large enough to hold them (the domain's resizeZone decides), and the field then shows
+ * the size the zone really has.
+ */
+function ZoneGeometryField({ zone, axis, label, min }: { zone: Zone; axis: Axis; label: string; min: number }) {
+  const { position, size } = zoneRect(zone);
+  const value = axis === 'x' || axis === 'y' ? position[axis] : size[axis];
+  const [draft, setDraft] = useDraft(String(value));
+  const id = useId();
+  const parsed = Number(draft);
+  const valid = draft.trim() !== '' && Number.isInteger(parsed) && parsed >= min && parsed <= CANVAS_LIMIT;
+  const apply = (n: number) => {
+    const { plan, commit } = usePlanner.getState();
+    const current = plan.zones.find((z) => z.id === zone.id);
+    if (!current) return;
+    const rect = zoneRect(current);
+    const next =
+      axis === 'x' || axis === 'y'
+        ? moveItems(plan, [{ id: zone.id, position: { ...rect.position, [axis]: n } }])
+        : resizeZone(plan, zone.id, rect.position, { ...rect.size, [axis]: n });
+    commit(next, { mergeKey: `zone-${axis}:${zone.id}` });
+  };
+  return (
+    <Field
+      label={label}
+      htmlFor={id}
+      hint={
+        !valid && (
+          <p id={`${id}-err`} className="text-xs text-red-700 dark:text-red-400">
+            {`A whole number from ${min.toLocaleString('en')} to ${CANVAS_LIMIT.toLocaleString('en')}.`}
+          </p>
+        )
+      }
+    >
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        step={10}
+        min={min}
+        max={CANVAS_LIMIT}
+        className={inputClass}
+        value={draft}
+        aria-invalid={!valid}
+        aria-describedby={!valid ? `${id}-err` : undefined}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const n = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isInteger(n) && n >= min && n <= CANVAS_LIMIT) apply(n);
+        }}
+        // What was typed but could not be used gives way to the zone's real value.
+        onBlur={() => setDraft(String(value))}
+      />
+    </Field>
+  );
+}
 
 export function ZoneDetails({ zone, plan }: { zone: Zone; plan: Plan }) {
   const [draft, setDraft] = useDraft(zone.name);
@@ -73,6 +146,13 @@ export function ZoneDetails({ zone, plan }: { zone: Zone; plan: Plan }) {
           </select>
         </Field>
       </div>
+      <Section title="Position and size">
+        <div className="grid grid-cols-2 gap-2">
+          {AXES.map((a) => (
+            <ZoneGeometryField key={a.axis} zone={zone} {...a} />
+          ))}
+        </div>
+      </Section>
       <Section title={`Hosts in this zone (${members.length})`}>
         {members.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">

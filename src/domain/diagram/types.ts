@@ -1,0 +1,58 @@
+import type { Point, Size, Trust } from '../plan';
+
+/**
+ * The diagram as it is drawn: zones, host cards, and one routed arrow per host pair with its
+ * services label. The canvas, the PDF and the SVG/PNG diagram files all draw this one scene, so
+ * they always show the same picture.
+ */
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface SceneZone {
+  id: string;
+  name: string;
+  trust: Trust;
+  rect: Rect;
+}
+
+export interface SceneHost {
+  id: string;
+  name: string;
+  /** Role labels joined by " · ". */
+  roles: string;
+  /** The address as shown on the card ("any" for the Internet without one). */
+  address?: string;
+  rect: Rect;
+  zone?: string;
+}
+
+export interface SceneEdge {
+  /** The pair key of its flows (see pairKey). */
+  id: string;
+  source: string;
+  target: string;
+  crossesFirewall: boolean;
+  hasReverse: boolean;
+  /** Its services, e.g. "tcp/25, tcp/443". */
+  label: string;
+  /** The line from the source card's border to just before the target card's border: two or more points. */
+  points: Point[];
+  /** Centre of the label, or undefined when there was no free room to place it. */
+  labelAt?: Point;
+  labelSize: Size;
+}
+
+export interface Scene {
+  zones: SceneZone[];
+  hosts: SceneHost[];
+  edges: SceneEdge[];
+  /** Everything drawn, labels included. */
+  bounds: Rect;
+  /** Arrows whose label could not be placed without covering a card or another label. */
+  unlabelled: number;
+}
