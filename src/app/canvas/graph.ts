@@ -52,7 +52,7 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 export const edgeId = (source: string, target: string) => `edge:${pairKey(source, target)}`;
 
 /**
- * Builds React Flow nodes from the plan. Zones come first so they are drawn beneath the hosts.
+ * Builds React Flow nodes from the plan. Zones are drawn beneath the arrows and the hosts.
  * `previous` lets unchanged nodes keep their object (React Flow then skips them) and keeps what
  * React Flow measured.
  */
@@ -97,7 +97,9 @@ export function buildNodes(
       height: size.height,
       data: { zone, hostCount },
       selected,
-      zIndex: 0,
+      // Beneath the arrows (drawn at level 0, see FlowLayer), so an arrow over a zone takes the
+      // click; the zone's empty area still does.
+      zIndex: -1,
       ariaLabel: `Zone ${visibleText(zone.name)}, ${zone.trust}, ${hostCount} host${hostCount === 1 ? '' : 's'}`,
       ...(prev?.measured ? { measured: prev.measured } : {}),
     });
