@@ -4,6 +4,7 @@ import type { Plan } from './types';
 export const EXAMPLES = [
   { id: 'single-server', label: 'Single server' },
   { id: 'dmz-relay', label: 'DMZ relay with internal array (10.0)' },
+  { id: 'two-sites', label: 'Two sites, 40 hosts (10.0)' },
 ] as const;
 
 export type ExampleId = (typeof EXAMPLES)[number]['id'];

@@ -1,5 +1,6 @@
 import { EXAMPLES, type ExampleId } from './exampleIndex';
-import { CURRENT_PLAN_VERSION, PLAN_FORMAT, type Plan } from './types';
+import type { RoleId } from '../catalog';
+import { CURRENT_PLAN_VERSION, PLAN_FORMAT, type Host, type Plan, type Zone } from './types';
 
 /** Example plans offered in the app's menu; also used by tests and benchmarks. */
 
@@ -138,7 +139,142 @@ export const DMZ_RELAY: Plan = {
   ],
 };
 
-const PLANS: Record<ExampleId, Plan> = { 'single-server': SINGLE_SERVER, 'dmz-relay': DMZ_RELAY };
+/** A host of the two-site example: name, roles, address. */
+type Spec = [name: string, roles: RoleId[], address?: string];
+
+/** Cards in rows of `columns` inside a zone, 240 px apart across and 110 down, below its header. */
+function inRows(zone: Zone, specs: Spec[], columns: number): Host[] {
+  const origin = zone.position!;
+  return specs.map(([name, roles, address], i) => ({
+    id: name.toLowerCase(),
+    name,
+    roles,
+    zone: zone.id,
+    ...(address ? { address } : {}),
+    position: { x: origin.x + 24 + (i % columns) * 240, y: origin.y + 56 + Math.floor(i / columns) * 110 },
+  }));
+}
+
+const zone = (
+  id: string,
+  name: string,
+  trust: Zone['trust'],
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): Zone => ({
+  id,
+  name,
+  trust,
+  position: { x, y },
+  size: { width: w, height: h },
+});
+
+const SITES_ZONES = [
+  zone('internet', 'Internet', 'untrusted', 0, 0, 290, 300),
+  zone('dmz', 'DMZ', 'dmz', 340, 0, 530, 520),
+  zone('servers', 'Server network', 'trusted', 920, 0, 1010, 410),
+  zone('management', 'Management', 'trusted', 920, 460, 1010, 300),
+  zone('branch', 'Branch office', 'trusted', 340, 820, 1250, 370),
+];
+const [INTERNET_ZONE, DMZ_ZONE, SERVERS_ZONE, MANAGEMENT_ZONE, BRANCH_ZONE] = SITES_ZONES as [
+  Zone,
+  Zone,
+  Zone,
+  Zone,
+  Zone,
+];
+
+/**
+ * Forty hosts in five zones, placed the way a plan grows by hand: each zone's cards in tidy rows,
+ * and the arrows between zones a tangle. The example for "Tidy layout" and for plans at real size.
+ */
+export const TWO_SITES: Plan = {
+  format: PLAN_FORMAT,
+  version: CURRENT_PLAN_VERSION,
+  name: 'Two sites, 40 hosts',
+  productVersion: '10.0',
+  zones: SITES_ZONES,
+  hosts: [
+    ...inRows(
+      INTERNET_ZONE,
+      [
+        ['Internet', ['internet']],
+        ['PARTNER-API', ['rest-client'], '198.51.100.40'],
+      ],
+      1,
+    ),
+    ...inRows(
+      DMZ_ZONE,
+      [
+        ['SEG-NODE01', ['processing-node'], '192.0.2.11'],
+        ['SEG-NODE02', ['processing-node'], '192.0.2.12'],
+        ['SEG-NODE03', ['processing-node'], '192.0.2.13'],
+        ['SEG-NODE04', ['processing-node'], '192.0.2.14'],
+        ['SEG-WEB01', ['web-components'], '192.0.2.21'],
+        ['SEG-WEB02', ['web-components'], '192.0.2.22'],
+        ['DNS-DMZ01', ['dns-server'], '192.0.2.53'],
+      ],
+      2,
+    ),
+    ...inRows(
+      SERVERS_ZONE,
+      [
+        ['SEG-AM01', ['array-manager'], '10.0.0.5'],
+        ['SQL01', ['sql-server'], '10.0.0.6'],
+        ['DC01', ['directory-server'], '10.0.0.2'],
+        ['DC02', ['directory-server'], '10.0.0.3'],
+        ['DNS01', ['dns-server'], '10.0.0.53'],
+        ['DNS02', ['dns-server'], '10.0.0.54'],
+        ['EXCH01', ['mail-server'], '10.0.1.25'],
+        ['EXCH02', ['mail-server'], '10.0.1.26'],
+        ['EXCH03', ['mail-server'], '10.0.1.27'],
+        ['EXCH04', ['mail-server'], '10.0.1.28'],
+        ['EXCH05', ['mail-server'], '10.0.1.29'],
+        ['EXCH06', ['mail-server'], '10.0.1.30'],
+      ],
+      4,
+    ),
+    ...inRows(
+      MANAGEMENT_ZONE,
+      [
+        ['ADMIN-WS01', ['admin-workstation'], '10.0.5.11'],
+        ['ADMIN-WS02', ['admin-workstation'], '10.0.5.12'],
+        ['ADMIN-WS03', ['admin-workstation'], '10.0.5.13'],
+        ['ADMIN-WS04', ['admin-workstation'], '10.0.5.14'],
+        ['ADMIN-WS05', ['admin-workstation'], '10.0.5.15'],
+        ['ADMIN-WS06', ['admin-workstation'], '10.0.5.16'],
+        ['AUTOMATION01', ['rest-client'], '10.0.7.14'],
+      ],
+      4,
+    ),
+    ...inRows(
+      BRANCH_ZONE,
+      [
+        ['SEG-NODE05', ['processing-node'], '10.20.0.11'],
+        ['SEG-NODE06', ['processing-node'], '10.20.0.12'],
+        ['SEG-NODE07', ['processing-node'], '10.20.0.13'],
+        ['SEG-NODE08', ['processing-node'], '10.20.0.14'],
+        ['EXCH-BR01', ['mail-server'], '10.20.1.25'],
+        ['EXCH-BR02', ['mail-server'], '10.20.1.26'],
+        ['EXCH-BR03', ['mail-server'], '10.20.1.27'],
+        ['EXCH-BR04', ['mail-server'], '10.20.1.28'],
+        ['DC-BR01', ['directory-server'], '10.20.0.2'],
+        ['DNS-BR01', ['dns-server'], '10.20.0.53'],
+        ['ADMIN-BR01', ['admin-workstation'], '10.20.5.11'],
+        ['ADMIN-BR02', ['admin-workstation'], '10.20.5.12'],
+      ],
+      5,
+    ),
+  ],
+};
+
+const PLANS: Record<ExampleId, Plan> = {
+  'single-server': SINGLE_SERVER,
+  'dmz-relay': DMZ_RELAY,
+  'two-sites': TWO_SITES,
+};
 
 export const EXAMPLE_PLANS: readonly { id: ExampleId; label: string; plan: Plan }[] = EXAMPLES.map((e) => ({
   ...e,
