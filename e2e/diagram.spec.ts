@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { openExample } from './helpers';
+
+/** The hosts of the "DMZ relay with internal array" example, in plan order, written out by hand. */
+const HOSTS = [
+  'Internet',
+  'SEG-NODE01',
+  'SEG-NODE02',
+  'SEG-AM01',
+  'SQL01',
+  'DC01',
+  'EXCH01',
+  'Admin workstations',
+  'Automation',
+];
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await openExample(page, /DMZ relay/);
+});
+
+/** Picks a format from the toolbar's Diagram menu and returns the download. */
+async function exportDiagram(page: Page, item: 'SVG' | 'PNG') {
+  const event = page.waitForEvent('download');
+  await page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'Diagram' }).click();
+  await page.getByRole('menu', { name: 'Diagram' }).getByRole('menuitem', { name: item }).click();
+  const file = await event;
+  return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
+}
+
+interface SvgSummary {
+  errors: number;
+  root: string;
+  ns: string | null;
+  width: number;
+  height: number;
+  cards: string[];
+  zones: number;
+  arrows: number[];
+}
+
+/** Parses the SVG with the browser's own XML parser, which reports any well-formedness error. */
+async function readSvg(page: Page, text: string): Promise<SvgSummary> {
+  return page.evaluate((svg) => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      errors: doc.getElementsByTagName('parsererror').length,
+      root: root.localName,
+      ns: root.namespaceURI,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      cards: [...doc.querySelectorAll('g.host')].map((g) => g.querySelector('text')?.textContent ?? ''),
+      zones: doc.querySelectorAll('g.zone').length,
+      arrows: [...doc.querySelectorAll('polyline.flow')].map(
+        (p) => (p.getAttribute('points') ?? '').trim().split(/\s+/).length,
+      ),
+    };
+  }, text);
+}
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(body: Buffer) {
+  expect([...body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(body.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: body.readUInt32BE(16), height: body.readUInt32BE(20) };
+}
+
+test('the toolbar offers the diagram as SVG and PNG behind one menu, by keyboard too', async ({
+  page,
+}, info) => {
+  const group = page.getByRole('group', { name: 'Export' });
+  for (const name of ['Export plan', 'Export CSV', 'Export PDF', 'Diagram'])
+    await expect(group.getByRole('button', { name })).toBeVisible();
+  await page.locator('header').screenshot({ path: info.outputPath('toolbar.png') });
+  const button = group.getByRole('button', { name: 'Diagram' });
+  await button.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: 'Diagram' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['SVG', 'PNG']);
+  await expect(menu.getByRole('menuitem', { name: 'SVG' })).toBeFocused();
+  await page.screenshot({
+    path: info.outputPath('menu.png'),
+    clip: { x: 700, y: 0, width: 740, height: 160 },
+  });
+  const event = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await event).suggestedFilename()).toBe('DMZ relay with internal array-diagram.svg');
+  await page.keyboard.press('Escape');
+});
+
+test('exports the diagram as SVG: one card per host, zones and arrows', async ({ page }) => {
+  const file = await exportDiagram(page, 'SVG');
+  expect(file.name).toBe('DMZ relay with internal array-diagram.svg');
+  const text = file.body.toString('utf8');
+  expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+  const svg = await readSvg(page, text);
+  expect(svg.errors).toBe(0);
+  expect(svg.root).toBe('svg');
+  expect(svg.ns).toBe('http://www.w3.org/2000/svg');
+  expect(svg.cards).toEqual(HOSTS);
+  expect(svg.zones).toBe(2);
+  expect(svg.arrows.length).toBeGreaterThan(8);
+  for (const points of svg.arrows) expect(points).toBeGreaterThanOrEqual(2);
+  expect(text).toContain('Trustwave knowledge-base article 10905');
+});
+
+test('exports the diagram as a PNG at twice the SVG size', async ({ page }, info) => {
+  const svg = await readSvg(page, (await exportDiagram(page, 'SVG')).body.toString('utf8'));
+  const file = await exportDiagram(page, 'PNG');
+  expect(file.name).toBe('DMZ relay with internal array-diagram.png');
+  const size = pngSize(file.body);
+  expect(size).toEqual({ width: svg.width * 2, height: svg.height * 2 });
+  expect(svg.width).toBeGreaterThan(800);
+  await info.attach('diagram.png', { body: file.body, contentType: 'image/png' });
+  await import('node:fs/promises').then((fs) => fs.writeFile(info.outputPath('diagram.png'), file.body));
+  await expect(page.getByText('Saved DMZ relay with internal array-diagram.png')).toBeVisible();
+});
