@@ -70,3 +70,41 @@ export function isPlanEmpty(plan: Plan) {
 export function newPlan() {
   usePlanner.getState().replacePlan(emptyPlan());
 }
+
+/**
+ * Lays out the whole plan with the layout engine (loaded on first use, run in a worker) as one
+ * undo step. An edit made while it runs wins: the layout is then dropped, with a word why.
+ */
+export async function tidyLayout(): Promise<void> {
+  const { plan, setLayoutBusy, notify } = usePlanner.getState();
+  if (plan.hosts.length === 0 && plan.zones.length === 0) return;
+  setLayoutBusy(true);
+  try {
+    const { tidyLayout: layOut } = await import('./lib/layout');
+    const next = await layOut(plan);
+    const state = usePlanner.getState();
+    if (state.plan !== plan) {
+      notify({
+        tone: 'info',
+        title: 'The layout was not applied.',
+        detail: 'The plan changed while it was being laid out. Choose "Tidy layout" again.',
+      });
+      return;
+    }
+    if (!state.commit(next)) return;
+    state.fitToPlan();
+    notify({
+      tone: 'success',
+      title: 'Laid out the plan.',
+      detail: 'Undo puts everything back where it was.',
+    });
+  } catch (e) {
+    notify({
+      tone: 'error',
+      title: 'The layout could not be made.',
+      detail: e instanceof Error ? e.message : String(e),
+    });
+  } finally {
+    setLayoutBusy(false);
+  }
+}

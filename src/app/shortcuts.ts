@@ -1,5 +1,4 @@
-import { deleteSelection } from './commands';
-import { usePlanner } from './store';
+import { ACTIONS, matches, run } from './actions';
 
 function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -7,25 +6,18 @@ function inTextField(target: EventTarget | null): boolean {
 }
 
 /**
- * Keyboard shortcuts for the whole app. In text fields the browser's own editing keys win,
- * so Ctrl+Z there undoes typing, not the plan.
+ * Keyboard shortcuts for the whole app, from the actions' own key lists. In text fields the
+ * browser's own editing keys win, so Ctrl+Z there undoes typing, not the plan.
  */
 export function startShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (inTextField(e.target) || document.querySelector('dialog[open]')) return;
-    const mod = e.ctrlKey || e.metaKey;
-    const key = e.key.toLowerCase();
-    const state = usePlanner.getState();
-    if (mod && key === 'z' && !e.shiftKey) {
-      e.preventDefault();
-      state.undo();
-    } else if ((mod && key === 'z' && e.shiftKey) || (e.ctrlKey && key === 'y')) {
-      e.preventDefault();
-      state.redo();
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && !mod) {
-      if (deleteSelection()) e.preventDefault();
-    } else if (e.key === 'Escape' && state.selection.kind !== 'none') {
-      state.select({ kind: 'none' });
+    if (e.defaultPrevented || inTextField(e.target) || document.querySelector('dialog[open]')) return;
+    for (const action of Object.values(ACTIONS)) {
+      if (!matches(action, e)) continue;
+      // Undo and redo keep the browser's own meaning away even when there is nothing to undo.
+      const claimed = run(action) || action === ACTIONS.undo || action === ACTIONS.redo;
+      if (claimed) e.preventDefault();
+      return;
     }
   };
   window.addEventListener('keydown', onKey);

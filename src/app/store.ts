@@ -47,7 +47,10 @@ export interface PlannerState {
   past: Plan[];
   future: Plan[];
   lastCommit: { key?: string; at: number };
-  /** Goes up whenever a different plan is opened (new, example, import, saved), so the view can fit it. */
+  /**
+   * Goes up whenever the view should fit the plan anew: a different plan opened (new, example,
+   * import, saved) or the whole plan laid out again.
+   */
   planEpoch: number;
   selection: Selection;
   bottomTab: BottomTab;
@@ -55,6 +58,8 @@ export interface PlannerState {
   /** Change-request scope: add flows inside a zone to the table and the exports. */
   includeInternal: boolean;
   notices: Notice[];
+  /** A "Tidy layout" is running (off the main thread); the plan is not changed meanwhile by it. */
+  layoutBusy: boolean;
 
   /** Makes an edit one undo step; false (with a notice) when the plan would grow past the size limit. */
   commit: (next: Plan, options?: CommitOptions) => boolean;
@@ -66,6 +71,9 @@ export interface PlannerState {
   setBottomTab: (tab: BottomTab) => void;
   setFlowFilter: (text: string) => void;
   setIncludeInternal: (on: boolean) => void;
+  setLayoutBusy: (busy: boolean) => void;
+  /** Fits the canvas view to the whole plan (after a layout moved everything). */
+  fitToPlan: () => void;
   /** Shows a notice and returns its id. */
   notify: (notice: Omit<Notice, 'id'>) => number;
   dismiss: (id: number) => void;
@@ -116,6 +124,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   flowFilter: '',
   includeInternal: false,
   notices: [],
+  layoutBusy: false,
 
   commit: (next, options = {}) => {
     const { plan, past, lastCommit, selection } = get();
@@ -181,6 +190,8 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   setBottomTab: (bottomTab) => set({ bottomTab }),
   setFlowFilter: (flowFilter) => set({ flowFilter }),
   setIncludeInternal: (includeInternal) => set({ includeInternal }),
+  setLayoutBusy: (layoutBusy) => set({ layoutBusy }),
+  fitToPlan: () => set((s) => ({ planEpoch: s.planEpoch + 1 })),
   notify: (notice) => {
     const id = ++noticeId;
     set((s) => ({ notices: [...s.notices, { ...notice, id }] }));

@@ -18,6 +18,7 @@ const ICONS = {
   table: 'M3 4h18v16H3zM3 9h18M3 14h18M9 4v16',
   share:
     'M18 8a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8.6 13.5l6.8 4M15.4 6.5l-6.8 4',
+  layout: 'M3 4h6v6H3zM15 4h6v6h-6zM15 14h6v6h-6zM9 7h6M18 10v4',
   book: 'M4 4h6a2 2 0 0 1 2 2v14a2 2 0 0 0-2-2H4zM20 4h-6a2 2 0 0 0-2 2v14a2 2 0 0 1 2-2h6z',
 } as const;
 

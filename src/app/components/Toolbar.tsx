@@ -1,19 +1,17 @@
 import { useRef } from 'react';
 import { EXAMPLES, PRODUCT_RELEASES, loadExample, productName, type Plan } from '../../domain';
 import { importPlanFile } from '../lib/files';
+import { ACTIONS, actionTitle, run, type Action } from '../actions';
 import { isPlanEmpty, newPlan } from '../commands';
 import { setThemePreference, useTheme, type ThemePreference } from '../lib/theme';
 import { usePlanner } from '../store';
 import { confirmAction } from './DialogHost';
 import { ExportButtons } from './ExportButtons';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { Menu } from './Menu';
 import { ShareButton } from './ShareButton';
 import { Button } from './ui';
 import { useDraft } from './useDraft';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const mod = isMac ? '⌘' : 'Ctrl+';
 
 async function replaceWith(title: string, make: () => Plan | void | Promise<Plan>) {
   const { plan } = usePlanner.getState();
@@ -134,10 +132,26 @@ function ImportButton() {
   );
 }
 
+/** A toolbar button for an action: its label, its keys in the tooltip, enabled as the action says. */
+function ActionButton({ action, icon, text }: { action: Action; icon: IconName; text?: string }) {
+  const enabled = usePlanner((s) => action.enabled?.(s) ?? true);
+  const busy = usePlanner((s) => action === ACTIONS.tidyLayout && s.layoutBusy);
+  return (
+    <Button
+      variant="ghost"
+      onClick={() => run(action)}
+      disabled={!enabled}
+      aria-busy={busy}
+      aria-label={action.label}
+      title={actionTitle(action)}
+    >
+      <Icon name={icon} />
+      {text}
+    </Button>
+  );
+}
+
 export function Toolbar() {
-  const canUndo = usePlanner((s) => s.past.length > 0);
-  const canRedo = usePlanner((s) => s.future.length > 0);
-  const { undo, redo } = usePlanner.getState();
   return (
     <header className="flex h-13 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex shrink-0 items-center gap-2">
@@ -149,19 +163,10 @@ export function Toolbar() {
       <VersionSelect />
       <div className="h-6 border-l border-slate-200 dark:border-slate-800" />
       <div className="flex items-center gap-0.5" role="group" aria-label="History">
-        <Button variant="ghost" onClick={undo} disabled={!canUndo} aria-label="Undo" title={`Undo (${mod}Z)`}>
-          <Icon name="undo" />
-        </Button>
-        <Button
-          variant="ghost"
-          onClick={redo}
-          disabled={!canRedo}
-          aria-label="Redo"
-          title={`Redo (${mod}Shift+Z)`}
-        >
-          <Icon name="redo" />
-        </Button>
+        <ActionButton action={ACTIONS.undo} icon="undo" />
+        <ActionButton action={ACTIONS.redo} icon="redo" />
       </div>
+      <ActionButton action={ACTIONS.tidyLayout} icon="layout" text="Tidy" />
       <div className="ml-auto flex shrink-0 items-center gap-1.5">
         <Button
           onClick={() => void replaceWith('Start a new plan?', () => newPlan())}
