@@ -32,6 +32,9 @@ const ON_DEMAND = [
   /\/src\/domain\/share\/codec\./,
   /\/src\/app\/dialogs\//,
   /\/src\/app\/components\/details\/(selected|HostDetails|ZoneDetails|EdgeDetails)\./,
+  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|WarningList|SidePanel|Notices)\./,
+  /\/src\/app\/components\/details\/(PlanDetails|Section)\./,
+  /\/src\/app\/lib\/tabs\./,
   /\/src\/app\/lib\/layout\//,
   /\/src\/domain\/diagram\/layout\./,
   /\/src\/domain\/export\/diagramSvg\./,
@@ -42,8 +45,21 @@ const isOnDemand = (id: string) => ON_DEMAND.some((pattern) => pattern.test(slas
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), devCsp()],
+  resolve: {
+    alias: [
+      // React 19 has useSyncExternalStore built in; the shim (pulled in by React Flow's zustand 4)
+      // would only hand it back. The selector variant without the shim is the same code.
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
+  },
   build: {
     target: 'es2022',
+    // Tailwind 4 needs Chrome 111, Safari 16.4, Firefox 128 or later, which all read oklch()
+    // colours and range media queries: no hex or lab() fallbacks for older browsers.
+    cssTarget: ['chrome111', 'edge111', 'firefox128', 'safari16.4'],
     sourcemap: false,
     // Chunks load when a feature is first used; preloading them would only add to the first load.
     modulePreload: false,

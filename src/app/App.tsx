@@ -2,19 +2,21 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
-import { BottomPanel } from './components/BottomPanel';
 import { DialogHost } from './components/DialogHost';
-import { Notices } from './components/Notices';
-import { Palette } from './components/Palette';
-import { SidePanel } from './components/SidePanel';
+import { loadPanels, usePanels } from './components/lazyPanels';
 import { Toolbar } from './components/Toolbar';
 import { startFileDrop } from './lib/fileDrop';
 import { openSharedLink } from './lib/share';
 import { useTheme } from './lib/theme';
 import { startShortcuts } from './shortcuts';
 
+// The panels' chunk is fetched now, alongside the saved plan being read, not after the first render.
+void loadPanels().catch(() => undefined);
+
 export function App() {
   useTheme();
+  // Until the panels' chunk is in (usually before the first render), their frames stay empty.
+  const panels = usePanels();
   useEffect(() => {
     const stopKeys = startShortcuts();
     const stopDrop = startFileDrop();
@@ -34,22 +36,22 @@ export function App() {
         <Toolbar />
         <div className="flex min-h-0 flex-1">
           <div className="w-52 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950">
-            <Palette />
+            {panels && <panels.Palette />}
           </div>
           <div className="flex min-w-0 flex-1 flex-col">
             <main aria-label="Plan canvas" className="min-h-0 flex-1">
               <Canvas />
             </main>
             <div className="h-64 shrink-0 border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-              <BottomPanel />
+              {panels && <panels.BottomPanel />}
             </div>
           </div>
           <div className="w-80 shrink-0 border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-            <SidePanel />
+            {panels && <panels.SidePanel />}
           </div>
         </div>
       </div>
-      <Notices />
+      {panels && <panels.Notices />}
       <DialogHost />
     </ReactFlowProvider>
   );
