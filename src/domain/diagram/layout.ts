@@ -147,6 +147,12 @@ export function layoutGraph(plan: Plan, pairs: readonly FlowPair[]): LayoutNode 
     }
   }
 
+  // A group without flows inside is a grid (see gridCards): ELK only needs its size.
+  const group = (id: string, hosts: readonly Host[], zoned: boolean, partition: Record<string, string>) => {
+    const edges = inner.get(id);
+    if (!edges) return { id, ...gridSize(hosts.length, zoned), layoutOptions: partition };
+    return { id, layoutOptions: { ...groupOptions(zoned), ...partition }, children: hosts.map(card), edges };
+  };
   const children: LayoutNode[] = groups.zones.map((z) => {
     const hosts = groups.members.get(z.id)!;
     const id = zoneNodeId(z.id);
@@ -154,23 +160,11 @@ export function layoutGraph(plan: Plan, pairs: readonly FlowPair[]): LayoutNode 
     if (hosts.length === 0) {
       return { id, width: EMPTY_ZONE_SIZE.width, height: EMPTY_ZONE_SIZE.height, layoutOptions: partition };
     }
-    return {
-      id,
-      layoutOptions: { ...groupOptions(true), ...partition },
-      children: hosts.map(card),
-      edges: inner.get(id) ?? [],
-    };
+    return group(id, hosts, true, partition);
   });
   if (groups.unzoned.length > 0) {
-    children.push({
-      id: UNZONED_ID,
-      layoutOptions: {
-        ...groupOptions(false),
-        'elk.partitioning.partition': String(groups.unzonedColumn),
-      },
-      children: groups.unzoned.map(card),
-      edges: inner.get(UNZONED_ID) ?? [],
-    });
+    const partition = { 'elk.partitioning.partition': String(groups.unzonedColumn) };
+    children.push(group(UNZONED_ID, groups.unzoned, false, partition));
   }
 
   return {
@@ -218,9 +212,22 @@ function cardsOverlap(a: Point, b: Point): boolean {
   );
 }
 
-/** Cards of one group in a plain grid: the fallback when ELK's answer for it is unusable. */
+/** Cards per row of a grid of `count` cards that comes out about as wide as TARGET_ASPECT. */
+function gridColumns(count: number): number {
+  const cell = { width: HOST_SIZE.width + CARD_GAP.x, height: HOST_SIZE.height + CARD_GAP.y };
+  return Math.max(
+    1,
+    Math.min(count, Math.round(Math.sqrt((count * TARGET_ASPECT * cell.height) / cell.width))),
+  );
+}
+
+/**
+ * Cards of one group in a plain grid, in plan order: how a group without flows inside is laid
+ * out (ELK would only pack its unconnected cards in rows, at many times the cost), and the
+ * fallback when ELK's answer for a group is unusable.
+ */
 function gridCards(hosts: readonly Host[], inset: Point): Map<string, Point> {
-  const perRow = Math.max(1, Math.ceil(Math.sqrt(hosts.length / 2)));
+  const perRow = gridColumns(hosts.length);
   const cards = new Map<string, Point>();
   hosts.forEach((h, i) => {
     cards.set(h.id, {
@@ -229,6 +236,17 @@ function gridCards(hosts: readonly Host[], inset: Point): Map<string, Point> {
     });
   });
   return cards;
+}
+
+/** The size of a group laid out as a grid, padding included. */
+function gridSize(count: number, zoned: boolean): Size {
+  const perRow = gridColumns(count);
+  const rows = Math.ceil(count / perRow);
+  const pad = zoned ? { x: 2 * ZONE_PADDING, y: ZONE_HEADER + 2 * ZONE_PADDING } : { x: 0, y: 0 };
+  return {
+    width: perRow * HOST_SIZE.width + (perRow - 1) * CARD_GAP.x + pad.x,
+    height: rows * HOST_SIZE.height + (rows - 1) * CARD_GAP.y + pad.y,
+  };
 }
 
 /** ELK's card positions for a group, rounded, or undefined when any is missing or they overlap. */
