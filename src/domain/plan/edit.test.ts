@@ -15,6 +15,7 @@ import {
   zoneAt,
   type Plan,
 } from '.';
+import { assertInvariant } from './invariant.testing';
 
 const zoned = (): Plan => ({
   ...emptyPlan('T'),
@@ -77,6 +78,7 @@ describe('plan edits', () => {
     const back = moveItems(out, [{ id: 'h1', position: { x: 600.4, y: 600.6 } }]);
     expect(back.hosts[0]?.zone).toBe('big');
     expect(back.hosts[0]?.position).toEqual({ x: 600, y: 601 });
+    assertInvariant(back);
   });
 
   it('carries a zone’s hosts when the zone moves', () => {
@@ -85,24 +87,36 @@ describe('plan edits', () => {
     expect(moved.zones[1]?.position).toEqual({ x: 2000, y: 2000 });
     expect(moved.hosts[0]?.position).toEqual({ x: 2050, y: 2050 });
     expect(moved.hosts[0]?.zone).toBe('small');
+    assertInvariant(moved);
   });
 
-  it('settles membership when a zone is added, resized or removed', () => {
+  it('keeps membership when a zone is added, resized or removed', () => {
     let plan: Plan = {
       ...emptyPlan(),
       hosts: [{ id: 'a', name: 'A', roles: ['sql-server'], position: { x: 10, y: 10 } }],
     };
+    // A new zone goes where it covers no card (24 px clear of A's card 10..210 × 10..82): it no
+    // longer swallows hosts.
     const added = addZone(plan, { x: 0, y: 0 });
     plan = added.plan;
-    expect(added.zone).toMatchObject({ id: 'z1', name: 'Zone 1', trust: 'trusted' });
-    expect(plan.hosts[0]?.zone).toBe('z1');
-    plan = resizeZone(plan, 'z1', { x: 500, y: 500 }, { width: 300, height: 300 });
+    expect(added.zone).toMatchObject({
+      id: 'z1',
+      name: 'Zone 1',
+      trust: 'trusted',
+      position: { x: 0, y: 106 },
+    });
     expect(plan.hosts[0]?.zone).toBeUndefined();
-    plan = resizeZone(plan, 'z1', { x: 0, y: 0 }, { width: 300, height: 300 });
+    assertInvariant(plan);
+    plan = updateHost(plan, 'a', { zone: 'z1' });
+    expect(plan.hosts[0]).toMatchObject({ zone: 'z1', position: { x: 10, y: 150 } });
+    // Shrinking (or moving the box off) cannot drop the member: the box stops at its card.
+    plan = resizeZone(plan, 'z1', { x: 500, y: 500 }, { width: 300, height: 300 });
     expect(plan.hosts[0]?.zone).toBe('z1');
+    expect(plan.zones[0]).toMatchObject({ position: { x: 0, y: 106 }, size: { width: 800, height: 694 } });
+    assertInvariant(plan);
     plan = removeZones(plan, new Set(['z1']));
     expect(plan.zones).toEqual([]);
-    expect(plan.hosts[0]).toEqual({ id: 'a', name: 'A', roles: ['sql-server'], position: { x: 10, y: 10 } });
+    expect(plan.hosts[0]).toEqual({ id: 'a', name: 'A', roles: ['sql-server'], position: { x: 10, y: 150 } });
   });
 
   it('keeps a zone chosen by hand when an unrelated zone moves or is resized', () => {
@@ -111,6 +125,7 @@ describe('plan edits', () => {
     plan = moveItems(plan, [{ id: 'big', position: { x: 10, y: 10 } }]);
     plan = resizeZone(plan, 'big', { x: 0, y: 0 }, { width: 900, height: 900 });
     expect(plan.hosts[0]?.zone).toBe('small');
+    assertInvariant(plan);
   });
 
   it('treats a zone without geometry as the box the canvas draws for it', () => {
@@ -144,9 +159,9 @@ describe('hasUserContent', () => {
     expect(hasUserContent(emptyPlan())).toBe(false);
     expect(hasUserContent({ ...emptyPlan(), changeRequest: { paper: 'letter', title: '  ' } })).toBe(false);
     expect(hasUserContent(emptyPlan('Contoso gateway'))).toBe(true);
-    expect(hasUserContent({ ...emptyPlan(), changeRequest: { notes: 'Approved by the CAB on Monday.' } })).toBe(
-      true,
-    );
+    expect(
+      hasUserContent({ ...emptyPlan(), changeRequest: { notes: 'Approved by the CAB on Monday.' } }),
+    ).toBe(true);
     expect(hasUserContent({ ...emptyPlan(), changeRequest: { ticket: 'CHG-2048' } })).toBe(true);
     expect(hasUserContent(addZone(emptyPlan(), { x: 0, y: 0 }).plan)).toBe(true);
     expect(hasUserContent(addHost(emptyPlan(), 'dns-server', { x: 0, y: 0 }).plan)).toBe(true);

@@ -1,5 +1,20 @@
 import { DEFAULT_PRODUCT_VERSION, ROLES, type RoleId } from '../catalog';
 import {
+  DEFAULT_ZONE_SIZE,
+  freeZoneSpot,
+  hostPosition,
+  joinAt,
+  landsIn,
+  placeInZone,
+  resizeLimit,
+  settleMembership,
+  unlessUnchanged,
+  withZone,
+  zoneAfterMove,
+  zoneAt,
+  zoneRect,
+} from './membership';
+import {
   CURRENT_PLAN_VERSION,
   PLAN_FORMAT,
   type Host,
@@ -12,19 +27,27 @@ import {
 
 /**
  * Pure edits of a plan. Each returns a new plan and leaves the old one untouched, so the app can
- * keep old plans for undo. Zone membership follows geometry: a host belongs to the smallest zone
- * whose area holds its anchor point.
+ * keep old plans for undo. A host's `zone` is the truth and every edit keeps the picture true to
+ * it (see membership.ts): a zoned card lies inside its zone's box, a card in no zone outside all.
  */
 
-/** Size of a host card on the canvas; the anchor is a point inside its top part. */
-export const HOST_SIZE: Size = { width: 200, height: 72 };
-export const DEFAULT_ZONE_SIZE: Size = { width: 440, height: 300 };
-const ANCHOR = { x: HOST_SIZE.width / 2, y: 28 };
-
-/** Where a host is drawn: its own position, or a simple grid slot when it has none (imported files). */
-export function hostPosition(host: Host, index: number): Point {
-  return host.position ?? { x: (index % 5) * (HOST_SIZE.width + 60), y: Math.floor(index / 5) * 140 };
-}
+export {
+  DEFAULT_ZONE_SIZE,
+  HOST_SIZE,
+  cardInZone,
+  cardOutsideZones,
+  describeZoneChange,
+  describeZoneChanges,
+  flowDelta,
+  freeZoneSpot,
+  hostPosition,
+  placeInZone,
+  settleMembership,
+  zoneAt,
+  zoneChanges,
+  zoneRect,
+  type ZoneChange,
+} from './membership';
 
 export function emptyPlan(name = 'Untitled plan'): Plan {
   return {
@@ -75,74 +98,9 @@ function defaultZoneName(plan: Plan): string {
   for (let n = 1; ; n++) if (!names.has(`zone ${n}`)) return `Zone ${n}`;
 }
 
-/** Where a zone is drawn; a zone without geometry (a hand-written file) gets the default box. */
-export function zoneRect(zone: Zone): { position: Point; size: Size } {
-  return { position: zone.position ?? { x: 0, y: 0 }, size: zone.size ?? DEFAULT_ZONE_SIZE };
-}
-
-function contains(zone: Zone, p: Point): boolean {
-  const { position, size } = zoneRect(zone);
-  return (
-    p.x >= position.x &&
-    p.x <= position.x + size.width &&
-    p.y >= position.y &&
-    p.y <= position.y + size.height
-  );
-}
-
-const anchorOf = (h: Host) =>
-  h.position ? { x: h.position.x + ANCHOR.x, y: h.position.y + ANCHOR.y } : undefined;
-
-/**
- * Hosts a change to one zone can concern: its members, and hosts under its area before or after
- * the change. Other hosts keep their zone, even one chosen by hand in the side panel.
- */
-function touchedBy(before: Zone | undefined, after: Zone | undefined, hosts: readonly Host[]): Set<string> {
-  const ids = new Set<string>();
-  for (const h of hosts) {
-    const a = anchorOf(h);
-    if (
-      (after && h.zone === after.id) ||
-      (a && ((before && contains(before, a)) || (after && contains(after, a))))
-    ) {
-      ids.add(h.id);
-    }
-  }
-  return ids;
-}
-
-/** The zone a host placed at `position` falls in: the smallest one holding its anchor. */
-export function zoneAt(plan: Plan, position: Point): Zone | undefined {
-  const anchor = { x: position.x + ANCHOR.x, y: position.y + ANCHOR.y };
-  let best: Zone | undefined;
-  for (const zone of plan.zones) {
-    if (!contains(zone, anchor)) continue;
-    if (!best || area(zone) < area(best)) best = zone;
-  }
-  return best;
-}
-
-const area = (z: Zone) => zoneRect(z).size.width * zoneRect(z).size.height;
-
-function withZone(host: Host, zone: Zone | undefined): Host {
-  if (host.zone === zone?.id) return host;
-  const { zone: _old, ...rest } = host;
-  return zone ? { ...rest, zone: zone.id } : rest;
-}
-
-/** Puts the given hosts in whichever zone their position now falls in. */
-function reassign(plan: Plan, hostIds: ReadonlySet<string>): Plan {
-  let changed = false;
-  const hosts = plan.hosts.map((h) => {
-    if (!hostIds.has(h.id) || !h.position) return h;
-    const next = withZone(h, zoneAt(plan, h.position));
-    changed ||= next !== h;
-    return next;
-  });
-  return changed ? { ...plan, hosts } : plan;
-}
-
+/** Adds a host at `position`, in the zone under its anchor (its card clamped inside), or in none. */
 export function addHost(plan: Plan, role: RoleId, position: Point): { plan: Plan; host: Host } {
+  const at = round(position);
   const host: Host = {
     id: nextId(
       'h',
@@ -150,11 +108,10 @@ export function addHost(plan: Plan, role: RoleId, position: Point): { plan: Plan
     ),
     name: defaultHostName(plan, role),
     roles: [role],
-    position: { x: Math.round(position.x), y: Math.round(position.y) },
+    position: at,
   };
-  const zone = zoneAt(plan, host.position!);
-  const placed = zone ? { ...host, zone: zone.id } : host;
-  return { plan: { ...plan, hosts: [...plan.hosts, placed] }, host: placed };
+  const next = settleMembership({ ...plan, hosts: [...plan.hosts, joinAt(host, zoneAt(plan, at), at)] });
+  return { plan: next, host: next.hosts[next.hosts.length - 1]! };
 }
 
 /** A free spot near `position`, so hosts added one after another do not stack exactly. */
@@ -173,24 +130,31 @@ export function freeSpot(plan: Plan, position: Point): Point {
 
 export type HostPatch = Partial<Pick<Host, 'name' | 'roles' | 'address' | 'zone'>>;
 
-/** Updates a host. `address: undefined` or `zone: undefined` in the patch removes the field. */
+/**
+ * Updates a host. `address: undefined` or `zone: undefined` in the patch removes the field. A new
+ * zone moves the card into it (see placeInZone); no zone moves it just outside every zone.
+ */
 export function updateHost(plan: Plan, id: string, patch: HostPatch): Plan {
-  return {
+  const { zone, ...rest } = patch;
+  const old = plan.hosts.find((h) => h.id === id);
+  const next: Plan = {
     ...plan,
     hosts: plan.hosts.map((h) => {
       if (h.id !== id) return h;
-      const next: Host = { ...h, ...patch };
-      if ('address' in patch && !patch.address) delete next.address;
-      if ('zone' in patch && !patch.zone) delete next.zone;
-      return next;
+      const updated: Host = { ...h, ...rest };
+      if ('address' in patch && !patch.address) delete updated.address;
+      return updated;
     }),
   };
+  if (!old || !('zone' in patch) || (zone || undefined) === old.zone) return next;
+  return placeInZone(next, id, zone || undefined);
 }
 
 export function removeHosts(plan: Plan, ids: ReadonlySet<string>): Plan {
   return { ...plan, hosts: plan.hosts.filter((h) => !ids.has(h.id)) };
 }
 
+/** Adds a zone of the default size at the free spot nearest `position`: over no zone and no card. */
 export function addZone(plan: Plan, position: Point, trust: Trust = 'trusted'): { plan: Plan; zone: Zone } {
   const zone: Zone = {
     id: nextId(
@@ -199,26 +163,29 @@ export function addZone(plan: Plan, position: Point, trust: Trust = 'trusted'): 
     ),
     name: defaultZoneName(plan),
     trust,
-    position: { x: Math.round(position.x), y: Math.round(position.y) },
+    position: freeZoneSpot(plan, position, DEFAULT_ZONE_SIZE),
     size: { ...DEFAULT_ZONE_SIZE },
   };
-  const next = { ...plan, zones: [...plan.zones, zone] };
-  return { plan: reassign(next, touchedBy(undefined, zone, plan.hosts)), zone };
+  return { plan: { ...plan, zones: [...plan.zones, zone] }, zone };
 }
 
 export function updateZone(plan: Plan, id: string, patch: Partial<Pick<Zone, 'name' | 'trust'>>): Plan {
   return { ...plan, zones: plan.zones.map((z) => (z.id === id ? { ...z, ...patch } : z)) };
 }
 
-/** Removes zones; their hosts stay where they are, in no zone (or in a zone beneath). */
+/**
+ * Removes zones. Their hosts are in no zone now and their cards stay where they are, unless the
+ * anchor lies in another zone: then they join it, clamped inside.
+ */
 export function removeZones(plan: Plan, ids: ReadonlySet<string>): Plan {
-  const orphans = new Set(plan.hosts.filter((h) => h.zone && ids.has(h.zone)).map((h) => h.id));
-  const next: Plan = {
-    ...plan,
-    zones: plan.zones.filter((z) => !ids.has(z.id)),
-    hosts: plan.hosts.map((h) => (orphans.has(h.id) ? withZone(h, undefined) : h)),
-  };
-  return reassign(next, orphans);
+  const after: Plan = { ...plan, zones: plan.zones.filter((z) => !ids.has(z.id)) };
+  const hosts = plan.hosts.map((h, i) => {
+    if (!h.zone || !ids.has(h.zone)) return h;
+    const p = hostPosition(h, i);
+    const below = zoneAt(after, p);
+    return below ? joinAt(h, below, p) : withZone(h, undefined);
+  });
+  return settleMembership({ ...after, hosts });
 }
 
 export interface Move {
@@ -227,9 +194,11 @@ export interface Move {
 }
 
 /**
- * Moves hosts and zones to new positions (both given absolute). A moved zone carries its hosts
- * along unless they are moved too; afterwards every host that moved, or sits in a moved zone's
- * area, is put in the zone it now falls in.
+ * Moves hosts and zones to new positions (both given absolute), as a drag or a keyboard step
+ * does. A moved host joins the zone its anchor moved into, leaves its zone when the anchor left
+ * it, and otherwise stays (see zoneAfterMove); a zoned card is clamped inside its zone. A moved
+ * zone carries its members unless they are moved too, and takes in the hosts its box now lands
+ * on. Returns `plan` itself when everything ends where it was (a step clamped back).
  */
 export function moveItems(plan: Plan, moves: readonly Move[]): Plan {
   const hostMoves = new Map<string, Point>();
@@ -237,48 +206,65 @@ export function moveItems(plan: Plan, moves: readonly Move[]): Plan {
   const zoneIds = new Set(plan.zones.map((z) => z.id));
   for (const m of moves) (zoneIds.has(m.id) ? zoneMoves : hostMoves).set(m.id, round(m.position));
 
+  const movedFrom = new Map<string, Zone>();
   const zones = plan.zones.map((z) => {
     const to = zoneMoves.get(z.id);
-    return to ? { ...z, position: to } : z;
+    if (!to) return z;
+    movedFrom.set(z.id, z);
+    return { ...z, position: to };
   });
-  const affected = new Set<string>();
-  const hosts = plan.hosts.map((h) => {
+  const after: Plan = { ...plan, zones };
+  const zoneById = new Map(zones.map((z) => [z.id, z]));
+  const moved = zones.filter((z) => movedFrom.has(z.id));
+
+  const hosts = plan.hosts.map((h, i) => {
+    const from = hostPosition(h, i);
     const to = hostMoves.get(h.id);
     if (to) {
-      affected.add(h.id);
-      return { ...h, position: to };
+      const zoneId = zoneAfterMove(after, h, from, to);
+      const zone = zoneId ? zoneById.get(zoneId) : undefined;
+      // A dangling zone id stays as it is, for the plan checks to report.
+      return zoneId && !zone ? { ...h, position: to } : joinAt(h, zone, to);
     }
-    const zone = h.zone ? plan.zones.find((z) => z.id === h.zone) : undefined;
-    const zoneTo = zone ? zoneMoves.get(zone.id) : undefined;
-    if (zone?.position && zoneTo && h.position) {
-      return {
-        ...h,
-        position: {
-          x: h.position.x + zoneTo.x - zone.position.x,
-          y: h.position.y + zoneTo.y - zone.position.y,
-        },
-      };
+    const carrier = h.zone ? movedFrom.get(h.zone) : undefined;
+    if (carrier) {
+      const old = zoneRect(carrier).position;
+      const now = zoneById.get(carrier.id)!.position!;
+      if (old.x === now.x && old.y === now.y) return h;
+      return { ...h, position: { x: from.x + now.x - old.x, y: from.y + now.y - old.y } };
     }
-    return h;
+    const landed = moved.find((z) => z.id !== h.zone && landsIn(after, z, movedFrom.get(z.id)!, from));
+    return landed ? joinAt(h, landed, from) : h;
   });
-  const next = { ...plan, zones, hosts };
-  zones.forEach((z, i) => {
-    if (zoneMoves.has(z.id)) for (const id of touchedBy(plan.zones[i], z, hosts)) affected.add(id);
-  });
-  return reassign(next, affected);
+  return unlessUnchanged(plan, settleMembership({ ...after, hosts }));
 }
 
-/** Resizes a zone (its top-left corner may move too), then settles membership of the hosts around it. */
+/**
+ * Resizes a zone (its top-left corner may move too). The zone cannot shrink past its members'
+ * cards, so none leaves; hosts whose anchor the new box now covers join it, clamped inside.
+ */
 export function resizeZone(plan: Plan, id: string, position: Point, size: Size): Plan {
-  const before = plan.zones.find((z) => z.id === id);
+  const index = plan.zones.findIndex((z) => z.id === id);
+  const before = plan.zones[index];
   if (!before) return plan;
-  const after: Zone = {
+  const at = round(position);
+  const box = resizeLimit(plan, before, {
+    ...at,
+    width: Math.round(size.width),
+    height: Math.round(size.height),
+  });
+  const zone: Zone = {
     ...before,
-    position: round(position),
-    size: { width: Math.round(size.width), height: Math.round(size.height) },
+    position: { x: box.x, y: box.y },
+    size: { width: box.width, height: box.height },
   };
-  const next: Plan = { ...plan, zones: plan.zones.map((z) => (z.id === id ? after : z)) };
-  return reassign(next, touchedBy(before, after, plan.hosts));
+  const after: Plan = { ...plan, zones: plan.zones.map((z, i) => (i === index ? zone : z)) };
+  const hosts = plan.hosts.map((h, i) => {
+    if (h.zone === id) return h;
+    const p = hostPosition(h, i);
+    return landsIn(after, zone, before, p) ? joinAt(h, zone, p) : h;
+  });
+  return unlessUnchanged(plan, settleMembership({ ...after, hosts }));
 }
 
 const round = (p: Point): Point => ({ x: Math.round(p.x), y: Math.round(p.y) });
