@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { deriveFlows } from '../engine';
+import { groupFlowsByPair, pairKey, type FlowPair } from '../engine/views';
+import { DMZ_RELAY, SINGLE_SERVER } from '../plan/examples';
+import type { Plan, Point } from '../plan/types';
+import { crossingCount, labelOverlaps } from './routes';
+import { buildScene, defaultLabelSize } from './scene';
+import type { Rect, Scene } from './types';
+
+const pairsOf = (plan: Plan) => groupFlowsByPair(deriveFlows(plan).flows);
+
+/** Written for the tests, apart from the router: does segment a–b pass through the rectangle's inside? */
+function entersRect(a: Point, b: Point, r: Rect): boolean {
+  const steps = Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) * 2) + 1;
+  for (let i = 0; i <= steps; i++) {
+    const x = a.x + ((b.x - a.x) * i) / steps;
+    const y = a.y + ((b.y - a.y) * i) / steps;
+    if (x > r.x && x < r.x + r.width && y > r.y && y < r.y + r.height) return true;
+  }
+  return false;
+}
+
+const apart = (p: Rect, q: Rect) =>
+  p.x + p.width <= q.x || q.x + q.width <= p.x || p.y + p.height <= q.y || q.y + q.height <= p.y;
+
+function expectClean(scene: Scene) {
+  const cards = new Map(scene.hosts.map((h) => [h.id, h.rect]));
+  const labels: Rect[] = [];
+  for (const e of scene.edges) {
+    for (const [id, rect] of cards) {
+      if (id === e.source || id === e.target) continue;
+      e.points.forEach((p, i) => {
+        if (i > 0) expect(entersRect(e.points[i - 1]!, p, rect), `${e.id} through ${id}`).toBe(false);
+      });
+    }
+    if (e.labelAt)
+      labels.push({
+        x: e.labelAt.x - e.labelSize.width / 2,
+        y: e.labelAt.y - e.labelSize.height / 2,
+        ...e.labelSize,
+      });
+  }
+  labels.forEach((l, i) => {
+    for (const rect of cards.values()) expect(apart(l, rect)).toBe(true);
+    for (const other of labels.slice(i + 1)) expect(apart(l, other)).toBe(true);
+  });
+  expect(scene.unlabelled).toBe(scene.edges.length - labels.length);
+}
+
+describe('buildScene', () => {
+  it('draws the DMZ relay example with no arrow through a card and no label over another', () => {
+    const pairs = pairsOf(DMZ_RELAY);
+    const scene = buildScene(DMZ_RELAY, pairs);
+    expect(scene.hosts.map((h) => h.name)).toEqual([
+      'Internet',
+      'SEG-NODE01',
+      'SEG-NODE02',
+      'SEG-AM01',
+      'SQL01',
+      'DC01',
+      'EXCH01',
+      'Admin workstations',
+      'Automation',
+    ]);
+    expect(scene.hosts[0]).toEqual({
+      id: 'internet',
+      name: 'Internet',
+      roles: 'Internet',
+      address: 'any',
+      rect: { x: 30, y: 190, width: 200, height: 72 },
+    });
+    expect(scene.hosts[3]!.roles).toBe('Array Manager \u00b7 Web components');
+    expect(scene.zones[0]).toEqual({
+      id: 'dmz',
+      name: 'DMZ',
+      trust: 'dmz',
+      rect: { x: 290, y: 30, width: 280, height: 380 },
+    });
+    expect(scene.edges.length).toBe(pairs.length);
+    expect(scene.edges.map((e) => e.id)).toEqual(pairs.map((p) => pairKey(p.source, p.target)));
+    expect(crossingCount(scene)).toBe(0);
+    expect(labelOverlaps(scene)).toBe(0);
+    expectClean(scene);
+    // Most labels find room.
+    expect(scene.unlabelled).toBeLessThanOrEqual(3);
+  });
+
+  it('draws the single-server example cleanly', () => {
+    const scene = buildScene(SINGLE_SERVER, pairsOf(SINGLE_SERVER));
+    expect(scene.edges.length).toBeGreaterThan(0);
+    expect(crossingCount(scene)).toBe(0);
+    expect(labelOverlaps(scene)).toBe(0);
+    expectClean(scene);
+  });
+
+  it('keeps the two arrows of a two-way pair distinct', () => {
+    const scene = buildScene(DMZ_RELAY, pairsOf(DMZ_RELAY));
+    const twoWay = scene.edges.filter((e) => e.hasReverse);
+    expect(twoWay.length).toBeGreaterThan(0);
+    for (const e of twoWay) {
+      const back = scene.edges.find((o) => o.source === e.target && o.target === e.source)!;
+      // Seven pixels either side of the shared line.
+      const a = e.points[0]!;
+      const b = back.points.at(-1)!;
+      expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(13);
+    }
+  });
+
+  it('routes the arrow between two hosts round the card between them', () => {
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      zones: [],
+      hosts: [
+        { id: 'am', name: 'SEG-AM01', roles: ['array-manager'], position: { x: 800, y: 100 } },
+        { id: 'node', name: 'SEG-NODE01', roles: ['processing-node'], position: { x: 400, y: 100 } },
+        { id: 'internet', name: 'Internet', roles: ['internet'], position: { x: 0, y: 100 } },
+      ],
+    };
+    const pair: FlowPair = {
+      source: 'am',
+      target: 'internet',
+      flows: [],
+      label: 'tcp/80, tcp/443',
+      crossesFirewall: true,
+      hasReverse: false,
+    };
+    const scene = buildScene(plan, [pair]);
+    const [edge] = scene.edges;
+    const node = { x: 400, y: 100, width: 200, height: 72 };
+    edge!.points.forEach((p, i) => {
+      if (i > 0) expect(entersRect(edge!.points[i - 1]!, p, node)).toBe(false);
+    });
+    // Over or under the node card, 9 px clear of it: corners (609, 91) and (391, 91), or y 181.
+    expect([
+      [
+        { x: 609, y: 91 },
+        { x: 391, y: 91 },
+      ],
+      [
+        { x: 609, y: 181 },
+        { x: 391, y: 181 },
+      ],
+    ]).toContainEqual(edge!.points.slice(1, -1));
+    expect(edge!.labelAt).toBeDefined();
+    expect(crossingCount(scene)).toBe(0);
+  });
+
+  it('sizes labels for the canvas 10 px monospace font', () => {
+    // 6 characters at 6.1 px and 8 px of padding; 16 px high.
+    expect(defaultLabelSize('tcp/25').width).toBeCloseTo(44.6, 9);
+    expect(defaultLabelSize('tcp/25').height).toBe(16);
+    const scene = buildScene(DMZ_RELAY, pairsOf(DMZ_RELAY), { labelSize: () => ({ width: 10, height: 5 }) });
+    expect(scene.edges.every((e) => e.labelSize.width === 10 && e.labelSize.height === 5)).toBe(true);
+  });
+
+  it('is pure: the same plan and pairs give an equal scene', () => {
+    const pairs = pairsOf(DMZ_RELAY);
+    expect(buildScene(DMZ_RELAY, pairs)).toEqual(buildScene(structuredClone(DMZ_RELAY), pairs));
+  });
+
+  it('keeps every number finite for positions that are not, and leaves out pairs with unknown hosts', () => {
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      zones: [{ ...DMZ_RELAY.zones[0]!, position: { x: NaN, y: Infinity } }],
+      hosts: DMZ_RELAY.hosts.map((h, i) => ({ ...h, position: { x: i % 2 ? NaN : 1e308, y: 0 } })),
+    };
+    const pairs = pairsOf(DMZ_RELAY);
+    const scene = buildScene(plan, [...pairs, { ...pairs[0]!, source: 'nobody' }]);
+    expect(scene.edges.length).toBe(pairs.length);
+    const numbers = JSON.stringify(scene).match(/-?\d[\d.e+-]*|null/g) ?? [];
+    expect(numbers).not.toContain('null');
+    expect(scene.zones[0]!.rect).toEqual({ x: 0, y: 0, width: 280, height: 380 });
+    expect(scene.hosts[0]!.rect.x).toBe(1_000_000);
+  });
+
+  it('bounds everything drawn', () => {
+    const scene = buildScene(SINGLE_SERVER, pairsOf(SINGLE_SERVER));
+    // The Internet card at x 40 and the zone reaching x 920, y 420, are the outermost shapes.
+    expect(scene.bounds.x).toBe(40);
+    expect(scene.bounds.y).toBe(0);
+    expect(scene.bounds.x + scene.bounds.width).toBeGreaterThanOrEqual(920);
+    expect(scene.bounds.y + scene.bounds.height).toBe(420);
+    expect(buildScene({ ...SINGLE_SERVER, zones: [], hosts: [] }, []).bounds).toEqual({
+      x: 0,
+      y: 0,
+      width: 0,
+      height: 0,
+    });
+  });
+});
