@@ -44,9 +44,9 @@ const ARM = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask' });
-  // Playwright marks the button before this runs; React keeps the same element while it is busy.
+  // The toolbar's buttons are named by aria-label (the click goes through getByRole).
   const busy = () => {
-    const b = document.querySelector('[data-bench-tidy]');
+    const b = document.querySelector('button[aria-label="Tidy layout"]');
     return !b || b.disabled || b.getAttribute('aria-busy') === 'true';
   };
   document.addEventListener('pointerdown', () => { w.__tidy.start = performance.now(); }, { capture: true, once: true });
@@ -93,7 +93,6 @@ export async function benchLayout(url: string): Promise<void> {
     const button = page.getByRole('button', { name: 'Tidy layout', exact: true });
     const before = await page.evaluate<Record<string, string>>(CARD_POSITIONS);
 
-    await button.evaluate("(el) => el.setAttribute('data-bench-tidy', '')");
     await page.evaluate(ARM);
     await button.click();
     // Polled in the page: waitForFunction would evaluate a string, which the page's CSP forbids.
