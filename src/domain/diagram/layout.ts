@@ -118,10 +118,9 @@ export function layoutGraph(plan: Plan, pairs: readonly FlowPair[]): LayoutNode 
 
   const inner = new Map<string, LayoutEdge[]>();
   const between = new Map<string, LayoutEdge>();
-  const column = (groupId: string) =>
-    groupId === UNZONED_ID
-      ? groups.unzonedColumn
-      : TRUST_COLUMN[groups.zones.find((z) => zoneNodeId(z.id) === groupId)!.trust];
+  const columns = new Map<string, number>(groups.zones.map((z) => [zoneNodeId(z.id), TRUST_COLUMN[z.trust]]));
+  columns.set(UNZONED_ID, groups.unzonedColumn);
+  const column = (groupId: string) => columns.get(groupId)!;
   const seenInner = new Set<string>();
   for (const p of pairs) {
     const a = of.get(p.source);
