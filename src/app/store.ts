@@ -58,6 +58,8 @@ export interface PlannerState {
   /** Change-request scope: add flows inside a zone to the table and the exports. */
   includeInternal: boolean;
   notices: Notice[];
+  /** The latest sentence for screen readers about what an edit did (a polite live region reads it). */
+  announcement: string;
   /** A "Tidy layout" is running (off the main thread); the plan is not changed meanwhile by it. */
   layoutBusy: boolean;
 
@@ -72,6 +74,7 @@ export interface PlannerState {
   setFlowFilter: (text: string) => void;
   setIncludeInternal: (on: boolean) => void;
   setLayoutBusy: (busy: boolean) => void;
+  announce: (text: string) => void;
   /** Fits the canvas view to the whole plan (after a layout moved everything). */
   fitToPlan: () => void;
   /** Shows a notice and returns its id. */
@@ -125,6 +128,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   includeInternal: false,
   notices: [],
   layoutBusy: false,
+  announcement: '',
 
   commit: (next, options = {}) => {
     const { plan, past, lastCommit, selection } = get();
@@ -191,6 +195,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   setFlowFilter: (flowFilter) => set({ flowFilter }),
   setIncludeInternal: (includeInternal) => set({ includeInternal }),
   setLayoutBusy: (layoutBusy) => set({ layoutBusy }),
+  announce: (announcement) => set({ announcement }),
   fitToPlan: () => set((s) => ({ planEpoch: s.planEpoch + 1 })),
   notify: (notice) => {
     const id = ++noticeId;

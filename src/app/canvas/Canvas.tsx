@@ -14,10 +14,12 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { isRoleId, moveItems, type Move } from '../../domain';
 import { addHostAt, setViewCentreSource } from '../commands';
 import { useTheme } from '../lib/theme';
-import { useDerivation, usePlanner, type Selection } from '../store';
+import { startZoneNews } from '../lib/zoneNews';
+import { derive, useDerivation, usePlanner, type Selection } from '../store';
 import { ArrowMarkers, FlowLayer } from './FlowEdge';
 import { buildEdges, buildNodes, hostIdOf, zoneIdOf, type CanvasNode } from './graph';
 import { HostNode } from './HostNode';
+import { routesFor } from './routes';
 import { ZoneNode } from './ZoneNode';
 
 export const ROLE_MIME = 'application/x-portolan-role';
@@ -120,6 +122,9 @@ export function Canvas() {
     setEdgeState({ flows, plan, selection, edges });
   }
 
+  useEffect(() => startZoneNews(), []);
+  const announcement = usePlanner((s) => s.announcement);
+
   useEffect(() => {
     setViewCentreSource(() => {
       const r = wrapper.current?.getBoundingClientRect();
@@ -178,8 +183,23 @@ export function Canvas() {
         if (planId) moves.push({ id: planId, position: c.position });
       }
       if (moves.length === 0) return;
+      const next = moveItems(state.plan, moves);
+      if (next === state.plan) {
+        // The plan did not take the move (a card kept inside its zone): put the cards back where
+        // the plan has them.
+        setLocal((l) => ({
+          ...l,
+          nodes: buildNodes(
+            state.plan,
+            state.selection,
+            derive(state.plan).warnings,
+            new Map(l.nodes.map((n) => [n.id, n])),
+          ),
+        }));
+        return;
+      }
       state.commit(
-        moveItems(state.plan, moves),
+        next,
         keyboardOnly ? { mergeKey: `keyboard-move:${moves.map((m) => m.id).join(',')}` } : {},
       );
     },
@@ -216,6 +236,9 @@ export function Canvas() {
       className={`relative h-full w-full ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
     >
       <ArrowMarkers />
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         nodeTypes={nodeTypes}
@@ -233,7 +256,7 @@ export function Canvas() {
         maxZoom={2}
         ariaLabelConfig={ARIA_LABELS}
       >
-        <FlowLayer edges={edges} />
+        <FlowLayer edges={edges} routes={routesFor(plan, flows)} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
         <MiniMap<CanvasNode>

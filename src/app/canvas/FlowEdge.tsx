@@ -1,5 +1,5 @@
-import { EdgeLabelRenderer, useStore } from '@xyflow/react';
-import { memo, useMemo, type KeyboardEvent } from 'react';
+import { EdgeLabelRenderer, useReactFlow, useStore } from '@xyflow/react';
+import { memo, useCallback, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
 import { edgeSegment, hostCentre, type Point } from '../../domain';
 import { usePlanner } from '../store';
 import { hostIdOf, type CanvasEdge, type CanvasNode, type EdgeLayer } from './graph';
@@ -13,6 +13,52 @@ import { hostIdOf, type CanvasEdge, type CanvasNode, type EdgeLayer } from './gr
  */
 
 type Centres = ReadonlyMap<string, Point>;
+
+/**
+ * An arrow's routed line and label place, from the diagram scene of the committed plan, with the
+ * card centres it was routed for. While a card is dragged its arrows no longer match those centres
+ * and are drawn straight until the drop commits the move and the scene is routed again.
+ */
+export interface Route {
+  points: readonly Point[];
+  labelAt?: Point;
+  source: Point;
+  target: Point;
+}
+export type Routes = ReadonlyMap<string, Route>;
+
+const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
+
+/** The line and label place of an arrow between two card centres. */
+function line(edge: CanvasEdge, source: Point, target: Point, route: Route | undefined) {
+  if (route && samePoint(route.source, source) && samePoint(route.target, target)) {
+    return { points: route.points, label: route.labelAt };
+  }
+  const { start, end, label } = edgeSegment(source, target, edge.pair.hasReverse);
+  return { points: [start, end], label };
+}
+
+function shape(edge: CanvasEdge, source: Point, target: Point, route: Route | undefined) {
+  const { points, label } = line(edge, source, target, route);
+  return { d: `M ${points.map((p) => `${p.x},${p.y}`).join(' L ')}`, label };
+}
+
+/** Squared distance from a point to a polyline. */
+function distance2(p: Point, points: readonly Point[]): number {
+  let best = Infinity;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
+    const x = a.x + t * dx - p.x;
+    const y = a.y + t * dy - p.y;
+    best = Math.min(best, x * x + y * y);
+  }
+  return best;
+}
 
 const centreCache = new WeakMap<CanvasNode, Point>();
 
@@ -56,17 +102,16 @@ function byLayer(edges: readonly CanvasEdge[]): Record<EdgeLayer, Group> {
 interface GroupProps {
   group: Group;
   centres: Centres;
+  routes: Routes;
 }
 
-/** A group skips rendering while none of its hosts moved. */
+/** A group skips rendering while none of its hosts moved and the routes are the same. */
 const sameGroup = (a: GroupProps, b: GroupProps) =>
-  a.group === b.group && a.group.hosts.every((h) => a.centres.get(h) === b.centres.get(h));
+  a.group === b.group &&
+  a.routes === b.routes &&
+  a.group.hosts.every((h) => a.centres.get(h) === b.centres.get(h));
 
-function geometry(edge: CanvasEdge, centres: Centres) {
-  const source = centres.get(edge.pair.source);
-  const target = centres.get(edge.pair.target);
-  return source && target ? edgeSegment(source, target, edge.pair.hasReverse) : undefined;
-}
+const routeOf = (edge: CanvasEdge, routes: Routes) => routes.get(edge.id.slice('edge:'.length));
 
 function marker(edge: CanvasEdge) {
   if (edge.selected) return 'url(#portolan-arrow-selected)';
@@ -84,7 +129,11 @@ function selectEdge(edge: CanvasEdge) {
 
 function unselectEdge(edge: CanvasEdge) {
   const { selection, select } = usePlanner.getState();
-  if (selection.kind === 'edge' && selection.source === edge.pair.source && selection.target === edge.pair.target) {
+  if (
+    selection.kind === 'edge' &&
+    selection.source === edge.pair.source &&
+    selection.target === edge.pair.target
+  ) {
     select({ kind: 'none' });
   }
 }
@@ -93,13 +142,13 @@ interface EdgeProps {
   edge: CanvasEdge;
   source: Point;
   target: Point;
+  route: Route | undefined;
   describedBy: string;
 }
 
 /** One focusable, clickable arrow, as React Flow draws an edge (Enter or Space selects, Escape clears). */
-const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, describedBy }: EdgeProps) {
-  const { start, end } = edgeSegment(source, target, edge.pair.hasReverse);
-  const d = `M ${start.x},${start.y} L ${end.x},${end.y}`;
+const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, route, describedBy }: EdgeProps) {
+  const { d } = shape(edge, source, target, route);
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -109,7 +158,6 @@ const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, describe
       unselectEdge(edge);
     }
   };
-  const onClick = () => selectEdge(edge);
   return (
     <g
       className={`react-flow__edge react-flow__edge-flow nopan selectable ${edge.selected ? 'selected' : ''}`}
@@ -119,7 +167,6 @@ const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, describe
       aria-describedby={describedBy}
       tabIndex={0}
       data-id={edge.id}
-      onClick={onClick}
       onKeyDown={onKeyDown}
     >
       <path d={d} fill="none" className={pathClass(edge)} markerEnd={marker(edge)} />
@@ -128,14 +175,26 @@ const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, describe
   );
 });
 
-const EdgeGroup = memo(function EdgeGroup({ group, centres, describedBy }: GroupProps & { describedBy: string }) {
-  return group.edges.map((edge) => {
-    const source = centres.get(edge.pair.source);
-    const target = centres.get(edge.pair.target);
-    if (!source || !target) return null;
-    return <FlowEdgeView key={edge.id} edge={edge} source={source} target={target} describedBy={describedBy} />;
-  });
-}, (a, b) => a.describedBy === b.describedBy && sameGroup(a, b));
+const EdgeGroup = memo(
+  function EdgeGroup({ group, centres, routes, describedBy }: GroupProps & { describedBy: string }) {
+    return group.edges.map((edge) => {
+      const source = centres.get(edge.pair.source);
+      const target = centres.get(edge.pair.target);
+      if (!source || !target) return null;
+      return (
+        <FlowEdgeView
+          key={edge.id}
+          edge={edge}
+          source={source}
+          target={target}
+          route={routeOf(edge, routes)}
+          describedBy={describedBy}
+        />
+      );
+    });
+  },
+  (a, b) => a.describedBy === b.describedBy && sameGroup(a, b),
+);
 
 const labelTone = (edge: CanvasEdge) =>
   edge.selected
@@ -149,8 +208,10 @@ const labelTone = (edge: CanvasEdge) =>
  * rather than by a CSS transform: a transform per label would give each of a thousand labels a
  * paint property node of its own, which the browser sorts again on every frame anything moves.
  */
-const FlowLabel = memo(function FlowLabel({ edge, source, target }: Omit<EdgeProps, 'describedBy'>) {
-  const { label } = edgeSegment(source, target, edge.pair.hasReverse);
+const FlowLabel = memo(function FlowLabel({ edge, source, target, route }: Omit<EdgeProps, 'describedBy'>) {
+  const { label } = shape(edge, source, target, route);
+  // No free room for it on the routed line: the arrow's name and the details panel carry it.
+  if (!label) return null;
   return (
     <div className="portolan-edge-label-anchor" style={{ left: label.x, top: label.y }}>
       <div
@@ -162,28 +223,27 @@ const FlowLabel = memo(function FlowLabel({ edge, source, target }: Omit<EdgePro
   );
 });
 
-const LabelGroup = memo(function LabelGroup({ group, centres }: GroupProps) {
+const LabelGroup = memo(function LabelGroup({ group, centres, routes }: GroupProps) {
   return group.edges.map((edge) => {
     const source = centres.get(edge.pair.source);
     const target = centres.get(edge.pair.target);
     if (!source || !target) return null;
-    return <FlowLabel key={edge.id} edge={edge} source={source} target={target} />;
+    return (
+      <FlowLabel key={edge.id} edge={edge} source={source} target={target} route={routeOf(edge, routes)} />
+    );
   });
 }, sameGroup);
 
 /** The selected edge once more, above the host cards, as React Flow raises a selected edge. */
-function SelectedOverlay({ edge, centres }: { edge: CanvasEdge; centres: Centres }) {
-  const segment = geometry(edge, centres);
-  if (!segment) return null;
+function SelectedOverlay({ edge, centres, routes }: { edge: CanvasEdge; centres: Centres; routes: Routes }) {
+  const source = centres.get(edge.pair.source);
+  const target = centres.get(edge.pair.target);
+  if (!source || !target) return null;
+  const { d } = shape(edge, source, target, routeOf(edge, routes));
   return (
     <svg className="portolan-flows portolan-flows-selected" aria-hidden="true">
       <g className="react-flow__edge selected">
-        <path
-          d={`M ${segment.start.x},${segment.start.y} L ${segment.end.x},${segment.end.y}`}
-          fill="none"
-          className={pathClass(edge)}
-          markerEnd={marker(edge)}
-        />
+        <path d={d} fill="none" className={pathClass(edge)} markerEnd={marker(edge)} />
       </g>
     </svg>
   );
@@ -196,25 +256,53 @@ const selectNodes = (s: { nodes: unknown[] }) => s.nodes as CanvasNode[];
  * React Flow draws (its store), not the canvas's copy, so while a card is dragged they move in the
  * same render as the card instead of one frame ahead of it.
  */
-export const FlowLayer = memo(function FlowLayer({ edges }: { edges: readonly CanvasEdge[] }) {
+export const FlowLayer = memo(function FlowLayer({
+  edges,
+  routes,
+}: {
+  edges: readonly CanvasEdge[];
+  routes: Routes;
+}) {
   const nodes = useStore(selectNodes);
   const centres = useMemo(() => hostCentres(nodes), [nodes]);
   const groups = useMemo(() => byLayer(edges), [edges]);
   const selected = useMemo(() => edges.find((e) => e.selected), [edges]);
   const describedBy = `react-flow__edge-desc-${useStore((s) => s.rfId)}`;
+  const rf = useReactFlow();
+  // Where arrows cross or run close, the one drawn last would take every click in the overlap:
+  // a click selects the arrow whose line is nearest the pointer instead.
+  const onClick = useCallback(
+    (e: MouseEvent) => {
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      let best: CanvasEdge | undefined;
+      let bestD = Infinity;
+      for (const edge of edges) {
+        const source = centres.get(edge.pair.source);
+        const target = centres.get(edge.pair.target);
+        if (!source || !target) continue;
+        const d = distance2(p, line(edge, source, target, routeOf(edge, routes)).points);
+        if (d < bestD) {
+          bestD = d;
+          best = edge;
+        }
+      }
+      if (best) selectEdge(best);
+    },
+    [rf, edges, centres, routes],
+  );
   return (
     <EdgeLabelRenderer>
-      <svg className="portolan-flows">
-        <EdgeGroup group={groups.rest} centres={centres} describedBy={describedBy} />
-        <EdgeGroup group={groups.carried} centres={centres} describedBy={describedBy} />
+      <svg className="portolan-flows" onClick={onClick}>
+        <EdgeGroup group={groups.rest} centres={centres} routes={routes} describedBy={describedBy} />
+        <EdgeGroup group={groups.carried} centres={centres} routes={routes} describedBy={describedBy} />
       </svg>
-      <svg className="portolan-flows portolan-flows-raised">
-        <EdgeGroup group={groups.raised} centres={centres} describedBy={describedBy} />
+      <svg className="portolan-flows portolan-flows-raised" onClick={onClick}>
+        <EdgeGroup group={groups.raised} centres={centres} routes={routes} describedBy={describedBy} />
       </svg>
-      <LabelGroup group={groups.rest} centres={centres} />
-      <LabelGroup group={groups.carried} centres={centres} />
-      <LabelGroup group={groups.raised} centres={centres} />
-      {selected && <SelectedOverlay edge={selected} centres={centres} />}
+      <LabelGroup group={groups.rest} centres={centres} routes={routes} />
+      <LabelGroup group={groups.carried} centres={centres} routes={routes} />
+      <LabelGroup group={groups.raised} centres={centres} routes={routes} />
+      {selected && <SelectedOverlay edge={selected} centres={centres} routes={routes} />}
     </EdgeLabelRenderer>
   );
 });

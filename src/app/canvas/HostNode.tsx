@@ -22,7 +22,11 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const name = visibleText(host.name);
   const roles = host.roles.map((r) => ROLES[r].label).join(' · ');
   const address =
-    host.address !== undefined ? visibleText(host.address) : host.roles.includes('internet') ? 'any' : undefined;
+    host.address !== undefined
+      ? visibleText(host.address)
+      : host.roles.includes('internet')
+        ? 'any'
+        : undefined;
 
   // A row that clips its text for the ellipsis (overflow: hidden) gets a paint property node of
   // its own, and while anything on the canvas moves the browser sorts every such node again each

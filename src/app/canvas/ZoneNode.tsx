@@ -39,7 +39,9 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneNodeType>) {
         }}
       />
       <div className="flex items-center gap-2 px-3 py-2">
-        <span className="truncate text-sm font-semibold text-slate-800 dark:text-slate-100">{visibleText(zone.name)}</span>
+        <span className="truncate text-sm font-semibold text-slate-800 dark:text-slate-100">
+          {visibleText(zone.name)}
+        </span>
         <span className={`rounded px-1.5 text-[11px] leading-5 font-semibold uppercase ${style.chip}`}>
           {TRUST_LABELS[zone.trust]}
         </span>

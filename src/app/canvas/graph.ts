@@ -47,6 +47,8 @@ export interface CanvasEdge {
   ariaLabel: string;
 }
 
+const samePoint = (a: { x: number; y: number }, b: { x: number; y: number }) => a.x === b.x && a.y === b.y;
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const edgeId = (source: string, target: string) => `edge:${pairKey(source, target)}`;
@@ -84,11 +86,21 @@ export function buildNodes(
     const prev = previous.get(id) as ZoneNode | undefined;
     const hostCount = members.get(zone.id) ?? 0;
     const selected = zone.id === selectedZone;
-    if (prev && prev.data.zone === zone && prev.data.hostCount === hostCount && prev.selected === selected) {
+    const { position, size } = zoneRect(zone);
+    if (
+      prev &&
+      prev.data.zone === zone &&
+      prev.data.hostCount === hostCount &&
+      prev.selected === selected &&
+      // A drag or resize the plan did not take (a zone kept big enough for its hosts) must not
+      // leave the node where the pointer left it.
+      samePoint(prev.position, position) &&
+      prev.width === size.width &&
+      prev.height === size.height
+    ) {
       nodes.push(prev);
       continue;
     }
-    const { position, size } = zoneRect(zone);
     nodes.push({
       id,
       type: 'zone',
@@ -109,9 +121,11 @@ export function buildNodes(
     const prev = previous.get(id) as HostNode | undefined;
     const w = hostWarnings.get(host.id);
     const selected = selectedHosts.has(host.id);
+    const position = hostPosition(host, index);
     if (
       prev &&
       prev.data.host === host &&
+      (prev.dragging || samePoint(prev.position, position)) &&
       prev.selected === selected &&
       prev.data.warningCount === (w?.count ?? 0) &&
       prev.data.worst === w?.worst
@@ -124,7 +138,7 @@ export function buildNodes(
       id,
       type: 'host',
       // A node being dragged keeps its live position until the drag ends.
-      position: prev?.dragging ? prev.position : hostPosition(host, index),
+      position: prev?.dragging ? prev.position : position,
       data: { host, warningCount: w?.count ?? 0, ...(w ? { worst: w.worst } : {}) },
       selected,
       zIndex: 10,
@@ -136,6 +150,16 @@ export function buildNodes(
 }
 
 const pairCache = new WeakMap<readonly Flow[], FlowPair[]>();
+
+/** The flows grouped per host pair, once per flows array (the edges and the routes share them). */
+export function pairsOf(flows: readonly Flow[]): FlowPair[] {
+  let pairs = pairCache.get(flows);
+  if (!pairs) {
+    pairs = groupFlowsByPair(flows);
+    pairCache.set(flows, pairs);
+  }
+  return pairs;
+}
 
 /**
  * One edge per source and destination host, labelled with its services. `previous` lets edges
@@ -153,12 +177,7 @@ export function buildEdges(
   const carriedHosts = new Set(
     selection.kind === 'zone' ? plan.hosts.filter((h) => h.zone === selection.id).map((h) => h.id) : [],
   );
-  let pairs = pairCache.get(flows);
-  if (!pairs) {
-    pairs = groupFlowsByPair(flows);
-    pairCache.set(flows, pairs);
-  }
-  return pairs.map((pair) => {
+  return pairsOf(flows).map((pair) => {
     const selected =
       selection.kind === 'edge' && selection.source === pair.source && selection.target === pair.target;
     const touches = (hosts: ReadonlySet<string>) => hosts.has(pair.source) || hosts.has(pair.target);

@@ -1,3 +1,4 @@
+import { arrangeOpened, arrangedNote } from './arrange';
 import { formatProblem, planFileSizeProblem, planSizeProblem, type Problem } from '../../domain';
 import type { ExportFile, ExportFormat, Exporter } from '../../domain/export';
 import { derive, usePlanner } from '../store';
@@ -43,12 +44,13 @@ export async function importPlanFile(file: File): Promise<void> {
   if (!result.ok) return fail(result.problems);
   const tooLarge = planSizeProblem(result.value);
   if (tooLarge) return fail([tooLarge]);
+  const arranged = await arrangeOpened(result.value);
   const state = usePlanner.getState();
-  if (!state.replacePlan(result.value)) return;
+  if (!state.replacePlan(arranged.plan)) return;
   state.notify({
     tone: 'success',
     title: `Opened “${result.value.name}” from ${file.name}.`,
-    detail: 'Undo brings back the plan you had open.',
+    detail: [arrangedNote(arranged), 'Undo brings back the plan you had open.'].filter(Boolean).join(' '),
   });
 }
 

@@ -1,3 +1,4 @@
+import { arrangeOpened, arrangedNote } from './arrange';
 import { formatProblem, hasUserContent, planSizeProblem, serializePlan } from '../../domain';
 import { looksLikeShare } from '../../domain/share/detect';
 import { usePlanner } from '../store';
@@ -30,10 +31,17 @@ export async function openSharedLink(): Promise<void> {
     });
     return;
   }
-  const previous = state.plan;
-  if (!state.replacePlan(result.value)) return;
+  const arranged = await arrangeOpened(result.value);
+  const note = arrangedNote(arranged);
+  // Read again: the layout ran off the main thread, and the open plan may have changed meanwhile.
+  const previous = usePlanner.getState().plan;
+  if (!state.replacePlan(arranged.plan)) return;
   if (!hasUserContent(previous)) {
-    state.notify({ tone: 'success', title: `Opened the shared plan “${result.value.name}”.` });
+    state.notify({
+      tone: 'success',
+      title: `Opened the shared plan “${result.value.name}”.`,
+      ...(note ? { detail: note } : {}),
+    });
     return;
   }
   const restore = { label: 'Restore previous plan', run: () => usePlanner.getState().replacePlan(previous) };
@@ -42,7 +50,12 @@ export async function openSharedLink(): Promise<void> {
     state.notify({
       tone: 'info',
       title: `Opened the shared plan “${result.value.name}”.`,
-      detail: `Your previous plan “${previous.name}” is kept in this browser: Undo or the button below brings it back.`,
+      detail: [
+        note,
+        `Your previous plan “${previous.name}” is kept in this browser: Undo or the button below brings it back.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
       actions: [restore],
       persist: true,
     });

@@ -404,11 +404,42 @@ describe('settleMembership (imports, undo)', () => {
 });
 
 describe('telling what changed', () => {
-  const flows = (...ids: string[]) => ids.map((id) => ({ id }) as Flow);
+  const flows = (...ids: string[]) => ids.map((id) => ({ id, crossesFirewall: false }) as Flow);
+  const delta = (added: number, removed: number, nowCrossing = 0, nowInside = 0) => ({
+    added,
+    removed,
+    nowCrossing,
+    nowInside,
+  });
 
-  it('counts flows added and removed by id', () => {
-    expect(flowDelta(flows('a', 'b', 'c'), flows('b', 'c', 'd', 'e'))).toEqual({ added: 2, removed: 1 });
-    expect(flowDelta(flows('a'), flows('a'))).toEqual({ added: 0, removed: 0 });
+  it('counts flows added and removed by id, and kept flows whose firewall crossing changed', () => {
+    expect(flowDelta(flows('a', 'b', 'c'), flows('b', 'c', 'd', 'e'))).toEqual(delta(2, 1));
+    expect(flowDelta(flows('a'), flows('a'))).toEqual(delta(0, 0));
+    const before = [
+      { id: 'b', crossesFirewall: false },
+      { id: 'c', crossesFirewall: true },
+    ] as Flow[];
+    const after = [
+      { id: 'b', crossesFirewall: true },
+      { id: 'c', crossesFirewall: false },
+      { id: 'x', crossesFirewall: true },
+    ] as Flow[];
+    expect(flowDelta(before, after)).toEqual(delta(1, 0, 1, 1));
+  });
+
+  it('says when kept flows now cross a firewall or stay inside a zone', () => {
+    const before = planOf(
+      [zone('dmz', 'DMZ', 'dmz', 0, 0), zone('net', 'Internet', 'untrusted', 600, 0)],
+      [host('n5', 'SEG-NODE05', 20, 60, 'dmz')],
+    );
+    const after = updateHost(before, 'n5', { zone: 'net' });
+    const [change] = zoneChanges(before, after);
+    expect(describeZoneChange(before, after, change!, delta(0, 0, 3, 1))).toBe(
+      'SEG-NODE05 moved from DMZ to Internet (Untrusted): 3 flows now through a firewall, 1 now inside a zone',
+    );
+    expect(describeZoneChange(before, after, change!, delta(2, 0, 1, 0))).toBe(
+      'SEG-NODE05 moved from DMZ to Internet (Untrusted): 2 flows added, 1 now through a firewall',
+    );
   });
 
   it('lists hosts whose zone changed, in the order of the new plan', () => {
@@ -432,37 +463,37 @@ describe('telling what changed', () => {
     );
     const after = updateHost(before, 'n5', { zone: 'net' });
     const [change] = zoneChanges(before, after);
-    expect(describeZoneChange(before, after, change!, 4, 3)).toBe(
+    expect(describeZoneChange(before, after, change!, delta(4, 3))).toBe(
       'SEG-NODE05 moved from DMZ to Internet (Untrusted): 4 flows added, 3 removed',
     );
-    expect(describeZoneChange(before, after, change!, 1, 0)).toBe(
+    expect(describeZoneChange(before, after, change!, delta(1, 0))).toBe(
       'SEG-NODE05 moved from DMZ to Internet (Untrusted): 1 flow added',
     );
-    expect(describeZoneChange(before, after, change!, 0, 1)).toBe(
+    expect(describeZoneChange(before, after, change!, delta(0, 1))).toBe(
       'SEG-NODE05 moved from DMZ to Internet (Untrusted): 1 flow removed',
     );
-    expect(describeZoneChange(before, after, change!, 0, 0)).toBe(
+    expect(describeZoneChange(before, after, change!, delta(0, 0))).toBe(
       'SEG-NODE05 moved from DMZ to Internet (Untrusted): no flows changed',
     );
-    expect(describeZoneChange(before, after, { hostId: 'n5', to: 'net' }, 2, 1)).toBe(
+    expect(describeZoneChange(before, after, { hostId: 'n5', to: 'net' }, delta(2, 1))).toBe(
       'SEG-NODE05 moved from no zone to Internet (Untrusted): 2 flows added, 1 removed',
     );
-    expect(describeZoneChange(before, after, { hostId: 'n5', from: 'dmz' }, 1, 1)).toBe(
+    expect(describeZoneChange(before, after, { hostId: 'n5', from: 'dmz' }, delta(1, 1))).toBe(
       'SEG-NODE05 moved from DMZ to no zone: 1 flow added, 1 removed',
     );
   });
 
   it('shows hidden direction marks in names', () => {
     const before = planOf([zone('a', 'A\u202E', 'dmz', 0, 0)], [host('h', 'X\u202Ey', 20, 60)]);
-    expect(describeZoneChange(before, before, { hostId: 'h', to: 'a' }, 0, 0)).toBe(
+    expect(describeZoneChange(before, before, { hostId: 'h', to: 'a' }, delta(0, 0))).toBe(
       'X<U+202E>y moved from no zone to A<U+202E> (DMZ): no flows changed',
     );
   });
 
   it('writes several hosts’ moves as one sentence', () => {
     const before = base();
-    expect(describeZoneChanges(before, before, [], 0, 0)).toBe('');
-    expect(describeZoneChanges(before, before, [{ hostId: 'n1', from: 'A', to: 'B' }], 2, 0)).toBe(
+    expect(describeZoneChanges(before, before, [], delta(0, 0))).toBe('');
+    expect(describeZoneChanges(before, before, [{ hostId: 'n1', from: 'A', to: 'B' }], delta(2, 0))).toBe(
       'SEG-NODE01 moved from DMZ to LAN (Trusted): 2 flows added',
     );
     const three = [
@@ -470,7 +501,7 @@ describe('telling what changed', () => {
       { hostId: 'n2', from: 'A', to: 'B' },
       { hostId: 'n3', to: 'B' },
     ];
-    expect(describeZoneChanges(before, before, three, 4, 3)).toBe(
+    expect(describeZoneChanges(before, before, three, delta(4, 3))).toBe(
       '3 hosts moved to LAN (Trusted): 4 flows added, 3 removed',
     );
     expect(
@@ -481,8 +512,7 @@ describe('telling what changed', () => {
           { hostId: 'n1', from: 'A' },
           { hostId: 'n2', from: 'A' },
         ],
-        0,
-        2,
+        delta(0, 2),
       ),
     ).toBe('2 hosts moved to no zone: 2 flows removed');
     expect(
@@ -493,8 +523,7 @@ describe('telling what changed', () => {
           { hostId: 'n1', from: 'A' },
           { hostId: 'n3', to: 'B' },
         ],
-        1,
-        1,
+        delta(1, 1),
       ),
     ).toBe('2 hosts changed zone: 1 flow added, 1 removed');
   });

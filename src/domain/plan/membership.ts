@@ -420,26 +420,45 @@ export function zoneChanges(before: Plan, after: Plan): ZoneChange[] {
   return changes;
 }
 
-/** Flows in `afterFlows` but not `beforeFlows` (added) and the other way round (removed), by id. */
-export function flowDelta(
-  beforeFlows: readonly Flow[],
-  afterFlows: readonly Flow[],
-): { added: number; removed: number } {
-  const before = new Set(beforeFlows.map((f) => f.id));
-  const after = new Set(afterFlows.map((f) => f.id));
-  let added = 0;
-  let removed = 0;
-  for (const id of after) if (!before.has(id)) added++;
-  for (const id of before) if (!after.has(id)) removed++;
-  return { added, removed };
+/**
+ * What an edit did to the flows: flows added and removed (by id), and flows kept whose firewall
+ * crossing changed. A host moved between zones often keeps every flow but changes which of them
+ * cross a firewall, and that changes the change request as much as a new flow does.
+ */
+export interface FlowDelta {
+  added: number;
+  removed: number;
+  /** Kept flows that now cross a firewall. */
+  nowCrossing: number;
+  /** Kept flows that now stay inside one zone. */
+  nowInside: number;
 }
 
-function flowText(added: number, removed: number): string {
+export function flowDelta(beforeFlows: readonly Flow[], afterFlows: readonly Flow[]): FlowDelta {
+  const before = new Map(beforeFlows.map((f) => [f.id, f]));
+  const after = new Set<string>();
+  const delta: FlowDelta = { added: 0, removed: 0, nowCrossing: 0, nowInside: 0 };
+  for (const f of afterFlows) {
+    after.add(f.id);
+    const old = before.get(f.id);
+    if (!old) delta.added++;
+    else if (old.crossesFirewall !== f.crossesFirewall) {
+      if (f.crossesFirewall) delta.nowCrossing++;
+      else delta.nowInside++;
+    }
+  }
+  for (const id of before.keys()) if (!after.has(id)) delta.removed++;
+  return delta;
+}
+
+function flowText({ added, removed, nowCrossing, nowInside }: FlowDelta): string {
   const flows = (n: number) => `${n} ${n === 1 ? 'flow' : 'flows'}`;
-  if (added && removed) return `${flows(added)} added, ${removed} removed`;
-  if (added) return `${flows(added)} added`;
-  if (removed) return `${flows(removed)} removed`;
-  return 'no flows changed';
+  const parts: string[] = [];
+  if (added) parts.push(`${flows(added)} added`);
+  if (removed) parts.push(parts.length ? `${removed} removed` : `${flows(removed)} removed`);
+  if (nowCrossing) parts.push(`${parts.length ? nowCrossing : flows(nowCrossing)} now through a firewall`);
+  if (nowInside) parts.push(`${parts.length ? nowInside : flows(nowInside)} now inside a zone`);
+  return parts.length ? parts.join(', ') : 'no flows changed';
 }
 
 /** "DMZ", or "no zone" for none or a zone the plan does not hold. */
@@ -451,19 +470,13 @@ function zoneName(plan: Plan, id: string | undefined, withTrust: boolean): strin
 }
 
 /** "SEG-NODE05 moved from DMZ to Internet (Untrusted): 4 flows added, 3 removed". */
-export function describeZoneChange(
-  before: Plan,
-  after: Plan,
-  change: ZoneChange,
-  flowsAdded: number,
-  flowsRemoved: number,
-): string {
+export function describeZoneChange(before: Plan, after: Plan, change: ZoneChange, delta: FlowDelta): string {
   const host =
     after.hosts.find((h) => h.id === change.hostId) ?? before.hosts.find((h) => h.id === change.hostId);
   const name = visibleText(host?.name ?? change.hostId);
   return (
     `${name} moved from ${zoneName(before, change.from, false)} to ${zoneName(after, change.to, true)}: ` +
-    flowText(flowsAdded, flowsRemoved)
+    flowText(delta)
   );
 }
 
@@ -476,13 +489,12 @@ export function describeZoneChanges(
   before: Plan,
   after: Plan,
   changes: readonly ZoneChange[],
-  flowsAdded: number,
-  flowsRemoved: number,
+  delta: FlowDelta,
 ): string {
   const [first] = changes;
   if (!first) return '';
-  if (changes.length === 1) return describeZoneChange(before, after, first, flowsAdded, flowsRemoved);
-  const flows = flowText(flowsAdded, flowsRemoved);
+  if (changes.length === 1) return describeZoneChange(before, after, first, delta);
+  const flows = flowText(delta);
   const sameTarget = changes.every((c) => c.to === first.to);
   if (sameTarget) return `${changes.length} hosts moved to ${zoneName(after, first.to, true)}: ${flows}`;
   return `${changes.length} hosts changed zone: ${flows}`;

@@ -1,0 +1,224 @@
+import { expect, test, type Page } from '@playwright/test';
+import { canvas, hostNode, openExample } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+});
+
+/** Every arrow's accessible name and the screen point halfway along its line. */
+async function arrowMidpoints(page: Page) {
+  return canvas(page)
+    .locator('g[aria-roledescription="edge"]')
+    .evaluateAll((groups) =>
+      groups.map((g) => {
+        const path = g.querySelector('path.react-flow__edge-interaction') as SVGPathElement;
+        const half = path.getPointAtLength(path.getTotalLength() / 2);
+        const m = path.getScreenCTM()!;
+        return {
+          name: g.getAttribute('aria-label')!,
+          x: m.a * half.x + m.c * half.y + m.e,
+          y: m.b * half.x + m.d * half.y + m.f,
+        };
+      }),
+    );
+}
+
+test('Enter on a focused arrow selects it, every time', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await canvas(page).locator('g[aria-roledescription="edge"]').first().focus();
+  for (let i = 0; i < 4; i++) {
+    // Tab moves on to the next arrow, as a keyboard user goes through them.
+    if (i > 0) await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(name).toMatch(/^Flow from /);
+    await page.keyboard.press('Enter');
+    const arrow = canvas(page).getByRole('group', { name: name!, exact: true });
+    await expect(arrow).toHaveClass(/selected/);
+    const [, from] = /^Flow from (.+?) to /.exec(name!)!;
+    await expect(details).toContainText(from!);
+  }
+});
+
+test('a click at the midpoint of an arrow selects that arrow, inside a zone too', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  const midpoints = await arrowMidpoints(page);
+  expect(midpoints.length).toBeGreaterThan(10);
+  let selected = 0;
+  for (const m of midpoints) {
+    await page.mouse.click(m.x, m.y);
+    const arrow = canvas(page).getByRole('group', { name: m.name, exact: true });
+    if (await arrow.evaluate((g) => g.classList.contains('selected'))) selected++;
+  }
+  expect(selected).toBe(midpoints.length);
+});
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What the canvas shows: every card and zone rectangle on screen, with the saved plan's membership. */
+async function shown(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const saved = localStorage.getItem('portolan.plan');
+    if (!saved) return { cards: [], zones: [], saved: false };
+    const plan = JSON.parse(saved) as {
+      zones: { id: string; name: string }[];
+      hosts: { name: string; zone?: string }[];
+    };
+    const zoneName = new Map(plan.zones.map((z) => [z.id, z.name]));
+    const cards = [...document.querySelectorAll('.react-flow__node-host')].map((el) => {
+      const name = el.getAttribute('aria-label')!.split(':')[0]!;
+      const zone = plan.hosts.find((h) => h.name === name)?.zone;
+      return { name, zone: zone ? zoneName.get(zone) : undefined, box: box(el) };
+    });
+    const zones = [...document.querySelectorAll('.react-flow__node-zone')].map((el) => ({
+      name: /^Zone (.+?), /.exec(el.getAttribute('aria-label')!)![1]!,
+      box: box(el),
+    }));
+    return { cards, zones, saved: true };
+  });
+}
+
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.5 &&
+  a.y >= b.y - 0.5 &&
+  a.x + a.width <= b.x + b.width + 0.5 &&
+  a.y + a.height <= b.y + b.height + 0.5;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 0.5 &&
+  b.x < a.x + a.width - 0.5 &&
+  a.y < b.y + b.height - 0.5 &&
+  b.y < a.y + a.height - 0.5;
+
+/** Cards outside their zone, cards inside a zone they are not in, overlapping cards and zones. */
+async function truthProblems(page: Page) {
+  const { cards, zones, saved } = await shown(page);
+  const problems: string[] = saved ? [] : ['the plan is not saved yet'];
+  for (const c of cards) {
+    for (const z of zones) {
+      if (c.zone === z.name && !inside(c.box, z.box))
+        problems.push(`${c.name} is outside its zone ${z.name}`);
+      if (c.zone !== z.name && overlap(c.box, z.box)) problems.push(`${c.name} is drawn in ${z.name}`);
+    }
+  }
+  cards.forEach((a, i) =>
+    cards.slice(i + 1).forEach((b) => overlap(a.box, b.box) && problems.push(`${a.name} overlaps ${b.name}`)),
+  );
+  zones.forEach((a, i) =>
+    zones
+      .slice(i + 1)
+      .forEach((b) => overlap(a.box, b.box) && problems.push(`zone ${a.name} overlaps ${b.name}`)),
+  );
+  return problems;
+}
+
+/** Waits for the autosave to hold what is shown, then checks the picture against membership. */
+async function expectTruthful(page: Page) {
+  await expect.poll(() => truthProblems(page), { timeout: 5000 }).toEqual([]);
+}
+
+test('changing a host’s zone in its panel moves the card into that zone, says so, and undoes in one step', async ({
+  page,
+}) => {
+  await openExample(page, /DMZ relay/);
+  const node = hostNode(page, 'SEG-NODE01');
+  const before = (await node.boundingBox())!;
+  await node.click();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await details.getByLabel('Zone').selectOption({ label: 'Internal network (Trusted)' });
+
+  // Its flows stay, but those to the internal hosts no longer pass a firewall.
+  await expect(
+    page
+      .getByRole('status')
+      .filter({
+        hasText: /^SEG-NODE01 moved from DMZ to Internal network \(Trusted\): \d+ flows now inside a zone$/,
+      })
+      .first(),
+  ).toBeVisible();
+  await expect(canvas(page).getByRole('group', { name: /^Zone Internal network,/ })).toHaveAccessibleName(
+    /7 hosts/,
+  );
+  await expectTruthful(page);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(canvas(page).getByRole('group', { name: /^Zone DMZ,/ })).toHaveAccessibleName(/2 hosts/);
+  const after = (await node.boundingBox())!;
+  expect(Math.round(after.x)).toBe(Math.round(before.x));
+  expect(Math.round(after.y)).toBe(Math.round(before.y));
+  await expectTruthful(page);
+});
+
+test('a zone cannot be made smaller than its hosts, from the keyboard either', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  await canvas(page)
+    .getByRole('group', { name: /^Zone DMZ,/ })
+    .click({ position: { x: 30, y: 12 } });
+  const details = page.getByRole('complementary', { name: 'Details' });
+  const width = details.getByLabel('Width');
+  await width.fill('220');
+  await width.blur();
+  // Its hosts are 200 px wide and sit 40 px in: the zone keeps room for them.
+  await expect.poll(async () => Number(await width.inputValue())).toBeGreaterThanOrEqual(240);
+  await expect(canvas(page).getByRole('group', { name: /^Zone DMZ,/ })).toHaveAccessibleName(/2 hosts/);
+  await expectTruthful(page);
+
+  // Moving the zone by number takes its hosts along.
+  const card = (await hostNode(page, 'SEG-NODE01').boundingBox())!;
+  const left = details.getByLabel('Left');
+  const x = Number(await left.inputValue());
+  await left.fill(String(x - 100));
+  await left.blur();
+  await expect
+    .poll(async () => (await hostNode(page, 'SEG-NODE01').boundingBox())!.x)
+    .toBeLessThan(card.x - 20);
+  await expectTruthful(page);
+});
+
+test('"Add zone" twice places two zones side by side, not on top of each other', async ({ page }) => {
+  await openExample(page, /Single server/);
+  const palette = page.getByRole('navigation', { name: 'Components' });
+  await palette.getByRole('button', { name: 'Add zone' }).click();
+  await palette.getByRole('button', { name: 'Add zone' }).click();
+  await expect(canvas(page).locator('.react-flow__node-zone')).toHaveCount(3);
+  await expectTruthful(page);
+});
+
+test('"Tidy layout" lays out 40 hosts truthfully: inside their zones, nothing overlapping, every arrow clickable', async ({
+  page,
+}) => {
+  await openExample(page, /Two sites, 40 hosts/);
+  await page.getByRole('button', { name: 'Tidy layout' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Laid out the plan.' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expectTruthful(page);
+
+  // Zones run left to right by trust.
+  const { zones } = await shown(page);
+  const x = (name: string) => zones.find((z) => z.name === name)!.box.x;
+  expect(x('Internet')).toBeLessThan(x('DMZ'));
+  expect(x('DMZ')).toBeLessThan(x('Server network'));
+
+  const midpoints = await arrowMidpoints(page);
+  expect(midpoints.length).toBe(253);
+  let selected = 0;
+  for (const m of midpoints.slice(0, 60)) {
+    await page.mouse.click(m.x, m.y);
+    const arrow = canvas(page).getByRole('group', { name: m.name, exact: true });
+    if (await arrow.evaluate((g) => g.classList.contains('selected'))) selected++;
+  }
+  expect(selected).toBeGreaterThanOrEqual(57);
+
+  // One undo step puts everything back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(hostNode(page, 'SEG-NODE01')).toBeVisible();
+});
