@@ -1,4 +1,4 @@
-import type { FlowPair } from '../engine/views';
+import { pairKey, type FlowPair } from '../engine/views';
 import { HOST_SIZE } from '../plan/edit';
 import type { Host, Plan, Point, Size, Trust, Zone } from '../plan/types';
 
@@ -128,7 +128,7 @@ export function layoutGraph(plan: Plan, pairs: readonly FlowPair[]): LayoutNode 
     if (a === undefined || b === undefined || p.source === p.target) continue;
     if (a === b) {
       // One edge per host pair whatever its direction: layering only needs to know they talk.
-      const key = JSON.stringify(p.source < p.target ? [p.source, p.target] : [p.target, p.source]);
+      const key = p.source < p.target ? pairKey(p.source, p.target) : pairKey(p.target, p.source);
       if (seenInner.has(key)) continue;
       seenInner.add(key);
       const list = inner.get(a) ?? [];
@@ -141,7 +141,7 @@ export function layoutGraph(plan: Plan, pairs: readonly FlowPair[]): LayoutNode 
     } else {
       // Aggregated to one edge per group pair, pointing the way the columns run.
       const [from, to] = column(a) <= column(b) ? [a, b] : [b, a];
-      const key = JSON.stringify([from, to]);
+      const key = pairKey(from, to);
       if (!between.has(key)) between.set(key, { id: `g:${between.size}`, sources: [from], targets: [to] });
     }
   }
