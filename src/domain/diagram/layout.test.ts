@@ -91,10 +91,22 @@ describe('tidy layout with elkjs', () => {
   });
 
   it('lays out a 40-host plan of 5 zones: clean, trust columns in order, same answer twice', async () => {
-    const plan = generatePlan(40);
-    // Five zones, one of each trust at least; the generator makes four, so add an empty one.
-    plan.zones.push({ id: 'extra', name: 'Spare', trust: 'dmz' });
+    const generated = generatePlan(40);
+    // The generator puts ten hosts in each zone: split the last (untrusted) zone's into a fifth, a DMZ.
+    const moved = new Set(['h35', 'h36', 'h37', 'h38', 'h39']);
+    const plan: Plan = {
+      ...generated,
+      zones: [...generated.zones, { id: 'extra', name: 'Split', trust: 'dmz' }],
+      hosts: generated.hosts.map((h) => (moved.has(h.id) ? { ...h, zone: 'extra' } : h)),
+    };
     expect(plan.zones.map((z) => z.trust)).toEqual(['dmz', 'trusted', 'trusted', 'untrusted', 'dmz']);
+    expect(plan.hosts.filter((h) => h.zone === 'z3').map((h) => h.id)).toEqual([
+      'h30',
+      'h31',
+      'h32',
+      'h33',
+      'h34',
+    ]);
     const out = await tidy(plan);
     expectWellPlaced(out);
     const x = (id: string) => zone(out, id).position!.x;
