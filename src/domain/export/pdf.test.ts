@@ -2,11 +2,13 @@ import { inflateSync } from 'node:zlib';
 import { jsPDF } from 'jspdf';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { deriveFlows } from '../engine';
+import { generatePlan } from '../../../bench/plans';
+import { deriveFlows, groupFlowsByPair } from '../engine';
 import { CANVAS_LIMIT, DMZ_RELAY, SINGLE_SERVER, type Plan } from '../plan';
 import { buildChangeRequestPdf, exportPdf } from './pdf';
 import { Doc } from './pdf/doc';
 import { loadFontData, registerUnicodeFonts, toWinAnsi } from './pdf/fonts';
+import { wrapAtBoundaries } from './pdf/ruleTable';
 import { requestFlows, requestRows } from './rows';
 
 const DATE = new Date('2026-11-27T12:00:00Z');
@@ -38,18 +40,32 @@ async function pdfPages(data: ArrayBuffer): Promise<string[]> {
   return pages;
 }
 
+/** Each page's text pieces as drawn, in order, empty ones left out. */
+async function pageItems(data: ArrayBuffer): Promise<string[][]> {
+  const doc = await getDocument({ data: new Uint8Array(data.slice(0)), verbosity: 0 }).promise;
+  const pages: string[][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).filter((s) => s.trim() !== ''));
+  }
+  return pages;
+}
+
 const latin1 = (data: ArrayBuffer) => Buffer.from(data).toString('latin1');
 
 /** The page content streams, inflated: the drawing operators jsPDF wrote. */
 function contentStreams(data: ArrayBuffer): string[] {
   const raw = latin1(data);
   const streams: string[] = [];
-  for (const m of raw.matchAll(/<<([^]*?)>>\s*stream\r?\n([^]*?)\r?\nendstream/g)) {
-    const [, dict, body] = m;
+  for (const m of raw.matchAll(/<<([^]*?)>>\s*stream\r?\n/g)) {
+    const dict = m[1]!;
     // Font files and images are binary; only content streams hold operators.
-    if (/\/Length1|\/Subtype\s*\/Image/.test(dict!)) continue;
-    const bytes = Buffer.from(body!, 'latin1');
-    streams.push((/\/FlateDecode/.test(dict!) ? inflateSync(bytes) : bytes).toString('latin1'));
+    if (/\/Length1|\/Subtype\s*\/Image/.test(dict)) continue;
+    // Read exactly /Length bytes: compressed data may itself end in a carriage return.
+    const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
+    const from = m.index + m[0].length;
+    const bytes = Buffer.from(raw.slice(from, from + length), 'latin1');
+    streams.push((/\/FlateDecode/.test(dict) ? inflateSync(bytes) : bytes).toString('latin1'));
   }
   return streams;
 }
@@ -342,5 +358,86 @@ describe('PDF diagram geometry', { timeout: PDF_TIMEOUT }, () => {
     expect(pages[1]).toContain('Network diagram');
     if (plan.hosts.length > 0) expect(pages[1]).toContain('SEG-NODE01');
     for (const zone of plan.zones) expect(pages[1]).toContain(zone.name);
+  });
+});
+
+describe('PDF diagram labels', { timeout: PDF_TIMEOUT }, () => {
+  const SERVICES = /^(tcp|udp)\/\d+(, (tcp|udp)\/\d+)*$/;
+
+  async function labelCounts(plan: Plan) {
+    const pages = await pageItems(await build(plan));
+    const diagram = pages[1]!;
+    const legend = diagram.join(' ').match(/Labels omitted for (\d+) of (\d+) arrows: ([^;]+);/);
+    return {
+      drawn: diagram.filter((s) => SERVICES.test(s)).length,
+      omitted: legend ? Number(legend[1]) : 0,
+      arrows: legend ? Number(legend[2]) : undefined,
+      reason: legend?.[3],
+    };
+  }
+
+  it('says how many arrows of a large plan print without a label, and the count is right', async () => {
+    const plan = generatePlan(40);
+    // 69 host pairs have flows in the 40-host benchmark plan.
+    expect(groupFlowsByPair(deriveFlows(plan).flows).length).toBe(69);
+    const { drawn, omitted, arrows, reason } = await labelCounts(plan);
+    expect(arrows).toBe(69);
+    expect(omitted).toBeGreaterThan(0);
+    expect(drawn).toBe(69 - omitted);
+    expect(reason).toBe('too many to label at this size');
+  });
+
+  it('labels every arrow it says it labels in the DMZ relay example', async () => {
+    const { drawn, omitted, arrows } = await labelCounts(DMZ_RELAY);
+    // The example has 19 host pairs with flows.
+    expect(drawn + omitted).toBe(19);
+    if (omitted > 0) expect(arrows).toBe(19);
+    expect(drawn).toBeGreaterThanOrEqual(16);
+  });
+});
+
+describe('PDF rule table', { timeout: PDF_TIMEOUT }, () => {
+  it('breaks names only between their parts, and never splits a row over two pages', async () => {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    const names: string[] = [];
+    // Names of one to four lines make rows of mixed heights, some of which a page end would cut.
+    for (let i = 0; i < 80; i++) {
+      const name = `POP-x${i}x-mailbox-reader${'.branch-office-north'.repeat(i % 5)}.example.com`;
+      names.push(name);
+      plan.hosts.push({ id: `p${i}`, name, roles: ['pop3-client'], address: `10.9.0.${i}` });
+    }
+    const pages = (await pageItems(await build(plan, false)))
+      .slice(2)
+      .filter((items) => items.includes('Source address'));
+    for (const name of names) {
+      // Each client has a rule to each of the two processing nodes: two rows, each holding the
+      // name as consecutive lines of one page, each line ending where a part of the name ends.
+      let rows = 0;
+      for (const items of pages)
+        items.forEach((_, start) => {
+          let joined = '';
+          for (let i = start; i < items.length && name.startsWith(joined + items[i]!); i++) {
+            joined += items[i]!;
+            if (joined !== name) continue;
+            rows++;
+            for (const line of items.slice(start, i)) expect(line, name).toMatch(/[.-]$/);
+          }
+        });
+      expect(rows, name).toBe(2);
+    }
+  });
+
+  it('wraps at spaces, dots, hyphens, underscores, slashes and colons', () => {
+    const width = (s: string) => s.length;
+    expect(wrapAtBoundaries('mail-relay-01.corp.example.com', 15, width)).toEqual([
+      'mail-relay-01.',
+      'corp.example.',
+      'com',
+    ]);
+    expect(wrapAtBoundaries('Admin workstations', 12, width)).toEqual(['Admin', 'workstations']);
+    expect(wrapAtBoundaries('2001:db8::1/64', 6, width)).toEqual(['2001:', 'db8::', '1/64']);
+    expect(wrapAtBoundaries('short', 15, width)).toEqual(['short']);
+    // A part wider than the column is the one thing cut mid-word.
+    expect(wrapAtBoundaries('ABCDEFGHIJ-K', 4, width)).toEqual(['ABCD', 'EFGH', 'IJ-K']);
   });
 });

@@ -2,6 +2,40 @@ import type { RowInput } from 'jspdf-autotable';
 import { zonePairLabel, type RequestRow } from '../rows';
 import { INK, MARGIN, MONO, RULE_LINE, TEAL, type Doc } from './doc';
 
+/** The columns other than source and destination: #, the two addresses, protocol, port, rule. */
+const FIXED_WIDTH = 28 + 100 + 100 + 48 + 40 + 170;
+
+/** Where a host name, FQDN or address may break: after a space, dot, hyphen, underscore, slash or colon. */
+const BREAK_AFTER = /(?<=[ .\-_/:])/;
+
+/**
+ * Lines of `text` no wider than `width`, broken only after BREAK_AFTER characters, so
+ * "mail-relay-01.corp.example.com" never splits as "mail-rel" + "ay-01…". A piece wider than
+ * the whole column is the one thing broken mid-word, as nothing else fits.
+ */
+export function wrapAtBoundaries(text: string, width: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const piece of paragraph.split(BREAK_AFTER)) {
+      if (line && measure((line + piece).trimEnd()) > width) {
+        lines.push(line.trimEnd());
+        line = '';
+      }
+      line += piece;
+      // Only a piece wider than the column on its own gets here too wide: cut it by characters.
+      while (measure(line.trimEnd()) > width && line.length > 1) {
+        let cut = line.length - 1;
+        while (cut > 1 && measure(line.slice(0, cut)) > width) cut--;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
 /** The rules themselves, one line each, grouped under a heading per zone pair. */
 export function ruleTable(doc: Doc, rows: RequestRow[]): void {
   const top = doc.heading(
@@ -36,8 +70,15 @@ export function ruleTable(doc: Doc, rows: RequestRow[]): void {
       `${r.ruleTitle} (${r.rule})`,
     ]);
   });
+  const words = (text: string | string[], width: number) =>
+    wrapAtBoundaries(Array.isArray(text) ? text.join('\n') : text, width, (t) => doc.pdf.getTextWidth(t));
+  // Source and destination share what the fixed columns leave. Left to autotable, a long name
+  // with no spaces counts as one word it tries to fit whole, squeezing the other name column.
+  const nameWidth = (doc.width - 2 * MARGIN - FIXED_WIDTH) / 2;
   doc.table({
     startY: top,
+    // A rule is read across its row: a row is never split over two pages.
+    rowPageBreak: 'avoid',
     margin: { left: MARGIN, right: MARGIN, top: MARGIN, bottom: MARGIN + 10 },
     head: [
       ['#', 'Source', 'Source address', 'Destination', 'Destination address', 'Protocol', 'Port', 'Rule'],
@@ -56,9 +97,12 @@ export function ruleTable(doc: Doc, rows: RequestRow[]): void {
     },
     columnStyles: {
       0: { cellWidth: 28, halign: 'right' },
-      1: { cellWidth: 'auto' },
-      2: { cellWidth: 100, font: MONO },
-      4: { cellWidth: 100, font: MONO },
+      // Names and addresses wrap only between their parts (autotable wraps at spaces and then
+      // anywhere, which cuts a name without spaces mid-word).
+      1: { cellWidth: nameWidth, overflow: words },
+      2: { cellWidth: 100, font: MONO, overflow: words },
+      3: { cellWidth: nameWidth, overflow: words },
+      4: { cellWidth: 100, font: MONO, overflow: words },
       5: { cellWidth: 48 },
       6: { cellWidth: 40, halign: 'right' },
       7: { cellWidth: 170 },
