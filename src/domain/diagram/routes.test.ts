@@ -151,6 +151,21 @@ describe('routeEdges', () => {
     });
   });
 
+  it('keeps labels off the areas it is asked to keep clear, which arrows may still cross', () => {
+    const cards = new Map([
+      ['a', card(0, 0)],
+      ['b', card(500, 0)],
+    ]);
+    // A zone title over the middle of the arrow from x 200 to 497.
+    const title = { x: 300, y: 20, width: 100, height: 36 };
+    const { routes } = routeEdges(cards, [edge('a', 'b')], size, [title]);
+    const route = routes.get('a>b')!;
+    expect(route.points.length).toBe(2);
+    const at = route.labelAt!;
+    // 'tcp/25' is 44 px wide: its box must end left of x 300 or start right of x 400.
+    expect(at.x + 22 <= 300 || at.x - 22 >= 400).toBe(true);
+  });
+
   it('draws finite arrows between cards on one spot and leaves out arrows to missing cards', () => {
     const cards = new Map([
       ['a', card(0, 0)],

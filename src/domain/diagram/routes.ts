@@ -1,4 +1,5 @@
 import type { Point, Size } from '../plan/types';
+import { spreadSharedBends } from './nudge';
 import type { Rect, Scene } from './types';
 
 /**
@@ -542,13 +543,15 @@ function along(points: readonly Point[], at: number): { point: Point; normal: Po
 
 /**
  * Routes every arrow between the cards (`cards` by host id, top-left rectangles) and places each
- * label on its own route where it covers no card and no label placed before it. Arrows whose
- * cards are missing are left out.
+ * label on its own route where it covers no card, no label placed before it and none of the
+ * `keepClear` areas (such as zone titles, which arrows may cross). Arrows whose cards are missing
+ * are left out.
  */
 export function routeEdges(
   cards: ReadonlyMap<string, Rect>,
   edges: readonly RouteEdge[],
   labelSize: (label: string) => Size,
+  keepClear: readonly Rect[] = [],
 ): Routing {
   const ids = [...cards.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -559,6 +562,7 @@ export function routeEdges(
   const paths = new Map<number, Point[]>();
   const routes = new Map<string, Route>();
   const n = rects.length;
+  const wanted: { edge: RouteEdge; a: number; b: number; path: Point[] }[] = [];
   for (const edge of edges) {
     const a = index.get(edge.source);
     const b = index.get(edge.target);
@@ -570,14 +574,24 @@ export function routeEdges(
       path = (lo === hi ? undefined : router.route(lo, hi)) ?? [centre(rects[lo]!), centre(rects[hi]!)];
       paths.set(pairId, path);
     }
-    const directed = a === lo ? path : [...path].reverse();
+    wanted.push({ edge, a, b, path });
+  }
+  // Arrows bending round one corner are drawn apart, so each can be seen and clicked.
+  const pairIds = [...paths.keys()];
+  spreadSharedBends(
+    pairIds.map((id) => paths.get(id)!),
+    pairIds.map((id) => [rects[Math.floor(id / n)]!, rects[id % n]!]),
+    rects,
+  );
+  for (const { edge, a, b, path } of wanted) {
+    const directed = a <= b ? path : [...path].reverse();
     const points = finish(directed, rects[a]!, rects[b]!, edge.hasReverse ? PAIR_GAP : 0);
     routes.set(edge.id, { points });
   }
 
   // Labels go where they cover neither a card nor a label placed before them.
   const cardBoxes = new Grid();
-  for (const r of rects) cardBoxes.add(r.x, r.y, r.x + r.width, r.y + r.height);
+  for (const r of [...rects, ...keepClear]) cardBoxes.add(r.x, r.y, r.x + r.width, r.y + r.height);
   const labelBoxes = new Grid();
   let unlabelled = 0;
   for (const edge of edges) {

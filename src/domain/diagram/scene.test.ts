@@ -4,7 +4,7 @@ import { groupFlowsByPair, pairKey, type FlowPair } from '../engine/views';
 import { DMZ_RELAY, SINGLE_SERVER } from '../plan/examples';
 import type { Plan, Point } from '../plan/types';
 import { crossingCount, labelOverlaps } from './routes';
-import { buildScene, defaultLabelSize } from './scene';
+import { buildScene, defaultLabelSize, zoneTitleRect } from './scene';
 import type { Rect, Scene } from './types';
 
 const pairsOf = (plan: Plan) => groupFlowsByPair(deriveFlows(plan).flows);
@@ -42,6 +42,7 @@ function expectClean(scene: Scene) {
   }
   labels.forEach((l, i) => {
     for (const rect of cards.values()) expect(apart(l, rect)).toBe(true);
+    for (const zone of scene.zones) expect(apart(l, zoneTitleRect(zone))).toBe(true);
     for (const other of labels.slice(i + 1)) expect(apart(l, other)).toBe(true);
   });
   expect(scene.unlabelled).toBe(scene.edges.length - labels.length);
@@ -143,6 +144,27 @@ describe('buildScene', () => {
     ]).toContainEqual(edge!.points.slice(1, -1));
     expect(edge!.labelAt).toBeDefined();
     expect(crossingCount(scene)).toBe(0);
+  });
+
+  it('estimates where a zone title sits from the canvas header', () => {
+    // "DMZ": 12 + 3 × 8 + 8 + 3 × 7.5 + 24 = 90.5 px wide, 36 px high.
+    expect(
+      zoneTitleRect({ id: 'z', name: 'DMZ', trust: 'dmz', rect: { x: 5, y: 6, width: 400, height: 300 } }),
+    ).toEqual({
+      x: 5,
+      y: 6,
+      width: 90.5,
+      height: 36,
+    });
+    // Never wider than the zone.
+    expect(
+      zoneTitleRect({
+        id: 'z',
+        name: 'x'.repeat(80),
+        trust: 'trusted',
+        rect: { x: 0, y: 0, width: 200, height: 90 },
+      }).width,
+    ).toBe(200);
   });
 
   it('sizes labels for the canvas 10 px monospace font', () => {

@@ -3,6 +3,7 @@ import { pairKey, type FlowPair } from '../engine/views';
 import {
   CANVAS_LIMIT,
   HOST_SIZE,
+  TRUST_LABELS,
   hostPosition,
   zoneRect,
   type Host,
@@ -49,6 +50,15 @@ export function zoneBox(zone: Zone): Rect {
 }
 
 /**
+ * Where a zone's name and trust chip sit, estimated from the canvas's zone header (14 px
+ * semibold name, 11 px upper-case chip, 12 px padding): labels keep off it.
+ */
+export function zoneTitleRect(zone: SceneZone): Rect {
+  const width = 12 + zone.name.length * 8 + 8 + TRUST_LABELS[zone.trust].length * 7.5 + 12 + 12;
+  return { x: zone.rect.x, y: zone.rect.y, width: Math.min(width, zone.rect.width), height: 36 };
+}
+
+/**
  * The diagram for a plan and its flows grouped per host pair: zones, cards, routed arrows and
  * placed labels. Pure: the same plan and pairs give an equal scene, so callers may memoise it.
  * Pairs naming a host the plan does not hold are left out.
@@ -87,7 +97,8 @@ export function buildScene(
     hasReverse: p.hasReverse,
     label: p.label,
   }));
-  const { routes, unlabelled } = routeEdges(cards, routeInput, labelSize);
+  const titles = zones.map((z) => zoneTitleRect(z));
+  const { routes, unlabelled } = routeEdges(cards, routeInput, labelSize, titles);
   const edges: SceneEdge[] = known.map((p, i) => {
     const { id } = routeInput[i]!;
     const route = routes.get(id)!;
