@@ -1,5 +1,4 @@
 import type { Point, Size } from '../plan/types';
-import { spreadSharedBends } from './nudge';
 import type { Rect, Scene } from './types';
 
 /**
@@ -562,7 +561,6 @@ export function routeEdges(
   const paths = new Map<number, Point[]>();
   const routes = new Map<string, Route>();
   const n = rects.length;
-  const wanted: { edge: RouteEdge; a: number; b: number; path: Point[] }[] = [];
   for (const edge of edges) {
     const a = index.get(edge.source);
     const b = index.get(edge.target);
@@ -574,17 +572,7 @@ export function routeEdges(
       path = (lo === hi ? undefined : router.route(lo, hi)) ?? [centre(rects[lo]!), centre(rects[hi]!)];
       paths.set(pairId, path);
     }
-    wanted.push({ edge, a, b, path });
-  }
-  // Arrows bending round one corner are drawn apart, so each can be seen and clicked.
-  const pairIds = [...paths.keys()];
-  spreadSharedBends(
-    pairIds.map((id) => paths.get(id)!),
-    pairIds.map((id) => [rects[Math.floor(id / n)]!, rects[id % n]!]),
-    rects,
-  );
-  for (const { edge, a, b, path } of wanted) {
-    const directed = a <= b ? path : [...path].reverse();
+    const directed = a === lo ? path : [...path].reverse();
     const points = finish(directed, rects[a]!, rects[b]!, edge.hasReverse ? PAIR_GAP : 0);
     routes.set(edge.id, { points });
   }
