@@ -3,6 +3,21 @@ import type { Point } from '../plan/types';
 import { crossingCount, labelOverlaps, routeEdges, type RouteEdge } from './routes';
 import type { Rect, Scene } from './types';
 
+/**
+ * Whether the bends lie where one of the expected sets puts them, give or take the 3 px every
+ * one-way arrow keeps to its right (and the mitre of that offset at a bend).
+ */
+function bendsNear(
+  bends: readonly { x: number; y: number }[],
+  options: { x: number; y: number }[][],
+): boolean {
+  return options.some(
+    (expected) =>
+      expected.length === bends.length &&
+      expected.every((e, i) => Math.hypot(e.x - bends[i]!.x, e.y - bends[i]!.y) <= 4.5),
+  );
+}
+
 const card = (x: number, y: number): Rect => ({ x, y, width: 200, height: 72 });
 const size = (label: string) => ({ width: label.length * 6 + 8, height: 16 });
 const edge = (source: string, target: string, hasReverse = false, label = 'tcp/25'): RouteEdge => ({
@@ -35,12 +50,13 @@ describe('routeEdges', () => {
       ['b', card(500, 0)],
     ]);
     const { routes } = routeEdges(cards, [edge('a', 'b')], size);
-    // Centres (100, 36) and (600, 36): leave a at x 200, stop 3 px before b's border at 500.
+    // Centres (100, 36) and (600, 36): leave a at x 200, stop 3 px before b's border at 500,
+    // 3 px to the right of the way it goes (down, on screen), as every one-way arrow keeps.
     expect(routes.get('a>b')!.points).toEqual([
-      { x: 200, y: 36 },
-      { x: 497, y: 36 },
+      { x: 200, y: 39 },
+      { x: 497, y: 39 },
     ]);
-    expect(routes.get('a>b')!.labelAt).toEqual({ x: 348.5, y: 36 });
+    expect(routes.get('a>b')!.labelAt).toEqual({ x: 348.5, y: 39 });
   });
 
   it('goes round a card that sits exactly between the two ends', () => {
@@ -52,27 +68,30 @@ describe('routeEdges', () => {
     const { routes } = routeEdges(cards, [edge('a', 'c')], size);
     const points = routes.get('a>c')!.points;
     expect(polylineEnters(points, cards.get('middle')!)).toBe(false);
-    // Round the middle card's corners grown by 8 px and 1 more: (291, -9) and (509, -9), or
-    // the same below it (y 81).
+    // Round the middle card's corners grown by 12 px and 1 more: (287, -13) and (513, -13), or
+    // the same below it (y 85).
     const bends = points.slice(1, -1);
-    expect([
-      [
-        { x: 291, y: -9 },
-        { x: 509, y: -9 },
-      ],
-      [
-        { x: 291, y: 81 },
-        { x: 509, y: 81 },
-      ],
-    ]).toContainEqual(bends);
-    // Starts on a's border and ends before c's.
+    expect(
+      bendsNear(bends, [
+        [
+          { x: 287, y: -13 },
+          { x: 513, y: -13 },
+        ],
+        [
+          { x: 287, y: 85 },
+          { x: 513, y: 85 },
+        ],
+      ]),
+    ).toBe(true);
+    // Starts on a's border (the 3 px lane offset, taken sideways to a slanting first segment, may
+    // put it under a pixel beyond) and ends before c's.
     expect(points[0]!.x).toBeGreaterThan(100);
-    expect(points[0]!.x).toBeLessThanOrEqual(200);
+    expect(points[0]!.x).toBeLessThanOrEqual(201);
     expect(points.at(-1)!.x).toBeLessThan(600);
   });
 
   it('goes round a wall of cards side by side, never through the gaps between them', () => {
-    // Cards 10 px apart: too narrow to pass with the 8 px clearance.
+    // Cards 10 px apart: too narrow to pass with the 12 px clearance.
     const wall = [0, 1, 2, 3].map((i) => card(300 + i * 210, 200));
     const cards = new Map<string, Rect>([
       ['top', card(500, 0)],

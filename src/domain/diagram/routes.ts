@@ -1,4 +1,6 @@
+import { ARROW_ROOM, LANE, PAIR_GAP } from '../plan/geometry';
 import type { Point, Size } from '../plan/types';
+import { spreadSharedBends } from './nudge';
 import type { Rect, Scene } from './types';
 
 /**
@@ -32,14 +34,14 @@ export interface Routing {
   unlabelled: number;
 }
 
-/** Clearance kept between a routed line and the cards it goes around. */
-const MARGIN = 8;
+/**
+ * Clearance kept between a routed line and the cards it goes around: enough that the arrow of a
+ * two-way pair, drawn PAIR_GAP to its side, still stays clear of the card it passes, by more than
+ * a click's rounding at the zoom a person points with.
+ */
+const MARGIN = 12;
 /** Corners sit this much further out, so a line from corner to corner runs outside every grown card. */
 const CLEAR = 1;
-/** How far apart the two arrows of a two-way pair are drawn (as edgeSegment does). */
-const PAIR_GAP = 7;
-/** Room left before the target card for the arrowhead. */
-const ARROW_ROOM = 3;
 /** Space kept around a label. */
 const LABEL_GAP = 2;
 const CELL = 256;
@@ -561,6 +563,7 @@ export function routeEdges(
   const paths = new Map<number, Point[]>();
   const routes = new Map<string, Route>();
   const n = rects.length;
+  const wanted: { edge: RouteEdge; a: number; b: number; path: Point[] }[] = [];
   for (const edge of edges) {
     const a = index.get(edge.source);
     const b = index.get(edge.target);
@@ -572,8 +575,39 @@ export function routeEdges(
       path = (lo === hi ? undefined : router.route(lo, hi)) ?? [centre(rects[lo]!), centre(rects[hi]!)];
       paths.set(pairId, path);
     }
-    const directed = a === lo ? path : [...path].reverse();
-    const points = finish(directed, rects[a]!, rects[b]!, edge.hasReverse ? PAIR_GAP : 0);
+    wanted.push({ edge, a, b, path });
+  }
+  // Arrows bending round one corner are drawn apart, so each can be seen and clicked.
+  // They keep the routes' clearance: the cards as grown for routing.
+  const pairIds = [...paths.keys()];
+  const hits: number[] = [];
+  spreadSharedBends(
+    pairIds.map((id) => paths.get(id)!),
+    {
+      outward: (bend) => {
+        let out: Point | undefined;
+        router.obstacles.near(bend.x - 2, bend.y - 2, bend.x + 2, bend.y + 2, (id) => {
+          const [x0, y0, x1, y1] = router.obstacles.rect(id);
+          if (out || (bend.x > x0 - 2 && bend.x < x1 + 2 && bend.y > y0 - 2 && bend.y < y1 + 2)) {
+            out ??= { x: Math.sign(bend.x - (x0 + x1) / 2), y: Math.sign(bend.y - (y0 + y1) / 2) };
+          }
+        });
+        return out;
+      },
+      clear: (a, b, path) => {
+        const id = pairIds[path]!;
+        router.obstacles.crossed(a.x, a.y, b.x, b.y, hits);
+        for (let i = 0; i < hits.length; i += 3) {
+          const card = hits[i]!;
+          if (card !== Math.floor(id / n) && card !== id % n) return false;
+        }
+        return true;
+      },
+    },
+  );
+  for (const { edge, a, b, path } of wanted) {
+    const directed = a <= b ? path : [...path].reverse();
+    const points = finish(directed, rects[a]!, rects[b]!, edge.hasReverse ? PAIR_GAP : LANE);
     routes.set(edge.id, { points });
   }
 

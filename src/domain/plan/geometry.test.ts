@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { HOST_SIZE, edgeSegment, hostCentre } from '.';
 
 describe('edge geometry', () => {
-  it('runs from border to border, leaving room for the arrowhead', () => {
+  it('runs from border to border, leaving room for the arrowhead, 3 px to its right', () => {
     const s = edgeSegment({ x: 0, y: 0 }, { x: 500, y: 0 }, false);
-    expect(s.start).toEqual({ x: HOST_SIZE.width / 2, y: 0 });
-    expect(s.end).toEqual({ x: 500 - HOST_SIZE.width / 2 - 3, y: 0 });
+    // Going right, its right is down the screen.
+    expect(s.start).toEqual({ x: HOST_SIZE.width / 2, y: 3 });
+    expect(s.end).toEqual({ x: 500 - HOST_SIZE.width / 2 - 3, y: 3 });
     expect(s.direction).toEqual({ x: 1, y: 0 });
-    expect(s.label).toEqual({ x: (s.start.x + s.end.x) / 2, y: 0 });
+    expect(s.label).toEqual({ x: (s.start.x + s.end.x) / 2, y: 3 });
   });
 
   it('leaves a vertical edge through the top and bottom borders', () => {
     const s = edgeSegment({ x: 0, y: 0 }, { x: 0, y: 400 }, false);
     expect(s.start.y).toBeCloseTo(HOST_SIZE.height / 2 + 1);
-    expect(s.start.x).toBeCloseTo(0);
+    // Going down, its right is to the left on the screen.
+    expect(s.start.x).toBeCloseTo(-3);
   });
 
   it('puts the two arrows of a two-way pair side by side, labels apart', () => {

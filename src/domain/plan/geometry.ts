@@ -1,10 +1,16 @@
 import type { Point } from './types';
 import { HOST_SIZE } from './edit';
 
-/** How far apart the two arrows of a two-way host pair are drawn. */
-const PAIR_GAP = 7;
+/** How far apart the two arrows of a two-way host pair are drawn: each this far to its right. */
+export const PAIR_GAP = 7;
+/**
+ * Every one-way arrow keeps this far to its own right, as traffic keeps to a lane. Without it,
+ * two arrows crossing between two columns of cards (node 1 to mail server 2, node 2 to mail
+ * server 1) cross exactly at both their midpoints, where neither could be told apart or clicked.
+ */
+export const LANE = 3;
 /** Room left before the target card for the arrowhead. */
-const ARROW_ROOM = 3;
+export const ARROW_ROOM = 3;
 
 export interface EdgeSegment {
   start: Point;
@@ -33,7 +39,7 @@ export function edgeSegment(source: Point, target: Point, hasReverse: boolean): 
     dx === 0 ? Infinity : halfW / Math.abs(dx),
     dy === 0 ? Infinity : halfH / Math.abs(dy),
   );
-  const shift = hasReverse ? PAIR_GAP : 0;
+  const shift = hasReverse ? PAIR_GAP : LANE;
   const start = { x: source.x + dx * reach - dy * shift, y: source.y + dy * reach + dx * shift };
   const end = {
     x: target.x - dx * (reach + ARROW_ROOM) - dy * shift,
