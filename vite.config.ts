@@ -36,7 +36,8 @@ const ON_DEMAND = [
   /\/src\/app\/components\/details\/(PlanDetails|Section)\./,
   /\/src\/app\/lib\/tabs\./,
   /\/src\/app\/lib\/layout\//,
-  /\/src\/domain\/diagram\/layout\./,
+  // The diagram scene (routing) runs in the canvas's routing worker and in the exports.
+  /\/src\/domain\/diagram\//,
   /\/src\/domain\/export\/diagramSvg\./,
   /\/src\/app\/lib\/png\./,
 ];

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { canvas, hostNode, openExample } from './helpers';
+import { canvas, hostNode, openExample, pane } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -7,6 +7,7 @@ test.beforeEach(async ({ page }) => {
 
 /** Every arrow's accessible name and the screen point halfway along its line. */
 async function arrowMidpoints(page: Page) {
+  await expect(canvas(page).locator('[aria-busy="true"]')).toHaveCount(0);
   return canvas(page)
     .locator('g[aria-roledescription="edge"]')
     .evaluateAll((groups) =>
@@ -14,11 +15,14 @@ async function arrowMidpoints(page: Page) {
         const path = g.querySelector('path.react-flow__edge-interaction') as SVGPathElement;
         const half = path.getPointAtLength(path.getTotalLength() / 2);
         const m = path.getScreenCTM()!;
-        return {
-          name: g.getAttribute('aria-label')!,
-          x: m.a * half.x + m.c * half.y + m.e,
-          y: m.b * half.x + m.d * half.y + m.f,
-        };
+        const x = m.a * half.x + m.c * half.y + m.e;
+        const y = m.b * half.x + m.d * half.y + m.f;
+        // Whether the point is in the open, not under the minimap, the zoom buttons or a notice.
+        const top = document.elementFromPoint(x, y);
+        const covered =
+          !top ||
+          !!top.closest('.react-flow__minimap, .react-flow__controls, [role="status"], [role="alert"]');
+        return { name: g.getAttribute('aria-label')!, x, y, covered };
       }),
     );
 }
@@ -201,6 +205,8 @@ test('"Tidy layout" lays out 40 hosts truthfully: inside their zones, nothing ov
     timeout: 15_000,
   });
   await expectTruthful(page);
+  // The arrows are routed round the cards once the layout is shown.
+  await expect(canvas(page).locator('[aria-busy="true"]')).toHaveCount(0);
 
   // Zones run left to right by trust.
   const { zones } = await shown(page);
@@ -208,15 +214,26 @@ test('"Tidy layout" lays out 40 hosts truthfully: inside their zones, nothing ov
   expect(x('Internet')).toBeLessThan(x('DMZ'));
   expect(x('DMZ')).toBeLessThan(x('Server network'));
 
-  const midpoints = await arrowMidpoints(page);
-  expect(midpoints.length).toBe(253);
-  let selected = 0;
-  for (const m of midpoints.slice(0, 60)) {
+  // At full size (where a person points at one of many close arrows), a click at an arrow's
+  // midpoint selects that arrow: at least 95% of those in view.
+  await page.getByRole('button', { name: 'Dismiss message' }).first().click();
+  const zoom = () =>
+    page.locator('.react-flow__viewport').evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a);
+  while ((await zoom()) < 0.95) await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect.poll(zoom).toBeGreaterThanOrEqual(0.95);
+  const view = (await pane(page).boundingBox())!;
+  const midpoints = (await arrowMidpoints(page)).filter(
+    (m) =>
+      !m.covered && m.x > view.x && m.y > view.y && m.x < view.x + view.width && m.y < view.y + view.height,
+  );
+  expect(midpoints.length).toBeGreaterThanOrEqual(15);
+  const missed: string[] = [];
+  for (const m of midpoints) {
     await page.mouse.click(m.x, m.y);
     const arrow = canvas(page).getByRole('group', { name: m.name, exact: true });
-    if (await arrow.evaluate((g) => g.classList.contains('selected'))) selected++;
+    if (!(await arrow.evaluate((g) => g.classList.contains('selected')))) missed.push(m.name);
   }
-  expect(selected).toBeGreaterThanOrEqual(57);
+  expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(Math.floor(midpoints.length * 0.05));
 
   // One undo step puts everything back.
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -19,7 +19,7 @@ import { derive, useDerivation, usePlanner, type Selection } from '../store';
 import { ArrowMarkers, FlowLayer } from './FlowEdge';
 import { buildEdges, buildNodes, hostIdOf, zoneIdOf, type CanvasNode } from './graph';
 import { HostNode } from './HostNode';
-import { routesFor } from './routes';
+import { useRoutes } from './routes';
 import { ZoneNode } from './ZoneNode';
 
 export const ROLE_MIME = 'application/x-portolan-role';
@@ -123,6 +123,7 @@ export function Canvas() {
   }
 
   useEffect(() => startZoneNews(), []);
+  const { routes, pending: routing } = useRoutes(plan);
   const announcement = usePlanner((s) => s.announcement);
 
   useEffect(() => {
@@ -233,6 +234,8 @@ export function Canvas() {
   return (
     <div
       ref={wrapper}
+      // Busy while the arrows are being routed anew after an edit.
+      aria-busy={routing}
       className={`relative h-full w-full ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
     >
       <ArrowMarkers />
@@ -256,7 +259,7 @@ export function Canvas() {
         maxZoom={2}
         ariaLabelConfig={ARIA_LABELS}
       >
-        <FlowLayer edges={edges} routes={routesFor(plan, flows)} />
+        <FlowLayer edges={edges} routes={routes} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
         <MiniMap<CanvasNode>

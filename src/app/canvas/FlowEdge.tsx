@@ -1,6 +1,7 @@
 import { EdgeLabelRenderer, useReactFlow, useStore } from '@xyflow/react';
 import { memo, useCallback, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
 import { edgeSegment, hostCentre, type Point } from '../../domain';
+import { pickArrow, type PickableArrow } from '../../domain/diagram/pick';
 import { usePlanner } from '../store';
 import { hostIdOf, type CanvasEdge, type CanvasNode, type EdgeLayer } from './graph';
 
@@ -41,23 +42,6 @@ function line(edge: CanvasEdge, source: Point, target: Point, route: Route | und
 function shape(edge: CanvasEdge, source: Point, target: Point, route: Route | undefined) {
   const { points, label } = line(edge, source, target, route);
   return { d: `M ${points.map((p) => `${p.x},${p.y}`).join(' L ')}`, label };
-}
-
-/** Squared distance from a point to a polyline. */
-function distance2(p: Point, points: readonly Point[]): number {
-  let best = Infinity;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
-    const x = a.x + t * dx - p.x;
-    const y = a.y + t * dy - p.y;
-    best = Math.min(best, x * x + y * y);
-  }
-  return best;
 }
 
 const centreCache = new WeakMap<CanvasNode, Point>();
@@ -269,24 +253,24 @@ export const FlowLayer = memo(function FlowLayer({
   const selected = useMemo(() => edges.find((e) => e.selected), [edges]);
   const describedBy = `react-flow__edge-desc-${useStore((s) => s.rfId)}`;
   const rf = useReactFlow();
-  // Where arrows cross or run close, the one drawn last would take every click in the overlap:
-  // a click selects the arrow whose line is nearest the pointer instead.
+  // A click picks the arrow it means even where arrows cross or run close (see pickArrow).
   const onClick = useCallback(
     (e: MouseEvent) => {
-      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      let best: CanvasEdge | undefined;
-      let bestD = Infinity;
+      const arrows: PickableArrow[] = [];
+      const byId = new Map<string, CanvasEdge>();
       for (const edge of edges) {
         const source = centres.get(edge.pair.source);
         const target = centres.get(edge.pair.target);
         if (!source || !target) continue;
-        const d = distance2(p, line(edge, source, target, routeOf(edge, routes)).points);
-        if (d < bestD) {
-          bestD = d;
-          best = edge;
-        }
+        const { points, label } = line(edge, source, target, routeOf(edge, routes));
+        arrows.push({ id: edge.id, points, ...(label ? { label } : {}) });
+        byId.set(edge.id, edge);
       }
-      if (best) selectEdge(best);
+      // Lines closer than two screen pixels cannot be told apart by pointing.
+      const slack = 2 / rf.getViewport().zoom;
+      const picked = pickArrow(rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }), arrows, slack);
+      const edge = picked ? byId.get(picked) : undefined;
+      if (edge) selectEdge(edge);
     },
     [rf, edges, centres, routes],
   );
