@@ -1,5 +1,13 @@
 import { create } from 'zustand';
-import { deriveFlows, emptyPlan, planSizeProblem, type Derivation, type Flow, type Plan } from '../domain';
+import {
+  deriveFlows,
+  emptyPlan,
+  planSizeProblem,
+  sameFlowInputs,
+  type Derivation,
+  type Flow,
+  type Plan,
+} from '../domain';
 import { requestFlows } from '../domain/export';
 
 /**
@@ -208,14 +216,19 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
 }));
 
 const derivations = new WeakMap<Plan, Derivation>();
+let latest: { plan: Plan; derivation: Derivation } | undefined;
 
-/** Flows and warnings of the current plan, computed once per plan object. */
+/**
+ * Flows and warnings of a plan, computed once per plan object, and not at all when the plan
+ * differs from the last one derived only in what deriving never reads (cards moved, a layout).
+ */
 export function derive(plan: Plan): Derivation {
   let d = derivations.get(plan);
   if (!d) {
-    d = deriveFlows(plan);
+    d = latest && sameFlowInputs(latest.plan, plan) ? latest.derivation : deriveFlows(plan);
     derivations.set(plan, d);
   }
+  latest = { plan, derivation: d };
   return d;
 }
 

@@ -3,3 +3,4 @@ export { deriveFlows, crossesFirewall, hostAddress } from './deriveFlows';
 export { CHECKS } from './warnings';
 export * from './views';
 export { MAX_FLOWS, estimateFlows, planSizeProblem } from './limits';
+export { sameFlowInputs } from './inputs';

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { DMZ_RELAY, type Plan } from '../plan';
+import { sameFlowInputs } from './inputs';
+
+const plan = (): Plan => structuredClone(DMZ_RELAY);
+
+describe('plans that derive the same flows', () => {
+  it('ignores where cards and zones are drawn, the name and the change-request text', () => {
+    const moved = plan();
+    moved.hosts[0]!.position = { x: 999, y: -5 };
+    moved.zones[0]!.position = { x: 1, y: 2 };
+    moved.zones[0]!.size = { width: 900, height: 900 };
+    moved.name = 'Another name';
+    moved.changeRequest = { notes: 'Weekend window' };
+    expect(sameFlowInputs(plan(), moved)).toBe(true);
+  });
+
+  it('notices every change deriving reads', () => {
+    const changes: ((p: Plan) => void)[] = [
+      (p) => (p.productVersion = '8.0'),
+      (p) => (p.hosts[1]!.zone = 'lan'),
+      (p) => delete p.hosts[1]!.zone,
+      (p) => (p.hosts[1]!.address = '192.0.2.99'),
+      (p) => (p.hosts[1]!.name = 'SEG-NODE09'),
+      (p) => (p.hosts[1]!.roles = ['processing-node', 'dns-server']),
+      (p) => (p.hosts[1]!.roles = ['dns-server']),
+      (p) => p.hosts.pop(),
+      (p) => p.hosts.reverse(),
+      (p) => (p.zones[0]!.trust = 'trusted'),
+      (p) => (p.zones[0]!.name = 'Perimeter'),
+      (p) => p.zones.pop(),
+    ];
+    for (const change of changes) {
+      const next = plan();
+      change(next);
+      expect(sameFlowInputs(plan(), next), String(change)).toBe(false);
+    }
+  });
+});
