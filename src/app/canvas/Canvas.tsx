@@ -259,7 +259,7 @@ export function Canvas() {
         maxZoom={2}
         ariaLabelConfig={ARIA_LABELS}
       >
-        <FlowLayer edges={edges} routes={routes} />
+        <FlowLayer edges={edges} routes={routes} live={dragActive} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
         <MiniMap<CanvasNode>

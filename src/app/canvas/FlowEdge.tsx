@@ -1,5 +1,5 @@
 import { EdgeLabelRenderer, useReactFlow, useStore } from '@xyflow/react';
-import { memo, useCallback, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
 import { edgeSegment, hostCentre, type Point } from '../../domain';
 import { pickArrow, type PickableArrow } from '../../domain/diagram/pick';
 import { usePlanner } from '../store';
@@ -242,13 +242,23 @@ const selectNodes = (s: { nodes: unknown[] }) => s.nodes as CanvasNode[];
  */
 export const FlowLayer = memo(function FlowLayer({
   edges,
-  routes,
+  routes: currentRoutes,
+  live,
 }: {
   edges: readonly CanvasEdge[];
   routes: Routes;
+  /** Cards are being dragged: the arrows follow them in the same frame. */
+  live: boolean;
 }) {
   const nodes = useStore(selectNodes);
-  const centres = useMemo(() => hostCentres(nodes), [nodes]);
+  const current = useMemo(() => hostCentres(nodes), [nodes]);
+  // When many cards move at once (a layout, an undo), the arrows are redrawn in the background,
+  // in slices the browser can interrupt, so the page answers at once; during a drag they follow
+  // the card in the same frame.
+  const deferred = useDeferredValue(current);
+  const centres = live ? current : deferred;
+  // New routes (from the routing worker) redraw every arrow: in the background too.
+  const routes = useDeferredValue(currentRoutes);
   const groups = useMemo(() => byLayer(edges), [edges]);
   const selected = useMemo(() => edges.find((e) => e.selected), [edges]);
   const describedBy = `react-flow__edge-desc-${useStore((s) => s.rfId)}`;

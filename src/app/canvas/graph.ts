@@ -17,6 +17,7 @@ import {
 import type { Selection } from '../store';
 
 export interface HostNodeData extends Record<string, unknown> {
+  /** The host as the card shows it; its position may be older than the node's (see buildNodes). */
   host: Host;
   warningCount: number;
   worst?: Severity;
@@ -46,6 +47,15 @@ export interface CanvasEdge {
   layer: EdgeLayer;
   ariaLabel: string;
 }
+
+/** What a card shows of its host: all but where it is. */
+const sameContent = (a: Host, b: Host) =>
+  a === b ||
+  (a.name === b.name &&
+    a.address === b.address &&
+    a.zone === b.zone &&
+    a.roles.length === b.roles.length &&
+    a.roles.every((r, i) => r === b.roles[i]));
 
 const samePoint = (a: { x: number; y: number }, b: { x: number; y: number }) => a.x === b.x && a.y === b.y;
 
@@ -124,7 +134,7 @@ export function buildNodes(
     const position = hostPosition(host, index);
     if (
       prev &&
-      prev.data.host === host &&
+      sameContent(prev.data.host, host) &&
       (prev.dragging || samePoint(prev.position, position)) &&
       prev.selected === selected &&
       prev.data.warningCount === (w?.count ?? 0) &&
@@ -134,12 +144,18 @@ export function buildNodes(
       return;
     }
     const roles = host.roles.map((r) => ROLES[r].label).join(', ');
+    // A card that only moved (a layout moves them all) keeps its data, so it is not drawn anew.
+    const sameCard =
+      prev &&
+      sameContent(prev.data.host, host) &&
+      prev.data.warningCount === (w?.count ?? 0) &&
+      prev.data.worst === w?.worst;
     nodes.push({
       id,
       type: 'host',
       // A node being dragged keeps its live position until the drag ends.
       position: prev?.dragging ? prev.position : position,
-      data: { host, warningCount: w?.count ?? 0, ...(w ? { worst: w.worst } : {}) },
+      data: sameCard ? prev.data : { host, warningCount: w?.count ?? 0, ...(w ? { worst: w.worst } : {}) },
       selected,
       zIndex: 10,
       ariaLabel: `${visibleText(host.name)}: ${roles}${host.address ? `, ${visibleText(host.address)}` : ''}`,
