@@ -2,6 +2,10 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { applyLayout, layoutGraph, layoutMetrics, type LayoutNode } from '../src/domain/diagram/layout';
 import { deriveFlows } from '../src/domain/engine/deriveFlows';
 import { groupFlowsByPair } from '../src/domain/engine/views';
+import { pickArrow, midpointOf } from '../src/domain/diagram/pick';
+import { crossingCount, labelOverlaps } from '../src/domain/diagram/routes';
+import { buildScene } from '../src/domain/diagram/scene';
+import { TWO_SITES } from '../src/domain/plan/examples';
 import { serializePlan } from '../src/domain/plan/serialize';
 import type { Plan } from '../src/domain/plan/types';
 import { launchChromium } from './browser';
@@ -32,7 +36,33 @@ async function tidyInNode(plan: Plan) {
   const started = performance.now();
   const result = await elk.layout<LayoutNode>(graph);
   const took = performance.now() - started;
-  return { plan, took, metrics: layoutMetrics(applyLayout(plan, result)) };
+  const tidied = applyLayout(plan, result);
+  return { plan, tidied, took, metrics: layoutMetrics(tidied) };
+}
+
+/**
+ * The diagram of a tidied plan as the canvas draws it (the shared scene): arrows through a card
+ * that is not one of their ends, labels over cards or labels, and arrows a click at their midpoint
+ * selects, at full size, the click landing on the nearest whole pixel.
+ */
+function diagramFigures(plan: Plan) {
+  const scene = buildScene(plan, groupFlowsByPair(deriveFlows(plan).flows));
+  const arrows = scene.edges.map((e) => ({
+    id: e.id,
+    points: e.points,
+    ...(e.labelAt ? { label: e.labelAt } : {}),
+  }));
+  let selectable = 0;
+  for (const a of arrows) {
+    const m = midpointOf(a.points);
+    if (pickArrow({ x: Math.round(m.x), y: Math.round(m.y) }, arrows, 2) === a.id) selectable++;
+  }
+  return {
+    arrows: arrows.length,
+    crossing: crossingCount(scene),
+    labelOverlaps: labelOverlaps(scene),
+    selectable,
+  };
 }
 
 // Run in the page as source text: tsx would wrap functions in a helper the page lacks.
@@ -93,6 +123,24 @@ export async function benchLayout(url: string): Promise<void> {
   );
   check('Tidy layout, 40 hosts: overlapping cards', small.metrics.overlappingCards, 0, 'pairs');
   check('Tidy layout, 40 hosts: cards outside their zone', small.metrics.cardsOutsideZone, 0, 'cards');
+
+  // The "Two sites, 40 hosts" example: five zones, 253 arrows.
+  const sites = await tidyInNode(TWO_SITES);
+  const d = diagramFigures(sites.tidied);
+  console.log(
+    `"${TWO_SITES.name}" after Tidy layout: ${d.arrows} arrows, ${d.crossing} through a card, ` +
+      `${d.labelOverlaps} label overlaps, ${d.selectable} selectable at their midpoint`,
+  );
+  check('Two sites, 40 hosts, tidied: overlapping cards', sites.metrics.overlappingCards, 0, 'pairs');
+  check('Two sites, 40 hosts, tidied: cards outside their zone', sites.metrics.cardsOutsideZone, 0, 'cards');
+  check('Two sites, 40 hosts, tidied: arrows through a card', (100 * d.crossing) / d.arrows, 2, '%');
+  check(
+    'Two sites, 40 hosts, tidied: arrows selectable at their midpoint',
+    (100 * d.selectable) / d.arrows,
+    95,
+    '%',
+    'min',
+  );
   const large = await tidyInNode(generatePlan(300));
   console.log(
     `ELK in Node, ${large.plan.hosts.length} hosts / ${large.plan.zones.length} zones: ${fmt(large.took)}; ` +
