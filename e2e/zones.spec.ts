@@ -239,3 +239,48 @@ test('"Tidy layout" lays out 40 hosts truthfully: inside their zones, nothing ov
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(hostNode(page, 'SEG-NODE01')).toBeVisible();
 });
+
+test('a plan file whose hosts have no positions opens laid out, every card inside its own zone', async ({
+  page,
+}) => {
+  // As scripts write them: zones and hosts, no geometry at all.
+  const plan = {
+    format: 'portolan-plan',
+    version: 1,
+    name: 'From a script',
+    productVersion: '10.0',
+    zones: [
+      { id: 'dmz', name: 'DMZ', trust: 'dmz' },
+      { id: 'lan', name: 'LAN', trust: 'trusted' },
+    ],
+    hosts: [
+      { id: 'i', name: 'Internet', roles: ['internet'] },
+      { id: 'n1', name: 'SEG-NODE01', roles: ['processing-node'], zone: 'dmz', address: '192.0.2.11' },
+      { id: 'n2', name: 'SEG-NODE02', roles: ['processing-node'], zone: 'dmz', address: '192.0.2.12' },
+      { id: 'am', name: 'SEG-AM01', roles: ['array-manager'], zone: 'lan', address: '10.0.0.5' },
+      { id: 'sql', name: 'SQL01', roles: ['sql-server'], zone: 'lan', address: '10.0.0.6' },
+      ...[1, 2, 3, 4, 5, 6].map((n) => ({
+        id: `ws${n}`,
+        name: `ADMIN-WS0${n}`,
+        roles: ['admin-workstation'],
+        zone: 'lan',
+        address: `10.0.5.${n}`,
+      })),
+    ],
+  };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import plan' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'script.portolan.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(plan)),
+  });
+  await expect(
+    page.getByRole('status').filter({ hasText: '11 hosts had no place of their own on the diagram' }),
+  ).toBeVisible({ timeout: 15_000 });
+  await expect(canvas(page).locator('.react-flow__node-host')).toHaveCount(11);
+  await expectTruthful(page);
+  await expect(canvas(page).getByRole('group', { name: /^Zone LAN,/ })).toHaveAccessibleName(/8 hosts/);
+});
