@@ -71,7 +71,8 @@ function ExportButton({ format }: { format: ExportFormat }) {
       onClick={() => run(format)}
     >
       {busy ? <Spinner /> : <Icon name={EXPORT_ICON[format.id] ?? 'download'} />}
-      {busy ? `Building ${name}…` : short}
+      {/* On narrower screens the icons alone (named by aria-label, titled) leave the toolbar room. */}
+      <span className="hidden min-[1600px]:inline">{busy ? `Building ${name}…` : short}</span>
       <span role="status" className="sr-only">
         {busy ? `Building the ${name}…` : ''}
       </span>

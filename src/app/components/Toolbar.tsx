@@ -59,7 +59,7 @@ function VersionSelect() {
     <div className="flex items-center gap-2">
       <label
         htmlFor="product-version"
-        className="sr-only text-xs font-semibold whitespace-nowrap text-slate-600 min-[1360px]:not-sr-only min-[1360px]:whitespace-nowrap dark:text-slate-300"
+        className="sr-only text-xs font-semibold whitespace-nowrap text-slate-600 min-[1600px]:not-sr-only min-[1600px]:whitespace-nowrap dark:text-slate-300"
       >
         Product version
       </label>
@@ -70,7 +70,7 @@ function VersionSelect() {
           const { plan, commit } = usePlanner.getState();
           commit({ ...plan, productVersion: e.target.value });
         }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+        className="w-32 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
       >
         {!known && <option value={version}>{`${productName(version)} ${version}`}</option>}
         {PRODUCTS.map((product) => (
