@@ -1,6 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchChromium, serveBuiltApp } from '../bench/browser';
 
-/** `npm run screenshots`: the README's pictures of the main screen, light and dark. */
+/**
+ * `npm run screenshots`: the README's pictures. The main screen, light and dark; the 40-host
+ * example before and after "Tidy layout"; and the diagram page of its PDF change request
+ * (rendered with pdftoppm from Debian's poppler-utils).
+ */
 const app = await serveBuiltApp();
 const browser = await launchChromium();
 try {
@@ -15,6 +23,32 @@ try {
     await page.screenshot({ path: `docs/screenshots/main-${theme}.png` });
     await page.close();
   }
+
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await page.addInitScript('window.__name = (f) => f');
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /Two sites/ }).click();
+  const settled = () => page.locator('main [aria-busy="true"]').waitFor({ state: 'detached' });
+  await page.waitForTimeout(800);
+  await settled();
+  await page.screenshot({ path: 'docs/screenshots/tidy-before.png' });
+  await page.getByRole('button', { name: 'Tidy layout' }).click();
+  await page.getByText('Laid out the plan.').waitFor();
+  await page.getByRole('button', { name: 'Dismiss message' }).first().click();
+  await page.waitForTimeout(800);
+  await settled();
+  await page.screenshot({ path: 'docs/screenshots/tidy-after.png' });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  const pdf = await (await download).path();
+  const dir = mkdtempSync(join(tmpdir(), 'portolan-pdf-'));
+  // The diagram is the PDF's second page.
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '2', '-l', '2', pdf, join(dir, 'page')]);
+  const [png] = readdirSync(dir).filter((f) => f.endsWith('.png'));
+  if (!png) throw new Error('pdftoppm made no picture');
+  renameSync(join(dir, png), 'docs/screenshots/pdf-diagram.png');
 } finally {
   await browser.close();
   await app.close();
