@@ -22,11 +22,19 @@ function show(value: number, unit: string): string {
 }
 
 /** Records and prints one figure against its target. A NaN value fails. */
-export function check(name: string, value: number, target: number, unit: string, kind: 'max' | 'min' = 'max') {
+export function check(
+  name: string,
+  value: number,
+  target: number,
+  unit: string,
+  kind: 'max' | 'min' = 'max',
+) {
   const passed = Number.isFinite(value) && (kind === 'max' ? value <= target : value >= target);
   checks.push({ name, value, target, unit, kind, passed });
   const op = kind === 'max' ? '<=' : '>=';
-  console.log(`${passed ? 'PASS' : 'FAIL'}  ${name}: ${show(value, unit)} (target ${op} ${show(target, unit)})`);
+  console.log(
+    `${passed ? 'PASS' : 'FAIL'}  ${name}: ${show(value, unit)} (target ${op} ${show(target, unit)})`,
+  );
   return passed;
 }
 
