@@ -1,10 +1,12 @@
 import { inflateSync } from 'node:zlib';
+import ELK from 'elkjs/lib/elk.bundled.js';
 import { jsPDF } from 'jspdf';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../../bench/plans';
+import { applyLayout, layoutGraph, type LayoutNode } from '../diagram/layout';
 import { deriveFlows, groupFlowsByPair } from '../engine';
-import { CANVAS_LIMIT, DMZ_RELAY, SINGLE_SERVER, type Plan } from '../plan';
+import { CANVAS_LIMIT, DMZ_RELAY, SINGLE_SERVER, TWO_SITES, type Plan } from '../plan';
 import { buildChangeRequestPdf, exportPdf } from './pdf';
 import { Doc } from './pdf/doc';
 import { loadFontData, registerUnicodeFonts, toWinAnsi } from './pdf/fonts';
@@ -365,11 +367,13 @@ describe('PDF diagram labels', { timeout: PDF_TIMEOUT }, () => {
   const SERVICES = /^(tcp|udp)\/\d+(, (tcp|udp)\/\d+)*$/;
 
   async function labelCounts(plan: Plan) {
-    const pages = await pageItems(await build(plan));
-    const diagram = pages[1]!;
-    const legend = diagram.join(' ').match(/Labels omitted for (\d+) of (\d+) arrows: ([^;]+);/);
+    const diagram = (await pageItems(await build(plan))).filter((items) =>
+      items.some((s) => s.startsWith('Network diagram')),
+    );
+    const legend = diagram[0]!.join(' ').match(/Labels omitted for (\d+) of (\d+) arrows: ([^;]+);/);
     return {
-      drawn: diagram.filter((s) => SERVICES.test(s)).length,
+      pages: diagram.length,
+      drawn: diagram.flat().filter((s) => SERVICES.test(s)).length,
       omitted: legend ? Number(legend[1]) : 0,
       arrows: legend ? Number(legend[2]) : undefined,
       reason: legend?.[3],
@@ -380,19 +384,80 @@ describe('PDF diagram labels', { timeout: PDF_TIMEOUT }, () => {
     const plan = generatePlan(40);
     // 69 host pairs have flows in the 40-host benchmark plan.
     expect(groupFlowsByPair(deriveFlows(plan).flows).length).toBe(69);
-    const { drawn, omitted, arrows, reason } = await labelCounts(plan);
+    const { pages, drawn, omitted, arrows, reason } = await labelCounts(plan);
+    // Printed in two parts, each label on one of them only.
+    expect(pages).toBe(2);
     expect(arrows).toBe(69);
     expect(omitted).toBeGreaterThan(0);
     expect(drawn).toBe(69 - omitted);
-    expect(reason).toBe('too many to label at this size');
+    expect(reason).toBe('no free room beside them');
   });
 
   it('labels every arrow it says it labels in the DMZ relay example', async () => {
-    const { drawn, omitted, arrows } = await labelCounts(DMZ_RELAY);
+    const { pages, drawn, omitted, arrows } = await labelCounts(DMZ_RELAY);
+    expect(pages).toBe(1);
     // The example has 19 host pairs with flows.
     expect(drawn + omitted).toBe(19);
     if (omitted > 0) expect(arrows).toBe(19);
     expect(drawn).toBeGreaterThanOrEqual(16);
+  });
+});
+
+describe('PDF diagram at print size', { timeout: PDF_TIMEOUT }, () => {
+  /** Each text object's font size and literal strings: jsPDF writes "BT /F1 13 Tf ... (text) Tj ET", and no transform that scales text. */
+  const textRuns = (stream: string) =>
+    [...stream.matchAll(/BT\n\/(F\d+) ([\d.]+) Tf\n([^]*?)\nET/g)].map((m) => ({
+      font: m[1]!,
+      size: Number(m[2]),
+      text: [...m[3]!.matchAll(/\((.*)\) Tj/g)].map((t) => t[1]!).join('\n'),
+    }));
+
+  async function tidy(plan: Plan): Promise<Plan> {
+    const graph = layoutGraph(plan, groupFlowsByPair(deriveFlows(plan).flows));
+    return applyLayout(plan, await new ELK().layout<LayoutNode>(graph));
+  }
+
+  async function diagramPages(plan: Plan) {
+    const data = await build(plan);
+    const pages = await pdfPages(data);
+    const first = pages.findIndex((p) => p.includes('Network diagram'));
+    const texts = pages.filter((p) => p.includes('Network diagram'));
+    // Text is written as literal strings; the diagram pages are the streams holding the title.
+    const streams = contentStreams(data).filter((s) => s.includes('(Network diagram'));
+    expect(streams.length).toBe(texts.length);
+    return { first, texts, runs: streams.map(textRuns) };
+  }
+
+  it('prints the tidied 40-host example on several pages, no text under 5 pt, names at 6 pt or more', async () => {
+    const plan = await tidy(TWO_SITES);
+    expect(plan.hosts.length).toBe(40);
+    const { first, texts, runs } = await diagramPages(plan);
+    expect(first).toBe(1);
+    // On one page it printed at a scale of about 0.28: names 3.6 pt, roles 3 pt.
+    expect(texts.length).toBe(4);
+    texts.forEach((text, i) => expect(text).toContain(`Network diagram, part ${i + 1} of 4`));
+    expect(texts[0]).toContain('(top left)');
+    expect(texts[3]).toContain('(bottom right)');
+    // The legend is on the first part only.
+    expect(texts[0]).toContain('Solid orange arrows cross a firewall');
+    expect(texts.slice(1).join('\n')).not.toContain('Solid orange arrows');
+    for (const r of runs) expect(Math.min(...r.map((run) => run.size))).toBeGreaterThanOrEqual(5);
+    const hostNames = new Set(plan.hosts.map((h) => h.name));
+    // Names are set in bold, like the title; the Internet's role is "Internet" too, in the regular face.
+    const bold = runs[0]!.find((run) => run.text.startsWith('Network diagram'))!.font;
+    const names = runs.flat().filter((run) => run.font === bold && hostNames.has(run.text));
+    expect(new Set(names.map((n) => n.text)).size).toBe(40);
+    expect(Math.min(...names.map((n) => n.size))).toBeGreaterThanOrEqual(6);
+    const all = texts.join('\n');
+    for (const host of plan.hosts) expect(all).toContain(host.name);
+  });
+
+  it('keeps the DMZ relay example on one page at its old scale', async () => {
+    const { texts, runs } = await diagramPages(DMZ_RELAY);
+    expect(texts.length).toBe(1);
+    expect(texts[0]).not.toContain('part 1');
+    // Fitted to the page at a scale of about 0.61: roles and addresses at 10 px print at 6.1 pt.
+    expect(Math.min(...runs[0]!.map((run) => run.size))).toBeCloseTo(6.14, 1);
   });
 });
 
