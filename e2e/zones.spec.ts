@@ -139,15 +139,11 @@ test('changing a host’s zone in its panel moves the card into that zone, says 
   const details = page.getByRole('complementary', { name: 'Details' });
   await details.getByLabel('Zone').selectOption({ label: 'Internal network (Trusted)' });
 
-  // Its flows stay, but those to the internal hosts no longer pass a firewall.
-  await expect(
-    page
-      .getByRole('status')
-      .filter({
-        hasText: /^SEG-NODE01 moved from DMZ to Internal network \(Trusted\): \d+ flows now inside a zone$/,
-      })
-      .first(),
-  ).toBeVisible();
+  // Its flows stay, but those to the internal hosts no longer pass a firewall: said in a notice,
+  // and once (not twice) to screen readers.
+  const news = /^SEG-NODE01 moved from DMZ to Internal network \(Trusted\): \d+ flows now inside a zone$/;
+  await expect(page.getByText(news)).toHaveCount(2);
+  await expect(page.getByRole('status').filter({ hasText: news })).toHaveCount(1);
   await expect(canvas(page).getByRole('group', { name: /^Zone Internal network,/ })).toHaveAccessibleName(
     /7 hosts/,
   );
@@ -283,4 +279,48 @@ test('a plan file whose hosts have no positions opens laid out, every card insid
   await expect(canvas(page).locator('.react-flow__node-host')).toHaveCount(11);
   await expectTruthful(page);
   await expect(canvas(page).getByRole('group', { name: /^Zone LAN,/ })).toHaveAccessibleName(/8 hosts/);
+});
+
+test('a zone moved onto another stays where it was, and says why', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  await canvas(page)
+    .getByRole('group', { name: /^Zone DMZ,/ })
+    .click({ position: { x: 30, y: 12 } });
+  const left = page.getByRole('complementary', { name: 'Details' }).getByLabel('Left');
+  const before = await left.inputValue();
+  await left.fill('700');
+  await left.press('Enter');
+  await expect(page.getByText('DMZ stays where it was: it would overlap Internal network.')).toBeVisible();
+  await expect(left).toHaveValue(before);
+  await expectTruthful(page);
+});
+
+test('Enter on an arrow of a selected host selects it and keeps the keyboard there', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  await hostNode(page, 'SEG-AM01').click();
+  // The host's arrows are drawn above the rest while it is selected; selecting one moves it back.
+  const arrow = canvas(page).getByRole('group', { name: /^Flow from SEG-AM01 to SQL01:/ });
+  await arrow.focus();
+  await page.keyboard.press('Enter');
+  await expect(arrow).toHaveClass(/selected/);
+  await expect(arrow).toBeFocused();
+  // Shift+Tab and Enter again work from there.
+  await page.keyboard.press('Shift+Tab');
+  const previous = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  expect(previous).toMatch(/^Flow from /);
+  await page.keyboard.press('Enter');
+  await expect(canvas(page).getByRole('group', { name: previous!, exact: true })).toHaveClass(/selected/);
+});
+
+test('Alt+Shift+L tidies the layout from the keyboard; one undo puts every card back', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  const node = hostNode(page, 'SEG-NODE01');
+  const before = (await node.boundingBox())!;
+  await pane(page).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Alt+Shift+L');
+  await expect(page.getByText('Laid out the plan.')).toBeVisible({ timeout: 15_000 });
+  await expectTruthful(page);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await node.boundingBox())!.x)).toBe(Math.round(before.x));
+  expect(Math.round((await node.boundingBox())!.y)).toBe(Math.round(before.y));
 });

@@ -35,7 +35,7 @@ export const ACTIONS = {
   deleteSelection: {
     id: 'deleteSelection',
     label: 'Delete',
-    keys: ['Delete', 'Backspace'],
+    keys: ['Delete', 'Backspace', 'Shift+Delete', 'Shift+Backspace'],
     perform: deleteSelection,
   },
   clearSelection: {
@@ -86,8 +86,11 @@ export function matches(action: Action, e: KeyboardEvent): boolean {
     const mod = parts.includes('Mod');
     const ctrl = parts.includes('Ctrl');
     const wantsCtrl = mod ? e.ctrlKey || e.metaKey : ctrl ? e.ctrlKey : !(e.ctrlKey || e.metaKey);
-    // Alt+Shift+L arrives as "¬" or similar on some layouts: compare the physical key too.
-    const pressed = e.key.toLowerCase() === key || e.code.toLowerCase() === `key${key}`;
+    // With Alt held, a letter arrives as another character on many layouts (Alt+Shift+L as "Ò"
+    // on a Mac): then, and only then, the physical key counts. Without Alt the character decides,
+    // so Ctrl+Y on a German keyboard (the key where US keyboards have Z) stays Redo.
+    const pressed =
+      e.key.toLowerCase() === key || (e.altKey && /^[a-z]$/.test(key) && e.code.toLowerCase() === `key${key}`);
     return (
       pressed && wantsCtrl && e.shiftKey === parts.includes('Shift') && e.altKey === parts.includes('Alt')
     );

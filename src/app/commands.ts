@@ -5,6 +5,8 @@ import {
   emptyPlan,
   freeSpot,
   hasUserContent,
+  newZoneOverlap,
+  visibleText,
   removeHosts,
   removeZones,
   type Plan,
@@ -107,4 +109,23 @@ export async function tidyLayout(): Promise<void> {
   } finally {
     setLayoutBusy(false);
   }
+}
+
+/**
+ * Says why a zone did not move or change size when the plan refused it: it would have covered
+ * another zone. (A size kept large enough for its hosts shows in the zone itself.)
+ */
+export function explainZoneRefusal(
+  zoneId: string,
+  rect: { x: number; y: number; width: number; height: number },
+) {
+  const { plan, notify } = usePlanner.getState();
+  const zone = plan.zones.find((z) => z.id === zoneId);
+  const other = zone && newZoneOverlap(plan, zone, rect);
+  if (!zone || !other) return;
+  notify({
+    tone: 'info',
+    title: `${visibleText(zone.name)} stays where it was: it would overlap ${visibleText(other.name)}.`,
+    detail: 'Zones cannot overlap, so every card is drawn in its own zone only.',
+  });
 }

@@ -39,6 +39,8 @@ export interface Notice {
   actions?: NoticeAction[];
   /** Stays until dismissed even when it is good news (it offers something). */
   persist?: boolean;
+  /** Shown but not spoken: the same words go to screen readers another way (the canvas's live region). */
+  silent?: boolean;
 }
 
 interface CommitOptions {
@@ -68,6 +70,8 @@ export interface PlannerState {
   notices: Notice[];
   /** The latest sentence for screen readers about what an edit did (a polite live region reads it). */
   announcement: string;
+  /** Goes up when the canvas must redraw from the plan: an edit the plan refused (a zone kept large enough for its hosts). */
+  canvasRevision: number;
   /** A "Tidy layout" is running (off the main thread); the plan is not changed meanwhile by it. */
   layoutBusy: boolean;
 
@@ -83,6 +87,8 @@ export interface PlannerState {
   setIncludeInternal: (on: boolean) => void;
   setLayoutBusy: (busy: boolean) => void;
   announce: (text: string) => void;
+  /** Draws the canvas from the plan again, undoing what a drag showed but the plan did not take. */
+  redrawCanvas: () => void;
   /** Fits the canvas view to the whole plan (after a layout moved everything). */
   fitToPlan: () => void;
   /** Shows a notice and returns its id. */
@@ -91,6 +97,13 @@ export interface PlannerState {
 }
 
 let noticeId = 0;
+
+/**
+ * Plans on either side of an open (new, example, import, link): undo and redo across one are a
+ * different plan, not an edit of this one, and say nothing about hosts changing zone.
+ */
+const openings = new WeakSet<Plan>();
+export const acrossOpening = (a: Plan, b: Plan) => openings.has(a) && openings.has(b);
 
 /**
  * Refuses a plan that would need more flows than the app can show (see MAX_FLOWS), before any
@@ -137,6 +150,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   notices: [],
   layoutBusy: false,
   announcement: '',
+  canvasRevision: 0,
 
   commit: (next, options = {}) => {
     const { plan, past, lastCommit, selection } = get();
@@ -161,6 +175,8 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   replacePlan: (next) => {
     const { plan, past, planEpoch } = get();
     if (tooLarge(next, 'This plan was not opened')) return false;
+    openings.add(plan);
+    openings.add(next);
     set({
       plan: next,
       past: [...past.slice(-(HISTORY_LIMIT - 1)), plan],
@@ -204,6 +220,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   setIncludeInternal: (includeInternal) => set({ includeInternal }),
   setLayoutBusy: (layoutBusy) => set({ layoutBusy }),
   announce: (announcement) => set({ announcement }),
+  redrawCanvas: () => set((s) => ({ canvasRevision: s.canvasRevision + 1 })),
   fitToPlan: () => set((s) => ({ planEpoch: s.planEpoch + 1 })),
   notify: (notice) => {
     const id = ++noticeId;

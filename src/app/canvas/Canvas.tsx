@@ -11,11 +11,11 @@ import {
   applyNodeChanges,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { isRoleId, moveItems, type Move } from '../../domain';
-import { addHostAt, setViewCentreSource } from '../commands';
+import { isRoleId, moveItems, zoneRect, type Move } from '../../domain';
+import { addHostAt, explainZoneRefusal, setViewCentreSource } from '../commands';
 import { useTheme } from '../lib/theme';
 import { startZoneNews } from '../lib/zoneNews';
-import { derive, useDerivation, usePlanner, type Selection } from '../store';
+import { useDerivation, usePlanner, type Selection } from '../store';
 import { ArrowMarkers, FlowLayer } from './FlowEdge';
 import { buildEdges, buildNodes, hostIdOf, zoneIdOf, type CanvasNode } from './graph';
 import { HostNode } from './HostNode';
@@ -73,16 +73,23 @@ export function Canvas() {
   // Nodes live in local state while they are dragged or resized (so a drag touches neither the
   // store nor the flow engine) and are rebuilt from the plan whenever it changes, keeping what
   // React Flow measured.
+  const revision = usePlanner((s) => s.canvasRevision);
   const [local, setLocal] = useState(() => ({
     plan,
     selection,
     warnings,
+    revision,
     nodes: buildNodes(plan, selection, warnings, new Map()),
   }));
   let nodes = local.nodes;
-  if (local.plan !== plan || local.selection !== selection || local.warnings !== warnings) {
+  if (
+    local.plan !== plan ||
+    local.selection !== selection ||
+    local.warnings !== warnings ||
+    local.revision !== revision
+  ) {
     nodes = buildNodes(plan, selection, warnings, new Map(local.nodes.map((n) => [n.id, n])));
-    setLocal({ plan, selection, warnings, nodes });
+    setLocal({ plan, selection, warnings, revision, nodes });
   }
   const dragging = useRef(new Set<string>());
   // While something is dragged, a cover over the canvas takes the pointer (see index.css).
@@ -186,17 +193,13 @@ export function Canvas() {
       if (moves.length === 0) return;
       const next = moveItems(state.plan, moves);
       if (next === state.plan) {
-        // The plan did not take the move (a card kept inside its zone): put the cards back where
-        // the plan has them.
-        setLocal((l) => ({
-          ...l,
-          nodes: buildNodes(
-            state.plan,
-            state.selection,
-            derive(state.plan).warnings,
-            new Map(l.nodes.map((n) => [n.id, n])),
-          ),
-        }));
+        // The plan did not take the move (a card kept inside its zone, a zone dropped on another):
+        // put everything back where the plan has it, and say why when a zone was refused.
+        state.redrawCanvas();
+        for (const m of moves) {
+          const zone = state.plan.zones.find((z) => z.id === m.id);
+          if (zone) explainZoneRefusal(zone.id, { ...m.position, ...zoneRect(zone).size });
+        }
         return;
       }
       state.commit(
@@ -232,45 +235,48 @@ export function Canvas() {
   );
 
   return (
-    <div
-      ref={wrapper}
-      // Busy while the arrows are being routed anew after an edit.
-      aria-busy={routing}
-      className={`relative h-full w-full ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
-    >
-      <ArrowMarkers />
+    <>
+      {/* Outside the busy wrapper: a screen reader may hold back what a busy region says. */}
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <ReactFlow<CanvasNode>
-        nodes={nodes}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onPaneClick={onPaneClick}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        nodesConnectable={false}
-        deleteKeyCode={null}
-        elevateNodesOnSelect={false}
-        colorMode={resolved}
-        minZoom={0.1}
-        maxZoom={2}
-        ariaLabelConfig={ARIA_LABELS}
+      <div
+        ref={wrapper}
+        // Busy while the arrows are being routed anew after an edit.
+        aria-busy={routing}
+        className={`relative h-full w-full ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
       >
-        <FlowLayer edges={edges} routes={routes} live={dragActive} />
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
-        <MiniMap<CanvasNode>
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeColor={minimapColor}
-          ariaLabel="Minimap"
-          style={{ width: 170, height: 110 }}
-        />
-      </ReactFlow>
-    </div>
+        <ArrowMarkers />
+        <ReactFlow<CanvasNode>
+          nodes={nodes}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onPaneClick={onPaneClick}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          nodesConnectable={false}
+          deleteKeyCode={null}
+          elevateNodesOnSelect={false}
+          colorMode={resolved}
+          minZoom={0.1}
+          maxZoom={2}
+          ariaLabelConfig={ARIA_LABELS}
+        >
+          <FlowLayer edges={edges} routes={routes} live={dragActive} />
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+          <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
+          <MiniMap<CanvasNode>
+            pannable
+            zoomable
+            position="bottom-right"
+            nodeColor={minimapColor}
+            ariaLabel="Minimap"
+            style={{ width: 170, height: 110 }}
+          />
+        </ReactFlow>
+      </div>
+    </>
   );
 }

@@ -136,7 +136,14 @@ const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, route, d
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
+      const canvas = e.currentTarget.closest('.react-flow');
       selectEdge(edge);
+      // Selecting can move the arrow to another layer (out of a selected host's), which draws it
+      // anew: keep the keyboard on it.
+      requestAnimationFrame(() => {
+        const again = canvas?.querySelector<SVGGElement>(`g[data-id="${CSS.escape(edge.id)}"]`);
+        if (again && document.activeElement !== again) again.focus();
+      });
     } else if (e.key === 'Escape') {
       e.currentTarget.blur();
       unselectEdge(edge);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { hostCentre, hostPosition, type Plan } from '../../domain';
 import type { Route, Routes } from './FlowEdge';
 import type { RoutedArrow, RoutesReply, RoutesRequest } from './routesProtocol';
@@ -38,11 +38,14 @@ function getWorker(): Worker | undefined {
       waiting.delete(event.data.id);
     };
     w.onerror = (event) => {
-      // Without the worker the arrows stay straight: still true, only less tidy.
+      // Without the worker the arrows stay straight: still true, only less tidy. Whoever waits
+      // hears so, and nothing stays busy.
       event.preventDefault();
       unavailable = true;
       w.terminate();
       worker = undefined;
+      for (const [id, answer] of waiting)
+        answer({ id, ok: false, message: event.message || 'the worker stopped' });
       waiting.clear();
     };
     worker = w;
@@ -53,26 +56,29 @@ function getWorker(): Worker | undefined {
 }
 
 /**
- * The routes for `plan`, or the latest ones known while they are being computed (`pending`);
- * never pending where routing is unavailable, as the straight arrows are then final.
+ * The routes for `plan`, or the latest ones known while they are being computed (`pending`).
+ * One request is in flight at a time: edits made meanwhile (typing a name at 300 hosts) do not
+ * queue up; when the answer comes, only the plan open by then is routed next. A failed request
+ * counts as answered (earlier routes stay), so the canvas never stays busy.
  */
 export function useRoutes(plan: Plan): { routes: Routes; pending: boolean } {
   const [known, setKnown] = useState<{ plan: Plan; routes: Routes }>({ plan, routes: EMPTY });
+  const inFlight = useRef(false);
   useEffect(() => {
     if (known.plan === plan && known.routes !== EMPTY) return;
+    if (inFlight.current) return;
     const w = getWorker();
+    // No worker: the straight arrows are final (see `pending`).
     if (!w) return;
     const id = nextId++;
-    let current = true;
+    inFlight.current = true;
     waiting.set(id, (reply) => {
-      if (current && reply.ok) setKnown({ plan, routes: toRoutes(plan, reply.routes) });
+      inFlight.current = false;
+      // A new state even when it failed: the effect then routes whatever plan is open now.
+      setKnown((k) => ({ plan, routes: reply.ok ? toRoutes(plan, reply.routes) : k.routes }));
     });
     const request: RoutesRequest = { id, plan };
     w.postMessage(request);
-    return () => {
-      // A newer plan came first: its answer is the one wanted.
-      current = false;
-    };
   }, [plan, known]);
   return { routes: known.routes, pending: known.plan !== plan && !unavailable };
 }

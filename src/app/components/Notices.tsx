@@ -17,7 +17,7 @@ export function Notices() {
       {notices.map((n) => (
         <div
           key={n.id}
-          role={n.tone === 'error' ? 'alert' : 'status'}
+          role={n.tone === 'error' ? 'alert' : n.silent ? undefined : 'status'}
           className={`pointer-events-auto rounded-lg border p-3 shadow-lg ${TONE[n.tone]}`}
         >
           <div className="flex items-start gap-2">

@@ -1,4 +1,11 @@
-import { formatProblem, planSizeProblem, serializePlan, type Plan, type Problem } from '../../domain';
+import {
+  formatProblem,
+  planSizeProblem,
+  serializePlan,
+  settleMembership,
+  type Plan,
+  type Problem,
+} from '../../domain';
 import { fileStem } from '../../domain/export/rows';
 import { usePlanner } from '../store';
 
@@ -71,7 +78,9 @@ export async function restoreSavedPlan(): Promise<void> {
   const result = parsePlanText(raw);
   const tooLarge = result.ok ? planSizeProblem(result.value) : undefined;
   if (result.ok && !tooLarge) {
-    usePlanner.setState((s) => ({ plan: result.value, planEpoch: s.planEpoch + 1 }));
+    // A plan saved before zones were the truth may draw a card outside its zone: settle it.
+    const plan = settleMembership(result.value);
+    usePlanner.setState((s) => ({ plan, planEpoch: s.planEpoch + 1 }));
     return;
   }
   const problems: Problem[] = result.ok ? [tooLarge!] : result.problems;
@@ -208,7 +217,7 @@ async function openStoredPlan() {
   const { parsePlanText } = await import('../../domain/plan/restore');
   const result = parsePlanText(raw);
   if (result.ok) {
-    usePlanner.getState().replacePlan(result.value);
+    usePlanner.getState().replacePlan(settleMembership(result.value));
     return;
   }
   // The other tab's copy cannot be opened here (a newer Portolan wrote it?): keep this tab's plan

@@ -1,5 +1,5 @@
 import { describeZoneChanges, flowDelta, zoneChanges } from '../../domain/plan/membership';
-import { derive, usePlanner } from '../store';
+import { acrossOpening, derive, usePlanner } from '../store';
 
 /**
  * Says so whenever hosts change zone, however it happened (the panel, a drag, the arrow keys, a
@@ -9,11 +9,12 @@ import { derive, usePlanner } from '../store';
 export function startZoneNews(): () => void {
   return usePlanner.subscribe((state, previous) => {
     if (state.plan === previous.plan || state.planEpoch !== previous.planEpoch) return;
+    if (acrossOpening(previous.plan, state.plan)) return;
     const changes = zoneChanges(previous.plan, state.plan);
     if (changes.length === 0) return;
     const delta = flowDelta(derive(previous.plan).flows, derive(state.plan).flows);
     const text = describeZoneChanges(previous.plan, state.plan, changes, delta);
-    state.notify({ tone: 'info', title: text });
+    state.notify({ tone: 'info', title: text, silent: true });
     state.announce(text);
   });
 }

@@ -5,7 +5,9 @@ import {
   hostPosition,
   joinAt,
   landsIn,
+  newZoneOverlap,
   placeInZone,
+  rectOf,
   resizeLimit,
   settleMembership,
   unlessUnchanged,
@@ -41,6 +43,7 @@ export {
   flowDelta,
   freeZoneSpot,
   hostPosition,
+  newZoneOverlap,
   placeInZone,
   settleMembership,
   zoneAt,
@@ -213,6 +216,11 @@ export function moveItems(plan: Plan, moves: readonly Move[]): Plan {
     movedFrom.set(z.id, z);
     return { ...z, position: to };
   });
+  // A zone is never dropped onto another (see newZoneOverlap): the move is refused as a whole.
+  const still = { ...plan, zones: plan.zones.filter((z) => !movedFrom.has(z.id)) };
+  for (const z of zones) {
+    if (movedFrom.has(z.id) && newZoneOverlap(still, movedFrom.get(z.id)!, rectOf(z))) return plan;
+  }
   const after: Plan = { ...plan, zones };
   const zoneById = new Map(zones.map((z) => [z.id, z]));
   const moved = zones.filter((z) => movedFrom.has(z.id));
@@ -258,6 +266,8 @@ export function resizeZone(plan: Plan, id: string, position: Point, size: Size):
     position: { x: box.x, y: box.y },
     size: { width: box.width, height: box.height },
   };
+  // Nor grown over another zone.
+  if (newZoneOverlap(plan, before, rectOf(zone))) return plan;
   const after: Plan = { ...plan, zones: plan.zones.map((z, i) => (i === index ? zone : z)) };
   const hosts = plan.hosts.map((h, i) => {
     if (h.zone === id) return h;

@@ -528,3 +528,33 @@ describe('telling what changed', () => {
     ).toBe('2 hosts changed zone: 1 flow added, 1 removed');
   });
 });
+
+describe('zones never overlap', () => {
+  // A at (0,0) 440×300, B at (600,0): 160 px apart.
+  const two = () => planOf([zone('A', 'DMZ', 'dmz', 0, 0), zone('B', 'LAN', 'trusted', 600, 0)], []);
+
+  it('refuses a zone moved onto another, whole', () => {
+    const plan = two();
+    expect(moveItems(plan, [{ id: 'A', position: { x: 200, y: 0 } }])).toBe(plan);
+    // Covering B completely is refused too, and so is landing inside it.
+    expect(moveItems(plan, [{ id: 'A', position: { x: 500, y: -100 } }])).toBe(plan);
+    // Next to it is fine.
+    const moved = moveItems(plan, [{ id: 'A', position: { x: 100, y: 0 } }]);
+    expect(moved.zones[0]!.position).toEqual({ x: 100, y: 0 });
+  });
+
+  it('refuses a zone grown over another', () => {
+    const plan = two();
+    expect(resizeZone(plan, 'A', { x: 0, y: 0 }, { width: 700, height: 300 })).toBe(plan);
+    expect(resizeZone(plan, 'A', { x: 0, y: 0 }, { width: 590, height: 300 }).zones[0]!.size).toEqual({
+      width: 590,
+      height: 300,
+    });
+  });
+
+  it('lets zones that already overlap (an old file) move apart', () => {
+    const plan = planOf([zone('A', 'DMZ', 'dmz', 0, 0), zone('B', 'LAN', 'trusted', 300, 0)], []);
+    const apart = moveItems(plan, [{ id: 'B', position: { x: 500, y: 0 } }]);
+    expect(apart.zones[1]!.position).toEqual({ x: 500, y: 0 });
+  });
+});

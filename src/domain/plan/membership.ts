@@ -395,6 +395,20 @@ export function resizeLimit(plan: Plan, zone: Zone, requested: Rect): Rect {
   return { x, y, width: r - x, height: b - y };
 }
 
+/**
+ * The first zone that `zone`, drawn at `rect`, would newly overlap: zones never overlap, or a card
+ * could be drawn inside a zone it is not in. A zone already overlapping another (an old file)
+ * may still move or change while it overlaps no further one.
+ */
+export function newZoneOverlap(plan: Plan, zone: Zone, rect: Rect): Zone | undefined {
+  const was = rectOf(zone);
+  return plan.zones.find((other) => {
+    if (other.id === zone.id) return false;
+    const box = rectOf(other);
+    return overlaps(rect, box) && !overlaps(was, box);
+  });
+}
+
 // ---- Telling people what changed -------------------------------------------------------------
 
 export interface ZoneChange {

@@ -13,7 +13,7 @@ import {
   type Trust,
   type Zone,
 } from '../../../domain';
-import { deleteSelection } from '../../commands';
+import { deleteSelection, explainZoneRefusal } from '../../commands';
 import { usePlanner } from '../../store';
 import { Icon } from '../Icon';
 import { Button, Field, inputClass } from '../ui';
@@ -35,7 +35,17 @@ const AXES: { axis: Axis; label: string; min: number }[] = [
  * made just large enough to hold them (the domain's resizeZone decides), and the field then shows
  * the size the zone really has.
  */
-function ZoneGeometryField({ zone, axis, label, min }: { zone: Zone; axis: Axis; label: string; min: number }) {
+function ZoneGeometryField({
+  zone,
+  axis,
+  label,
+  min,
+}: {
+  zone: Zone;
+  axis: Axis;
+  label: string;
+  min: number;
+}) {
   const { position, size } = zoneRect(zone);
   const value = axis === 'x' || axis === 'y' ? position[axis] : size[axis];
   const [draft, setDraft] = useDraft(String(value));
@@ -51,7 +61,22 @@ function ZoneGeometryField({ zone, axis, label, min }: { zone: Zone; axis: Axis;
       axis === 'x' || axis === 'y'
         ? moveItems(plan, [{ id: zone.id, position: { ...rect.position, [axis]: n } }])
         : resizeZone(plan, zone.id, rect.position, { ...rect.size, [axis]: n });
-    commit(next, { mergeKey: `zone-${axis}:${zone.id}` });
+    if (next === plan) {
+      const { position, size } = rect;
+      explainZoneRefusal(zone.id, { ...position, ...size, [axis]: n });
+    } else commit(next, { mergeKey: `zone-${axis}:${zone.id}` });
+    // Show what the zone took (a size is kept large enough for its hosts), even when unchanged.
+    const after = usePlanner.getState().plan.zones.find((z) => z.id === zone.id);
+    if (after) {
+      const r = zoneRect(after);
+      setDraft(String(axis === 'x' || axis === 'y' ? r.position[axis] : r.size[axis]));
+    }
+  };
+  // Applied on Enter, on leaving the field and on the arrow keys, not on every keystroke: typing
+  // "1500" must not move the zone to 1, 15 and 150 on the way, sweeping up hosts it passes over.
+  const commitDraft = () => {
+    if (valid && parsed !== value) apply(parsed);
+    else setDraft(String(value));
   };
   return (
     <Field
@@ -76,13 +101,20 @@ function ZoneGeometryField({ zone, axis, label, min }: { zone: Zone; axis: Axis;
         value={draft}
         aria-invalid={!valid}
         aria-describedby={!valid ? `${id}-err` : undefined}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const n = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isInteger(n) && n >= min && n <= CANVAS_LIMIT) apply(n);
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commitDraft();
+          } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            const step = (e.shiftKey ? 100 : 10) * (e.key === 'ArrowUp' ? 1 : -1);
+            const next = Math.min(CANVAS_LIMIT, Math.max(min, (valid ? parsed : value) + step));
+            setDraft(String(next));
+            apply(next);
+          }
         }}
-        // What was typed but could not be used gives way to the zone's real value.
-        onBlur={() => setDraft(String(value))}
+        onBlur={commitDraft}
       />
     </Field>
   );
