@@ -393,6 +393,15 @@ describe('PDF diagram labels', { timeout: PDF_TIMEOUT }, () => {
     expect(reason).toBe('no free room beside them');
   });
 
+  it('sets labels at 5 pt on tiles where canvas-sized labels would print smaller, and counts those left out', async () => {
+    const plan = generatePlan(200);
+    const { pages, drawn, omitted, arrows, reason } = await labelCounts(plan);
+    expect(pages).toBe(8);
+    expect(arrows).toBe(709);
+    expect(drawn).toBe(709 - omitted);
+    expect(reason).toBe('too many to label at this size');
+  });
+
   it('labels every arrow it says it labels in the DMZ relay example', async () => {
     const { pages, drawn, omitted, arrows } = await labelCounts(DMZ_RELAY);
     expect(pages).toBe(1);
