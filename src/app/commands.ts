@@ -13,6 +13,7 @@ import {
   type Point,
   type RoleId,
 } from '../domain';
+import { unlessUnchanged } from '../domain/plan/membership';
 import { usePlanner } from './store';
 
 /**
@@ -83,7 +84,8 @@ export async function tidyLayout(): Promise<void> {
   setLayoutBusy(true);
   try {
     const { tidyLayout: layOut } = await import('./lib/layout');
-    const next = await layOut(plan);
+    // A plan already laid out this way makes no undo step.
+    const next = unlessUnchanged(plan, await layOut(plan));
     const state = usePlanner.getState();
     if (state.plan !== plan) {
       notify({
@@ -91,6 +93,10 @@ export async function tidyLayout(): Promise<void> {
         title: 'The layout was not applied.',
         detail: 'The plan changed while it was being laid out. Choose "Tidy layout" again.',
       });
+      return;
+    }
+    if (next === plan) {
+      notify({ tone: 'success', title: 'The plan is already laid out.' });
       return;
     }
     if (!state.commit(next)) return;
