@@ -1,6 +1,7 @@
 import { pairKey, type FlowPair } from '../engine/views';
 import { HOST_SIZE } from '../plan/edit';
 import type { Host, Plan, Point, Size, Trust, Zone } from '../plan/types';
+import { ZONE_HEADER } from '../plan/membership';
 
 /**
  * "Tidy layout": a fresh arrangement of every host and zone. The plan becomes a graph in ELK's
@@ -32,8 +33,8 @@ export interface LayoutEdge {
   targets: string[];
 }
 
-/** Room at the top of a zone for its name. */
-export const ZONE_HEADER = 44;
+/** Room at the top of a zone for its name: the same the canvas keeps when it places a card. */
+export { ZONE_HEADER };
 /** Room between a zone's border (below its header) and the cards in it. */
 export const ZONE_PADDING = 24;
 /** Gaps between cards, wide enough for a flow's label. */

@@ -1,6 +1,6 @@
 import type { Flow } from '../engine/types';
 import { visibleText } from '../text';
-import { TRUST_LABELS, type Host, type Plan, type Point, type Size, type Zone } from './types';
+import { TRUST_LABELS, ZONE_MIN_SIZE, type Host, type Plan, type Point, type Size, type Zone } from './types';
 
 /**
  * Zone membership. A host's `zone` is the truth, and the picture must agree with it: a zoned
@@ -14,15 +14,13 @@ export const DEFAULT_ZONE_SIZE: Size = { width: 440, height: 300 };
 const ANCHOR: Point = { x: HOST_SIZE.width / 2, y: 28 };
 
 /** Room a zone keeps above its cards for its name and trust label. */
-const HEADER = 44;
+export const ZONE_HEADER = 44;
 /** Room between a zone's border and the cards placed inside it, and around a card pushed out. */
 const PAD = 10;
 /** Room between cards placed automatically. */
 const CARD_GAP = 16;
 /** Room kept around a zone placed automatically. */
 const ZONE_GAP = 24;
-/** The smallest zone that holds one card with its margins. */
-const MIN_ZONE: Size = { width: HOST_SIZE.width + 2 * PAD, height: HEADER + HOST_SIZE.height + PAD };
 /** Row (or column) step of the search for a free slot inside a zone. */
 const SCAN_STEP = 8;
 
@@ -114,7 +112,7 @@ function clampAxis(v: number, start: number, length: number, card: number, befor
 function clampInto(zone: Rect, p: Point): Point {
   return {
     x: clampAxis(p.x, zone.x, zone.width, HOST_SIZE.width, PAD, PAD),
-    y: clampAxis(p.y, zone.y, zone.height, HOST_SIZE.height, HEADER, PAD),
+    y: clampAxis(p.y, zone.y, zone.height, HOST_SIZE.height, ZONE_HEADER, PAD),
   };
 }
 
@@ -222,9 +220,9 @@ function firstSlot(area: Rect, obstacles: readonly Rect[], byColumn = false): Po
 /** The inner area of a zone: where a card's top-left may go. */
 const innerArea = (r: Rect): Rect => ({
   x: r.x + PAD,
-  y: r.y + HEADER,
+  y: r.y + ZONE_HEADER,
   width: r.width - 2 * PAD - HOST_SIZE.width,
-  height: r.height - HEADER - PAD - HOST_SIZE.height,
+  height: r.height - ZONE_HEADER - PAD - HOST_SIZE.height,
 });
 
 /** How many zones a box crosses the border of (overlaps without either holding the other). */
@@ -264,8 +262,8 @@ export function placeInZone(plan: Plan, hostId: string, zoneId: string | undefin
   const given = rectOf(zone);
   const box = {
     ...given,
-    width: Math.max(given.width, MIN_ZONE.width),
-    height: Math.max(given.height, MIN_ZONE.height),
+    width: Math.max(given.width, ZONE_MIN_SIZE.width),
+    height: Math.max(given.height, ZONE_MIN_SIZE.height),
   };
   // Other cards, and zones drawn over this one (a zone nested inside it), are in the way.
   const obstacles = [
@@ -313,7 +311,10 @@ export function settleMembership(plan: Plan): Plan {
     return {
       ...z,
       position: { x: r.x, y: r.y },
-      size: { width: Math.max(r.width, MIN_ZONE.width), height: Math.max(r.height, MIN_ZONE.height) },
+      size: {
+        width: Math.max(r.width, ZONE_MIN_SIZE.width),
+        height: Math.max(r.height, ZONE_MIN_SIZE.height),
+      },
     };
   });
   const boxes = new Map(zones.map((z) => [z.id, rectOf(z)]));
@@ -389,7 +390,7 @@ export function resizeLimit(plan: Plan, zone: Zone, requested: Rect): Rect {
   if (!members) return requested;
   const old = rectOf(zone);
   const x = Math.min(requested.x, Math.max(members.x - PAD, old.x));
-  const y = Math.min(requested.y, Math.max(members.y - HEADER, old.y));
+  const y = Math.min(requested.y, Math.max(members.y - ZONE_HEADER, old.y));
   const r = Math.max(right(requested), Math.min(right(members) + PAD, right(old)));
   const b = Math.max(bottom(requested), Math.min(bottom(members) + PAD, bottom(old)));
   return { x, y, width: r - x, height: b - y };

@@ -29,8 +29,11 @@ export interface Size {
   height: number;
 }
 
-/** The smallest a zone can be made: room for its header and one host card. */
-export const ZONE_MIN_SIZE: Size = { width: 220, height: 140 };
+/**
+ * The smallest a zone can be made: room for its header (44), one host card (200 × 72) and a
+ * 10 px margin round the card.
+ */
+export const ZONE_MIN_SIZE: Size = { width: 220, height: 126 };
 
 export interface Zone {
   id: string;
