@@ -27,6 +27,8 @@ function devCsp(): Plugin {
  */
 const ON_DEMAND = [
   /\/src\/domain\/plan\/(restore|schema|migrate|examples)\./,
+  // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
+  /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|planFile)\./,
   /\/src\/domain\/export\/pdf[./]/,
   /\/src\/domain\/share\/codec\./,

@@ -13,6 +13,7 @@ import {
   isProductVersion,
   productName,
 } from '.';
+import { RULE_TEXTS, ruleNotes, ruleText } from './texts';
 
 describe('versions', () => {
   it('compares major.minor numerically', () => {
@@ -85,13 +86,26 @@ describe('catalog', () => {
     expect(rule && formatServices(rule.services)).toBe(services);
   });
 
-  it('cites KB 10905 and explains every rule', () => {
+  it('cites KB 10905 for every rule', () => {
     for (const rule of CATALOG) {
       expect(rule.source).toBe(KB_10905);
-      expect(rule.explanation.length).toBeGreaterThan(80);
-      expect(rule.condition).not.toBe('');
       expect(rule.endpoints.length).toBeGreaterThan(0);
     }
+  });
+
+  // A rule's words live in texts.ts (loaded on demand); every rule needs them.
+  it.each(RULE_IDS)('has the words for %s: when it is needed and why', (id) => {
+    expect(Object.hasOwn(RULE_TEXTS, id)).toBe(true);
+    expect(ruleText(id).explanation.length).toBeGreaterThan(80);
+    expect(ruleText(id).condition.trim()).not.toBe('');
+  });
+
+  it('has words only for catalog rules', () => {
+    expect(Object.keys(RULE_TEXTS).sort()).toEqual(CATALOG.map((r) => r.id).sort());
+  });
+
+  it('refuses a rule without words', () => {
+    expect(() => ruleText('no-such-rule' as (typeof RULE_IDS)[number])).toThrow(/no-such-rule/);
   });
 
   it('sends SpamCensor updates to www.marshal.com and only that rule has a fixed destination', () => {
@@ -102,8 +116,18 @@ describe('catalog', () => {
   });
 
   it('mentions certificate revocation lists for node web access from 7.1 only', () => {
-    const rule = CATALOG.find((r) => r.id === 'node-http');
-    const crl = rule?.notes.find((n) => /revocation/i.test(n.text));
+    const crl = ruleText('node-http').notes.find((n) => /revocation/i.test(n.text));
     expect(crl?.versions).toEqual({ from: '7.1' });
+    expect(ruleNotes('node-http', '7.1').map((n) => n.text)).toEqual([crl?.text]);
+    expect(ruleNotes('node-http', '7.0')).toEqual([]);
+  });
+
+  it('keeps notes without versions at every version', () => {
+    expect(
+      ruleNotes('spamcensor-updates', '6.0')
+        .map((n) => n.text)
+        .join(' '),
+    ).toMatch(/www\.marshal\.com/);
+    expect(ruleNotes('spamcensor-updates', '10.0')).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleId } from '../catalog';
 import { DMZ_RELAY, type Host, type Plan } from '../plan';
-import { deriveFlows, explainFlows, flowRows, groupFlowsByPair } from '.';
+import { explainFlows } from '../catalog/texts';
+import { deriveFlows, flowRows, groupFlowsByPair } from '.';
 
 describe('views of the flows', () => {
   it('groups flows into one pair per source and destination host, labelled with services', () => {
@@ -43,7 +44,7 @@ describe('views of the flows', () => {
     );
   });
 
-  it('explains each rule on an edge with the versions and the notes that hold', () => {
+  it('explains each rule on an edge with its words, the versions and the notes that hold', () => {
     const plan: Plan = { ...DMZ_RELAY, productVersion: '7.1' };
     const flows = deriveFlows(plan).flows.filter(
       (f) => f.sourceHostId === 'node1' && f.destinationHostId === 'internet',
@@ -53,6 +54,7 @@ describe('views of the flows', () => {
       ['smtp', 'tcp/25', 'all versions'],
       ['node-http', 'tcp/80, tcp/443', '6.5 and later'],
     ]);
+    expect(explained[0]?.text.explanation).toMatch(/^The processing nodes are the mail relays/);
     expect(explained[1]?.notes.map((n) => n.text).join(' ')).toMatch(/revocation/);
     const at70 = explainFlows({ ...plan, productVersion: '7.0' }, flows);
     expect(at70[1]?.notes).toEqual([]);

@@ -1,10 +1,11 @@
-import { describeRange, formatService, getRule, inRange, type CatalogRule, type RuleNote } from '../catalog';
+import { formatService, getRule, type CatalogRule } from '../catalog';
 import type { Host, Plan } from '../plan';
 import type { Flow } from './types';
 
 /**
  * Shapes of the engine's output that the app draws and lists: flows grouped per host pair (one
- * canvas edge each), and flows with their explanation.
+ * canvas edge each) and table rows. Flows with their explanation (explainFlows) are in
+ * catalog/texts.ts, which loads on demand with the side panel's details.
  */
 
 export interface FlowPair {
@@ -48,45 +49,6 @@ export function groupFlowsByPair(flows: readonly Flow[]): FlowPair[] {
     pair.hasReverse = pairs.has(pairKey(pair.target, pair.source));
   }
   return [...pairs.values()];
-}
-
-export interface FlowExplanation {
-  rule: CatalogRule;
-  /** Services of this rule between these hosts, e.g. "tcp/80, tcp/443". */
-  services: string;
-  /** The versions the rule applies to for these roles, e.g. "6.5 and later". */
-  versions: string;
-  /** Notes that hold at the plan's version. */
-  notes: RuleNote[];
-  flows: Flow[];
-}
-
-/**
- * Explains the flows between two hosts, one entry per catalog rule, at the plan's version.
- */
-export function explainFlows(plan: Plan, flows: readonly Flow[]): FlowExplanation[] {
-  const byRule = new Map<string, Flow[]>();
-  for (const f of flows) {
-    const list = byRule.get(f.ruleId);
-    if (list) list.push(f);
-    else byRule.set(f.ruleId, [f]);
-  }
-  return [...byRule.values()].map((ruleFlows) => {
-    const first = ruleFlows[0]!;
-    const rule = getRule(first.ruleId);
-    const ranges = rule.endpoints
-      .filter(
-        (ep) => first.sourceRoles.includes(ep.source) && first.destinationRoles.includes(ep.destination),
-      )
-      .map((ep) => describeRange(ep.versions));
-    return {
-      rule,
-      services: [...new Set(ruleFlows.map((f) => formatService(f)))].join(', '),
-      versions: [...new Set(ranges)].join('; '),
-      notes: rule.notes.filter((n) => !n.versions || inRange(plan.productVersion, n.versions)),
-      flows: ruleFlows,
-    };
-  });
 }
 
 export interface FlowRow {

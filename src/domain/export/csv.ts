@@ -1,3 +1,4 @@
+import { ruleText } from '../catalog/texts';
 import { visibleText } from '../text';
 import { fileStem, requestFlows, requestRows, type RequestRow } from './rows';
 import type { QuickExporter } from './types';
@@ -68,7 +69,8 @@ export function csvCells(r: RequestRow): string[] {
     r.protocol,
     String(r.port),
     r.rule,
-    r.justification,
+    // The rule's explanation (catalog/texts.ts, loaded with this exporter).
+    ruleText(r.rule).explanation,
     r.ruleTitle,
     r.crossesFirewall ? 'yes' : 'no',
     r.sourceRoles,

@@ -24,7 +24,6 @@ export interface RequestRow {
   port: number;
   rule: RuleId;
   ruleTitle: string;
-  justification: string;
   crossesFirewall: boolean;
   sourceRoles: string;
   destinationRoles: string;
@@ -68,7 +67,6 @@ export function requestRows(plan: Plan, flows: readonly Flow[]): RequestRow[] {
       port: f.port,
       rule: f.ruleId,
       ruleTitle: rule.title,
-      justification: rule.explanation,
       crossesFirewall: f.crossesFirewall,
       sourceRoles: f.sourceRoles.map((r) => ROLES[r].label).join('; '),
       destinationRoles: f.destinationRoles.map((r) => ROLES[r].label).join('; '),

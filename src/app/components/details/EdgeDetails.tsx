@@ -1,4 +1,5 @@
-import { explainFlows, visibleText, type Host, type Plan } from '../../../domain';
+import { visibleText, type Host, type Plan } from '../../../domain';
+import { explainFlows } from '../../../domain/catalog/texts';
 import { useDerivation } from '../../store';
 import { Icon } from '../Icon';
 import { Section } from './Section';
@@ -34,7 +35,7 @@ export function EdgeDetails({ source, target, plan }: { source: Host; target: Ho
             <dt className="text-slate-500 dark:text-slate-400">Versions</dt>
             <dd>{e.versions}</dd>
             <dt className="text-slate-500 dark:text-slate-400">When</dt>
-            <dd>{e.rule.condition}</dd>
+            <dd>{e.text.condition}</dd>
             <dt className="text-slate-500 dark:text-slate-400">Addresses</dt>
             <dd className="font-mono text-xs break-all">
               {e.flows[0]!.sourceAddress || '(no address)'} →{' '}
@@ -42,7 +43,7 @@ export function EdgeDetails({ source, target, plan }: { source: Host; target: Ho
             </dd>
           </dl>
           <p className="mt-2 text-sm leading-relaxed text-slate-700 dark:text-slate-200">
-            {e.rule.explanation}
+            {e.text.explanation}
           </p>
           {e.notes.map((n) => (
             <p

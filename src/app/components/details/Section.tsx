@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { ROLES, explainFlows, type Flow, type Plan } from '../../../domain';
+import { ROLES, type Flow, type Plan } from '../../../domain';
+import { explainFlows } from '../../../domain/catalog/texts';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

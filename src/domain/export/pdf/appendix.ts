@@ -1,4 +1,5 @@
-import { RULE_IDS, formatServices, getRule, inRange } from '../../catalog';
+import { RULE_IDS, formatServices, getRule } from '../../catalog';
+import { ruleNotes, ruleText } from '../../catalog/texts';
 import type { RequestRow } from '../rows';
 import { INK, MARGIN, RULE_LINE, TEAL, type Doc, type PdfInput } from './doc';
 
@@ -16,14 +17,13 @@ export function appendix(doc: Doc, input: PdfInput, rows: RequestRow[]): void {
     head: [['Rule', 'Services', 'When', 'Why', 'Source']],
     body: used.map((id) => {
       const rule = getRule(id);
-      const notes = rule.notes
-        .filter((n) => !n.versions || inRange(input.plan.productVersion, n.versions))
-        .map((n) => n.text);
+      const text = ruleText(id);
+      const notes = ruleNotes(id, input.plan.productVersion).map((n) => n.text);
       return [
         `${rule.title}\n(${rule.id})`,
         formatServices(rule.services),
-        rule.condition,
-        [rule.explanation, ...notes].join('\n\n'),
+        text.condition,
+        [text.explanation, ...notes].join('\n\n'),
         rule.source.citation,
       ];
     }),
