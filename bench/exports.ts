@@ -16,11 +16,13 @@ function planWithFlows(flows: number): { plan: Plan; count: number } {
   }
 }
 
-async function timeExport(page: Page, button: string, id: string): Promise<{ build: number; total: number }> {
+async function timeExport(page: Page, item: string, id: string): Promise<{ build: number; total: number }> {
   await page.evaluate(() => performance.clearMeasures());
+  // The menu is opened first; the time runs from the pick, as the click that asks for the file.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const started = Date.now();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item, exact: true }).click();
   await (await download).path();
   const total = Date.now() - started;
   const build = await page.evaluate(
@@ -32,7 +34,7 @@ async function timeExport(page: Page, button: string, id: string): Promise<{ bui
 
 /**
  * The change request for a plan with about 1,000 firewall-crossing flows, exported in Chromium
- * through the app's own buttons, starting as soon as the plan is drawn: CSV 9 times, then PDF 5
+ * through the app's own Export menu, starting as soon as the plan is drawn: CSV 9 times, then PDF 5
  * times in a second tab (Chromium here now and then drops the 11th download a tab makes in quick
  * succession). "Click to file" runs from the click until the download is saved (loading the
  * exporter's code, building, saving); "build" is the exporter's own time, measured in the page.
@@ -44,7 +46,7 @@ export async function benchExports(url: string): Promise<void> {
   console.log(`\n== Change request exports, Chromium: ${count} flows (${plan.hosts.length} hosts) ==`);
   const browser = await launchChromium();
   try {
-    const runs = async (button: string, id: string, times: number) => {
+    const runs = async (item: string, id: string, times: number) => {
       const page = await browser.newPage({ acceptDownloads: true });
       await page.addInitScript((text) => localStorage.setItem('portolan.plan', text), serializePlan(plan));
       await page.goto(url);
@@ -61,17 +63,17 @@ export async function benchExports(url: string): Promise<void> {
         check();
       })`);
       const all = [];
-      for (let i = 0; i < times; i++) all.push(await timeExport(page, button, id));
+      for (let i = 0; i < times; i++) all.push(await timeExport(page, item, id));
       await page.close();
       console.log(
         `      ${id.toUpperCase()} click to file, each run: ${all.map((r) => r.total).join(', ')} ms`,
       );
       return { build: median(all.map((r) => r.build)), total: median(all.map((r) => r.total)) };
     };
-    const csv = await runs('Export CSV', 'csv', 9);
+    const csv = await runs('CSV', 'csv', 9);
     check('CSV export click to file, median of 9', csv.total, 100, 'ms');
     console.log(`      CSV build median ${fmt(csv.build)}`);
-    const pdf = await runs('Export PDF', 'pdf', 5);
+    const pdf = await runs('PDF', 'pdf', 5);
     check('PDF export build, median of 5', pdf.build, 1500, 'ms');
     console.log(`      PDF click to file median ${fmt(pdf.total)}`);
   } finally {

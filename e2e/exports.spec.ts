@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Plan } from '../src/domain/plan';
-import { hostNode } from './helpers';
+import { hostNode, exportAs } from './helpers';
 
 /**
  * A small plan at SEG 8.0, written out so that every expected row below can be checked by hand
@@ -259,13 +258,6 @@ async function importText(page: Page, name: string, text: string) {
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-async function download(page: Page, button: string) {
-  const event = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = await event;
-  return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
-}
-
 /** Reads the CSV with papaparse, an independent reader, after checking the byte-order mark and CRLF end. */
 function readCsv(body: Buffer): string[][] {
   const text = body.toString('utf8');
@@ -302,7 +294,7 @@ test('import a plan file, then export the CSV: the rows worked out by hand, in b
   await expect(hostNode(page, 'SEG-AM01')).toBeVisible();
   await expect(page.getByLabel('Product version')).toHaveValue('8.0');
 
-  const csv = await download(page, 'Export CSV');
+  const csv = await exportAs(page, 'CSV');
   expect(csv.name).toBe('Contoso gateway-firewall-request.csv');
   const [header, ...rows] = readCsv(csv.body);
   expect(header!.slice(0, 10)).toEqual(HEADER);
@@ -310,7 +302,7 @@ test('import a plan file, then export the CSV: the rows worked out by hand, in b
 
   // The scope checkbox drives the export too.
   await page.getByLabel('Include flows inside a zone').check();
-  const all = await download(page, 'Export CSV');
+  const all = await exportAs(page, 'CSV');
   const [allHeader, ...allRows] = readCsv(all.body);
   expect(allHeader!.slice(0, 10)).toEqual(HEADER);
   expect(allRows.map((r) => r.slice(0, 10))).toEqual(ALL);
@@ -319,7 +311,7 @@ test('import a plan file, then export the CSV: the rows worked out by hand, in b
 test('export the PDF: a valid change request holding the rows worked out by hand', async ({ page }) => {
   await importText(page, 'contoso.portolan.json', PLAN_TEXT);
   await expect(hostNode(page, 'SEG-AM01')).toBeVisible();
-  const pdf = await download(page, 'Export PDF');
+  const pdf = await exportAs(page, 'PDF');
   expect(pdf.name).toBe('Contoso gateway-firewall-request.pdf');
   expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const { pages, text } = await pdfText(pdf.body);
@@ -335,10 +327,13 @@ test('export the PDF: a valid change request holding the rows worked out by hand
     at = next;
   });
   expect(text).not.toContain('SEG-AM01 10.0.0.5 SQL01 10.0.0.6 tcp 1433');
-  await expect(page.getByRole('button', { name: 'Export PDF' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).not.toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
 
   await page.getByLabel('Include flows inside a zone').check();
-  const all = await pdfText((await download(page, 'Export PDF')).body);
+  const all = await pdfText((await exportAs(page, 'PDF')).body);
   at = 0;
   ALL.forEach((row, i) => {
     const next = all.text.indexOf(pdfLine(row, i), at);
@@ -360,7 +355,7 @@ test('a name with a bidirectional control shows it as a code point in the flow t
   await expect(table).toContainText('DC<U+202E>10');
   expect(await table.textContent()).not.toContain('\u202E');
 
-  const csv = await download(page, 'Export CSV');
+  const csv = await exportAs(page, 'CSV');
   expect(csv.body.toString('utf8')).not.toContain('\u202E');
   const [, first] = readCsv(csv.body);
   expect(first!.slice(0, 10)).toEqual([
@@ -427,7 +422,7 @@ test('a file larger than any plan is refused with its size, before it is read', 
 test('export the plan and import it again: same plan, same flows', async ({ page }) => {
   await importText(page, 'contoso.portolan.json', PLAN_TEXT);
   await expect(hostNode(page, 'SEG-AM01')).toBeVisible();
-  const file = await download(page, 'Export plan');
+  const file = await exportAs(page, 'Plan file');
   expect(file.name).toBe('Contoso gateway.portolan.json');
   expect(JSON.parse(file.body.toString('utf8'))).toEqual(PLAN);
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
 import { EXAMPLE_PLANS } from '../src/domain/plan';
 
@@ -64,4 +65,13 @@ export async function shareLink(page: Page): Promise<string> {
   const link = await dialog.getByLabel('Share link').inputValue();
   await dialog.getByRole('button', { name: 'Close' }).click();
   return link;
+}
+
+/** Picks a format from the toolbar's Export menu and returns the downloaded file. */
+export async function exportAs(page: Page, item: string) {
+  const event = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item, exact: true }).click();
+  const file = await event;
+  return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
 }

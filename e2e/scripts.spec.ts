@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Plan } from '../src/domain/plan';
-import { canvas, hostNode } from './helpers';
+import { canvas, hostNode, exportAs } from './helpers';
 
 /*
  * Names in any script stay distinct in every output, and a bidirectional override cannot make one
@@ -44,13 +43,6 @@ const PLAN: Plan = {
 };
 const NAMES = ['שרת-דואר', 'Менеджер', '域名服务器', 'Łódź-poczta', '관리자'];
 
-async function download(page: Page, button: string) {
-  const event = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = await event;
-  return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
-}
-
 test('names in any script reach the canvas, the CSV and the PDF distinct, with overrides shown', async ({
   page,
 }) => {
@@ -71,7 +63,7 @@ test('names in any script reach the canvas, the CSV and the PDF distinct, with o
   await expect(spoof).toContainText('SEG-<U+202E>10EDON');
   await expect(canvas(page)).not.toContainText('\u202E');
 
-  const csv = await download(page, 'Export CSV');
+  const csv = await exportAs(page, 'CSV');
   const rows = Papa.parse<string[]>(csv.body.toString('utf8').replace(/^\uFEFF/, ''), {
     skipEmptyLines: true,
   }).data;
@@ -80,7 +72,7 @@ test('names in any script reach the canvas, the CSV and the PDF distinct, with o
   expect(sources).toContain('שרת-דואר');
   expect(csv.body.toString('utf8')).not.toContain('\u202E');
 
-  const pdf = await download(page, 'Export PDF');
+  const pdf = await exportAs(page, 'PDF');
   const doc = await getDocument({ data: new Uint8Array(pdf.body), verbosity: 0 }).promise;
   let text = '';
   for (let i = 1; i <= doc.numPages; i++) {

@@ -41,7 +41,8 @@ try {
   await page.screenshot({ path: 'docs/screenshots/tidy-after.png' });
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export PDF' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'PDF', exact: true }).click();
   const pdf = await (await download).path();
   const dir = mkdtempSync(join(tmpdir(), 'portolan-pdf-'));
   // The diagram is the PDF's second page.

@@ -245,12 +245,12 @@ describe('plan files', () => {
   });
 
   it('lists every format once, each loading an exporter', async () => {
-    expect(EXPORT_FORMATS.map((f) => f.label)).toEqual([
-      'Export plan',
-      'Export CSV',
-      'Export PDF',
-      'Export diagram (SVG)',
-      'Export diagram (PNG)',
+    expect(EXPORT_FORMATS.map((f) => f.item)).toEqual([
+      'Plan file',
+      'CSV',
+      'PDF',
+      'Diagram (SVG)',
+      'Diagram (PNG)',
     ]);
     for (const f of EXPORT_FORMATS) expect(typeof (await f.load())).toBe('function');
   });

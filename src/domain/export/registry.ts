@@ -2,26 +2,31 @@ import type { Exporter } from './types';
 
 export interface ExportFormat {
   id: string;
-  /** The button's name in the app. */
+  /** What it makes, in messages ("Export CSV" → "Building the CSV…"). */
   label: string;
-  /**
-   * Formats with the same menu name sit behind one toolbar menu of that name, each as the item
-   * `item`, so related formats (the diagram as SVG and PNG) take one button's room.
-   */
-  menu?: { name: string; item: string };
+  /** Its item in the toolbar's Export menu. */
+  item: string;
   /** Loaded when first used, so heavy formats (PDF) cost nothing until someone exports. */
   load: () => Promise<Exporter>;
 }
 
-/** Every export format. Adding one is a module exporting an Exporter plus one line here. */
+/**
+ * Every export format, in the order of the toolbar's Export menu. Adding one is a module exporting
+ * an Exporter plus one line here.
+ */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  { id: 'plan', label: 'Export plan', load: () => import('./planFile').then((m) => m.exportPlanFile) },
-  { id: 'csv', label: 'Export CSV', load: () => import('./csv').then((m) => m.exportCsv) },
-  { id: 'pdf', label: 'Export PDF', load: () => import('./pdf').then((m) => m.exportPdf) },
+  {
+    id: 'plan',
+    label: 'Export plan',
+    item: 'Plan file',
+    load: () => import('./planFile').then((m) => m.exportPlanFile),
+  },
+  { id: 'csv', label: 'Export CSV', item: 'CSV', load: () => import('./csv').then((m) => m.exportCsv) },
+  { id: 'pdf', label: 'Export PDF', item: 'PDF', load: () => import('./pdf').then((m) => m.exportPdf) },
   {
     id: 'diagram-svg',
     label: 'Export diagram (SVG)',
-    menu: { name: 'Diagram', item: 'SVG' },
+    item: 'Diagram (SVG)',
     load: () => import('./diagramSvg').then((m) => m.exportDiagramSvg),
   },
   /*
@@ -34,7 +39,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'diagram-png',
     label: 'Export diagram (PNG)',
-    menu: { name: 'Diagram', item: 'PNG' },
+    item: 'Diagram (PNG)',
     load: () => import('../../app/lib/png').then((m) => m.exportDiagramPng),
   },
 ];
