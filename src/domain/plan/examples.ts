@@ -270,10 +270,88 @@ export const TWO_SITES: Plan = {
   ],
 };
 
+const ENTERPRISE_ZONES = [
+  zone('e-internet', 'Internet', 'untrusted', 0, 0, 290, 200),
+  zone('e-dmz', 'DMZ', 'dmz', 340, 0, 1010, 410),
+  zone('e-servers', 'Server network', 'trusted', 1400, 0, 1010, 410),
+  zone('e-mail', 'Mail servers', 'trusted', 1400, 460, 1010, 300),
+  zone('e-management', 'Management', 'trusted', 340, 460, 1010, 370),
+];
+const [E_INTERNET, E_DMZ, E_SERVERS, E_MAIL, E_MANAGEMENT] = ENTERPRISE_ZONES as [
+  Zone,
+  Zone,
+  Zone,
+  Zone,
+  Zone,
+];
+
+/**
+ * A larger single site as SEG customers run it: two arrays (an Array Manager each) whose eight
+ * processing nodes and two web components sit in the DMZ, eight internal mail servers, and the
+ * directory, DNS, SQL and management hosts around them. Forty hosts.
+ */
+export const ENTERPRISE: Plan = {
+  format: PLAN_FORMAT,
+  version: CURRENT_PLAN_VERSION,
+  name: 'Enterprise',
+  productVersion: '10.0',
+  zones: ENTERPRISE_ZONES,
+  hosts: [
+    ...inRows(E_INTERNET, [['INTERNET', ['internet']]], 1),
+    ...inRows(
+      E_DMZ,
+      [
+        ...[1, 2, 3, 4, 5, 6, 7, 8].map((n): Spec => [
+          `SEG-NODE0${n}`,
+          ['processing-node'],
+          `192.0.2.${10 + n}`,
+        ]),
+        ['SEG-WEB01', ['web-components'], '192.0.2.21'],
+        ['SEG-WEB02', ['web-components'], '192.0.2.22'],
+      ],
+      4,
+    ),
+    ...inRows(
+      E_SERVERS,
+      [
+        ['SEG-AM01', ['array-manager'], '10.0.0.5'],
+        ['SEG-AM02', ['array-manager'], '10.0.0.7'],
+        ['SQL01', ['sql-server'], '10.0.0.6'],
+        ['SQL02', ['sql-server'], '10.0.0.8'],
+        ['DC01', ['directory-server'], '10.0.0.2'],
+        ['DC02', ['directory-server'], '10.0.0.3'],
+        ['DC03', ['directory-server'], '10.0.0.4'],
+        ['DC04', ['directory-server'], '10.0.0.9'],
+        ['DNS01', ['dns-server'], '10.0.0.53'],
+        ['DNS02', ['dns-server'], '10.0.0.54'],
+        ['DNS03', ['dns-server'], '10.0.0.55'],
+        ['DNS04', ['dns-server'], '10.0.0.56'],
+      ],
+      4,
+    ),
+    ...inRows(
+      E_MAIL,
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n): Spec => [`EXCH0${n}`, ['mail-server'], `10.0.1.${24 + n}`]),
+      4,
+    ),
+    ...inRows(
+      E_MANAGEMENT,
+      [
+        ...[1, 2, 3, 4, 5, 6].map((n): Spec => [`ADMIN-WS0${n}`, ['admin-workstation'], `10.0.5.${10 + n}`]),
+        ['AUTOMATION01', ['rest-client'], '10.0.7.14'],
+        ['AUTOMATION02', ['rest-client'], '10.0.7.15'],
+        ['HELPDESK-POP3', ['pop3-client'], '10.0.7.20'],
+      ],
+      4,
+    ),
+  ],
+};
+
 const PLANS: Record<ExampleId, Plan> = {
   'single-server': SINGLE_SERVER,
   'dmz-relay': DMZ_RELAY,
   'two-sites': TWO_SITES,
+  enterprise: ENTERPRISE,
 };
 
 export const EXAMPLE_PLANS: readonly { id: ExampleId; label: string; plan: Plan }[] = EXAMPLES.map((e) => ({
