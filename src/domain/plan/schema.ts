@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ROLE_IDS, isProductVersion } from '../catalog';
+import { validGroupName } from '../grouping/names';
 import { formatPath, type Problem } from '../problems';
 import { addressProblem } from './address';
 import { CANVAS_LIMIT, CURRENT_PLAN_VERSION, PLAN_FORMAT, TRUST_LEVELS, type Plan } from './types';
@@ -49,6 +50,10 @@ export const changeRequestSchema = z.object({
 
 export const MAX_ZONES = 2000;
 export const MAX_HOSTS = 10_000;
+/** Renamed groups a plan may hold: far more than a plan has groups, and a bound on the file size. */
+export const MAX_GROUP_NAMES = 2000;
+/** A group key as grouping/ writes it: member ids, URI-encoded and joined by ",", or "#" and a hash. */
+const GROUP_KEY_RE = /^(?:#[0-9a-f]{16}|[A-Za-z0-9%._~!*'()@,-]{1,64})$/;
 
 export const planSchema = z.object({
   format: z.literal(PLAN_FORMAT),
@@ -58,6 +63,7 @@ export const planSchema = z.object({
   zones: z.array(zoneSchema).check(z.maxLength(MAX_ZONES)),
   hosts: z.array(hostSchema).check(z.maxLength(MAX_HOSTS)),
   changeRequest: z.optional(changeRequestSchema),
+  groupNames: z.optional(z.record(z.string(), z.string())),
 });
 
 /**
@@ -209,5 +215,45 @@ export function semanticProblems(input: unknown): Problem[] {
       if (message) problems.push({ path: `hosts[${i}].address`, message });
     }
   });
+  groupNameProblems(doc.groupNames, problems);
   return problems;
+}
+
+/** `groupNames["seg-node01,seg-node02"]`, with a long or odd key shortened and quoted safely. */
+const groupNamePath = (key: string) =>
+  `groupNames[${JSON.stringify(key.length > 70 ? `${key.slice(0, 70)}…` : key)}]`;
+
+/**
+ * Group names are firewall object names: valid on common firewalls and unique, without regard to
+ * case because some firewalls ignore it.
+ */
+function groupNameProblems(names: unknown, problems: Problem[]) {
+  if (!isLoose(names)) return;
+  const entries = Object.entries(names);
+  if (entries.length > MAX_GROUP_NAMES) {
+    problems.push({ path: 'groupNames', message: `holds more than ${MAX_GROUP_NAMES} entries` });
+    return;
+  }
+  const seen = new Map<string, string>();
+  for (const [key, name] of entries) {
+    if (!GROUP_KEY_RE.test(key)) {
+      problems.push({
+        path: groupNamePath(key),
+        message: 'is not a group key: host ids joined by ",", as Portolan writes them',
+      });
+    }
+    if (typeof name !== 'string') continue;
+    const message = validGroupName(name);
+    if (message) {
+      problems.push({ path: groupNamePath(key), message });
+      continue;
+    }
+    const first = seen.get(name.toLowerCase());
+    if (first !== undefined) {
+      problems.push({
+        path: groupNamePath(key),
+        message: `"${name}" is already the name of ${groupNamePath(first)}`,
+      });
+    } else seen.set(name.toLowerCase(), key);
+  }
 }

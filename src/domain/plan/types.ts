@@ -76,4 +76,9 @@ export interface Plan {
   zones: Zone[];
   hosts: Host[];
   changeRequest?: ChangeRequest;
+  /**
+   * Names the user gave to address groups of the grouped rules, by group key (see
+   * `AddressGroup.key` in grouping/). Groups not listed get a name made from their zone and roles.
+   */
+  groupNames?: Record<string, string>;
 }

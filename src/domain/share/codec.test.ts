@@ -117,6 +117,26 @@ describe('share links', () => {
     }
   });
 
+  it('carries renamed groups, and leaves links of plans without them as they were', () => {
+    const named: Plan = { ...DMZ_RELAY, groupNames: { 'node1,node2': 'DMZ-RELAYS', exch: 'EXCHANGE' } };
+    expect(decodeShare(encodeShare(named))).toEqual({ ok: true, value: named });
+    const unpack = (fragment: string) =>
+      JSON.parse(
+        new TextDecoder().decode(inflateLimited(Buffer.from(fragment.slice(3), 'base64url')).bytes),
+      ) as unknown[];
+    expect(unpack(encodeShare(DMZ_RELAY))).toHaveLength(6);
+    expect(unpack(encodeShare(named))[6]).toEqual([
+      ['node1,node2', 'DMZ-RELAYS'],
+      ['exch', 'EXCHANGE'],
+    ]);
+    const bad: Plan = { ...DMZ_RELAY, groupNames: { exch: 'not valid' } };
+    const result = decodeShare(encodeShare(bad));
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'groupNames["exch"]: "not valid" is not a valid group name: use letters, digits, "-" and "_", ' +
+        'starting with a letter or digit (in the shared plan)',
+    ]);
+  });
+
   it('builds the whole link on the page address, replacing any old fragment', () => {
     const url = shareUrl('https://portolan.example.org/app/#p1.old', DMZ_RELAY);
     expect(url).toBe(`https://portolan.example.org/app/#${encodeShare(DMZ_RELAY)}`);

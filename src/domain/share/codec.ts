@@ -96,12 +96,15 @@ type CompactZone = [string, string, number, [number, number] | 0, [number, numbe
 type CompactHost = [string, string, number[], number, string | 0, number?, number?];
 /** Change-request fields in a fixed order; 0 where a field is absent. */
 type CompactRequest = (string | 0)[];
-type CompactPlan = [number, string, string, CompactZone[], CompactHost[], CompactRequest | 0];
+/** Renamed groups as [key, name] pairs. */
+type CompactNames = [string, string][];
+/** The group names came after the first links; links without them still read. */
+type CompactPlan = [number, string, string, CompactZone[], CompactHost[], CompactRequest | 0, CompactNames?];
 
 function compact(plan: Plan): CompactPlan {
   const zoneIndex = new Map(plan.zones.map((z, i) => [z.id, i]));
   const cr = plan.changeRequest;
-  return [
+  const compacted: CompactPlan = [
     plan.version,
     plan.name,
     plan.productVersion,
@@ -125,6 +128,10 @@ function compact(plan: Plan): CompactPlan {
     }),
     cr ? REQUEST_FIELDS.map((k) => cr[k] ?? 0) : 0,
   ];
+  // Left out when there are none, so such links stay exactly as they were.
+  const names = Object.entries(plan.groupNames ?? {});
+  if (names.length > 0) compacted[6] = names;
+  return compacted;
 }
 
 const REQUEST_FIELDS = ['title', 'requester', 'ticket', 'window', 'notes', 'paper'] as const;
@@ -138,7 +145,7 @@ const isArray = (v: unknown, what: string): unknown[] => {
 
 /** Back to the plan's documented shape; the plan schema then checks every value. */
 function expand(data: unknown): unknown {
-  const [version, name, productVersion, zones, hosts, request] = isArray(data, 'the plan');
+  const [version, name, productVersion, zones, hosts, request, groupNames] = isArray(data, 'the plan');
   const zoneRows = isArray(zones, 'the zones');
   const zoneIds = zoneRows.map((z) => (Array.isArray(z) ? z[0] : undefined) as unknown);
   const point = (v: unknown) => (Array.isArray(v) ? { x: v[0] as unknown, y: v[1] as unknown } : undefined);
@@ -179,6 +186,17 @@ function expand(data: unknown): unknown {
       if (values[i] !== 0 && values[i] !== undefined) cr[k] = values[i];
     });
     doc.changeRequest = cr;
+  }
+  if (groupNames !== undefined) {
+    const names: Record<string, unknown> = {};
+    for (const [i, entry] of isArray(groupNames, 'the group names').entries()) {
+      const [key, value] = isArray(entry, `group name ${i + 1}`);
+      // Own properties only: a key such as "__proto__" must not reach the prototype.
+      if (typeof key === 'string')
+        Object.defineProperty(names, key, { value, enumerable: true, writable: true, configurable: true });
+      else throw new Damaged(`group name ${i + 1}`);
+    }
+    doc.groupNames = names;
   }
   return doc;
 }

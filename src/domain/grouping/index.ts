@@ -1,0 +1,3 @@
+export * from './types';
+export { groupFlows } from './group';
+export { GROUP_NAME_MAX, validGroupName, sanitizeName } from './names';
