@@ -29,7 +29,9 @@ const ON_DEMAND = [
   /\/src\/domain\/plan\/(restore|schema|migrate|examples)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
-  /\/src\/domain\/export\/(csv|planFile)\./,
+  /\/src\/domain\/export\/(csv|groupedCsv|planFile)\./,
+  // Grouping runs only for the grouped exports and views.
+  /\/src\/domain\/grouping\//,
   /\/src\/domain\/export\/pdf[./]/,
   /\/src\/domain\/share\/codec\./,
   /\/src\/app\/dialogs\//,

@@ -11,7 +11,7 @@ import { whenIdle } from '../lib/idle';
  * someone points at their button and always show progress first: the PDF takes about a second,
  * and routing the diagram's arrows a quarter of a second at 40 hosts and seconds at 300.
  */
-const QUICK = new Set(['plan', 'csv']);
+const QUICK = new Set(['plan', 'csv', 'grouped-csv']);
 
 /**
  * A response within 100 ms feels immediate; a quick format whose last build took longer than that

@@ -248,6 +248,7 @@ describe('plan files', () => {
     expect(EXPORT_FORMATS.map((f) => f.item)).toEqual([
       'Plan file',
       'CSV',
+      'Grouped rules CSV',
       'PDF',
       'Diagram (SVG)',
       'Diagram (PNG)',

@@ -22,6 +22,12 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     load: () => import('./planFile').then((m) => m.exportPlanFile),
   },
   { id: 'csv', label: 'Export CSV', item: 'CSV', load: () => import('./csv').then((m) => m.exportCsv) },
+  {
+    id: 'grouped-csv',
+    label: 'Export grouped rules CSV',
+    item: 'Grouped rules CSV',
+    load: () => import('./groupedCsv').then((m) => m.exportGroupedCsv),
+  },
   { id: 'pdf', label: 'Export PDF', item: 'PDF', load: () => import('./pdf').then((m) => m.exportPdf) },
   {
     id: 'diagram-svg',

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
+import { exportAs, openExample } from './helpers';
+
+/** Reads a CSV with papaparse (an independent reader) into objects keyed by the header row. */
+function read(body: Buffer): Record<string, string>[] {
+  const text = body.toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const result = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+  expect(result.errors).toEqual([]);
+  return result.data;
+}
+
+test('the grouped rules CSV folds the Enterprise request into few rules that allow exactly its flows', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openExample(page, /Enterprise/);
+  const perFlow = read((await exportAs(page, 'CSV')).body);
+  const grouped = await exportAs(page, 'Grouped rules CSV');
+  expect(grouped.name).toBe('Enterprise-firewall-rules.csv');
+  const rules = read(grouped.body);
+
+  // Eight nodes to eight mail servers on tcp/25 is one rule, not 64 rows.
+  const nodes = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `SEG-NODE0${n}`).join('; ');
+  const mail = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `EXCH0${n}`).join('; ');
+  const smtp = rules.filter((r) => r['Sources'] === nodes && r['Destinations'] === mail);
+  expect(smtp).toHaveLength(1);
+  expect(smtp[0]!['Services']).toBe('tcp/25');
+  expect(smtp[0]!['Action']).toBe('Allow');
+  expect(rules.length).toBeLessThan(perFlow.length / 4);
+  expect(rules.map((r) => r['Rule'])).toEqual(rules.map((_, i) => String(i + 1)));
+
+  // Expanding every rule gives exactly the per-flow rows: no pair more, none fewer.
+  const expanded = new Set<string>();
+  for (const r of rules) {
+    const sources = r['Sources']!.split('; ');
+    const destinations = r['Destinations']!.split('; ');
+    const addresses = r['Source Addresses']!.split('; ');
+    expect(addresses).toHaveLength(sources.length);
+    for (const s of sources)
+      for (const d of destinations)
+        for (const service of r['Services']!.split('; ')) expanded.add(`${s}>${d}>${service}`);
+  }
+  const flows = new Set(
+    perFlow.map((f) => `${f['Source']}>${f['Destination']}>${f['Protocol']}/${f['Port']}`),
+  );
+  expect([...expanded].sort()).toEqual([...flows].sort());
+});

@@ -1,0 +1,74 @@
+import { getRule } from '../catalog';
+import { groupFlows, type GroupedRule, type Grouping } from '../grouping';
+import type { Plan } from '../plan';
+import { visibleText } from '../text';
+import { csvLine, neutralise } from './csv';
+import { fileStem, requestFlows } from './rows';
+import type { QuickExporter } from './types';
+
+/** The first twelve columns are fixed by contract; more may follow. */
+export const GROUPED_CSV_COLUMNS = [
+  'Rule',
+  'Source Zone',
+  'Source Group',
+  'Sources',
+  'Source Addresses',
+  'Destination Zone',
+  'Destination Group',
+  'Destinations',
+  'Destination Addresses',
+  'Services',
+  'Action',
+  'Justification',
+  'Catalog Rules',
+  'Flows',
+  'Reference',
+] as const;
+
+/**
+ * One grouped rule's cells, in GROUPED_CSV_COLUMNS order, before quoting (and before the guard
+ * every cell gets). Members are listed by
+ * name with their addresses in the same order, joined by "; "; names from the plan show
+ * bidirectional controls as visible code points, as in the per-flow CSV.
+ */
+export function groupedCells(plan: Plan, rule: GroupedRule): string[] {
+  const hosts = new Map(plan.hosts.map((h) => [h.id, h.name]));
+  const zones = new Map(plan.zones.map((z) => [z.id, z.name]));
+  const zone = (id: string | undefined) => (id ? visibleText(zones.get(id) ?? '') : '');
+  // Each member is guarded on its own: a list split at "; " (pasted into an object editor, read by a
+  // spreadsheet that splits on semicolons) must not start a formula either.
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => neutralise(visibleText(hosts.get(id) ?? id))).join('; ');
+  const addresses = (list: readonly string[]) => list.map((a) => neutralise(visibleText(a))).join('; ');
+  const citations = [...new Set(rule.ruleIds.map((id) => getRule(id).source.citation))];
+  return [
+    String(rule.number),
+    zone(rule.sourceZone),
+    rule.source.name,
+    names(rule.source.hostIds),
+    addresses(rule.source.addresses),
+    zone(rule.destinationZone),
+    rule.destination.name,
+    names(rule.destination.hostIds),
+    addresses(rule.destination.addresses),
+    rule.services.map((s) => `${s.protocol}/${s.port}`).join('; '),
+    'Allow',
+    rule.justification,
+    rule.ruleIds.join('; '),
+    String(rule.flowIds.length),
+    citations.join('; '),
+  ];
+}
+
+/** The grouped rules as CSV: UTF-8 with a byte-order mark, CRLF line ends, one header row. */
+export function toGroupedCsv(plan: Plan, grouping: Grouping): string {
+  const lines = [csvLine(GROUPED_CSV_COLUMNS), ...grouping.rules.map((r) => csvLine(groupedCells(plan, r)))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** `<plan name>-firewall-rules.csv`: one row per grouped rule of the flows in scope. */
+export const exportGroupedCsv: QuickExporter = ({ plan, derivation, scope }) => ({
+  filename: `${fileStem(plan.name)}-firewall-rules.csv`,
+  mime: 'text/csv;charset=utf-8',
+  data: toGroupedCsv(plan, groupFlows(plan, requestFlows(derivation, scope))),
+});
