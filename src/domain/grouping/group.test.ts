@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFlows } from '../engine';
-import { DMZ_RELAY, SINGLE_SERVER, TWO_SITES, type Plan } from '../plan';
+import { deriveFlows, type Flow } from '../engine';
+import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES, type Plan } from '../plan';
 import { groupFlows, type GroupedRule, type Grouping } from '.';
 
 /** The change request's default scope: flows that cross a firewall. */
@@ -136,6 +136,60 @@ describe('grouped rules of the examples (written out from the vendor table)', ()
       '10.0.5.14',
       '10.0.5.15',
       '10.0.5.16',
+    ]);
+  });
+
+  it('enterprise: 8 nodes × 8 mail servers on tcp/25 is one rule each way; 304 rows in 11 rules', () => {
+    const { rows, grouping } = grouped(ENTERPRISE);
+    expect(rows).toBe(304);
+    expect(grouping.rules.map(line)).toEqual([
+      '1 e-internet:INTERNET -> e-dmz:DMZ-PROCESSING-NODES tcp/25 [smtp]',
+      '2 e-dmz:DMZ-PROCESSING-NODES -> e-internet:INTERNET tcp/25 tcp/80 tcp/443 [smtp node-http]',
+      '3 e-dmz:DMZ-NODE-WEB-HOSTS -> e-servers:SERVER-NETWORK-DNS-SERVERS tcp/53 udp/53 [dns]',
+      '4 e-dmz:DMZ-NODE-WEB-HOSTS -> e-servers:SERVER-NETWORK-ARRAY-MANAGERS tcp/19001 [array-manager-service]',
+      '5 e-dmz:DMZ-PROCESSING-NODES -> e-mail:MAIL-SERVERS tcp/25 [smtp]',
+      '6 e-servers:SERVER-NETWORK-ARRAY-MANAGERS -> e-internet:WWW-MARSHAL-COM tcp/80 tcp/443 [spamcensor-updates]',
+      '7 e-servers:SERVER-NETWORK-ARRAY-MANAGERS -> e-dmz:DMZ-PROCESSING-NODES tcp/19001 [controller-service]',
+      '8 e-mail:MAIL-SERVERS -> e-dmz:DMZ-PROCESSING-NODES tcp/25 [smtp]',
+      '9 e-management:HELPDESK-POP3 -> e-dmz:DMZ-PROCESSING-NODES tcp/110 [pop3]',
+      '10 e-management:MANAGEMENT-ADMIN-WORKSTATIONS -> e-servers:SERVER-NETWORK-ARRAY-MANAGERS tcp/443 [management-console]',
+      '11 e-management:MANAGEMENT-REST-CLIENTS -> e-servers:SERVER-NETWORK-ARRAY-MANAGERS tcp/19006 [rest-api]',
+    ]);
+    expect(grouping.rules[4]!.flowIds).toHaveLength(64);
+    // The zone "Mail servers" says what the role says: the name does not repeat it.
+    expect(grouping.rules[4]!.destination.hostIds).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `exch0${n}`));
+  });
+
+  it('groups destinations first where that gives fewer rules', () => {
+    // s1 → a, s2 → b, s3 → a and b: by source that is three rules, by destination two.
+    const host = (id: string, zone: string) => ({
+      id,
+      name: id.toUpperCase(),
+      roles: ['mail-server' as const],
+      zone,
+    });
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      zones: DMZ_RELAY.zones,
+      hosts: [host('s1', 'dmz'), host('s2', 'dmz'), host('s3', 'dmz'), host('a', 'lan'), host('b', 'lan')],
+    };
+    const flow = (src: string, dst: string): Flow => ({
+      id: `${src}-${dst}`,
+      ruleId: 'smtp',
+      sourceHostId: src,
+      destinationHostId: dst,
+      sourceRoles: ['mail-server'],
+      destinationRoles: ['mail-server'],
+      protocol: 'tcp',
+      port: 25,
+      sourceAddress: '',
+      destinationAddress: '',
+      crossesFirewall: true,
+    });
+    const { rules } = groupFlows(plan, [flow('s1', 'a'), flow('s2', 'b'), flow('s3', 'a'), flow('s3', 'b')]);
+    expect(rules.map((r) => `${r.source.hostIds.join('+')} -> ${r.destination.hostIds.join('+')}`)).toEqual([
+      's1+s3 -> a',
+      's2+s3 -> b',
     ]);
   });
 

@@ -95,6 +95,7 @@ const TYPE_NAMES: Record<string, string> = {
   string: 'text',
   number: 'a number',
   object: 'an object',
+  record: 'an object',
   array: 'a list',
   boolean: 'true or false',
 };
