@@ -61,8 +61,17 @@ export function groupFlows(plan: Plan, flows: readonly Flow[]): Grouping {
 
   const members: Member[] = [];
   const memberIds = new Map<string, number>();
+  // Most flows give a host its usual address: found by host id alone, without building a string.
+  const usual = new Map<string, { address: string; member: number }>();
   const memberOf = (hostId: string, address: string): number | undefined => {
-    // Separator: ids and addresses never hold NUL once through the schema, and the key is only local.
+    const seen = usual.get(hostId);
+    if (seen?.address === address) return seen.member;
+    const member = newMember(hostId, address);
+    if (member !== undefined && !seen && !members[member]!.fixed) usual.set(hostId, { address, member });
+    return member;
+  };
+  const newMember = (hostId: string, address: string): number | undefined => {
+    // Ids and addresses never hold NUL once through the schema, and this key is only local.
     const id = `${hostId}\u0000${address}`;
     const known = memberIds.get(id);
     if (known !== undefined) return known;
@@ -76,17 +85,18 @@ export function groupFlows(plan: Plan, flows: readonly Flow[]): Grouping {
   };
 
   // Services ranked tcp before udp, then by port, so sorted ranks are sorted services.
-  const serviceRank = new Map<string, number>();
+  const serviceId = (protocol: Protocol, port: number) => (protocol === 'tcp' ? 0 : 65536) + port;
+  const serviceRank = new Map<number, number>();
   const serviceList: GroupedService[] = [];
   for (const f of flows) {
-    const id = `${f.protocol}/${f.port}`;
+    const id = serviceId(f.protocol, f.port);
     if (!serviceRank.has(id)) {
       serviceRank.set(id, 0);
       serviceList.push({ protocol: f.protocol, port: f.port });
     }
   }
-  serviceList.sort((a, b) => compare(a.protocol, b.protocol) || a.port - b.port);
-  serviceList.forEach((s, i) => serviceRank.set(`${s.protocol}/${s.port}`, i));
+  serviceList.sort((a, b) => serviceId(a.protocol, a.port) - serviceId(b.protocol, b.port));
+  serviceList.forEach((s, i) => serviceRank.set(serviceId(s.protocol, s.port), i));
 
   const pairsBySource = new Map<number, Map<number, Pair>>();
   const pairs: Pair[] = [];
@@ -102,7 +112,7 @@ export function groupFlows(plan: Plan, flows: readonly Flow[]): Grouping {
       row.set(destination, pair);
       pairs.push(pair);
     }
-    const rank = serviceRank.get(`${f.protocol}/${f.port}`)!;
+    const rank = serviceRank.get(serviceId(f.protocol, f.port))!;
     if (!pair.services.includes(rank)) pair.services.push(rank);
     pair.flows.push(index);
   });
