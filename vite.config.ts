@@ -36,7 +36,7 @@ const ON_DEMAND = [
   /\/src\/domain\/share\/codec\./,
   /\/src\/app\/dialogs\//,
   /\/src\/app\/components\/details\/(selected|HostDetails|ZoneDetails|EdgeDetails)\./,
-  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|WarningList|SidePanel|Notices)\./,
+  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices)\./,
   /\/src\/app\/components\/details\/(PlanDetails|Section)\./,
   /\/src\/app\/lib\/tabs\./,
   /\/src\/app\/lib\/layout\//,

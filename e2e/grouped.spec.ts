@@ -47,3 +47,36 @@ test('the grouped rules CSV folds the Enterprise request into few rules that all
   );
   expect([...expanded].sort()).toEqual([...flows].sort());
 });
+
+test('groups can be renamed in the Grouped rules view; the name is checked and kept in the plan', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openExample(page, /Enterprise/);
+  await page.getByRole('tab', { name: 'Grouped rules' }).click();
+  const groups = page.getByRole('table', { name: 'Address groups' });
+  // The group of exactly the eight nodes (another holds them with the web components).
+  const eight = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `SEG-NODE0${n}`).join(', ');
+  const row = groups.getByRole('row').filter({ hasText: eight, hasNotText: 'SEG-WEB01' });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: /^Rename group / }).click();
+  const field = row.getByRole('textbox', { name: /^New name for group / });
+  await field.fill('bad name!');
+  await expect(row.getByText(/is not a valid group name/)).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await field.fill('DMZ-RELAYS');
+  await field.press('Enter');
+  await expect(row).toContainText('DMZ-RELAYS');
+  await expect(page.getByRole('table', { name: 'Grouped rules' })).toContainText('DMZ-RELAYS');
+
+  const rules = read((await exportAs(page, 'Grouped rules CSV')).body);
+  expect(rules.some((r) => r['Source Group'] === 'DMZ-RELAYS')).toBe(true);
+  const file = JSON.parse((await exportAs(page, 'Plan file')).body.toString('utf8')) as {
+    groupNames?: Record<string, string>;
+  };
+  expect(Object.values(file.groupNames ?? {})).toContain('DMZ-RELAYS');
+
+  // One undo step takes the name back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(row).not.toContainText('DMZ-RELAYS');
+});

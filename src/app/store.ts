@@ -21,7 +21,7 @@ export type Selection =
   | { kind: 'zone'; id: string }
   | { kind: 'edge'; source: string; target: string };
 
-export type BottomTab = 'flows' | 'warnings';
+export type BottomTab = 'flows' | 'grouped' | 'warnings';
 
 export interface NoticeAction {
   label: string;

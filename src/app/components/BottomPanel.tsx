@@ -1,6 +1,7 @@
 import { useDerivation, usePlanner, useScopedFlows, type BottomTab } from '../store';
 import { tabAfterKey } from '../lib/tabs';
 import { FlowTable } from './FlowTable';
+import { GroupedRules } from './GroupedRules';
 import { WarningList } from './WarningList';
 
 /** Tabs for the flow table and the warnings list. */
@@ -10,6 +11,7 @@ export function BottomPanel() {
   const flows = useScopedFlows();
   const tabs: { id: BottomTab; label: string }[] = [
     { id: 'flows', label: `Flows (${flows.length})` },
+    { id: 'grouped', label: 'Grouped rules' },
     { id: 'warnings', label: `Warnings (${warnings.length})` },
   ];
   return (
@@ -60,7 +62,7 @@ export function BottomPanel() {
         aria-labelledby={`tab-${tab}`}
         className="min-h-0 flex-1 overflow-auto"
       >
-        {tab === 'flows' ? <FlowTable /> : <WarningList />}
+        {tab === 'flows' ? <FlowTable /> : tab === 'grouped' ? <GroupedRules /> : <WarningList />}
       </div>
     </section>
   );

@@ -1,0 +1,170 @@
+import { useId, useMemo, useState } from 'react';
+import { visibleText, type Flow, type Plan } from '../../domain';
+import { groupFlows, validGroupName, type AddressGroup, type Grouping } from '../../domain/grouping';
+import { usePlanner, useScopedFlows } from '../store';
+import { Button, inputClass } from './ui';
+
+const groupings = new WeakMap<readonly Flow[], { plan: Plan; grouping: Grouping }>();
+
+/** The grouped rules of the flows in scope, once per plan and flows. */
+function useGrouping(): Grouping {
+  const plan = usePlanner((s) => s.plan);
+  const flows = useScopedFlows();
+  return useMemo(() => {
+    const hit = groupings.get(flows);
+    if (hit?.plan === plan) return hit.grouping;
+    const grouping = groupFlows(plan, flows);
+    groupings.set(flows, { plan, grouping });
+    return grouping;
+  }, [plan, flows]);
+}
+
+/** Why `name` cannot name `group` in this plan, or undefined. */
+function nameProblem(name: string, group: AddressGroup, grouping: Grouping): string | undefined {
+  const invalid = validGroupName(name);
+  if (invalid) return invalid;
+  const taken = grouping.groups.find(
+    (g) => g.key !== group.key && g.name.toLowerCase() === name.toLowerCase(),
+  );
+  return taken ? `"${name}" already names another group` : undefined;
+}
+
+/** A group's name, which the architect can change; the name is kept in the plan. */
+function GroupName({ group, grouping }: { group: AddressGroup; grouping: Grouping }) {
+  const [draft, setDraft] = useState<string>();
+  const id = useId();
+  if (draft === undefined) {
+    return (
+      <span className="flex items-center gap-1">
+        <span className="font-mono text-xs font-semibold">{group.name}</span>
+        <Button
+          variant="ghost"
+          className="px-1 py-0 text-xs"
+          aria-label={`Rename group ${group.name}`}
+          onClick={() => setDraft(group.name)}
+        >
+          Rename
+        </Button>
+      </span>
+    );
+  }
+  const problem = nameProblem(draft.trim(), group, grouping);
+  const save = () => {
+    const name = draft.trim();
+    if (problem) return;
+    const { plan, commit } = usePlanner.getState();
+    const names = { ...plan.groupNames, [group.key]: name };
+    commit({ ...plan, groupNames: names });
+    setDraft(undefined);
+  };
+  return (
+    <span className="flex flex-col gap-0.5">
+      <span className="flex items-center gap-1">
+        <input
+          autoFocus
+          aria-label={`New name for group ${group.name}`}
+          aria-invalid={!!problem}
+          aria-describedby={problem ? `${id}-err` : undefined}
+          value={draft}
+          maxLength={64}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') save();
+            else if (e.key === 'Escape') setDraft(undefined);
+          }}
+          className={`${inputClass} w-56 py-0.5 font-mono text-xs`}
+        />
+        <Button className="px-1.5 py-0.5 text-xs" onClick={save} disabled={!!problem}>
+          Save
+        </Button>
+        <Button variant="ghost" className="px-1.5 py-0.5 text-xs" onClick={() => setDraft(undefined)}>
+          Cancel
+        </Button>
+      </span>
+      {problem && (
+        <span id={`${id}-err`} className="text-xs text-red-700 dark:text-red-400">
+          {problem}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/**
+ * The change request as grouped rules: numbered rules over address groups, and the groups
+ * themselves with their members. The same rules as the grouped CSV, the PDF and the generated
+ * configurations.
+ */
+export function GroupedRules() {
+  const plan = usePlanner((s) => s.plan);
+  const grouping = useGrouping();
+  const hosts = useMemo(() => new Map(plan.hosts.map((h) => [h.id, h.name])), [plan]);
+  const zones = useMemo(() => new Map(plan.zones.map((z) => [z.id, z.name])), [plan]);
+  const zone = (id: string | undefined) => (id ? visibleText(zones.get(id) ?? '') : '(no zone)');
+  const members = (g: AddressGroup) => g.hostIds.map((id) => visibleText(hosts.get(id) ?? id)).join(', ');
+  if (grouping.rules.length === 0) {
+    return (
+      <p className="p-4 text-sm text-slate-600 dark:text-slate-300">
+        No rules yet. Add at least two components that talk to each other.
+      </p>
+    );
+  }
+  const th = 'px-3 py-1.5 font-semibold';
+  return (
+    <div className="space-y-4 p-3">
+      <table className="w-full table-fixed border-collapse text-sm" aria-label="Grouped rules">
+        <thead className="bg-slate-100 text-left text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
+          <tr>
+            <th className={`${th} w-12`}>Rule</th>
+            <th className={`${th} w-[26%]`}>Source</th>
+            <th className={`${th} w-[26%]`}>Destination</th>
+            <th className={`${th} w-[16%]`}>Services</th>
+            <th className={th}>Justification</th>
+          </tr>
+        </thead>
+        <tbody>
+          {grouping.rules.map((r) => (
+            <tr key={r.number} className="border-b border-slate-100 align-top dark:border-slate-800">
+              <td className="px-3 py-1 font-mono text-xs">{r.number}</td>
+              <td className="px-3 py-1">
+                <div className="font-mono text-xs font-semibold">{r.source.name}</div>
+                <div className="text-xs text-slate-500 dark:text-slate-400">{zone(r.sourceZone)}</div>
+              </td>
+              <td className="px-3 py-1">
+                <div className="font-mono text-xs font-semibold">{r.destination.name}</div>
+                <div className="text-xs text-slate-500 dark:text-slate-400">{zone(r.destinationZone)}</div>
+              </td>
+              <td className="px-3 py-1 font-mono text-xs">
+                {r.services.map((s) => `${s.protocol}/${s.port}`).join(', ')}
+              </td>
+              <td className="px-3 py-1 text-xs">{r.justification}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="w-full table-fixed border-collapse text-sm" aria-label="Address groups">
+        <thead className="bg-slate-100 text-left text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
+          <tr>
+            <th className={`${th} w-[34%]`}>Group</th>
+            <th className={th}>Members</th>
+          </tr>
+        </thead>
+        <tbody>
+          {grouping.groups.map((g) => (
+            <tr key={g.key} className="border-b border-slate-100 align-top dark:border-slate-800">
+              <td className="px-3 py-1">
+                <GroupName group={g} grouping={grouping} />
+              </td>
+              <td className="px-3 py-1 text-xs">
+                {members(g)}
+                <span className="ml-1 font-mono text-slate-500 dark:text-slate-400">
+                  ({g.addresses.map(visibleText).join(', ')})
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
