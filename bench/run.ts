@@ -2,6 +2,7 @@ import { serveBuiltApp } from './browser';
 import { benchBundle } from './bundle';
 import { benchCanvasDrag } from './canvas';
 import { benchEngine } from './engine';
+import { benchGrouping } from './grouping';
 import { benchExports } from './exports';
 import { benchLayout } from './layout';
 import { broken, summary } from './report';
@@ -20,6 +21,7 @@ async function guarded(name: string, run: () => unknown) {
 }
 
 await guarded('Flow engine', benchEngine);
+await guarded('Grouped rules', benchGrouping);
 await guarded('Share links', benchShare);
 // A build of its own, so a running `npm start` or test run keeps its files.
 const app = await serveBuiltApp({ outDir: 'node_modules/.cache/portolan-bench/run' });

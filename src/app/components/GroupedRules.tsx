@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { visibleText, type Flow, type Plan } from '../../domain';
 import { groupFlows, validGroupName, type AddressGroup, type Grouping } from '../../domain/grouping';
-import { usePlanner, useScopedFlows } from '../store';
+import { derive, usePlanner, useScopedFlows } from '../store';
 import { Button, inputClass } from './ui';
 
 const groupings = new WeakMap<readonly Flow[], { plan: Plan; grouping: Grouping }>();
@@ -53,8 +53,20 @@ function GroupName({ group, grouping }: { group: AddressGroup; grouping: Groupin
     const name = draft.trim();
     if (problem) return;
     const { plan, commit } = usePlanner.getState();
-    const names = { ...plan.groupNames, [group.key]: name };
-    commit({ ...plan, groupNames: names });
+    // Names of groups that no longer exist in either scope are dropped, so a plan edited for
+    // years does not fill up with them (the format allows a bounded number).
+    const flows = derive(plan).flows;
+    const used = new Set(
+      [
+        ...groupFlows(plan, flows).groups,
+        ...groupFlows(
+          plan,
+          flows.filter((f) => f.crossesFirewall),
+        ).groups,
+      ].map((g) => g.key),
+    );
+    const kept = Object.entries(plan.groupNames ?? {}).filter(([key]) => used.has(key));
+    commit({ ...plan, groupNames: { ...Object.fromEntries(kept), [group.key]: name } });
     setDraft(undefined);
   };
   return (
