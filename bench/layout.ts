@@ -1,5 +1,11 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { applyLayout, layoutGraph, layoutMetrics, type LayoutNode } from '../src/domain/diagram/layout';
+import {
+  applyLayout,
+  layoutGraph,
+  layoutMetrics,
+  layoutProblems,
+  type LayoutNode,
+} from '../src/domain/diagram/layout';
 import { deriveFlows } from '../src/domain/engine/deriveFlows';
 import { groupFlowsByPair } from '../src/domain/engine/views';
 import { pickArrow, midpointOf } from '../src/domain/diagram/pick';
@@ -11,7 +17,7 @@ import type { Plan } from '../src/domain/plan/types';
 import { launchChromium } from './browser';
 import { generatePlan } from './plans';
 import { check } from './report';
-import { fmt } from './stats';
+import { fmt, median } from './stats';
 
 /**
  * A generated plan with its last zone split in two, so 40 hosts make five zones (the generator
@@ -117,6 +123,17 @@ const ARM = `(() => {
  */
 export async function benchLayout(url: string): Promise<void> {
   console.log('\n== Tidy layout ==');
+  // Opening a file checks every host's place first: a crowded 1,000-host plan (each card
+  // overlapping its neighbours) must not cost a quadratic scan.
+  const crowded = generatePlan(1000);
+  crowded.hosts.forEach((h, i) => (h.position = { x: (i % 100) * 100, y: Math.floor(i / 100) * 100 }));
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    layoutProblems(crowded);
+    times.push(performance.now() - started);
+  }
+  check('layoutProblems median, 1,000 crowded hosts', median(times), 5, 'ms');
   const small = await tidyInNode(planWithSplitZone(40));
   console.log(
     `ELK in Node, ${small.plan.hosts.length} hosts / ${small.plan.zones.length} zones: ${fmt(small.took)}`,

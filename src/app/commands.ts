@@ -4,6 +4,7 @@ import {
   addZone,
   emptyPlan,
   freeSpot,
+  groupFlowsByPair,
   hasUserContent,
   newZoneOverlap,
   visibleText,
@@ -14,7 +15,7 @@ import {
   type RoleId,
 } from '../domain';
 import { unlessUnchanged } from '../domain/plan/membership';
-import { usePlanner } from './store';
+import { derive, usePlanner } from './store';
 
 /**
  * What the buttons, menus and keys of the app do. Each command reads the store, makes a pure
@@ -85,7 +86,8 @@ export async function tidyLayout(): Promise<void> {
   try {
     const { tidyLayout: layOut } = await import('./lib/layout');
     // A plan already laid out this way makes no undo step.
-    const next = unlessUnchanged(plan, await layOut(plan));
+    // The flows are already derived for the canvas: the layout reuses them.
+    const next = unlessUnchanged(plan, await layOut(plan, groupFlowsByPair(derive(plan).flows)));
     const state = usePlanner.getState();
     if (state.plan !== plan) {
       notify({

@@ -260,18 +260,13 @@ describe('layoutProblems', () => {
     expect(m.unzonedCardsInZones).toBe(1);
   });
 
-  it('checks 1,000 crowded hosts quickly', () => {
+  it('checks 1,000 crowded hosts (its speed is a benchmark figure)', () => {
     // Ten columns of cards 100 px apart: each card overlaps its neighbours left and right.
     const hosts = Array.from({ length: 1000 }, (_, i) =>
       host(`h${i}`, (i % 100) * 100, Math.floor(i / 100) * 100),
     );
     const p = plan(hosts);
-    const start = performance.now();
-    const result = layoutProblems(p);
-    const took = performance.now() - start;
-    expect(result.hostIds.length).toBe(1000);
+    expect(layoutProblems(p).hostIds.length).toBe(1000);
     expect(layoutMetrics(p).overlappingCards).toBe(990);
-    // Loose: a guard against a quadratic scan, on a machine that may be busy.
-    expect(took).toBeLessThan(250);
   });
 });
