@@ -14,6 +14,7 @@ import {
   ZONE_HEADER,
   ZONE_PADDING,
 } from './layout';
+import { assertInvariant, cardsOverlap, zonesOverlap } from '../plan/invariant.testing';
 
 const elk = new ELK();
 
@@ -46,6 +47,14 @@ function zone(plan: Plan, id: string): Zone {
 function expectWellPlaced(plan: Plan) {
   expect(layoutMetrics(plan)).toEqual(clean);
   expect(layoutProblems(plan).hostIds).toEqual([]);
+  // And by the plan tests' own arithmetic, independent of this module's checks.
+  assertInvariant(plan);
+  plan.hosts.forEach((a, i) =>
+    plan.hosts.slice(i + 1).forEach((b) => expect(cardsOverlap(a.position!, b.position!)).toBe(false)),
+  );
+  plan.zones.forEach((a, i) =>
+    plan.zones.slice(i + 1).forEach((b) => expect(zonesOverlap(plan, a.id, b.id)).toBe(false)),
+  );
   for (const h of plan.hosts) {
     expect(Number.isInteger(h.position!.x) && Number.isInteger(h.position!.y)).toBe(true);
     const z = plan.zones.find((zz) => zz.id === h.zone);
