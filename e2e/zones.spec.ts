@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { DMZ_RELAY } from '../src/domain/plan';
 import { canvas, hostNode, openExample, pane } from './helpers';
 
 test.beforeEach(async ({ page }) => {
@@ -331,4 +332,32 @@ test('Alt+Shift+L tidies the layout from the keyboard; one undo puts every card 
   await expectTruthful(page);
   await page.keyboard.press('Control+z');
   await expect.poll(positions).toBe(before);
+});
+
+test('a plan file with one host out of place keeps its drawing and places that host in free space', async ({
+  page,
+}) => {
+  const plan = structuredClone(DMZ_RELAY);
+  delete plan.hosts.find((h) => h.name === 'SQL01')!.position;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import plan' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'one-missing.portolan.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(plan)),
+  });
+  await expect(
+    page.getByText(
+      '1 host had no place of its own on the diagram (no position, one shared with another host, or outside its zone), so it was placed in free space in its zone.',
+      { exact: false },
+    ),
+  ).toBeVisible();
+  await expectTruthful(page);
+  // Everything else is where the file put it.
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('portolan.plan')!) as typeof plan);
+  for (const h of plan.hosts.filter((x) => x.position)) {
+    expect(saved.hosts.find((x) => x.id === h.id)!.position).toEqual(h.position);
+  }
 });
