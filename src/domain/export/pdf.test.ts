@@ -6,12 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../../bench/plans';
 import { applyLayout, layoutGraph, type LayoutNode } from '../diagram/layout';
 import { deriveFlows, groupFlowsByPair } from '../engine';
-import { CANVAS_LIMIT, DMZ_RELAY, SINGLE_SERVER, TWO_SITES, type Plan } from '../plan';
+import { CANVAS_LIMIT, DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES, type Plan } from '../plan';
 import { buildChangeRequestPdf, exportPdf } from './pdf';
 import { Doc } from './pdf/doc';
 import { loadFontData, registerUnicodeFonts, toWinAnsi } from './pdf/fonts';
 import { wrapAtBoundaries } from './pdf/ruleTable';
-import { requestFlows, requestRows } from './rows';
 
 const DATE = new Date('2026-11-27T12:00:00Z');
 // Each test makes whole PDFs; leave room for a busy machine.
@@ -75,12 +74,76 @@ function contentStreams(data: ArrayBuffer): string[] {
 async function expectValidPdf(data: ArrayBuffer): Promise<string[]> {
   expect(latin1(data).slice(0, 5)).toBe('%PDF-');
   const pages = await pdfPages(data);
-  expect(pages.length).toBeGreaterThanOrEqual(5);
+  // Cover, diagram, rules (with groups and warnings below them when they fit), appendix.
+  expect(pages.length).toBeGreaterThanOrEqual(4);
   const streams = contentStreams(data);
   expect(streams.length).toBeGreaterThanOrEqual(pages.length);
   for (const s of streams) expect(s).not.toMatch(/NaN|Infinity|undefined/);
   return pages;
 }
+
+/** The text after `from` up to the first of the markers `to` that follows it. */
+function between(text: string, from: string, ...to: string[]): string {
+  const start = text.indexOf(from);
+  expect(start, from).toBeGreaterThanOrEqual(0);
+  const ends = to.map((t) => text.indexOf(t, start + from.length)).filter((i) => i >= 0);
+  expect(ends.length, to.join(', ')).toBeGreaterThan(0);
+  return text.slice(start + from.length, Math.min(...ends));
+}
+
+// The DMZ relay example's change request (flows that cross a firewall), written out by hand from
+// the vendor's port table: the nodes send mail to EXCH01 and the Internet, look up DNS on DC01,
+// reach the Array Manager on tcp/19001 and the web on tcp/80 and tcp/443; EXCH01 and the Internet
+// send mail to the nodes; the Array Manager reaches the nodes' Controller service and fetches
+// SpamCensor updates. Both nodes have the same flows: one group.
+const NODES = 'DMZ-PROCESSING-NODES DMZ, 2 hosts';
+const DMZ_RULES = [
+  `1 ${NODES} EXCH01 Internal network, 10.0.1.25 tcp/25 SMTP mail transfer (Trustwave KB 10905) smtp`,
+  `2 ${NODES} DC01 Internal network, 10.0.0.2 tcp/53, udp/53 DNS look-ups (Trustwave KB 10905) dns`,
+  `3 ${NODES} SEG-AM01 Internal network, 10.0.0.5 tcp/19001 Array Manager service (Trustwave KB 10905) array-manager-service`,
+  `4 ${NODES} Internet (no zone), any tcp/25, tcp/80, tcp/443 SMTP mail transfer; Processing node web access (Trustwave KB 10905) smtp, node-http`,
+  `5 EXCH01 Internal network, 10.0.1.25 ${NODES} tcp/25 SMTP mail transfer (Trustwave KB 10905) smtp`,
+  `6 SEG-AM01 Internal network, 10.0.0.5 ${NODES} tcp/19001 Controller service on the nodes (Trustwave KB 10905) controller-service`,
+  '7 SEG-AM01 Internal network, 10.0.0.5 WWW-MARSHAL-COM (no zone), www.marshal.com tcp/80, tcp/443 SpamCensor and product updates (Trustwave KB 10905) spamcensor-updates',
+  `8 Internet (no zone), any ${NODES} tcp/25 SMTP mail transfer (Trustwave KB 10905) smtp`,
+];
+// Group, zone, members, their addresses in the same order, the rules that use the group.
+const DMZ_GROUPS = [
+  'DC01 Internal network DC01 10.0.0.2 2',
+  'DMZ-PROCESSING-NODES DMZ SEG-NODE01 SEG-NODE02 192.0.2.11 192.0.2.12 1, 2, 3, 4, 5, 6, 8',
+  'EXCH01 Internal network EXCH01 10.0.1.25 1, 5',
+  'Internet (no zone) Internet any 4, 8',
+  'SEG-AM01 Internal network SEG-AM01 10.0.0.5 3, 6, 7',
+  // The update site is a member of its own: the Internet host, reached by name.
+  'WWW-MARSHAL-COM (no zone) Internet www.marshal.com 7',
+];
+const N1 = 'SEG-NODE01 192.0.2.11';
+const N2 = 'SEG-NODE02 192.0.2.12';
+// Every flow, under the rule carrying it: rule, source, address, destination, address, service, catalog rule.
+const DMZ_FLOWS = [
+  `1 ${N1} EXCH01 10.0.1.25 tcp/25 smtp`,
+  `1 ${N2} EXCH01 10.0.1.25 tcp/25 smtp`,
+  `2 ${N1} DC01 10.0.0.2 tcp/53 dns`,
+  `2 ${N1} DC01 10.0.0.2 udp/53 dns`,
+  `2 ${N2} DC01 10.0.0.2 tcp/53 dns`,
+  `2 ${N2} DC01 10.0.0.2 udp/53 dns`,
+  `3 ${N1} SEG-AM01 10.0.0.5 tcp/19001 array-manager-service`,
+  `3 ${N2} SEG-AM01 10.0.0.5 tcp/19001 array-manager-service`,
+  `4 ${N1} Internet any tcp/25 smtp`,
+  `4 ${N1} Internet any tcp/80 node-http`,
+  `4 ${N1} Internet any tcp/443 node-http`,
+  `4 ${N2} Internet any tcp/25 smtp`,
+  `4 ${N2} Internet any tcp/80 node-http`,
+  `4 ${N2} Internet any tcp/443 node-http`,
+  `5 EXCH01 10.0.1.25 ${N1} tcp/25 smtp`,
+  `5 EXCH01 10.0.1.25 ${N2} tcp/25 smtp`,
+  `6 SEG-AM01 10.0.0.5 ${N1} tcp/19001 controller-service`,
+  `6 SEG-AM01 10.0.0.5 ${N2} tcp/19001 controller-service`,
+  '7 SEG-AM01 10.0.0.5 Internet www.marshal.com tcp/80 spamcensor-updates',
+  '7 SEG-AM01 10.0.0.5 Internet www.marshal.com tcp/443 spamcensor-updates',
+  `8 Internet any ${N1} tcp/25 smtp`,
+  `8 Internet any ${N2} tcp/25 smtp`,
+];
 
 describe('PDF change request', { timeout: PDF_TIMEOUT }, () => {
   it('is a multi-page change request whose text holds every row, the cover and the appendix', async () => {
@@ -113,16 +176,15 @@ describe('PDF change request', { timeout: PDF_TIMEOUT }, () => {
     }
     expect(pages[1]).toContain('Network diagram');
     expect(pages[1]).toContain('SEG-NODE01');
-    const rows = requestRows(plan, requestFlows(derivation, { includeInternal: false }));
-    const table = pages.slice(2).join('\n');
-    rows.forEach((r, i) => {
-      const pattern = new RegExp(
-        `\\b${i + 1} ${r.source} ${r.sourceAddress.replace(/[.]/g, '\\.')} ${r.destination} ${r.destinationAddress.replace(/[.]/g, '\\.')} ${r.protocol} ${r.port} ${r.ruleTitle} \\(${r.rule}\\)`,
-      );
-      expect(table).toMatch(pattern);
-    });
-    expect(all).toContain('DMZ -> Internal network');
-    expect(all).toContain('Appendix: rules used');
+    // Written out from the vendor table: the two DMZ nodes are one group; 22 flows in 8 rules.
+    const rules = between(
+      all,
+      'Rule Source Destination Services Justification ',
+      ' Address groups',
+      ' DMZ relay with internal array - firewall change request',
+    );
+    expect(rules).toBe(DMZ_RULES.join(' '));
+    expect(all).toContain('Appendix: catalog rules used');
     expect(all).toContain('Trustwave KB 10905');
     expect(pages.every((p, i) => p.includes(`Page ${i + 1} of ${pages.length}`))).toBe(true);
   });
@@ -143,10 +205,59 @@ describe('PDF change request', { timeout: PDF_TIMEOUT }, () => {
     for (let i = 0; i < 60; i++)
       plan.hosts.push({ id: `p${i}`, name: `POP-${i}`, roles: ['pop3-client'], address: `10.9.0.${i}` });
     const pages = await pdfPages(await build(plan, false));
-    const tablePages = pages.filter((p) => /POP-\d+/.test(p) && !p.includes('Network diagram'));
-    expect(tablePages.length).toBeGreaterThan(1);
-    for (const p of tablePages.filter((p) => !p.includes('Warnings and advisories')))
-      expect(p).toContain('Source address');
+    // The 120 flows from the clients to the two nodes are listed in the appendix.
+    const first = pages.findIndex((p) => p.includes('Appendix: flows'));
+    const flowPages = pages.slice(first);
+    expect(flowPages.length).toBeGreaterThan(1);
+    for (const p of flowPages) {
+      expect(p).toMatch(/POP-\d+/);
+      expect(p).toContain('Rule Source Source address Destination Destination address Service Catalog rule');
+    }
+  });
+});
+
+describe('PDF grouped rules', { timeout: PDF_TIMEOUT }, () => {
+  it('lists each address group with its members and their addresses, in the same order', async () => {
+    const all = (await pdfPages(await build(DMZ_RELAY, false))).join(' ');
+    const groups = between(
+      all,
+      'Group Zone Members Addresses Used in rules ',
+      ' Warnings and advisories',
+      ' DMZ relay with internal array - firewall change request',
+    );
+    expect(groups).toBe(DMZ_GROUPS.join(' '));
+  });
+
+  it('lists every flow in the appendix, under the number of the rule that carries it', async () => {
+    const pages = await pdfPages(await build(DMZ_RELAY, false));
+    const appendix = pages.slice(pages.findIndex((p) => p.includes('Appendix: flows'))).join(' ');
+    expect(appendix).toContain('The 22 flows the rules carry');
+    const flows = between(
+      appendix,
+      'Rule Source Source address Destination Destination address Service Catalog rule ',
+      ' DMZ relay with internal array - firewall change request',
+    );
+    expect(flows).toBe(DMZ_FLOWS.join(' '));
+  });
+
+  it('prints the 40-host enterprise example in far fewer pages than one row per flow took', async () => {
+    const pages = await pdfPages(await build(ENTERPRISE, false));
+    const appendix = pages.findIndex((p) => p.includes('Appendix: catalog rules used')) + 1;
+    const flows = pages.findIndex((p) => p.includes('Appendix: flows')) + 1;
+    // Printed as the tests ran: one row per flow, the 304 flows took 19 pages and the appendix began
+    // on page 18; as 11 grouped rules, the rules, groups and warnings take pages 4 to 6.
+    console.log(`enterprise: ${pages.length} pages, appendix on page ${appendix}, flows from page ${flows}`);
+    expect(pages.length).toBeLessThanOrEqual(15);
+    expect(appendix).toBeLessThanOrEqual(7);
+    expect(pages[3]).toContain('11 rules over address groups, carrying 304 flows');
+    expect(pages[3]).toContain(
+      '5 DMZ-PROCESSING-NODES DMZ, 8 hosts MAIL-SERVERS Mail servers, 8 hosts tcp/25 SMTP mail transfer (Trustwave KB 10905) smtp',
+    );
+    // Every flow is still there, in the appendix: 64 of them for that one rule.
+    const listed = pages.slice(flows - 1).join(' ');
+    expect(listed.match(/\b5 SEG-NODE0\d 192\.0\.2\.1\d EXCH0\d 10\.0\.1\.\d+ tcp\/25 smtp/g)).toHaveLength(
+      64,
+    );
   });
 });
 
@@ -214,7 +325,7 @@ describe('PDF text in any script', { timeout: PDF_TIMEOUT }, () => {
   it('prints bold text the bold face cannot hold in the regular face', async () => {
     const plan: Plan = structuredClone(DMZ_RELAY);
     plan.zones[0]!.name = '東京';
-    // Zone pair headings in the rule table and zone labels in the diagram are bold.
+    // Zone labels in the diagram are bold; the zone pair is on the cover too.
     const all = (await pdfPages(await build(plan))).join('\n');
     expect(all).toContain('東京 \u2192 Internal network');
     expect(all).toContain('東京 [DMZ]');

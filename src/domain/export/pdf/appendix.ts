@@ -1,12 +1,19 @@
 import { RULE_IDS, formatServices, getRule } from '../../catalog';
 import { ruleNotes, ruleText } from '../../catalog/texts';
-import type { RequestRow } from '../rows';
-import { INK, MARGIN, RULE_LINE, TEAL, type Doc, type PdfInput } from './doc';
+import type { Flow } from '../../engine';
+import type { Grouping } from '../../grouping';
+import type { Plan } from '../../plan';
+import { requestRows, type RequestRow } from '../rows';
+import { INK, MARGIN, MONO, RULE_LINE, TEAL, type Doc, type PdfInput } from './doc';
+import { wrapAtBoundaries } from './ruleTable';
+
+/** The flow list's columns other than source and destination. */
+const FLOW_FIXED_WIDTH = 30 + 100 + 100 + 60 + 110;
 
 /** Each catalog rule behind the request: why it is needed and where the vendor says so. */
-export function appendix(doc: Doc, input: PdfInput, rows: RequestRow[]): void {
+export function appendix(doc: Doc, input: PdfInput, rows: RequestRow[]): number {
   const top = doc.heading(
-    'Appendix: rules used',
+    'Appendix: catalog rules used',
     'Each catalog rule behind this request, why it is needed, and its source.',
   );
   const inRequest = new Set(rows.map((r) => r.rule));
@@ -44,6 +51,67 @@ export function appendix(doc: Doc, input: PdfInput, rows: RequestRow[]): void {
       1: { cellWidth: 80 },
       2: { cellWidth: 120 },
       4: { cellWidth: 80 },
+    },
+  });
+  return doc.lastTableEnd ?? top;
+}
+
+/**
+ * Every flow of the request, one line each, under the number of the grouped rule that carries it:
+ * the audit trail behind the rules, in rule order and within a rule in the per-flow order.
+ */
+export function flowList(doc: Doc, plan: Plan, grouping: Grouping, flows: readonly Flow[], y: number): void {
+  const byId = new Map(flows.map((f) => [f.id, f]));
+  const carried: [number, RequestRow][] = grouping.rules.flatMap((r) =>
+    requestRows(
+      plan,
+      r.flowIds.flatMap((id) => byId.get(id) ?? []),
+    ).map((row): [number, RequestRow] => [r.number, row]),
+  );
+  const top = doc.heading(
+    'Appendix: flows',
+    `The ${carried.length} flow${carried.length === 1 ? '' : 's'} the rules carry, one line each: the rules expanded, no more and no fewer.`,
+    y,
+  );
+  const words = (text: string | string[], width: number) =>
+    wrapAtBoundaries(Array.isArray(text) ? text.join('\n') : text, width, (t) => doc.pdf.getTextWidth(t));
+  const nameWidth = (doc.width - 2 * MARGIN - FLOW_FIXED_WIDTH) / 2;
+  doc.table({
+    startY: top,
+    rowPageBreak: 'avoid',
+    margin: { left: MARGIN, right: MARGIN, top: MARGIN, bottom: MARGIN + 10 },
+    head: [
+      ['Rule', 'Source', 'Source address', 'Destination', 'Destination address', 'Service', 'Catalog rule'],
+    ],
+    body: carried.map(([number, r]) => [
+      String(number),
+      r.source,
+      r.sourceAddress || '(no address)',
+      r.destination,
+      r.destinationAddress || '(no address)',
+      `${r.protocol}/${r.port}`,
+      r.rule,
+    ]),
+    showHead: 'everyPage',
+    theme: 'grid',
+    headStyles: { fillColor: TEAL, textColor: [255, 255, 255], fontStyle: 'bold' },
+    // Small and tight: this is the long list, read by looking a flow up.
+    styles: {
+      fontSize: 7.5,
+      cellPadding: { top: 1.5, bottom: 1.5, left: 3, right: 3 },
+      lineColor: RULE_LINE,
+      lineWidth: 0.4,
+      textColor: INK,
+      overflow: 'linebreak',
+    },
+    columnStyles: {
+      0: { cellWidth: 30, halign: 'right' },
+      1: { cellWidth: nameWidth, overflow: words },
+      2: { cellWidth: 100, font: MONO, overflow: words },
+      3: { cellWidth: nameWidth, overflow: words },
+      4: { cellWidth: 100, font: MONO, overflow: words },
+      5: { cellWidth: 60 },
+      6: { cellWidth: 110, overflow: words },
     },
   });
 }

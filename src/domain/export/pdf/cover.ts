@@ -1,9 +1,11 @@
 import { productName } from '../../catalog';
+import type { Grouping } from '../../grouping';
 import { zonePairLabel, type RequestRow } from '../rows';
 import { INK, MARGIN, MUTED, TEAL, formatDate, type Doc, type PdfInput } from './doc';
+import { zoneNamer } from './ruleTable';
 
-/** Page 1: what is asked, by whom and when, rules per zone pair, and the requester's notes. */
-export function cover(doc: Doc, input: PdfInput, rows: RequestRow[]): void {
+/** Page 1: what is asked, by whom and when, rules and flows per zone pair, and the requester's notes. */
+export function cover(doc: Doc, input: PdfInput, rows: RequestRow[], grouping: Grouping): void {
   const { plan, derivation, scope, date } = input;
   const cr = plan.changeRequest ?? {};
   const { pdf, width } = doc;
@@ -31,7 +33,8 @@ export function cover(doc: Doc, input: PdfInput, rows: RequestRow[]): void {
         ? 'All flows between hosts, including those inside a zone'
         : 'Flows that cross a firewall (between zones, or to hosts in no zone)',
     ],
-    ['Rules in this request', `${rows.length} (${crossing} through a firewall)`],
+    ['Rules in this request', `${grouping.rules.length} over ${grouping.groups.length} address groups`],
+    ['Flows they carry', `${rows.length} (${crossing} through a firewall)`],
     ['Hosts / zones', `${plan.hosts.length} hosts in ${plan.zones.length} zones`],
     ['Warnings', String(derivation.warnings.length)],
   ];
@@ -44,18 +47,23 @@ export function cover(doc: Doc, input: PdfInput, rows: RequestRow[]): void {
     columnStyles: { 0: { fontStyle: 'bold', cellWidth: 130, textColor: MUTED } },
   });
 
-  // Rules per zone pair, at a glance.
-  const pairs = new Map<string, number>();
-  for (const r of rows) pairs.set(zonePairLabel(r), (pairs.get(zonePairLabel(r)) ?? 0) + 1);
+  // Rules and flows per zone pair, at a glance, in rule order.
+  const zone = zoneNamer(plan);
+  const pairs = new Map<string, [rules: number, flows: number]>();
+  for (const r of grouping.rules) {
+    const label = zonePairLabel({ sourceZone: zone(r.sourceZone), destinationZone: zone(r.destinationZone) });
+    const [rules, flows] = pairs.get(label) ?? [0, 0];
+    pairs.set(label, [rules + 1, flows + r.flowIds.length]);
+  }
   doc.table({
     startY: y + 6,
     margin: { left: width / 2 + 20, right: MARGIN },
-    head: [['Zone pair', 'Rules']],
-    body: [...pairs].map(([k, v]) => [k, String(v)]),
+    head: [['Zone pair', 'Rules', 'Flows']],
+    body: [...pairs].map(([k, [rules, flows]]) => [k, String(rules), String(flows)]),
     theme: 'striped',
     headStyles: { fillColor: TEAL },
     styles: { fontSize: 9, cellPadding: 4 },
-    columnStyles: { 1: { halign: 'right', cellWidth: 50 } },
+    columnStyles: { 1: { halign: 'right', cellWidth: 45 }, 2: { halign: 'right', cellWidth: 45 } },
   });
   // Before the notes, which may run on to the next page.
   doc.text(

@@ -98,15 +98,26 @@ export class Doc {
     return this.pdf.getTextWidth(this.use(text, style));
   }
 
-  heading(title: string, subtitle?: string): number {
-    this.text(title, MARGIN, MARGIN, { size: 18, bold: true });
+  /** A section title (and a line under it) at `y`; returns where the section's content starts. */
+  heading(title: string, subtitle?: string, y = MARGIN): number {
+    this.text(title, MARGIN, y, { size: 18, bold: true });
     if (subtitle)
-      this.text(subtitle, MARGIN, MARGIN + 24, {
+      this.text(subtitle, MARGIN, y + 24, {
         size: 10,
         colour: MUTED,
         maxWidth: this.width - 2 * MARGIN,
       });
-    return MARGIN + (subtitle ? 48 : 32);
+    return y + (subtitle ? 48 : 32);
+  }
+
+  /**
+   * Where a new section starts: below `end` (where the section before ended on the current
+   * page), when at least `room` points are left under it; otherwise at the top of a new page.
+   */
+  section(room: number, end: number): number {
+    if (end + 36 + room <= this.height - MARGIN - 10) return end + 36;
+    this.pdf.addPage();
+    return MARGIN;
   }
 
   /** An autoTable whose every cell, head included, is set like `text` is. */

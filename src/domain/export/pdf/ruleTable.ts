@@ -1,9 +1,11 @@
 import type { RowInput } from 'jspdf-autotable';
-import { zonePairLabel, type RequestRow } from '../rows';
-import { INK, MARGIN, MONO, RULE_LINE, TEAL, type Doc } from './doc';
+import type { AddressGroup, GroupedRule, Grouping } from '../../grouping';
+import type { Plan } from '../../plan';
+import { NO_ZONE } from '../rows';
+import { INK, MARGIN, MUTED, RULE_LINE, TEAL, type Doc } from './doc';
 
-/** The columns other than source and destination: #, the two addresses, protocol, port, rule. */
-const FIXED_WIDTH = 28 + 100 + 100 + 48 + 40 + 170;
+/** The columns other than source and destination: rule number, services, justification. */
+const FIXED_WIDTH = 36 + 100 + 250;
 
 /** Where a host name, FQDN or address may break: after a space, dot, hyphen, underscore, slash or colon. */
 const BREAK_AFTER = /(?<=[ .\-_/:])/;
@@ -36,40 +38,41 @@ export function wrapAtBoundaries(text: string, width: number, measure: (s: strin
   return lines;
 }
 
-/** The rules themselves, one line each, grouped under a heading per zone pair. */
-export function ruleTable(doc: Doc, rows: RequestRow[]): void {
+/** A zone's name by id; NO_ZONE for hosts in none. */
+export function zoneNamer(plan: Plan): (id: string | undefined) => string {
+  const zones = new Map(plan.zones.map((z) => [z.id, z.name]));
+  return (id) => (id === undefined ? NO_ZONE : (zones.get(id) ?? id));
+}
+
+/** "tcp/80, tcp/443" */
+export const serviceList = (rule: GroupedRule): string =>
+  rule.services.map((s) => `${s.protocol}/${s.port}`).join(', ');
+
+/**
+ * The grouped rules, one row each, numbered, in zone-pair order. A side is its group's
+ * name, and under it the zone and either the one member's address or how many members it has
+ * (listed in "Address groups"). Returns where the table ended on its last page.
+ */
+export function ruleTable(doc: Doc, plan: Plan, grouping: Grouping): number {
+  const { rules } = grouping;
+  const flows = rules.reduce((n, r) => n + r.flowIds.length, 0);
   const top = doc.heading(
     'Firewall rules',
-    `${rows.length} rules, grouped by the zones they connect. Each rule allows one protocol and port from the source to the destination; replies to permitted connections are assumed to be allowed by a stateful firewall.`,
+    `${rules.length} rule${rules.length === 1 ? '' : 's'} over address groups, carrying ${flows} flow${flows === 1 ? '' : 's'} (listed in the appendix), in order of the zones they connect. Replies are assumed to be allowed by a stateful firewall.`,
   );
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(zonePairLabel(r), (counts.get(zonePairLabel(r)) ?? 0) + 1);
-  const body: RowInput[] = [];
-  let group = '';
-  rows.forEach((r, i) => {
-    const label = zonePairLabel(r);
-    if (label !== group) {
-      group = label;
-      const count = counts.get(label) ?? 0;
-      body.push([
-        {
-          content: `${label}  (${count} rule${count === 1 ? '' : 's'})`,
-          colSpan: 8,
-          styles: { fontStyle: 'bold', fillColor: [226, 232, 240], textColor: INK, halign: 'left' },
-        },
-      ]);
-    }
-    body.push([
-      String(i + 1),
-      r.source,
-      r.sourceAddress || '(no address)',
-      r.destination,
-      r.destinationAddress || '(no address)',
-      r.protocol,
-      String(r.port),
-      `${r.ruleTitle} (${r.rule})`,
-    ]);
-  });
+  if (rules.length === 0)
+    return top + doc.text('None: no flows are in the scope of this request.', MARGIN, top, { colour: MUTED });
+  const zone = zoneNamer(plan);
+  const side = (g: AddressGroup, zoneId: string | undefined) =>
+    `${g.name}\n${zone(zoneId)}, ${g.hostIds.length === 1 ? g.addresses[0] : `${g.hostIds.length} hosts`}`;
+  // Rules are numbered by zone pair already; each side names its zone, so no row needs a heading.
+  const body: RowInput[] = rules.map((r) => [
+    String(r.number),
+    side(r.source, r.sourceZone),
+    side(r.destination, r.destinationZone),
+    serviceList(r),
+    `${r.justification}\n${r.ruleIds.join(', ')}`,
+  ]);
   const words = (text: string | string[], width: number) =>
     wrapAtBoundaries(Array.isArray(text) ? text.join('\n') : text, width, (t) => doc.pdf.getTextWidth(t));
   // Source and destination share what the fixed columns leave. Left to autotable, a long name
@@ -80,9 +83,7 @@ export function ruleTable(doc: Doc, rows: RequestRow[]): void {
     // A rule is read across its row: a row is never split over two pages.
     rowPageBreak: 'avoid',
     margin: { left: MARGIN, right: MARGIN, top: MARGIN, bottom: MARGIN + 10 },
-    head: [
-      ['#', 'Source', 'Source address', 'Destination', 'Destination address', 'Protocol', 'Port', 'Rule'],
-    ],
+    head: [['Rule', 'Source', 'Destination', 'Services', 'Justification']],
     body,
     showHead: 'everyPage',
     theme: 'grid',
@@ -94,18 +95,17 @@ export function ruleTable(doc: Doc, rows: RequestRow[]): void {
       lineWidth: 0.4,
       textColor: INK,
       overflow: 'linebreak',
+      valign: 'top',
     },
     columnStyles: {
-      0: { cellWidth: 28, halign: 'right' },
+      0: { cellWidth: 36, halign: 'right', fontStyle: 'bold' },
       // Names and addresses wrap only between their parts (autotable wraps at spaces and then
       // anywhere, which cuts a name without spaces mid-word).
       1: { cellWidth: nameWidth, overflow: words },
-      2: { cellWidth: 100, font: MONO, overflow: words },
-      3: { cellWidth: nameWidth, overflow: words },
-      4: { cellWidth: 100, font: MONO, overflow: words },
-      5: { cellWidth: 48 },
-      6: { cellWidth: 40, halign: 'right' },
-      7: { cellWidth: 170 },
+      2: { cellWidth: nameWidth, overflow: words },
+      3: { cellWidth: 100, overflow: words },
+      4: { cellWidth: 250, overflow: words },
     },
   });
+  return doc.lastTableEnd ?? top;
 }
