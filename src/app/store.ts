@@ -70,6 +70,10 @@ export interface PlannerState {
   notices: Notice[];
   /** The latest sentence for screen readers about what an edit did (a polite live region reads it). */
   announcement: string;
+  /** "Group similar hosts": the canvas draws hosts of the same roles and zone as one stacked card. */
+  groupHosts: boolean;
+  /** Stacks (by key) drawn host by host while grouping is on. */
+  expandedStacks: string[];
   /** Goes up when the canvas must redraw from the plan: an edit the plan refused (a zone kept large enough for its hosts). */
   canvasRevision: number;
   /** A "Tidy layout" is running (off the main thread); the plan is not changed meanwhile by it. */
@@ -89,6 +93,9 @@ export interface PlannerState {
   announce: (text: string) => void;
   /** Draws the canvas from the plan again, undoing what a drag showed but the plan did not take. */
   redrawCanvas: () => void;
+  setGroupHosts: (on: boolean) => void;
+  /** Draws a stack host by host, or folds it back. */
+  toggleStack: (key: string) => void;
   /** Fits the canvas view to the whole plan (after a layout moved everything). */
   fitToPlan: () => void;
   /** Shows a notice and returns its id. */
@@ -151,6 +158,8 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   layoutBusy: false,
   announcement: '',
   canvasRevision: 0,
+  groupHosts: false,
+  expandedStacks: [],
 
   commit: (next, options = {}) => {
     const { plan, past, lastCommit, selection } = get();
@@ -221,6 +230,13 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   setLayoutBusy: (layoutBusy) => set({ layoutBusy }),
   announce: (announcement) => set({ announcement }),
   redrawCanvas: () => set((s) => ({ canvasRevision: s.canvasRevision + 1 })),
+  setGroupHosts: (groupHosts) => set({ groupHosts, expandedStacks: [] }),
+  toggleStack: (key) =>
+    set((s) => ({
+      expandedStacks: s.expandedStacks.includes(key)
+        ? s.expandedStacks.filter((k) => k !== key)
+        : [...s.expandedStacks, key],
+    })),
   fitToPlan: () => set((s) => ({ planEpoch: s.planEpoch + 1 })),
   notify: (notice) => {
     const id = ++noticeId;

@@ -3,6 +3,7 @@ import {
   BackgroundVariant,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
@@ -10,19 +11,30 @@ import {
   type NodeChange,
   applyNodeChanges,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { isRoleId, moveItems, zoneRect, type Move } from '../../domain';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { hostPosition, isRoleId, moveItems, zoneRect, type Move } from '../../domain';
 import { addHostAt, explainZoneRefusal, setViewCentreSource } from '../commands';
 import { useTheme } from '../lib/theme';
 import { startZoneNews } from '../lib/zoneNews';
-import { useDerivation, usePlanner, type Selection } from '../store';
-import { ArrowMarkers, FlowLayer } from './FlowEdge';
-import { buildEdges, buildNodes, hostIdOf, zoneIdOf, type CanvasNode } from './graph';
+import { useDerivation, usePlanner, useScopedFlows, type Selection } from '../store';
+import { ArrowMarkers, FlowLayer, type Routes } from './FlowEdge';
+import {
+  buildEdges,
+  buildNodes,
+  buildStackEdges,
+  hostIdOf,
+  zoneIdOf,
+  type CanvasEdge,
+  type CanvasNode,
+} from './graph';
 import { HostNode } from './HostNode';
 import { useRoutes } from './routes';
+import { useStacked } from './stacked';
 import { ZoneNode } from './ZoneNode';
 
 export const ROLE_MIME = 'application/x-portolan-role';
+
+const NO_ROUTES: Routes = new Map();
 
 const MINIMAP_ZONE = { untrusted: '#fca5a5', dmz: '#fcd34d', trusted: '#6ee7b7' } as const;
 const minimapColor = (n: CanvasNode) => (n.type === 'zone' ? MINIMAP_ZONE[n.data.zone.trust] : '#64748b');
@@ -64,6 +76,15 @@ export function Canvas() {
   const plan = usePlanner((s) => s.plan);
   const selection = usePlanner((s) => s.selection);
   const { flows, warnings } = useDerivation();
+  // "Group similar hosts": stacked cards, and the change request's grouped rules as arrows.
+  const groupHosts = usePlanner((s) => s.groupHosts);
+  const expandedStacks = usePlanner((s) => s.expandedStacks);
+  const scoped = useScopedFlows();
+  const stacked = useStacked(plan, scoped, groupHosts, expandedStacks);
+  const stackedRef = useRef(stacked);
+  useEffect(() => {
+    stackedRef.current = stacked;
+  }, [stacked]);
   const { resolved } = useTheme();
   const rf = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -79,17 +100,25 @@ export function Canvas() {
     selection,
     warnings,
     revision,
-    nodes: buildNodes(plan, selection, warnings, new Map()),
+    stacked,
+    nodes: buildNodes(plan, selection, warnings, new Map(), stacked?.stacks),
   }));
   let nodes = local.nodes;
   if (
     local.plan !== plan ||
     local.selection !== selection ||
     local.warnings !== warnings ||
-    local.revision !== revision
+    local.revision !== revision ||
+    local.stacked !== stacked
   ) {
-    nodes = buildNodes(plan, selection, warnings, new Map(local.nodes.map((n) => [n.id, n])));
-    setLocal({ plan, selection, warnings, revision, nodes });
+    nodes = buildNodes(
+      plan,
+      selection,
+      warnings,
+      new Map(local.nodes.map((n) => [n.id, n])),
+      stacked?.stacks,
+    );
+    setLocal({ plan, selection, warnings, revision, stacked, nodes });
   }
   const dragging = useRef(new Set<string>());
   // While something is dragged, a cover over the canvas takes the pointer (see index.css).
@@ -117,16 +146,26 @@ export function Canvas() {
   }, [initialized, planEpoch, rf]);
 
   // Edges are rebuilt when the flows or the selection change, keeping unchanged edge objects.
+  const edgesFor = (previous: ReadonlyMap<string, CanvasEdge>) =>
+    stacked
+      ? buildStackEdges(plan, stacked.arrows, stacked.stacks, selection, previous)
+      : buildEdges(plan, flows, selection, previous);
   const [edgeState, setEdgeState] = useState(() => ({
     flows,
     plan,
     selection,
-    edges: buildEdges(plan, flows, selection),
+    stacked,
+    edges: edgesFor(new Map()),
   }));
   let edges = edgeState.edges;
-  if (edgeState.flows !== flows || edgeState.plan !== plan || edgeState.selection !== selection) {
-    edges = buildEdges(plan, flows, selection, new Map(edgeState.edges.map((e) => [e.id, e])));
-    setEdgeState({ flows, plan, selection, edges });
+  if (
+    edgeState.flows !== flows ||
+    edgeState.plan !== plan ||
+    edgeState.selection !== selection ||
+    edgeState.stacked !== stacked
+  ) {
+    edges = edgesFor(new Map(edgeState.edges.map((e) => [e.id, e])));
+    setEdgeState({ flows, plan, selection, stacked, edges });
   }
 
   useEffect(() => startZoneNews(), []);
@@ -144,7 +183,13 @@ export function Canvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const state = usePlanner.getState();
-      const nextSelection = selectionAfterNodeChanges(state.selection, changes);
+      const stacks = stackedRef.current?.stacks;
+      let nextSelection = selectionAfterNodeChanges(state.selection, changes);
+      // Selecting a stack's card selects every host it stands for.
+      if (stacks && nextSelection !== state.selection && nextSelection.kind === 'hosts') {
+        const ids = new Set(nextSelection.ids.flatMap((id) => stacks.stackOf.get(id)?.hostIds ?? [id]));
+        nextSelection = { kind: 'hosts', ids: [...ids] };
+      }
       if (nextSelection !== state.selection) state.select(nextSelection);
 
       // Only a zone move needs the other nodes (to carry its hosts); a host move must not cost a
@@ -188,7 +233,20 @@ export function Canvas() {
       for (const c of changes) {
         if (c.type !== 'position' || !c.position || !settled.has(c.id)) continue;
         const planId = hostIdOf(c.id) ?? zoneIdOf(c.id);
-        if (planId) moves.push({ id: planId, position: c.position });
+        if (!planId) continue;
+        // A stack's card moves all its hosts by as much as the card moved.
+        const stack = stacks?.stackOf.get(planId);
+        if (stack && stack.hostIds.length > 1) {
+          const index = state.plan.hosts.findIndex((h) => h.id === planId);
+          const from = hostPosition(state.plan.hosts[index]!, index);
+          const dx = c.position.x - from.x;
+          const dy = c.position.y - from.y;
+          for (const id of stack.hostIds) {
+            const i = state.plan.hosts.findIndex((h) => h.id === id);
+            const p = hostPosition(state.plan.hosts[i]!, i);
+            moves.push({ id, position: { x: p.x + dx, y: p.y + dy } });
+          }
+        } else moves.push({ id: planId, position: c.position });
       }
       if (moves.length === 0) return;
       const next = moveItems(state.plan, moves);
@@ -208,6 +266,20 @@ export function Canvas() {
       );
     },
     [rf],
+  );
+
+  // Double-click, or Enter on the focused card, opens a stack in place (and folds it back).
+  const onNodeDoubleClick = useCallback((_e: unknown, node: CanvasNode) => {
+    if (node.type === 'host' && node.data.stack) usePlanner.getState().toggleStack(node.data.stack.key);
+  }, []);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== 'Enter') return;
+      const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
+      const node = id ? nodes.find((n) => n.id === id) : undefined;
+      if (node?.type === 'host' && node.data.stack) usePlanner.getState().toggleStack(node.data.stack.key);
+    },
+    [nodes],
   );
 
   // Flows are not React Flow edges (see FlowLayer), so a click on the empty pane clears a selected
@@ -244,6 +316,7 @@ export function Canvas() {
         ref={wrapper}
         // Busy while the arrows are being routed anew after an edit.
         aria-busy={routing}
+        onKeyDown={onKeyDown}
         className={`relative h-full w-full ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
       >
         <ArrowMarkers />
@@ -253,6 +326,7 @@ export function Canvas() {
           onNodesChange={onNodesChange}
           onNodeDragStart={onNodeDragStart}
           onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
           onPaneClick={onPaneClick}
           onDragOver={onDragOver}
           onDrop={onDrop}
@@ -264,7 +338,22 @@ export function Canvas() {
           maxZoom={2}
           ariaLabelConfig={ARIA_LABELS}
         >
-          <FlowLayer edges={edges} routes={routes} live={dragActive} />
+          {/* The stacked view's arrows are drawn straight: its routes would go round hidden cards. */}
+          <FlowLayer edges={edges} routes={stacked ? NO_ROUTES : routes} live={dragActive} />
+          <Panel
+            position="top-right"
+            className="rounded-md border border-slate-200 bg-white/90 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/90"
+          >
+            <label className="flex items-center gap-1.5 text-slate-700 dark:text-slate-200">
+              <input
+                type="checkbox"
+                checked={groupHosts}
+                onChange={(e) => usePlanner.getState().setGroupHosts(e.target.checked)}
+                className="accent-teal-700"
+              />
+              Group similar hosts
+            </label>
+          </Panel>
           <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
           <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
           <MiniMap<CanvasNode>

@@ -17,12 +17,14 @@ const ALL_CLIPPED = [true, true, true] as const;
 const overflows = (row: HTMLElement | null) => !row || row.scrollWidth > row.clientWidth;
 
 function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
-  const { host, warningCount, worst } = data;
+  const { host, warningCount, worst, stack } = data;
   const primary = host.roles[0]!;
-  const name = visibleText(host.name);
-  const roles = host.roles.map((r) => ROLES[r].label).join(' · ');
-  const address =
-    host.address !== undefined
+  // A stack's card names what its hosts are and lists them; double-click or Enter opens it.
+  const name = stack ? stack.label : visibleText(host.name);
+  const roles = stack ? stack.names.join(', ') : host.roles.map((r) => ROLES[r].label).join(' · ');
+  const address = stack
+    ? `${stack.names.length} hosts · open to see each`
+    : host.address !== undefined
       ? visibleText(host.address)
       : host.roles.includes('internet')
         ? 'any'
@@ -44,6 +46,8 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   return (
     <div
       className={`w-[200px] rounded-lg border bg-white px-3 py-2 shadow-sm transition-shadow dark:bg-slate-900 ${
+        stack ? 'portolan-stack' : ''
+      } ${
         selected
           ? 'border-teal-600 ring-2 ring-teal-500/50 dark:border-teal-400'
           : 'border-slate-300 hover:shadow-md dark:border-slate-700'

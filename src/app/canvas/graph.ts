@@ -14,11 +14,22 @@ import {
   type Warning,
   type Zone,
 } from '../../domain';
+import type { StackArrow, Stacks } from '../../domain/grouping';
 import type { Selection } from '../store';
+
+/** A card standing for several similar hosts ("Group similar hosts"). */
+export interface StackCard {
+  key: string;
+  /** "8 × Processing node" */
+  label: string;
+  names: string[];
+}
 
 export interface HostNodeData extends Record<string, unknown> {
   /** The host as the card shows it; its position may be older than the node's (see buildNodes). */
   host: Host;
+  /** Present when the card stands for a stack of similar hosts; `host` is its first member. */
+  stack?: StackCard;
   warningCount: number;
   worst?: Severity;
 }
@@ -73,6 +84,7 @@ export function buildNodes(
   selection: Selection,
   warnings: readonly Warning[],
   previous: ReadonlyMap<string, CanvasNode>,
+  stacks?: Stacks,
 ): CanvasNode[] {
   const selectedHosts = new Set(selection.kind === 'hosts' ? selection.ids : []);
   const selectedZone = selection.kind === 'zone' ? selection.id : undefined;
@@ -126,15 +138,42 @@ export function buildNodes(
       ...(prev?.measured ? { measured: prev.measured } : {}),
     });
   }
+  const names = new Map(plan.hosts.map((h) => [h.id, visibleText(h.name)]));
   plan.hosts.forEach((host, index) => {
     const id = `host:${host.id}`;
     const prev = previous.get(id) as HostNode | undefined;
-    const w = hostWarnings.get(host.id);
-    const selected = selectedHosts.has(host.id);
+    // In a stack of several, only its first member is drawn: as the stack's card.
+    const inStack = stacks?.stackOf.get(host.id);
+    const stack = inStack && inStack.hostIds.length > 1 ? inStack : undefined;
+    if (stack && stack.id !== host.id) return;
+    const members = stack ? stack.hostIds : [host.id];
+    let w = hostWarnings.get(host.id);
+    if (stack) {
+      const all = members.map((m) => hostWarnings.get(m)).filter((x) => x !== undefined);
+      w = all.length
+        ? {
+            count: all.reduce((n, x) => n + x.count, 0),
+            worst: all.reduce(
+              (a, x) => (SEVERITY_RANK[x.worst] < SEVERITY_RANK[a] ? x.worst : a),
+              all[0]!.worst,
+            ),
+          }
+        : undefined;
+    }
+    const selected = members.some((m) => selectedHosts.has(m));
     const position = hostPosition(host, index);
+    const card: StackCard | undefined = stack && {
+      key: stack.key,
+      label: stack.label,
+      names: members.map((m) => names.get(m) ?? m),
+    };
+    const sameStack = (a: StackCard | undefined) =>
+      a === card ||
+      (!!a && !!card && a.key === card.key && a.label === card.label && a.names.join() === card.names.join());
     if (
       prev &&
       sameContent(prev.data.host, host) &&
+      sameStack(prev.data.stack) &&
       (prev.dragging || samePoint(prev.position, position)) &&
       prev.selected === selected &&
       prev.data.warningCount === (w?.count ?? 0) &&
@@ -148,6 +187,7 @@ export function buildNodes(
     const sameCard =
       prev &&
       sameContent(prev.data.host, host) &&
+      sameStack(prev.data.stack) &&
       prev.data.warningCount === (w?.count ?? 0) &&
       prev.data.worst === w?.worst;
     nodes.push({
@@ -155,10 +195,19 @@ export function buildNodes(
       type: 'host',
       // A node being dragged keeps its live position until the drag ends.
       position: prev?.dragging ? prev.position : position,
-      data: sameCard ? prev.data : { host, warningCount: w?.count ?? 0, ...(w ? { worst: w.worst } : {}) },
+      data: sameCard
+        ? prev.data
+        : {
+            host,
+            warningCount: w?.count ?? 0,
+            ...(w ? { worst: w.worst } : {}),
+            ...(card ? { stack: card } : {}),
+          },
       selected,
       zIndex: 10,
-      ariaLabel: `${visibleText(host.name)}: ${roles}${host.address ? `, ${visibleText(host.address)}` : ''}`,
+      ariaLabel: card
+        ? `${card.label}: ${card.names.join(', ')}`
+        : `${visibleText(host.name)}: ${roles}${host.address ? `, ${visibleText(host.address)}` : ''}`,
       ...(prev?.measured ? { measured: prev.measured } : {}),
     });
   });
@@ -218,3 +267,55 @@ export function buildEdges(
 
 export const hostIdOf = (nodeId: string) => (nodeId.startsWith('host:') ? nodeId.slice(5) : undefined);
 export const zoneIdOf = (nodeId: string) => (nodeId.startsWith('zone:') ? nodeId.slice(5) : undefined);
+
+/**
+ * The arrows of the stacked view: one per pair of cards that grouped rules connect, labelled
+ * with the rules' numbers and services. A card is named by its first member's id, so the arrows
+ * find their ends as the host arrows do.
+ */
+export function buildStackEdges(
+  plan: Plan,
+  arrows: readonly StackArrow[],
+  stacks: Stacks,
+  selection: Selection,
+  previous: ReadonlyMap<string, CanvasEdge> = new Map(),
+): CanvasEdge[] {
+  const selectedHosts = new Set(selection.kind === 'hosts' ? selection.ids : []);
+  const title = (id: string) => {
+    const stack = stacks.stackOf.get(id);
+    if (stack && stack.hostIds.length > 1) return stack.label;
+    return visibleText(plan.hosts.find((h) => h.id === id)?.name ?? id);
+  };
+  return arrows.map((a) => {
+    const id = edgeId(a.source, a.target);
+    const selected =
+      selection.kind === 'edge' && selection.source === a.source && selection.target === a.target;
+    const members = (cardId: string) => stacks.stackOf.get(cardId)?.hostIds ?? [cardId];
+    const touches = [...members(a.source), ...members(a.target)].some((m) => selectedHosts.has(m));
+    const layer: EdgeLayer = touches ? 'raised' : 'rest';
+    const ariaLabel =
+      `Flow from ${title(a.source)} to ${title(a.target)}: rule ${a.label}` +
+      (a.crossesFirewall ? ', crosses a firewall' : ', inside a zone');
+    const prev = previous.get(id);
+    if (
+      prev &&
+      prev.pair.label === a.label &&
+      prev.pair.hasReverse === a.hasReverse &&
+      prev.pair.crossesFirewall === a.crossesFirewall &&
+      prev.selected === selected &&
+      prev.layer === layer &&
+      prev.ariaLabel === ariaLabel
+    ) {
+      return prev;
+    }
+    const pair: FlowPair = {
+      source: a.source,
+      target: a.target,
+      flows: [],
+      label: a.label,
+      crossesFirewall: a.crossesFirewall,
+      hasReverse: a.hasReverse,
+    };
+    return { id, pair, selected, layer, ariaLabel };
+  });
+}

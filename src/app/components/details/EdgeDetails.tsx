@@ -1,18 +1,34 @@
 import { visibleText, type Host, type Plan } from '../../../domain';
 import { explainFlows } from '../../../domain/catalog/texts';
-import { useDerivation } from '../../store';
+import { useMemo } from 'react';
+import { buildStacks } from '../../../domain/grouping';
+import { useDerivation, usePlanner } from '../../store';
 import { Icon } from '../Icon';
 import { Section } from './Section';
 
 export function EdgeDetails({ source, target, plan }: { source: Host; target: Host; plan: Plan }) {
   const { flows } = useDerivation();
-  const mine = flows.filter((f) => f.sourceHostId === source.id && f.destinationHostId === target.id);
+  const groupHosts = usePlanner((s) => s.groupHosts);
+  const expanded = usePlanner((s) => s.expandedStacks);
+  // With "Group similar hosts" on, the arrow runs between stacks: its flows are those between
+  // any of their hosts, and the heading names the stacks.
+  const stacks = useMemo(
+    () => (groupHosts ? buildStacks(plan, new Set(expanded)) : undefined),
+    [groupHosts, plan, expanded],
+  );
+  const from = stacks?.stackOf.get(source.id);
+  const to = stacks?.stackOf.get(target.id);
+  const sources = new Set(from?.hostIds ?? [source.id]);
+  const targets = new Set(to?.hostIds ?? [target.id]);
+  const mine = flows.filter((f) => sources.has(f.sourceHostId) && targets.has(f.destinationHostId));
   const crossing = mine.some((f) => f.crossesFirewall);
+  const title = (host: Host, stack: typeof from) =>
+    stack && stack.hostIds.length > 1 ? stack.label : visibleText(host.name);
   return (
     <>
       <div className="px-4 py-3">
         <h2 className="text-base font-semibold">
-          {visibleText(source.name)} → {visibleText(target.name)}
+          {title(source, from)} → {title(target, to)}
         </h2>
         <p className="mt-1 flex items-center gap-1.5 text-sm text-slate-600 dark:text-slate-300">
           {crossing ? (
@@ -38,8 +54,8 @@ export function EdgeDetails({ source, target, plan }: { source: Host; target: Ho
             <dd>{e.text.condition}</dd>
             <dt className="text-slate-500 dark:text-slate-400">Addresses</dt>
             <dd className="font-mono text-xs break-all">
-              {e.flows[0]!.sourceAddress || '(no address)'} →{' '}
-              {e.flows[0]!.destinationAddress || '(no address)'}
+              {[...new Set(e.flows.map((f) => f.sourceAddress || '(no address)'))].join(', ')} →{' '}
+              {[...new Set(e.flows.map((f) => f.destinationAddress || '(no address)'))].join(', ')}
             </dd>
           </dl>
           <p className="mt-2 text-sm leading-relaxed text-slate-700 dark:text-slate-200">
