@@ -6,8 +6,8 @@ import { launchChromium, serveBuiltApp } from '../bench/browser';
 
 /**
  * `npm run screenshots`: the README's pictures. The main screen, light and dark; the 40-host
- * example before and after "Tidy layout"; and the diagram page of its PDF change request
- * (rendered with pdftoppm from Debian's poppler-utils).
+ * example before and after "Tidy layout"; the diagram page of its PDF change request (rendered
+ * with pdftoppm from Debian's poppler-utils); and the Enterprise example grouped.
  */
 const app = await serveBuiltApp();
 const browser = await launchChromium();
@@ -50,6 +50,16 @@ try {
   const [png] = readdirSync(dir).filter((f) => f.endsWith('.png'));
   if (!png) throw new Error('pdftoppm made no picture');
   renameSync(join(dir, png), 'docs/screenshots/pdf-diagram.png');
+
+  // The Enterprise example with similar hosts grouped, and its grouped rules below.
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /Enterprise/ }).click();
+  await page.getByRole('button', { name: 'Replace plan' }).click();
+  await page.getByLabel('Group similar hosts').check();
+  await page.getByRole('tab', { name: 'Grouped rules' }).click();
+  await page.waitForTimeout(800);
+  await settled();
+  await page.screenshot({ path: 'docs/screenshots/grouped.png' });
 } finally {
   await browser.close();
   await app.close();
