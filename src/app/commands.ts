@@ -88,6 +88,9 @@ export async function tidyLayout(): Promise<void> {
     // A plan already laid out this way makes no undo step.
     // The flows are already derived for the canvas: the layout reuses them.
     const next = unlessUnchanged(plan, await layOut(plan, groupFlowsByPair(derive(plan).flows)));
+    // Redrawing every card is the heavy part: it gets a task of its own, apart from reading the
+    // worker's answer, so neither holds the page for long.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const state = usePlanner.getState();
     if (state.plan !== plan) {
       notify({

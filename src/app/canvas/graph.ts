@@ -129,7 +129,14 @@ export function buildNodes(
       position,
       width: size.width,
       height: size.height,
-      data: { zone, hostCount },
+      // A zone that only moved or changed size keeps its data, so its box is not drawn anew.
+      data:
+        prev &&
+        prev.data.hostCount === hostCount &&
+        prev.data.zone.name === zone.name &&
+        prev.data.zone.trust === zone.trust
+          ? prev.data
+          : { zone, hostCount },
       selected,
       // Beneath the arrows (drawn at level 0, see FlowLayer), so an arrow over a zone takes the
       // click; the zone's empty area still does.
