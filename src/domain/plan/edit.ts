@@ -150,7 +150,9 @@ export function updateHost(plan: Plan, id: string, patch: HostPatch): Plan {
     }),
   };
   if (!old || !('zone' in patch) || (zone || undefined) === old.zone) return next;
-  return placeInZone(next, id, zone || undefined);
+  const placed = placeInZone(next, id, zone || undefined);
+  // A zone change that could not be made (the zone is full and boxed in) changes nothing.
+  return placed === next && Object.keys(rest).length === 0 ? plan : placed;
 }
 
 export function removeHosts(plan: Plan, ids: ReadonlySet<string>): Plan {

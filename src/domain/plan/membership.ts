@@ -288,6 +288,9 @@ export function placeInZone(plan: Plan, hostId: string, zoneId: string | undefin
     const grown = useDown ? grownDown : grownAcross;
     size = { width: grown.width, height: grown.height };
   }
+  // A zone full on every side cannot grow over another zone (zones never overlap): the host
+  // stays where it is, and the caller says why.
+  if (newZoneOverlap(plan, zone, { x: box.x, y: box.y, ...size })) return plan;
   const zones =
     sameSize(size, zone.size) && zone.position
       ? plan.zones

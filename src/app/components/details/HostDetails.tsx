@@ -147,8 +147,17 @@ function HostZone({ host, plan }: { host: Host; plan: Plan }) {
         className={inputClass}
         value={host.zone ?? ''}
         onChange={(e) => {
-          const { plan, commit } = usePlanner.getState();
-          commit(updateHost(plan, host.id, { zone: e.target.value || undefined }));
+          const { plan, commit, notify } = usePlanner.getState();
+          const to = plan.zones.find((z) => z.id === e.target.value);
+          const next = updateHost(plan, host.id, { zone: to?.id });
+          if (next !== plan) commit(next);
+          else if (to) {
+            notify({
+              tone: 'info',
+              title: `${visibleText(host.name)} stays in its zone: ${visibleText(to.name)} is full.`,
+              detail: `${visibleText(to.name)} cannot grow without covering another zone. Make it larger or move the zones next to it first.`,
+            });
+          }
         }}
       >
         <option value="">No zone</option>
