@@ -86,6 +86,13 @@ test('the toolbar offers every format in one Export menu, by keyboard too', asyn
   const event = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   expect((await event).suggestedFilename()).toBe('DMZ relay with internal array-diagram.svg');
+  // The keyboard is back on the Export button; End reaches the last item.
+  await expect(button).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: 'Diagram (PNG)' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(button).toBeFocused();
 });
 
 test('exports the diagram as SVG: one card per host, zones and arrows', async ({ page }) => {

@@ -12,7 +12,16 @@ import {
   applyNodeChanges,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { hostPosition, isRoleId, moveItems, zoneRect, type Move } from '../../domain';
+import {
+  hostPosition,
+  isRoleId,
+  moveItems,
+  placeInZone,
+  zoneRect,
+  type Move,
+  type Plan,
+  type Point,
+} from '../../domain';
 import { addHostAt, explainZoneRefusal, setViewCentreSource } from '../commands';
 import { useTheme } from '../lib/theme';
 import { startZoneNews } from '../lib/zoneNews';
@@ -46,6 +55,27 @@ const ARIA_LABELS = {
     'Press Enter or Space to select. Use the arrow keys to move the selected hosts.',
   'edge.a11yDescription.default': 'Press Enter or Space to select the flow, Escape to clear the selection.',
 };
+
+/**
+ * Moves the hosts of a stack's card, dropped with its first host at `to`: all by as much, and all
+ * into the zone the card landed in (one by one, each would land wherever its own spot fell).
+ */
+function moveStack(plan: Plan, hostIds: readonly string[], to: Point): Plan {
+  const [first, ...others] = hostIds;
+  const at = (p: Plan, id: string) => {
+    const i = p.hosts.findIndex((h) => h.id === id);
+    return { host: p.hosts[i]!, position: hostPosition(p.hosts[i]!, i) };
+  };
+  const from = at(plan, first!).position;
+  let next = moveItems(plan, [{ id: first!, position: to }]);
+  const zone = at(next, first!).host.zone;
+  for (const id of others) {
+    const p = at(plan, id).position;
+    next = moveItems(next, [{ id, position: { x: p.x + to.x - from.x, y: p.y + to.y - from.y } }]);
+    if (at(next, id).host.zone !== zone) next = placeInZone(next, id, zone);
+  }
+  return next;
+}
 
 /** Folds React Flow's node selection changes into the store's selection. */
 function selectionAfterNodeChanges(current: Selection, changes: NodeChange<CanvasNode>[]): Selection {
@@ -101,7 +131,7 @@ export function Canvas() {
     warnings,
     revision,
     stacked,
-    nodes: buildNodes(plan, selection, warnings, new Map(), stacked?.stacks),
+    nodes: buildNodes(plan, selection, warnings, new Map(), stacked?.stacks, stacked?.within),
   }));
   let nodes = local.nodes;
   if (
@@ -117,6 +147,7 @@ export function Canvas() {
       warnings,
       new Map(local.nodes.map((n) => [n.id, n])),
       stacked?.stacks,
+      stacked?.within,
     );
     setLocal({ plan, selection, warnings, revision, stacked, nodes });
   }
@@ -184,12 +215,16 @@ export function Canvas() {
     (changes: NodeChange<CanvasNode>[]) => {
       const state = usePlanner.getState();
       const stacks = stackedRef.current?.stacks;
-      let nextSelection = selectionAfterNodeChanges(state.selection, changes);
-      // Selecting a stack's card selects every host it stands for.
-      if (stacks && nextSelection !== state.selection && nextSelection.kind === 'hosts') {
-        const ids = new Set(nextSelection.ids.flatMap((id) => stacks.stackOf.get(id)?.hostIds ?? [id]));
-        nextSelection = { kind: 'hosts', ids: [...ids] };
-      }
+      // A stack's card stands for all its hosts: selecting or unselecting it does so to each.
+      const forHosts = stacks
+        ? changes.flatMap((c): NodeChange<CanvasNode>[] => {
+            const id = c.type === 'select' ? hostIdOf(c.id) : undefined;
+            const stack = id ? stacks.stackOf.get(id) : undefined;
+            if (c.type !== 'select' || !stack || stack.hostIds.length < 2) return [c];
+            return stack.hostIds.map((m) => ({ ...c, id: `host:${m}` }));
+          })
+        : changes;
+      const nextSelection = selectionAfterNodeChanges(state.selection, forHosts);
       if (nextSelection !== state.selection) state.select(nextSelection);
 
       // Only a zone move needs the other nodes (to carry its hosts); a host move must not cost a
@@ -230,26 +265,19 @@ export function Canvas() {
 
       // Moves are committed when a drag ends or a key moved a node; a moved zone takes its hosts along.
       const moves: Move[] = [];
+      const drags: { stack: string[]; to: { x: number; y: number } }[] = [];
       for (const c of changes) {
         if (c.type !== 'position' || !c.position || !settled.has(c.id)) continue;
         const planId = hostIdOf(c.id) ?? zoneIdOf(c.id);
         if (!planId) continue;
-        // A stack's card moves all its hosts by as much as the card moved.
+        // A stack's card moves all its hosts by as much as the card moved (see below).
         const stack = stacks?.stackOf.get(planId);
-        if (stack && stack.hostIds.length > 1) {
-          const index = state.plan.hosts.findIndex((h) => h.id === planId);
-          const from = hostPosition(state.plan.hosts[index]!, index);
-          const dx = c.position.x - from.x;
-          const dy = c.position.y - from.y;
-          for (const id of stack.hostIds) {
-            const i = state.plan.hosts.findIndex((h) => h.id === id);
-            const p = hostPosition(state.plan.hosts[i]!, i);
-            moves.push({ id, position: { x: p.x + dx, y: p.y + dy } });
-          }
-        } else moves.push({ id: planId, position: c.position });
+        if (stack && stack.hostIds.length > 1) drags.push({ stack: stack.hostIds, to: c.position });
+        else moves.push({ id: planId, position: c.position });
       }
-      if (moves.length === 0) return;
-      const next = moveItems(state.plan, moves);
+      if (moves.length === 0 && drags.length === 0) return;
+      let next = moves.length ? moveItems(state.plan, moves) : state.plan;
+      for (const drag of drags) next = moveStack(next, drag.stack, drag.to);
       if (next === state.plan) {
         // The plan did not take the move (a card kept inside its zone, a zone dropped on another):
         // put everything back where the plan has it, and say why when a zone was refused.
@@ -260,24 +288,25 @@ export function Canvas() {
         }
         return;
       }
-      state.commit(
-        next,
-        keyboardOnly ? { mergeKey: `keyboard-move:${moves.map((m) => m.id).join(',')}` } : {},
-      );
+      const moved = [...moves.map((m) => m.id), ...drags.map((d) => d.stack[0]!)];
+      state.commit(next, keyboardOnly ? { mergeKey: `keyboard-move:${moved.join(',')}` } : {});
     },
     [rf],
   );
 
-  // Double-click, or Enter on the focused card, opens a stack in place (and folds it back).
+  // Double-click, or Enter on the focused card, opens a stack in place; on one of its hosts, folds
+  // it back.
   const onNodeDoubleClick = useCallback((_e: unknown, node: CanvasNode) => {
-    if (node.type === 'host' && node.data.stack) usePlanner.getState().toggleStack(node.data.stack.key);
+    const key = node.type === 'host' ? (node.data.stack?.key ?? node.data.fold) : undefined;
+    if (key) usePlanner.getState().toggleStack(key);
   }, []);
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       if (e.key !== 'Enter') return;
       const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
       const node = id ? nodes.find((n) => n.id === id) : undefined;
-      if (node?.type === 'host' && node.data.stack) usePlanner.getState().toggleStack(node.data.stack.key);
+      const key = node?.type === 'host' ? (node.data.stack?.key ?? node.data.fold) : undefined;
+      if (key) usePlanner.getState().toggleStack(key);
     },
     [nodes],
   );

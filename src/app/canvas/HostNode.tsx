@@ -23,7 +23,9 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const name = stack ? stack.label : visibleText(host.name);
   const roles = stack ? stack.names.join(', ') : host.roles.map((r) => ROLES[r].label).join(' · ');
   const address = stack
-    ? `${stack.names.length} hosts · open to see each`
+    ? stack.within.length
+      ? `${stack.names.length} hosts · rule #${stack.within.join(', #')} among them`
+      : `${stack.names.length} hosts · open to see each`
     : host.address !== undefined
       ? visibleText(host.address)
       : host.roles.includes('internet')

@@ -23,6 +23,8 @@ export interface StackCard {
   /** "8 × Processing node" */
   label: string;
   names: string[];
+  /** Numbers of the rules among its own hosts (no arrow can show them). */
+  within: number[];
 }
 
 export interface HostNodeData extends Record<string, unknown> {
@@ -30,6 +32,8 @@ export interface HostNodeData extends Record<string, unknown> {
   host: Host;
   /** Present when the card stands for a stack of similar hosts; `host` is its first member. */
   stack?: StackCard;
+  /** For a host of an opened stack: the stack's key, to fold it back. */
+  fold?: string;
   warningCount: number;
   worst?: Severity;
 }
@@ -85,6 +89,7 @@ export function buildNodes(
   warnings: readonly Warning[],
   previous: ReadonlyMap<string, CanvasNode>,
   stacks?: Stacks,
+  within?: ReadonlyMap<string, number[]>,
 ): CanvasNode[] {
   const selectedHosts = new Set(selection.kind === 'hosts' ? selection.ids : []);
   const selectedZone = selection.kind === 'zone' ? selection.id : undefined;
@@ -173,14 +178,22 @@ export function buildNodes(
       key: stack.key,
       label: stack.label,
       names: members.map((m) => names.get(m) ?? m),
+      within: within?.get(stack.id) ?? [],
     };
+    const fold = inStack?.openedFrom;
     const sameStack = (a: StackCard | undefined) =>
       a === card ||
-      (!!a && !!card && a.key === card.key && a.label === card.label && a.names.join() === card.names.join());
+      (!!a &&
+        !!card &&
+        a.key === card.key &&
+        a.label === card.label &&
+        a.names.join() === card.names.join() &&
+        a.within.join() === card.within.join());
     if (
       prev &&
       sameContent(prev.data.host, host) &&
       sameStack(prev.data.stack) &&
+      prev.data.fold === fold &&
       (prev.dragging || samePoint(prev.position, position)) &&
       prev.selected === selected &&
       prev.data.warningCount === (w?.count ?? 0) &&
@@ -195,6 +208,7 @@ export function buildNodes(
       prev &&
       sameContent(prev.data.host, host) &&
       sameStack(prev.data.stack) &&
+      prev.data.fold === fold &&
       prev.data.warningCount === (w?.count ?? 0) &&
       prev.data.worst === w?.worst;
     nodes.push({
@@ -209,6 +223,7 @@ export function buildNodes(
             warningCount: w?.count ?? 0,
             ...(w ? { worst: w.worst } : {}),
             ...(card ? { stack: card } : {}),
+            ...(fold ? { fold } : {}),
           },
       selected,
       zIndex: 10,

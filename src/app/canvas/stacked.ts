@@ -9,6 +9,8 @@ let loaded: GroupingModule | undefined;
 export interface Stacked {
   stacks: Stacks;
   arrows: StackArrow[];
+  /** Rules among the hosts of one card, by card id. */
+  within: Map<string, number[]>;
 }
 
 /**
@@ -32,6 +34,11 @@ export function useStacked(plan: Plan, flows: readonly Flow[], on: boolean, expa
   return useMemo((): Stacked | undefined => {
     if (!on || !module) return undefined;
     const stacks = module.buildStacks(plan, new Set(expanded));
-    return { stacks, arrows: module.stackArrows(module.groupFlows(plan, flows), stacks) };
+    const grouping = module.groupFlows(plan, flows);
+    return {
+      stacks,
+      arrows: module.stackArrows(grouping, stacks),
+      within: module.rulesWithin(grouping, stacks),
+    };
   }, [on, module, plan, flows, expanded]);
 }

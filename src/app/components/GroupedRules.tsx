@@ -19,13 +19,31 @@ function useGrouping(): Grouping {
   }, [plan, flows]);
 }
 
-/** Why `name` cannot name `group` in this plan, or undefined. */
-function nameProblem(name: string, group: AddressGroup, grouping: Grouping): string | undefined {
+/**
+ * The names the plan keeps when one is saved: those of groups that still exist in either scope
+ * (names of groups gone from the plan are dropped, so it does not fill up with them).
+ */
+function keptNames(plan: Plan): [string, string][] {
+  const flows = derive(plan).flows;
+  const crossing = flows.filter((f) => f.crossesFirewall);
+  const used = new Set(
+    [...groupFlows(plan, flows).groups, ...groupFlows(plan, crossing).groups].map((g) => g.key),
+  );
+  return Object.entries(plan.groupNames ?? {}).filter(([key]) => used.has(key));
+}
+
+/**
+ * Why `name` cannot name `group` in this plan, or undefined. It must be unique among the groups
+ * shown and among the names the plan keeps for groups of the other scope, as the plan format
+ * requires.
+ */
+function nameProblem(name: string, group: AddressGroup, grouping: Grouping, plan: Plan): string | undefined {
   const invalid = validGroupName(name);
   if (invalid) return invalid;
-  const taken = grouping.groups.find(
-    (g) => g.key !== group.key && g.name.toLowerCase() === name.toLowerCase(),
-  );
+  const same = (other: string) => other.toLowerCase() === name.toLowerCase();
+  const taken =
+    grouping.groups.some((g) => g.key !== group.key && same(g.name)) ||
+    keptNames(plan).some(([key, other]) => key !== group.key && same(other));
   return taken ? `"${name}" already names another group` : undefined;
 }
 
@@ -48,25 +66,12 @@ function GroupName({ group, grouping }: { group: AddressGroup; grouping: Groupin
       </span>
     );
   }
-  const problem = nameProblem(draft.trim(), group, grouping);
+  const problem = nameProblem(draft.trim(), group, grouping, usePlanner.getState().plan);
   const save = () => {
     const name = draft.trim();
     if (problem) return;
     const { plan, commit } = usePlanner.getState();
-    // Names of groups that no longer exist in either scope are dropped, so a plan edited for
-    // years does not fill up with them (the format allows a bounded number).
-    const flows = derive(plan).flows;
-    const used = new Set(
-      [
-        ...groupFlows(plan, flows).groups,
-        ...groupFlows(
-          plan,
-          flows.filter((f) => f.crossesFirewall),
-        ).groups,
-      ].map((g) => g.key),
-    );
-    const kept = Object.entries(plan.groupNames ?? {}).filter(([key]) => used.has(key));
-    commit({ ...plan, groupNames: { ...Object.fromEntries(kept), [group.key]: name } });
+    commit({ ...plan, groupNames: { ...Object.fromEntries(keptNames(plan)), [group.key]: name } });
     setDraft(undefined);
   };
   return (

@@ -32,6 +32,9 @@ export function Menu({ label, items, icon }: { label: string; items: MenuItem[];
       e.preventDefault();
       const next = (at + (e.key === 'ArrowDown' ? 1 : -1) + entries.length) % entries.length;
       entries[next]?.focus();
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      entries[e.key === 'Home' ? 0 : entries.length - 1]?.focus();
     } else if (e.key === 'Escape' || e.key === 'Tab') {
       setOpen(false);
       if (e.key === 'Escape') button.current?.focus();
@@ -74,6 +77,8 @@ export function Menu({ label, items, icon }: { label: string; items: MenuItem[];
               tabIndex={-1}
               onClick={() => {
                 setOpen(false);
+                // The item goes away with the menu: the keyboard goes back to the menu's button.
+                button.current?.focus();
                 item.onSelect();
               }}
               className="block w-full px-3 py-1.5 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none dark:text-slate-100 dark:hover:bg-slate-800 dark:focus:bg-slate-800"

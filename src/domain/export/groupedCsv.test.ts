@@ -137,4 +137,19 @@ describe('grouped rules CSV', () => {
     ]);
     for (const r of rows) expect(r[11]).not.toBe('');
   });
+
+  it('guards a first member that looks like a formula once, as the per-flow CSV does', () => {
+    const plan: Plan = {
+      ...PLAN,
+      hosts: PLAN.hosts.map((h) => (h.id === 'n1' ? { ...h, name: '=HYPERLINK("x")' } : h)),
+    };
+    const csv = exportGroupedCsv({
+      plan,
+      derivation: deriveFlows(plan),
+      scope: { includeInternal: false },
+      date: new Date('2026-11-28T00:00:00Z'),
+    });
+    const [, first] = parse(csv.data as string);
+    expect(first![3]).toBe(`'=HYPERLINK("x"); '=NODE2`);
+  });
 });

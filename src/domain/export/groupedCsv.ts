@@ -35,11 +35,12 @@ export function groupedCells(plan: Plan, rule: GroupedRule): string[] {
   const hosts = new Map(plan.hosts.map((h) => [h.id, h.name]));
   const zones = new Map(plan.zones.map((z) => [z.id, z.name]));
   const zone = (id: string | undefined) => (id ? visibleText(zones.get(id) ?? '') : '');
-  // Each member is guarded on its own: a list split at "; " (pasted into an object editor, read by a
-  // spreadsheet that splits on semicolons) must not start a formula either.
-  const names = (ids: readonly string[]) =>
-    ids.map((id) => neutralise(visibleText(hosts.get(id) ?? id))).join('; ');
-  const addresses = (list: readonly string[]) => list.map((a) => neutralise(visibleText(a))).join('; ');
+  // Each member after the first is guarded on its own: a list split at "; " (pasted into an object
+  // editor, read by a spreadsheet that splits on semicolons) must not start a formula either. The
+  // first is guarded with the cell, as in the per-flow CSV.
+  const list = (items: readonly string[]) => items.map((x, i) => (i === 0 ? x : neutralise(x))).join('; ');
+  const names = (ids: readonly string[]) => list(ids.map((id) => visibleText(hosts.get(id) ?? id)));
+  const addresses = (items: readonly string[]) => list(items.map(visibleText));
   const citations = [...new Set(rule.ruleIds.map((id) => getRule(id).source.citation))];
   return [
     String(rule.number),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveFlows, type Flow } from '../engine';
 import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES, type Plan } from '../plan';
 import { groupFlows, type GroupedRule, type Grouping } from '.';
+import { requestFlows } from '../export/rows';
 
 /** The change request's default scope: flows that cross a firewall. */
 function grouped(plan: Plan): { rows: number; grouping: Grouping } {
@@ -193,8 +194,20 @@ describe('grouped rules of the examples (written out from the vendor table)', ()
     ]);
   });
 
-  it('numbers the same rules the same way every time', () => {
-    expect(grouped(TWO_SITES).grouping).toEqual(grouped(TWO_SITES).grouping);
+  it('numbers the same rules the same way, whatever the order of the flows and the names of the groups', () => {
+    const numbers = (g: ReturnType<typeof grouped>['grouping']) =>
+      g.rules.map((r) => `${r.number} ${r.source.key} > ${r.destination.key}`);
+    const plan = { ...SINGLE_SERVER };
+    const flows = requestFlows(deriveFlows(plan), { includeInternal: true });
+    const first = numbers(groupFlows(plan, flows));
+    expect(numbers(groupFlows(plan, [...flows].reverse()))).toEqual(first);
+    // Every group renamed so that their names sort the other way round: the numbers stay.
+    const groups = groupFlows(plan, flows).groups;
+    const renamed = {
+      ...plan,
+      groupNames: Object.fromEntries(groups.map((g, i) => [g.key, `ZZZ${groups.length - i}`])),
+    };
+    expect(numbers(groupFlows(renamed, flows))).toEqual(first);
   });
 
   it("uses the user's names, and keeps them unique", () => {

@@ -197,8 +197,10 @@ export function groupFlows(plan: Plan, flows: readonly Flow[]): Grouping {
       zoneOfGroup(a.source) - zoneOfGroup(b.source) ||
       zoneOfGroup(a.destination) - zoneOfGroup(b.destination) ||
       RULE_ORDER.get(a.ruleIds[0]!)! - RULE_ORDER.get(b.ruleIds[0]!)! ||
-      compare(a.source.name, b.source.name) ||
-      compare(a.destination.name, b.destination.name) ||
+      // Ties by the groups' keys (their members), not their names: renaming a group must not
+      // renumber the rules a reviewer has already cited.
+      compare(a.source.key, b.source.key) ||
+      compare(a.destination.key, b.destination.key) ||
       compare(serviceText(a.services), serviceText(b.services)),
   );
   rules.forEach((r, i) => (r.number = i + 1));

@@ -1,4 +1,12 @@
 export * from './types';
 export { groupFlows } from './group';
 export { GROUP_NAME_MAX, validGroupName, sanitizeName } from './names';
-export { buildStacks, stackArrows, stackKey, type Stack, type StackArrow, type Stacks } from './stacks';
+export {
+  buildStacks,
+  rulesWithin,
+  stackArrows,
+  stackKey,
+  type Stack,
+  type StackArrow,
+  type Stacks,
+} from './stacks';

@@ -3,7 +3,7 @@ import { deriveFlows } from '../engine';
 import { requestFlows } from '../export/rows';
 import { ENTERPRISE, type Plan } from '../plan';
 import { groupFlows } from './group';
-import { buildStacks, stackArrows } from './stacks';
+import { buildStacks, rulesWithin, stackArrows } from './stacks';
 
 const enterprise = (): Plan => structuredClone(ENTERPRISE);
 const grouped = (plan: Plan) => groupFlows(plan, requestFlows(deriveFlows(plan), { includeInternal: false }));
@@ -64,6 +64,30 @@ describe('similar hosts as stacked cards', () => {
     expect(by('seg-web01', 'seg-am01')).toMatchObject({ label: '#4: tcp/19001' });
     // The Array Managers' update site (www.marshal.com) is the Internet card.
     expect(by('seg-am01', 'internet')).toMatchObject({ label: '#6: tcp/80, tcp/443', hasReverse: false });
-    expect(arrows.every((a) => a.source !== a.target)).toBe(true);
+  });
+
+  it('lists on the card the rules among its own hosts, which no arrow can show', () => {
+    // Two hosts that are each an Array Manager and a processing node, in no zone: they talk to
+    // each other on tcp/19001 (KB 10905: the Array Manager controls the nodes, and nodes report
+    // back), both in one card.
+    const plan: Plan = {
+      ...enterprise(),
+      zones: [],
+      hosts: [
+        { id: 'a', name: 'A', roles: ['array-manager', 'processing-node'], address: '10.0.0.1' },
+        { id: 'b', name: 'B', roles: ['array-manager', 'processing-node'], address: '10.0.0.2' },
+        { id: 'm', name: 'M', roles: ['mail-server'], address: '10.0.0.3' },
+      ],
+    };
+    const grouping = grouped(plan);
+    const stacks = buildStacks(plan);
+    expect(stacks.stacks.map((s) => s.label)).toEqual(['2 × Array Manager · Processing node', 'M']);
+    const amNode = grouping.rules
+      .filter((r) => r.services.some((s) => s.port === 19001))
+      .map((r) => r.number);
+    expect(amNode.length).toBeGreaterThan(0);
+    expect(rulesWithin(grouping, stacks).get('a')).toEqual(amNode);
+    // And no arrow runs from the card to itself.
+    expect(stackArrows(grouping, stacks).filter((a) => a.source === a.target)).toEqual([]);
   });
 });

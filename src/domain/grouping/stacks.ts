@@ -19,6 +19,8 @@ export interface Stack {
   zone?: string;
   /** "8 × Processing node"; a single host's stack is the host itself. */
   label: string;
+  /** For a host of an opened stack: that stack's key, to fold it back. */
+  openedFrom?: string;
 }
 
 export interface Stacks {
@@ -75,10 +77,29 @@ export function buildStacks(plan: Plan, expanded: ReadonlySet<string> = new Set(
         roles: [...h.roles],
         ...(h.zone !== undefined ? { zone: h.zone } : {}),
         label: hosts.get(h.id)!.name,
+        ...(members.length > 1 ? { openedFrom: key } : {}),
       });
     }
   }
   return { stacks, stackOf };
+}
+
+/**
+ * Rules whose every source and destination host is in one card (two Array Managers that are also
+ * nodes, talking to each other): no arrow can show them, so the card lists their numbers.
+ */
+export function rulesWithin(grouping: Grouping, { stackOf }: Stacks): Map<string, number[]> {
+  const within = new Map<string, number[]>();
+  for (const rule of grouping.rules) {
+    const cards = new Set(
+      [...rule.source.hostIds, ...rule.destination.hostIds].map((id) => stackOf.get(id)?.id),
+    );
+    if (cards.size !== 1) continue;
+    const [card] = cards;
+    if (card === undefined) continue;
+    within.set(card, [...(within.get(card) ?? []), rule.number]);
+  }
+  return within;
 }
 
 /** One arrow between two cards: the grouped rules that run from the one to the other. */

@@ -38,7 +38,7 @@ export function groupsSection(doc: Doc, plan: Plan, grouping: Grouping, y: numbe
     const addresses: string[] = [];
     g.hostIds.forEach((id, i) => {
       const name = wrap(hosts.get(id) ?? id, memberWidth, 'sans');
-      const address = wrap(g.addresses[i] ?? '', ADDRESS_WIDTH, 'mono');
+      const address = wrap(g.addresses[i] || '(no address)', ADDRESS_WIDTH, 'mono');
       const lines = Math.max(name.length, address.length);
       names.push(...name, ...Array<string>(lines - name.length).fill(''));
       addresses.push(...address, ...Array<string>(lines - address.length).fill(''));
