@@ -31,21 +31,29 @@ test('the grouped rules CSV folds the Enterprise request into few rules that all
   expect(rules.length).toBeLessThan(perFlow.length / 4);
   expect(rules.map((r) => r['Rule'])).toEqual(rules.map((_, i) => String(i + 1)));
 
-  // Expanding every rule gives exactly the per-flow rows: no pair more, none fewer.
-  const expanded = new Set<string>();
+  // Expanding every rule (each source × each destination × each service, with their addresses)
+  // gives exactly the per-flow rows: no flow more, none fewer, none twice.
+  const expanded: string[] = [];
   for (const r of rules) {
     const sources = r['Sources']!.split('; ');
+    const sourceAddresses = r['Source Addresses']!.split('; ');
     const destinations = r['Destinations']!.split('; ');
-    const addresses = r['Source Addresses']!.split('; ');
-    expect(addresses).toHaveLength(sources.length);
-    for (const s of sources)
-      for (const d of destinations)
-        for (const service of r['Services']!.split('; ')) expanded.add(`${s}>${d}>${service}`);
+    const destinationAddresses = r['Destination Addresses']!.split('; ');
+    expect(sourceAddresses).toHaveLength(sources.length);
+    expect(destinationAddresses).toHaveLength(destinations.length);
+    sources.forEach((s, i) =>
+      destinations.forEach((d, j) => {
+        for (const service of r['Services']!.split('; '))
+          expanded.push(`${s} ${sourceAddresses[i]} > ${d} ${destinationAddresses[j]} ${service}`);
+      }),
+    );
   }
-  const flows = new Set(
-    perFlow.map((f) => `${f['Source']}>${f['Destination']}>${f['Protocol']}/${f['Port']}`),
+  const flows = perFlow.map(
+    (f) =>
+      `${f['Source']} ${f['Source Address']} > ${f['Destination']} ${f['Destination Address']} ${f['Protocol']}/${f['Port']}`,
   );
-  expect([...expanded].sort()).toEqual([...flows].sort());
+  expect(new Set(expanded).size).toBe(expanded.length);
+  expect(expanded.sort()).toEqual(flows.sort());
 });
 
 test('groups can be renamed in the Grouped rules view; the name is checked and kept in the plan', async ({
