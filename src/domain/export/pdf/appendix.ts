@@ -76,42 +76,33 @@ export function flowList(doc: Doc, plan: Plan, grouping: Grouping, flows: readon
   const words = (text: string | string[], width: number) =>
     wrapAtBoundaries(Array.isArray(text) ? text.join('\n') : text, width, (t) => doc.pdf.getTextWidth(t));
   const nameWidth = (doc.width - 2 * MARGIN - FLOW_FIXED_WIDTH) / 2;
-  doc.table({
-    startY: top,
-    rowPageBreak: 'avoid',
-    margin: { left: MARGIN, right: MARGIN, top: MARGIN, bottom: MARGIN + 10 },
-    head: [
-      ['Rule', 'Source', 'Source address', 'Destination', 'Destination address', 'Service', 'Catalog rule'],
-    ],
-    body: carried.map(([number, r]) => [
-      String(number),
-      r.source,
-      r.sourceAddress || '(no address)',
-      r.destination,
-      r.destinationAddress || '(no address)',
-      `${r.protocol}/${r.port}`,
-      r.rule,
-    ]),
-    showHead: 'everyPage',
-    theme: 'grid',
-    headStyles: { fillColor: TEAL, textColor: [255, 255, 255], fontStyle: 'bold' },
-    // Small and tight: this is the long list, read by looking a flow up.
-    styles: {
-      fontSize: 7.5,
-      cellPadding: { top: 1.5, bottom: 1.5, left: 3, right: 3 },
-      lineColor: RULE_LINE,
-      lineWidth: 0.4,
-      textColor: INK,
-      overflow: 'linebreak',
+  // Small and tight: this is the long list, read by looking a flow up.
+  doc.gridTable(
+    top,
+    7.5,
+    { top: 1.5, bottom: 1.5, left: 3, right: 3 },
+    {
+      head: [
+        ['Rule', 'Source', 'Source address', 'Destination', 'Destination address', 'Service', 'Catalog rule'],
+      ],
+      body: carried.map(([number, r]) => [
+        String(number),
+        r.source,
+        r.sourceAddress || '(no address)',
+        r.destination,
+        r.destinationAddress || '(no address)',
+        `${r.protocol}/${r.port}`,
+        r.rule,
+      ]),
+      columnStyles: {
+        0: { cellWidth: 30, halign: 'right' },
+        1: { cellWidth: nameWidth, overflow: words },
+        2: { cellWidth: 100, font: MONO, overflow: words },
+        3: { cellWidth: nameWidth, overflow: words },
+        4: { cellWidth: 100, font: MONO, overflow: words },
+        5: { cellWidth: 60 },
+        6: { cellWidth: 110, overflow: words },
+      },
     },
-    columnStyles: {
-      0: { cellWidth: 30, halign: 'right' },
-      1: { cellWidth: nameWidth, overflow: words },
-      2: { cellWidth: 100, font: MONO, overflow: words },
-      3: { cellWidth: nameWidth, overflow: words },
-      4: { cellWidth: 100, font: MONO, overflow: words },
-      5: { cellWidth: 60 },
-      6: { cellWidth: 110, overflow: words },
-    },
-  });
+  );
 }

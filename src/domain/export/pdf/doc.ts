@@ -1,5 +1,5 @@
 import { jsPDF } from 'jspdf';
-import { autoTable, type TextOptions, type UserOptions } from 'jspdf-autotable';
+import { autoTable, type MarginPaddingInput, type TextOptions, type UserOptions } from 'jspdf-autotable';
 import type { Derivation } from '../../engine';
 import type { Plan } from '../../plan';
 import type { RequestScope } from '../rows';
@@ -118,6 +118,33 @@ export class Doc {
     if (end + 36 + room <= this.height - MARGIN - 10) return end + 36;
     this.pdf.addPage();
     return MARGIN;
+  }
+
+  /**
+   * A table of the change request (rules, groups, flows), starting at `top`: grid lines, the teal
+   * head on every page, rows never split over two pages. `size` and `padding` set its density;
+   * `options` add the head, body and columns.
+   */
+  gridTable(top: number, size: number, padding: MarginPaddingInput, options: UserOptions): void {
+    this.table({
+      startY: top,
+      // A row is read across: it is never split over two pages.
+      rowPageBreak: 'avoid',
+      margin: { left: MARGIN, right: MARGIN, top: MARGIN, bottom: MARGIN + 10 },
+      showHead: 'everyPage',
+      theme: 'grid',
+      headStyles: { fillColor: TEAL, textColor: [255, 255, 255], fontStyle: 'bold' },
+      ...options,
+      styles: {
+        fontSize: size,
+        cellPadding: padding,
+        lineColor: RULE_LINE,
+        lineWidth: 0.4,
+        textColor: INK,
+        overflow: 'linebreak',
+        ...options.styles,
+      },
+    });
   }
 
   /** An autoTable whose every cell, head included, is set like `text` is. */

@@ -1,6 +1,6 @@
 import type { Grouping } from '../../grouping';
 import type { Plan } from '../../plan';
-import { INK, MARGIN, MONO, RULE_LINE, TEAL, type Doc } from './doc';
+import { MARGIN, MONO, type Doc } from './doc';
 import { wrapAtBoundaries, zoneNamer } from './ruleTable';
 
 const SIZE = 8.5;
@@ -55,24 +55,10 @@ export function groupsSection(doc: Doc, plan: Plan, grouping: Grouping, y: numbe
     wrapAtBoundaries(Array.isArray(text) ? text.join('\n') : text, width, (t) => doc.pdf.getTextWidth(t));
   // Already wrapped, line for line with the other column: kept as they are.
   const asIs = (text: string | string[]) => (Array.isArray(text) ? text : text.split('\n'));
-  doc.table({
-    startY: top,
-    rowPageBreak: 'avoid',
-    margin: { left: MARGIN, right: MARGIN, top: MARGIN, bottom: MARGIN + 10 },
+  doc.gridTable(top, SIZE, PAD, {
     head: [['Group', 'Zone', 'Members', 'Addresses', 'Used in rules']],
     body,
-    showHead: 'everyPage',
-    theme: 'grid',
-    headStyles: { fillColor: TEAL, textColor: [255, 255, 255], fontStyle: 'bold' },
-    styles: {
-      fontSize: SIZE,
-      cellPadding: PAD,
-      lineColor: RULE_LINE,
-      lineWidth: 0.4,
-      textColor: INK,
-      overflow: 'linebreak',
-      valign: 'top',
-    },
+    styles: { valign: 'top' },
     columnStyles: {
       0: { cellWidth: GROUP_WIDTH, overflow: words, fontStyle: 'bold' },
       1: { cellWidth: ZONE_WIDTH, overflow: words },

@@ -2,7 +2,7 @@ import type { RowInput } from 'jspdf-autotable';
 import type { AddressGroup, GroupedRule, Grouping } from '../../grouping';
 import type { Plan } from '../../plan';
 import { NO_ZONE } from '../rows';
-import { INK, MARGIN, MUTED, RULE_LINE, TEAL, type Doc } from './doc';
+import { MARGIN, MUTED, type Doc } from './doc';
 
 /** The columns other than source and destination: rule number, services, justification. */
 const FIXED_WIDTH = 36 + 100 + 250;
@@ -78,25 +78,10 @@ export function ruleTable(doc: Doc, plan: Plan, grouping: Grouping): number {
   // Source and destination share what the fixed columns leave. Left to autotable, a long name
   // with no spaces counts as one word it tries to fit whole, squeezing the other name column.
   const nameWidth = (doc.width - 2 * MARGIN - FIXED_WIDTH) / 2;
-  doc.table({
-    startY: top,
-    // A rule is read across its row: a row is never split over two pages.
-    rowPageBreak: 'avoid',
-    margin: { left: MARGIN, right: MARGIN, top: MARGIN, bottom: MARGIN + 10 },
+  doc.gridTable(top, 8.5, 3.5, {
     head: [['Rule', 'Source', 'Destination', 'Services', 'Justification']],
     body,
-    showHead: 'everyPage',
-    theme: 'grid',
-    headStyles: { fillColor: TEAL, textColor: [255, 255, 255], fontStyle: 'bold' },
-    styles: {
-      fontSize: 8.5,
-      cellPadding: 3.5,
-      lineColor: RULE_LINE,
-      lineWidth: 0.4,
-      textColor: INK,
-      overflow: 'linebreak',
-      valign: 'top',
-    },
+    styles: { valign: 'top' },
     columnStyles: {
       0: { cellWidth: 36, halign: 'right', fontStyle: 'bold' },
       // Names and addresses wrap only between their parts (autotable wraps at spaces and then
