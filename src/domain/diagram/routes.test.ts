@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Point } from '../plan/types';
 import { crossingCount, labelOverlaps, routeEdges, type RouteEdge } from './routes';
 import type { Rect, Scene } from './types';
+import { segmentEntersRect } from './segment.testing';
 
 /**
  * Whether the bends lie where one of the expected sets puts them, give or take the 3 px every
@@ -27,18 +28,6 @@ const edge = (source: string, target: string, hasReverse = false, label = 'tcp/2
   hasReverse,
   label,
 });
-
-/** Written for the tests, apart from the router: does segment a–b pass through the rectangle's inside? */
-function segmentEntersRect(a: Point, b: Point, r: Rect): boolean {
-  // Sample the segment finely; a card is 72 px high, so a 0.5 px step cannot miss it.
-  const steps = Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) * 2) + 1;
-  for (let i = 0; i <= steps; i++) {
-    const x = a.x + ((b.x - a.x) * i) / steps;
-    const y = a.y + ((b.y - a.y) * i) / steps;
-    if (x > r.x && x < r.x + r.width && y > r.y && y < r.y + r.height) return true;
-  }
-  return false;
-}
 
 const polylineEnters = (points: Point[], r: Rect) =>
   points.some((p, i) => i > 0 && segmentEntersRect(points[i - 1]!, p, r));

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../engine';
 import { groupFlowsByPair, pairKey, type FlowPair } from '../engine/views';
 import { DMZ_RELAY, SINGLE_SERVER } from '../plan/examples';
-import type { Plan, Point } from '../plan/types';
+import type { Plan } from '../plan/types';
 import { crossingCount, labelOverlaps } from './routes';
 import { buildScene, defaultLabelSize, zoneTitleRect } from './scene';
 import type { Rect, Scene } from './types';
+import { segmentEntersRect } from './segment.testing';
 
 /**
  * Whether the bends lie where one of the expected sets puts them, give or take the 3 px every
@@ -24,17 +25,6 @@ function bendsNear(
 
 const pairsOf = (plan: Plan) => groupFlowsByPair(deriveFlows(plan).flows);
 
-/** Written for the tests, apart from the router: does segment a–b pass through the rectangle's inside? */
-function entersRect(a: Point, b: Point, r: Rect): boolean {
-  const steps = Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) * 2) + 1;
-  for (let i = 0; i <= steps; i++) {
-    const x = a.x + ((b.x - a.x) * i) / steps;
-    const y = a.y + ((b.y - a.y) * i) / steps;
-    if (x > r.x && x < r.x + r.width && y > r.y && y < r.y + r.height) return true;
-  }
-  return false;
-}
-
 const apart = (p: Rect, q: Rect) =>
   p.x + p.width <= q.x || q.x + q.width <= p.x || p.y + p.height <= q.y || q.y + q.height <= p.y;
 
@@ -45,7 +35,7 @@ function expectClean(scene: Scene) {
     for (const [id, rect] of cards) {
       if (id === e.source || id === e.target) continue;
       e.points.forEach((p, i) => {
-        if (i > 0) expect(entersRect(e.points[i - 1]!, p, rect), `${e.id} through ${id}`).toBe(false);
+        if (i > 0) expect(segmentEntersRect(e.points[i - 1]!, p, rect), `${e.id} through ${id}`).toBe(false);
       });
     }
     if (e.labelAt)
@@ -144,7 +134,7 @@ describe('buildScene', () => {
     const [edge] = scene.edges;
     const node = { x: 400, y: 100, width: 200, height: 72 };
     edge!.points.forEach((p, i) => {
-      if (i > 0) expect(entersRect(edge!.points[i - 1]!, p, node)).toBe(false);
+      if (i > 0) expect(segmentEntersRect(edge!.points[i - 1]!, p, node)).toBe(false);
     });
     // Over or under the node card, 13 px clear of it: corners (613, 87) and (387, 87), or y 185.
     expect(
