@@ -30,6 +30,8 @@ const ON_DEMAND = [
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile)\./,
+  // Firewall configurations, one module per target.
+  /\/src\/domain\/export\/firewall\//,
   // Grouping runs only for the grouped exports and views.
   /\/src\/domain\/grouping\//,
   /\/src\/domain\/export\/pdf[./]/,

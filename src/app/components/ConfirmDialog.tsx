@@ -37,7 +37,9 @@ export function ConfirmDialog({
       <h2 id="confirm-title" className="text-base font-semibold">
         {request.title}
       </h2>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{request.message}</p>
+      <p className="mt-2 max-h-80 overflow-y-auto text-sm whitespace-pre-line text-slate-600 dark:text-slate-300">
+        {request.message}
+      </p>
       <div className="mt-5 flex justify-end gap-2">
         <Button onClick={() => finish(false)} autoFocus>
           Cancel

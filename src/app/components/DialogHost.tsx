@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { onImportFailure, type ImportFailure } from '../lib/files';
+import { onExportNotes, onImportFailure, type ImportFailure } from '../lib/files';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 
 // A plan file's problems load when first needed: most visits never fail an import. The
@@ -28,9 +28,11 @@ export function DialogHost() {
   useEffect(() => {
     show = setOpen;
     onImportFailure((failure) => setOpen({ kind: 'import-problems', failure }));
+    onExportNotes((title, message) => confirmAction(title, message, 'Save the file'));
     return () => {
       show = undefined;
       onImportFailure(undefined);
+      onExportNotes(undefined);
     };
   }, []);
   if (!open) return null;

@@ -10,6 +10,12 @@ export interface ImportFailure {
 }
 
 let showFailure: ((f: ImportFailure) => void) | undefined;
+
+/** How the app asks before saving a file with notes (see ExportFile.notes); set by the dialog host. */
+let askAboutNotes: ((title: string, message: string) => Promise<boolean>) | undefined;
+export function onExportNotes(handler: typeof askAboutNotes) {
+  askAboutNotes = handler;
+}
 export function onImportFailure(handler: ((f: ImportFailure) => void) | undefined) {
   showFailure = handler;
 }
@@ -90,8 +96,18 @@ export function exportWith(format: ExportFormat, exporter: Exporter): Promise<vo
     // Measured by `npm run bench`.
     performance.measure(`portolan:export:${format.id}`, `portolan:export:${format.id}:start`);
     lastBuildMs.set(format.id, performance.now() - start);
-    downloadText(file.filename, file.data, file.mime);
-    notify({ tone: 'success', title: `Saved ${file.filename}` });
+    const download = () => {
+      downloadText(file.filename, file.data, file.mime);
+      notify({ tone: 'success', title: `Saved ${file.filename}` });
+    };
+    // What the format cannot express is said before the file is saved, never left for the reader
+    // of the file to find.
+    if (!file.notes?.length || !askAboutNotes) return download();
+    const count = file.notes.length;
+    void askAboutNotes(
+      `${file.filename} cannot express ${count === 1 ? 'one thing' : `${count} things`} in the plan`,
+      `${file.notes.join('\n')}\n\nEach is written as a comment where the rule would be; apply it by hand or on another device.`,
+    ).then((ok) => ok && download());
   };
   const fail = (e: unknown) => {
     lastBuildMs.set(format.id, performance.now() - start);

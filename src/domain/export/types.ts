@@ -14,6 +14,12 @@ export interface ExportFile {
   filename: string;
   mime: string;
   data: string | ArrayBuffer;
+  /**
+   * What the format could not express (a DNS name where only addresses can be matched, a host
+   * without an address): written as comments in the file, and shown to the person before the
+   * download, never dropped silently.
+   */
+  notes?: string[];
 }
 
 /** An export format: it may load more code first (the PDF's font) and return a promise. */
