@@ -1,0 +1,229 @@
+import type { AddressGroup, GroupedRule } from '../../grouping';
+import type { Plan } from '../../plan/types';
+import { visibleText } from '../../text';
+import { fileStem } from '../rows';
+import type { ExportInput, QuickExporter } from '../types';
+import {
+  addressFamily,
+  headerLines,
+  membersByFamily,
+  ruleComment,
+  rulesFor,
+  unsupportedLine,
+  type Unsupported,
+} from './common';
+
+/**
+ * `iptables-restore` / `ip6tables-restore` input for the filter table: one user chain holding the
+ * accept rules of the grouped rules, one file per address family (iptables cannot mix them).
+ *
+ * iptables has no address sets without ipset, so every grouped rule becomes one line per source
+ * address × destination address × protocol, with `-m multiport` for up to 15 ports (more are
+ * split). A side that is `any` has no `-s`/`-d`; a rule with neither is never written (it would
+ * match every forwarded packet on those ports). What the file cannot express (DNS names, hosts
+ * without an address, a source and a destination of different families) is written as a comment
+ * at the rule's place and returned in `notes`; members of the other family are pointed to the
+ * other file.
+ *
+ * The jump from FORWARD is not in the file but in the header: `--noflush` keeps the host's own
+ * rules, re-declaring the chain empties it so loading again replaces the rules, and the jump is
+ * added once, by hand, where it belongs among the host's rules (an `-A FORWARD` line in the file
+ * would add one more jump at every load, after any DROP already there).
+ */
+
+export type IpFamily = 'ipv4' | 'ipv6';
+
+/** The user chain: ≤ 28 characters. */
+export const CHAIN = 'PORTOLAN-RULES';
+/** `-m multiport` takes at most 15 ports. */
+export const MAX_MULTIPORT = 15;
+/** The kernel keeps 255 bytes of a comment and cuts the rest silently. */
+export const MAX_COMMENT_BYTES = 255;
+
+const TOOL: Record<IpFamily, string> = { ipv4: 'iptables', ipv6: 'ip6tables' };
+const LABEL: Record<IpFamily, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
+const OTHER: Record<IpFamily, IpFamily> = { ipv4: 'ipv6', ipv6: 'ipv4' };
+
+/** Text safe on one `#` line: no line breaks or other control characters. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- a line break would end the comment and start a rule
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+}
+
+/** At most `max` UTF-8 bytes, cut between characters, "..." marking a cut. */
+function cutBytes(text: string, max: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= max) return text;
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const size = encoder.encode(ch).length;
+    if (bytes + size > max - 3) break;
+    out += ch;
+    bytes += size;
+  }
+  return `${out}...`;
+}
+
+/**
+ * The `--comment` argument, quoted: one line, no `"` (made `'`) or `\` (made `/`), so nothing in
+ * a name can close the quotes, and at most 255 bytes.
+ */
+export function commentArgument(rule: GroupedRule): string {
+  const text = oneLine(ruleComment(rule, 1000)).replace(/"/g, "'").replace(/\\/g, '/');
+  return `"${cutBytes(text, MAX_COMMENT_BYTES)}"`;
+}
+
+/** `ports` in runs of at most 15. */
+function chunks(ports: number[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ports.length; i += MAX_MULTIPORT) out.push(ports.slice(i, i + MAX_MULTIPORT));
+  return out;
+}
+
+/** The members of one family of a group, as "NAME (address)". */
+function named(plan: Plan, group: AddressGroup, family: IpFamily): string[] {
+  const names = new Map(plan.hosts.map((h) => [h.id, visibleText(h.name)]));
+  return group.addresses.flatMap((address, i) =>
+    addressFamily(address) === family
+      ? [`${names.get(group.hostIds[i]!) ?? group.hostIds[i]!} (${visibleText(address)})`]
+      : [],
+  );
+}
+
+interface Side {
+  /** Addresses of this family, or `[null]` for any. */
+  addresses: (string | null)[];
+  /** Members of the other family, named (none when the side is any). */
+  other: string[];
+  /** Members this file's family has an address for (any counts). */
+  has: boolean;
+  missing: string[];
+}
+
+function side(plan: Plan, group: AddressGroup, family: IpFamily): Side {
+  const members = membersByFamily(plan, group);
+  const addresses = members.any ? [null] : [...new Set(members[family])];
+  return {
+    addresses,
+    other: members.any ? [] : named(plan, group, OTHER[family]),
+    has: addresses.length > 0,
+    missing: members.missing.map(oneLine),
+  };
+}
+
+/** One grouped rule's lines (its `#` heading, its `-A` lines, what it cannot express) and notes. */
+export function ruleLines(plan: Plan, rule: GroupedRule, family: IpFamily) {
+  const tool = TOOL[family];
+  const otherTool = TOOL[OTHER[family]];
+  const source = side(plan, rule.source, family);
+  const destination = side(plan, rule.destination, family);
+  const lines = [`# ${oneLine(ruleComment(rule, 1000))}`];
+  const unsupported: Unsupported[] = [];
+  const elsewhere: Unsupported[] = [];
+
+  for (const m of source.missing)
+    unsupported.push({
+      rule: rule.number,
+      text: `source ${rule.source.name}: ${m}, and ${tool} matches addresses only`,
+    });
+  for (const m of destination.missing)
+    unsupported.push({
+      rule: rule.number,
+      text: `destination ${rule.destination.name}: ${m}, and ${tool} matches addresses only`,
+    });
+  // A packet keeps its family: sources of this family cannot reach destinations of the other.
+  if (source.has && source.addresses[0] !== null && destination.other.length > 0)
+    unsupported.push({
+      rule: rule.number,
+      text:
+        `${LABEL[family]} sources (${named(plan, rule.source, family).join(', ')}) cannot reach ` +
+        `${LABEL[OTHER[family]]} destinations (${destination.other.join(', ')}): no rule passes a ` +
+        'packet from one address family to the other',
+    });
+  const away = (role: string, members: string[]) =>
+    elsewhere.push({
+      rule: rule.number,
+      text: `the ${LABEL[OTHER[family]]} ${role} ${members.join(', ')} ${members.length === 1 ? 'is' : 'are'} in the ${otherTool} file`,
+    });
+  if (source.other.length > 0) away(source.other.length === 1 ? 'source' : 'sources', source.other);
+  if (destination.other.length > 0)
+    away(destination.other.length === 1 ? 'destination' : 'destinations', destination.other);
+
+  const both = source.has && destination.has;
+  if (both && source.addresses[0] === null && destination.addresses[0] === null)
+    unsupported.push({
+      rule: rule.number,
+      text: 'both sides are any: a rule with neither -s nor -d would match every forwarded packet',
+    });
+  else if (both) {
+    const comment = commentArgument(rule);
+    for (const s of source.addresses)
+      for (const d of destination.addresses)
+        for (const protocol of ['tcp', 'udp'] as const) {
+          const ports = rule.services.filter((x) => x.protocol === protocol).map((x) => x.port);
+          for (const run of chunks([...new Set(ports)])) {
+            const match =
+              run.length === 1
+                ? `-p ${protocol} -m ${protocol} --dport ${run[0]}`
+                : `-p ${protocol} -m multiport --dports ${run.join(',')}`;
+            const from = s === null ? '' : ` -s ${s}`;
+            const to = d === null ? '' : ` -d ${d}`;
+            lines.push(`-A ${CHAIN}${from}${to} ${match} -m comment --comment ${comment} -j ACCEPT`);
+          }
+        }
+  }
+  for (const u of unsupported) lines.push(`# NOT WRITTEN: ${oneLine(unsupportedLine(u))}`);
+  for (const u of elsewhere) lines.push(`# ${oneLine(unsupportedLine(u))}`);
+  if (lines.length === 1) lines.push(`# No ${LABEL[family]} address on either side: nothing to write here.`);
+  return { lines, notes: [...unsupported, ...elsewhere].map(unsupportedLine) };
+}
+
+/** The restore file for one family, and what it could not express. */
+export function toIptables(input: ExportInput, family: IpFamily): { text: string; notes: string[] } {
+  const tool = TOOL[family];
+  const grouping = rulesFor(input);
+  const header = [
+    ...headerLines(input, tool),
+    `Only ${LABEL[family]} addresses; the ${LABEL[OTHER[family]]} rules are in the ${TOOL[OTHER[family]]} file.`,
+    '',
+    `Load without touching the host's own rules (loading again replaces the chain's rules):`,
+    `  ${tool}-restore --noflush FILE`,
+    `Then send forwarded traffic through the chain, once, before any DROP or REJECT in FORWARD:`,
+    `  ${tool} -I FORWARD -j ${CHAIN}`,
+    'The chain only accepts; what it does not accept returns to FORWARD and its policy.',
+    `The jump is not in this file: ${tool}-restore --noflush would add another one at every load.`,
+  ];
+  const body: string[] = [];
+  const notes: string[] = [];
+  for (const rule of grouping.rules) {
+    const r = ruleLines(input.plan, rule, family);
+    body.push(...r.lines);
+    notes.push(...r.notes);
+  }
+  const lines = [
+    ...header.map((l) => (l === '' ? '#' : `# ${oneLine(l)}`)),
+    '*filter',
+    `:${CHAIN} - [0:0]`,
+    ...body,
+    'COMMIT',
+  ];
+  return { text: `${lines.join('\n')}\n`, notes };
+}
+
+function exporter(family: IpFamily): QuickExporter {
+  return (input) => {
+    const { text, notes } = toIptables(input, family);
+    return {
+      filename: `${fileStem(input.plan.name)}-${TOOL[family]}.rules`,
+      mime: 'text/plain;charset=utf-8',
+      data: text,
+      notes,
+    };
+  };
+}
+
+/** `<plan name>-iptables.rules`: the IPv4 rules for `iptables-restore`. */
+export const exportIptables: QuickExporter = exporter('ipv4');
+/** `<plan name>-ip6tables.rules`: the IPv6 rules for `ip6tables-restore`. */
+export const exportIp6tables: QuickExporter = exporter('ipv6');
