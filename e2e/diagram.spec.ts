@@ -71,6 +71,9 @@ test('the toolbar offers every format in one Export menu, by keyboard too', asyn
     'CSV',
     'Grouped rules CSV',
     'PDF',
+    'nftables',
+    'iptables',
+    'ip6tables',
     'Diagram (SVG)',
     'Diagram (PNG)',
   ]);

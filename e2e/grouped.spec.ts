@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { exportAs, openExample } from './helpers';
@@ -87,4 +88,28 @@ test('groups can be renamed in the Grouped rules view; the name is checked and k
   // One undo step takes the name back.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row).not.toContainText('DMZ-RELAYS');
+});
+
+test('a firewall file says what it cannot express before it is saved, and then saves it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openExample(page, /DMZ relay/);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page
+    .getByRole('menu', { name: 'Export' })
+    .getByRole('menuitem', { name: 'nftables', exact: true })
+    .click();
+  // The SpamCensor update site is a DNS name: nftables matches addresses only.
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('cannot express one thing in the plan');
+  await expect(dialog).toContainText('Rule 7:');
+  await expect(dialog).toContainText('www.marshal.com');
+  const event = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save the file' }).click();
+  const file = await event;
+  expect(file.suggestedFilename()).toBe('DMZ relay with internal array-nftables.nft');
+  const text = (await readFile(await file.path())).toString('utf8');
+  expect(text).toContain('table inet portolan {');
+  expect(text).toContain('# Rule 7:');
 });

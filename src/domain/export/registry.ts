@@ -30,6 +30,24 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   },
   { id: 'pdf', label: 'Export PDF', item: 'PDF', load: () => import('./pdf').then((m) => m.exportPdf) },
   {
+    id: 'nftables',
+    label: 'Export nftables',
+    item: 'nftables',
+    load: () => import('./firewall/nftables').then((m) => m.exportNftables),
+  },
+  {
+    id: 'iptables',
+    label: 'Export iptables',
+    item: 'iptables',
+    load: () => import('./firewall/iptables').then((m) => m.exportIptables),
+  },
+  {
+    id: 'ip6tables',
+    label: 'Export ip6tables',
+    item: 'ip6tables',
+    load: () => import('./firewall/iptables').then((m) => m.exportIp6tables),
+  },
+  {
     id: 'diagram-svg',
     label: 'Export diagram (SVG)',
     item: 'Diagram (SVG)',
