@@ -6,7 +6,7 @@ import {
   type Plan,
   type Problem,
 } from '../../domain';
-import { fileStem } from '../../domain/export/rows';
+import { fileStem } from '../../domain/export/scope';
 import { usePlanner } from '../store';
 
 /**

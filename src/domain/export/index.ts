@@ -1,4 +1,4 @@
 // The PDF and CSV modules are not re-exported: they load on demand through EXPORT_FORMATS.
 export * from './registry';
-export * from './rows';
+export * from './scope';
 export * from './types';

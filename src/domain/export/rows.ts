@@ -1,16 +1,8 @@
 import { ROLES, RULE_IDS, getRule, type Protocol, type RuleId } from '../catalog';
-import type { Derivation, Flow } from '../engine';
+import type { Flow } from '../engine';
 import type { Host, Plan } from '../plan';
 
-/** Which flows a change request holds. Local flows (one host) are never in it. */
-export interface RequestScope {
-  /** Add flows between hosts in the same zone; by default only firewall-crossing flows. */
-  includeInternal: boolean;
-}
-
-export function requestFlows(derivation: Pick<Derivation, 'flows'>, scope: RequestScope): Flow[] {
-  return scope.includeInternal ? derivation.flows : derivation.flows.filter((f) => f.crossesFirewall);
-}
+export { fileStem, requestFlows, type RequestScope } from './scope';
 
 /** One line of a firewall change request: the CSV's row and the PDF table's row. */
 export interface RequestRow {
@@ -90,15 +82,4 @@ export const NO_ZONE = '(no zone)';
 /** "DMZ → Internal network" */
 export function zonePairLabel(row: Pick<RequestRow, 'sourceZone' | 'destinationZone'>): string {
   return `${row.sourceZone || NO_ZONE} \u2192 ${row.destinationZone || NO_ZONE}`;
-}
-
-/** A plan name made safe to use as a file name. */
-export function fileStem(name: string): string {
-  const stem = name
-    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '');
-  return stem.slice(0, 100) || 'plan';
 }
