@@ -5,6 +5,8 @@ export interface ConfirmRequest {
   title: string;
   message: string;
   confirmLabel: string;
+  /** "danger" for what loses work (replacing a plan), "primary" for going ahead (saving a file). */
+  tone?: 'danger' | 'primary';
 }
 
 /** A modal confirmation (a native <dialog>: focus is trapped, Escape cancels). */
@@ -44,7 +46,7 @@ export function ConfirmDialog({
         <Button onClick={() => finish(false)} autoFocus>
           Cancel
         </Button>
-        <Button variant="danger" onClick={() => finish(true)}>
+        <Button variant={request.tone ?? 'danger'} onClick={() => finish(true)}>
           {request.confirmLabel}
         </Button>
       </div>

@@ -15,10 +15,15 @@ type Open =
 let show: ((dialog: Open) => void) | undefined;
 
 /** Asks the person to confirm something; resolves true when they do. */
-export function confirmAction(title: string, message: string, confirmLabel: string): Promise<boolean> {
+export function confirmAction(
+  title: string,
+  message: string,
+  confirmLabel: string,
+  tone: ConfirmRequest['tone'] = 'danger',
+): Promise<boolean> {
   return new Promise((resolve) => {
     if (!show) return resolve(window.confirm(`${title}\n\n${message}`));
-    show({ kind: 'confirm', request: { title, message, confirmLabel }, resolve });
+    show({ kind: 'confirm', request: { title, message, confirmLabel, tone }, resolve });
   });
 }
 
@@ -28,7 +33,7 @@ export function DialogHost() {
   useEffect(() => {
     show = setOpen;
     onImportFailure((failure) => setOpen({ kind: 'import-problems', failure }));
-    onExportNotes((title, message) => confirmAction(title, message, 'Save the file'));
+    onExportNotes((title, message) => confirmAction(title, message, 'Save the file', 'primary'));
     return () => {
       show = undefined;
       onImportFailure(undefined);
