@@ -254,6 +254,7 @@ describe('plan files', () => {
       'nftables',
       'iptables',
       'ip6tables',
+      'Connectivity test (bash)',
       'Diagram (SVG)',
       'Diagram (PNG)',
     ]);

@@ -48,6 +48,12 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     load: () => import('./firewall/iptables').then((m) => m.exportIp6tables),
   },
   {
+    id: 'connectivity-bash',
+    label: 'Export connectivity test (bash)',
+    item: 'Connectivity test (bash)',
+    load: () => import('./firewall/connectivityBash').then((m) => m.exportConnectivityBash),
+  },
+  {
     id: 'diagram-svg',
     label: 'Export diagram (SVG)',
     item: 'Diagram (SVG)',
