@@ -74,6 +74,7 @@ test('the toolbar offers every format in one Export menu, by keyboard too', asyn
     'nftables',
     'iptables',
     'ip6tables',
+    'Windows Firewall (PowerShell)',
     'Connectivity test (bash)',
     'Diagram (SVG)',
     'Diagram (PNG)',

@@ -254,6 +254,7 @@ describe('plan files', () => {
       'nftables',
       'iptables',
       'ip6tables',
+      'Windows Firewall (PowerShell)',
       'Connectivity test (bash)',
       'Diagram (SVG)',
       'Diagram (PNG)',

@@ -48,6 +48,12 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     load: () => import('./firewall/iptables').then((m) => m.exportIp6tables),
   },
   {
+    id: 'windows-firewall',
+    label: 'Export Windows Firewall (PowerShell)',
+    item: 'Windows Firewall (PowerShell)',
+    load: () => import('./firewall/windowsFirewall').then((m) => m.exportWindowsFirewall),
+  },
+  {
     id: 'connectivity-bash',
     label: 'Export connectivity test (bash)',
     item: 'Connectivity test (bash)',
