@@ -9,15 +9,7 @@
  * validator tests skip locally and fail under CI=true.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +19,8 @@ import type { Plan } from '../../plan';
 import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
 import type { ExportInput } from '../types';
 import { exportConnectivityBash, shellQuote } from './connectivityBash';
+import { absentCommands, expectGolden, skipsValidator } from './validators.testing';
 
-const GOLDEN = join(__dirname, 'golden');
 const DATE = new Date('2026-11-28T00:00:00Z');
 
 const PLANS: [string, Plan][] = [
@@ -47,18 +39,12 @@ const inputFor = (plan: Plan, derivation: Derivation = deriveFlows(plan)): Expor
 
 // ---- the validator ---------------------------------------------------------------------------
 
-function missingTools(): string | null {
-  const absent = [
-    ['bash', 'bash'],
-    ['shellcheck', 'shellcheck'],
-    ['timeout', 'coreutils'],
-  ].filter(([t]) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
-  if (absent.length === 0) return null;
-  return `${absent.map(([t]) => t).join(', ')} not found: apt-get install -y ${absent.map(([, p]) => p).join(' ')}`;
-}
-const MISSING = missingTools();
-const UNAVAILABLE = MISSING !== null && process.env.CI !== 'true';
-if (UNAVAILABLE) console.warn(`bash connectivity test validator tests skipped: ${MISSING}`);
+const MISSING = absentCommands([
+  ['bash', 'bash'],
+  ['shellcheck', 'shellcheck'],
+  ['timeout', 'coreutils'],
+]);
+const UNAVAILABLE = skipsValidator('bash connectivity test validator', MISSING);
 const requireTools = () => {
   if (MISSING !== null) throw new Error(`connectivity test validator missing under CI: ${MISSING}`);
 };
@@ -99,10 +85,7 @@ describe.each(PLANS)('connectivity test of %s', (id, plan) => {
   it('is named after the plan and matches its golden file', () => {
     expect(file.filename.endsWith('-connectivity-test.sh')).toBe(true);
     expect(file.mime).toBe('text/x-shellscript');
-    const golden = join(GOLDEN, `${id}-connectivity-test.sh`);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
-    expect(existsSync(golden), `${golden} missing: run UPDATE_GOLDEN=1`).toBe(true);
-    expect(text).toBe(readFileSync(golden, 'utf8'));
+    expectGolden(`${id}-connectivity-test.sh`, text);
   });
 
   it('has a check or a skip for every flow of every source host', () => {

@@ -10,7 +10,7 @@
  * under CI=true.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,8 +21,8 @@ import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/exam
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
 import { CHAIN, commentArgument, exportIp6tables, exportIptables, ruleLines } from './iptables';
+import { expectGolden, skipsValidator } from './validators.testing';
 
-const GOLDEN = join(__dirname, 'golden');
 const DATE = new Date('2026-11-28T00:00:00Z');
 const INSTALL = 'apt-get install -y iptables';
 
@@ -120,8 +120,7 @@ function missingTools(): string | null {
   return null;
 }
 const MISSING = missingTools();
-const UNAVAILABLE = MISSING !== null && process.env.CI !== 'true';
-if (UNAVAILABLE) console.warn(`iptables validator tests skipped: ${MISSING}`);
+const UNAVAILABLE = skipsValidator('iptables validator', MISSING);
 
 const work = mkdtempSync(join(tmpdir(), 'portolan-iptables-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -214,10 +213,7 @@ describe.each(PLANS)('iptables export of %s', (id, plan) => {
     it('is named after the plan and matches its golden file', () => {
       expect(file.filename.endsWith(`-${tool}.rules`)).toBe(true);
       expect(file.mime.startsWith('text/plain')).toBe(true);
-      const golden = join(GOLDEN, `${id}-${tool}.rules`);
-      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
-      expect(existsSync(golden), `${golden} missing: run UPDATE_GOLDEN=1`).toBe(true);
-      expect(text).toBe(readFileSync(golden, 'utf8'));
+      expectGolden(`${id}-${tool}.rules`, text);
     });
 
     it('writes every note as a comment in the file, and keeps to its limits', () => {

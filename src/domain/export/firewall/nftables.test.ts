@@ -9,7 +9,7 @@
  * grouped rules.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,9 +19,9 @@ import type { Plan } from '../../plan/types';
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
 import { exportNftables, NFT_CHAIN, NFT_TABLE } from './nftables';
+import { absentCommands, expectGolden } from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
-const GOLDEN = join(__dirname, 'golden');
 
 const input = (plan: Plan): ExportInput => ({
   plan,
@@ -55,13 +55,11 @@ const ALL: [string, Plan][] = [...EXAMPLES, ['v6-single', V6_SINGLE], ['mixed-re
 // ---------- the tool ----------
 
 const MISSING_TOOL = (() => {
-  for (const [cmd, pkg] of [
+  const absent = absentCommands([
     ['nft', 'nftables'],
     ['unshare', 'util-linux'],
-  ] as const) {
-    if (spawnSync(cmd, ['--version']).error)
-      return `${cmd} not found: install the Debian package ${pkg} (apt-get install -y ${pkg})`;
-  }
+  ]);
+  if (absent) return absent;
   const probe = spawnSync('unshare', ['-n', 'nft', 'list', 'ruleset'], { encoding: 'utf8' });
   if (probe.status !== 0) return `unshare -n nft does not run here (root needed): ${probe.stderr}`;
   return undefined;
@@ -237,10 +235,7 @@ describe('nftables export', () => {
     const file = text(plan);
     expect(file.filename).toBe(`${plan.name}-nftables.nft`);
     expect(file.mime).toMatch(/^text\/plain/);
-    const path = join(GOLDEN, `${name}.nft`);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, file.data as string);
-    expect(existsSync(path), `${path} missing: run with UPDATE_GOLDEN=1`).toBe(true);
-    expect(file.data).toBe(readFileSync(path, 'utf8'));
+    expectGolden(`${name}.nft`, file.data as string);
   });
 
   it.skipIf(MISSING_TOOL !== undefined).each(ALL)(

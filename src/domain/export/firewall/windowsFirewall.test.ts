@@ -10,8 +10,7 @@
  * Needs the npm packages web-tree-sitter and tree-sitter-powershell (devDependencies; prebuilt
  * wasm, no build). Without them the validator tests skip locally and fail under CI=true.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+
 import type { Node } from 'web-tree-sitter';
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
@@ -21,8 +20,8 @@ import type { ExportFile, ExportInput } from '../types';
 import { oneLine } from './common';
 import { loadPowerShell, problems, verbatimValue, walk } from './powershell.testing';
 import { GROUP, exportWindowsFirewall, isWindowsHost, quote } from './windowsFirewall';
+import { expectGolden, skipsValidator } from './validators.testing';
 
-const GOLDEN = join(__dirname, 'golden');
 const DATE = new Date('2026-11-28T00:00:00Z');
 
 const PLANS: [string, Plan][] = [
@@ -43,8 +42,10 @@ const exportOf = (plan: Plan) => exportWindowsFirewall(inputFor(plan)) as Export
 // ---- the validator ---------------------------------------------------------------------------
 
 const POWERSHELL = await loadPowerShell();
-const UNAVAILABLE = typeof POWERSHELL === 'string' && process.env.CI !== 'true';
-if (UNAVAILABLE) console.warn(`PowerShell validator tests skipped: ${POWERSHELL}`);
+const UNAVAILABLE = skipsValidator(
+  'PowerShell validator',
+  typeof POWERSHELL === 'string' ? POWERSHELL : null,
+);
 
 function parse(text: string): Node {
   if (typeof POWERSHELL === 'string') throw new Error(`PowerShell validator missing under CI: ${POWERSHELL}`);
@@ -152,10 +153,7 @@ describe.each(PLANS)('Windows Firewall export of %s', (id, plan) => {
   it('is named after the plan and matches its golden file', () => {
     expect(file.filename.endsWith('-windows-firewall.ps1')).toBe(true);
     expect(file.mime).toBe('text/plain;charset=utf-8');
-    const golden = join(GOLDEN, `${id}-windows-firewall.ps1`);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
-    expect(existsSync(golden), `${golden} missing: run UPDATE_GOLDEN=1`).toBe(true);
-    expect(text).toBe(readFileSync(golden, 'utf8'));
+    expectGolden(`${id}-windows-firewall.ps1`, text);
   });
 
   it('writes every note as a comment, says how to run it, and checks the host first', () => {
