@@ -77,6 +77,10 @@ function moveStack(plan: Plan, hostIds: readonly string[], to: Point): Plan {
   return next;
 }
 
+/** The stack a card opens (a stack's card) or folds back (a host of an opened stack), if any. */
+const stackToggle = (node: CanvasNode) =>
+  node.type === 'host' ? (node.data.stack?.key ?? node.data.fold) : undefined;
+
 /** Folds React Flow's node selection changes into the store's selection. */
 function selectionAfterNodeChanges(current: Selection, changes: NodeChange<CanvasNode>[]): Selection {
   const hosts = new Set(current.kind === 'hosts' ? current.ids : []);
@@ -297,7 +301,7 @@ export function Canvas() {
   // Double-click, or Enter on the focused card, opens a stack in place; on one of its hosts, folds
   // it back.
   const onNodeDoubleClick = useCallback((_e: unknown, node: CanvasNode) => {
-    const key = node.type === 'host' ? (node.data.stack?.key ?? node.data.fold) : undefined;
+    const key = stackToggle(node);
     if (key) usePlanner.getState().toggleStack(key);
   }, []);
   const onKeyDown = useCallback(
@@ -305,7 +309,7 @@ export function Canvas() {
       if (e.key !== 'Enter') return;
       const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
       const node = id ? nodes.find((n) => n.id === id) : undefined;
-      const key = node?.type === 'host' ? (node.data.stack?.key ?? node.data.fold) : undefined;
+      const key = node && stackToggle(node);
       if (key) usePlanner.getState().toggleStack(key);
     },
     [nodes],
