@@ -29,7 +29,7 @@ const ON_DEMAND = [
   /\/src\/domain\/plan\/(restore|schema|migrate|examples)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
-  /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows)\./,
+  /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,
   // Firewall configurations, one module per target.
   /\/src\/domain\/export\/firewall\//,
   // Grouping runs only for the grouped exports and views.

@@ -127,3 +127,27 @@ test('exports the diagram as a PNG at twice the SVG size', async ({ page }, info
   await import('node:fs/promises').then((fs) => fs.writeFile(info.outputPath('diagram.png'), file.body));
   await expect(page.getByText('Saved DMZ relay with internal array-diagram.png')).toBeVisible();
 });
+
+test('an Export menu opened before its list of formats has loaded says so, then offers them', async ({
+  browser,
+}) => {
+  const page = await browser.newPage();
+  // Hold the registry chunk back until the menu is open.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/registry-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const button = page.getByRole('button', { name: 'Export', exact: true });
+  await button.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: 'Export' });
+  await expect(menu.getByRole('status')).toHaveText('Loading formats…');
+  await expect(menu.getByRole('menuitem')).toHaveCount(0);
+  release();
+  await expect(menu.getByRole('menuitem', { name: 'Plan file' })).toBeFocused();
+  await expect(menu.getByRole('status')).toHaveCount(0);
+  await page.close();
+});

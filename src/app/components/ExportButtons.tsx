@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export';
+import type { ExportFormat } from '../../domain/export';
 import { exportWith, lastBuildTime, loadExporter, loadedExporter, runExport } from '../lib/files';
 import { Icon } from './Icon';
 import { Menu } from './Menu';
@@ -52,20 +52,63 @@ function useExport() {
   return { busy, run };
 }
 
+/*
+ * The list of formats is a chunk of its own, asked for as soon as the app starts (a few hundred
+ * bytes, there long before anyone opens the menu): every format added to the registry then costs
+ * the initial bundle nothing. A failed load is tried again when the menu is next pointed at.
+ */
+let registry: Promise<readonly ExportFormat[]> | undefined;
+let formats: readonly ExportFormat[] | undefined;
+function loadFormats(): Promise<readonly ExportFormat[]> {
+  registry ??= import('../../domain/export/registry').then(
+    (m) => (formats = m.EXPORT_FORMATS),
+    (e: unknown) => {
+      registry = undefined;
+      throw e;
+    },
+  );
+  return registry;
+}
+
+/** The export formats, once their list has loaded. */
+function useFormats(): readonly ExportFormat[] | undefined {
+  const [list, setList] = useState(formats);
+  useEffect(() => {
+    let live = true;
+    loadFormats().then(
+      (f) => live && setList(f),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return list;
+}
+
 /**
- * The toolbar's Export menu: one item per format (see EXPORT_FORMATS), a menu so further formats
- * fit. While a slow format builds, the button shows progress and says so to screen readers.
+ * The toolbar's Export menu: one item per format (see EXPORT_FORMATS in the domain's registry), a
+ * menu so further formats fit. While a slow format builds, the button shows progress and says so
+ * to screen readers.
  */
 export function ExportButtons() {
-  useEffect(() => whenIdle(() => EXPORT_FORMATS.filter((f) => QUICK.has(f.id)).forEach(preload)), []);
+  const list = useFormats();
+  useEffect(
+    () => (list ? whenIdle(() => list.filter((f) => QUICK.has(f.id)).forEach(preload)) : undefined),
+    [list],
+  );
   const { busy, run } = useExport();
-  const load = () => EXPORT_FORMATS.forEach(preload);
+  const load = () => {
+    if (list) list.forEach(preload);
+    else loadFormats().catch(() => undefined);
+  };
   return (
     <div onPointerEnter={load} onFocus={load}>
       <Menu
         label="Export"
         icon={busy ? <Spinner /> : <Icon name="download" />}
-        items={EXPORT_FORMATS.map((f) => ({
+        loading={list ? undefined : 'Loading formats…'}
+        items={(list ?? []).map((f) => ({
           label: f.item,
           // One build at a time: a pick while one runs is ignored.
           onSelect: () => (busy ? undefined : run(f)),

@@ -7,23 +7,40 @@ export interface MenuItem {
   onSelect: () => void;
 }
 
-/** A menu button (WAI-ARIA menu pattern): arrow keys move, Enter picks, Escape closes. */
-export function Menu({ label, items, icon }: { label: string; items: MenuItem[]; icon?: ReactNode }) {
+/**
+ * A menu button (WAI-ARIA menu pattern): arrow keys move, Enter picks, Escape closes. While its
+ * items are still loading, `loading` says so in the open menu and the first item takes focus when
+ * they arrive.
+ */
+export function Menu({
+  label,
+  items,
+  icon,
+  loading,
+}: {
+  label: string;
+  items: MenuItem[];
+  icon?: ReactNode;
+  loading?: string;
+}) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
+  const ready = items.length > 0;
 
   useEffect(() => {
     if (!open) return;
-    list.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    const first = list.current?.querySelector<HTMLElement>('[role=menuitem]');
+    // Keyboard focus moves into the menu; while it loads, the list itself holds it.
+    (first ?? list.current)?.focus();
     const close = (e: MouseEvent) => {
       if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node))
         setOpen(false);
     };
     document.addEventListener('mousedown', close);
     return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  }, [open, ready]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const entries = [...(list.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
@@ -66,9 +83,16 @@ export function Menu({ label, items, icon }: { label: string; items: MenuItem[];
           id={id}
           role="menu"
           aria-label={label}
+          aria-busy={loading ? true : undefined}
+          tabIndex={-1}
           onKeyDown={onKeyDown}
           className="absolute top-full left-0 z-50 mt-1 min-w-60 rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
+          {loading && (
+            <p role="status" className="px-3 py-1.5 text-sm text-slate-500 dark:text-slate-400">
+              {loading}
+            </p>
+          )}
           {items.map((item) => (
             <button
               key={item.label}

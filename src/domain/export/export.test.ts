@@ -4,7 +4,8 @@ import { deriveFlows } from '../engine';
 import { DMZ_RELAY, SINGLE_SERVER, parsePlanText, serializePlan, type Plan } from '../plan';
 import { CSV_COLUMNS, csvLine, exportCsv, neutralise, quote, toCsv } from './csv';
 import { exportPlanFile } from './planFile';
-import { EXPORT_FORMATS, fileStem, requestFlows } from '.';
+import { fileStem, requestFlows } from '.';
+import { EXPORT_FORMATS } from './registry';
 import { requestRows, zonePairLabel } from './rows';
 
 const DATE = new Date('2026-11-27T12:00:00Z');
