@@ -1,0 +1,280 @@
+import { sanitizeName, type AddressGroup, type GroupedRule } from '../../grouping';
+import { isHostname } from '../../plan/address';
+import { visibleText } from '../../text';
+import { fileStem } from '../rows';
+import type { ExportInput, QuickExporter } from '../types';
+import {
+  addressFamily,
+  headerLines,
+  oneLine,
+  ruleComment,
+  rulesFor,
+  shortName,
+  unsupportedLine,
+  type Unsupported,
+} from './common';
+
+/**
+ * PAN-OS: `set` commands for the CLI's configure mode, one line each, in the vsys-less form a
+ * single-vsys firewall takes:
+ *
+ * - an address object per member address (`ip-netmask` for addresses and blocks, IPv4 or IPv6;
+ *   `fqdn` for DNS names, which PAN-OS resolves itself);
+ * - a static address group per address group of two or more members (a one-member group is its
+ *   address object, under the group's name);
+ * - a service object per protocol and port list (PAN-OS services hold one protocol);
+ * - a security rule per grouped rule: zones from the plan's zones, `application any` with the
+ *   explicit services (a port-based rule), action allow, the rule number and justification as
+ *   its description.
+ *
+ * `any` only where the plan's side is any (the Internet); a rule never has any on both sides. A
+ * member without a usable address is left out of its side, with a note, and a side left empty
+ * means no rule: never a broader one. The CLI has no comments, so the header and the notes are
+ * `#` lines the admin does not paste (the header says how to keep only the `set` lines).
+ *
+ * Not checked by a Palo Alto parser: the tests check the command shapes, names and references
+ * with a grammar of their own (panos.test.ts).
+ */
+
+/** Security rule names: 31 characters is the limit of older PAN-OS releases (63 from 8.1 on). */
+export const RULE_NAME_MAX = 31;
+/** Address, address group and service names. */
+export const OBJECT_NAME_MAX = 63;
+/** Zone names. */
+export const ZONE_NAME_MAX = 31;
+/** Descriptions. */
+export const DESCRIPTION_MAX = 1023;
+
+/** Text for one `#` line. */
+const comment = (text: string) => (text === '' ? '#' : `# ${oneLine(text)}`);
+
+/**
+ * A name PAN-OS takes unquoted: letters, digits, `-`, `_` and `.`, starting with a letter, digit
+ * or `_` (sanitizeName gives letters, digits, `-` and `_`, no `-` or `_` at either end).
+ */
+function objectName(text: string, fallback: string): string {
+  return sanitizeName(visibleText(text)) || fallback;
+}
+
+/** `name` within `max` characters, not ending in `-`, `_` or `.`, unique among `taken`. */
+function fit(name: string, max: number, taken: Set<string>): string {
+  return shortName(name.slice(0, max).replace(/[-_.]+$/, '') || name.slice(0, max), max, taken);
+}
+
+/**
+ * A description inside double quotes: one line, `"` made `'` and `\` made `/` (nothing can close
+ * the quotes), `?` left out (the interactive CLI may take it as a request for help), at most 1023
+ * characters.
+ */
+export function description(rule: GroupedRule): string {
+  const text = oneLine(ruleComment(rule, 4 * DESCRIPTION_MAX))
+    .replace(/"/g, "'")
+    .replace(/\\/g, '/')
+    .replace(/\?/g, '');
+  return `"${text.length <= DESCRIPTION_MAX ? text : `${text.slice(0, DESCRIPTION_MAX - 3)}...`}"`;
+}
+
+/** An address object's value, or why the member has none PAN-OS can use. */
+function addressValue(address: string): { value: string } | { any: true } | { problem: string } {
+  const family = addressFamily(address);
+  if (family === 'any') return { any: true };
+  if (family === 'none') return { problem: 'has no address' };
+  if (family === 'ipv4' || family === 'ipv6') {
+    const value = address.includes('/') ? address : `${address}/${family === 'ipv4' ? 32 : 128}`;
+    return { value: `ip-netmask ${value}` };
+  }
+  if (isHostname(address) && address.length <= 255) return { value: `fqdn ${address}` };
+  return {
+    problem: `has an address that is neither an IP address nor a DNS name (${oneLine(visibleText(address))})`,
+  };
+}
+
+interface Side {
+  /** The name the rule uses: an address, an address group, or `any`. */
+  name: string | null;
+  problems: string[];
+}
+
+export function toPanos(input: ExportInput): { text: string; notes: string[] } {
+  const { plan } = input;
+  const grouping = rulesFor(input);
+  const hostNames = new Map(plan.hosts.map((h) => [h.id, oneLine(visibleText(h.name))]));
+  const taken = new Set<string>();
+  const objects: string[] = [];
+  const groupLines: string[] = [];
+  const serviceLines: string[] = [];
+  const ruleLines: string[] = [];
+  const unsupported: Unsupported[] = [];
+
+  // Group names first: they are the names of the grouped rules CSV and the PDF, kept when they fit.
+  const groupName = new Map<string, string>();
+  for (const group of grouping.groups)
+    groupName.set(group.key, fit(objectName(group.name, 'GROUP'), OBJECT_NAME_MAX, taken));
+
+  // One address object per member address, named after the one-member group or the host.
+  const addressObject = new Map<string, string>();
+  const addressFor = (hostId: string, value: string, name: () => string) => {
+    const key = JSON.stringify([hostId, value]);
+    let objectName = addressObject.get(key);
+    if (objectName === undefined) {
+      objectName = name();
+      addressObject.set(key, objectName);
+      objects.push(`set address ${objectName} ${value}`);
+    }
+    return objectName;
+  };
+
+  const sides = new Map<string, Side>();
+  const sideOf = (group: AddressGroup): Side => {
+    const known = sides.get(group.key);
+    if (known) return known;
+    const members: string[] = [];
+    const problems: string[] = [];
+    let any = false;
+    group.addresses.forEach((address, i) => {
+      const hostId = group.hostIds[i]!;
+      const v = addressValue(address);
+      if ('any' in v) any = true;
+      else if ('problem' in v) problems.push(`${hostNames.get(hostId) ?? hostId} ${v.problem}`);
+      else
+        members.push(
+          addressFor(hostId, v.value, () =>
+            group.addresses.length === 1
+              ? groupName.get(group.key)!
+              : fit(objectName(hostNames.get(hostId) ?? hostId, 'HOST'), OBJECT_NAME_MAX, taken),
+          ),
+        );
+    });
+    let side: Side;
+    if (any) side = { name: 'any', problems: [] };
+    else if (members.length === 0) side = { name: null, problems };
+    else if (group.addresses.length === 1) side = { name: members[0]!, problems };
+    else {
+      const name = groupName.get(group.key)!;
+      const unique = [...new Set(members)];
+      groupLines.push(`set address-group ${name} static [ ${unique.join(' ')} ]`);
+      side = { name, problems };
+    }
+    sides.set(group.key, side);
+    return side;
+  };
+
+  const services = new Map<string, string>();
+  const serviceFor = (protocol: 'tcp' | 'udp', ports: number[], rule: number) => {
+    const key = `${protocol} ${ports.join(',')}`;
+    let name = services.get(key);
+    if (name === undefined) {
+      const wanted = `${protocol}-${ports.join('-')}`;
+      name = fit(
+        wanted.length <= OBJECT_NAME_MAX ? wanted : `${protocol}-rule-${rule}`,
+        OBJECT_NAME_MAX,
+        taken,
+      );
+      services.set(key, name);
+      serviceLines.push(`set service ${name} protocol ${protocol} port ${ports.join(',')}`);
+    }
+    return name;
+  };
+
+  const zoneNames = new Map<string, string>();
+  const zoneTaken = new Set<string>();
+  for (const zone of plan.zones)
+    zoneNames.set(zone.id, fit(objectName(zone.name, 'ZONE'), ZONE_NAME_MAX, zoneTaken));
+  const usedZones = new Set<string>();
+  const zoneOf = (id: string | undefined) => {
+    if (id === undefined || !zoneNames.has(id)) return 'any';
+    usedZones.add(id);
+    return zoneNames.get(id)!;
+  };
+
+  const ruleTaken = new Set<string>();
+  for (const rule of grouping.rules) {
+    const source = sideOf(rule.source);
+    const destination = sideOf(rule.destination);
+    const problems = [
+      ...source.problems.map((p) => `source ${rule.source.name}: ${p}`),
+      ...destination.problems.map((p) => `destination ${rule.destination.name}: ${p}`),
+    ];
+    let written = false;
+    if (source.name === 'any' && destination.name === 'any')
+      problems.push('both sides are any address: a rule matching every address is not written');
+    else if (source.name !== null && destination.name !== null) {
+      const names = (['tcp', 'udp'] as const).flatMap((protocol) => {
+        const ports = [...new Set(rule.services.filter((s) => s.protocol === protocol).map((s) => s.port))];
+        return ports.length === 0 ? [] : [serviceFor(protocol, ports, rule.number)];
+      });
+      const name = fit(
+        objectName(`R${rule.number}-${rule.source.name}-${rule.destination.name}`, `R${rule.number}`),
+        RULE_NAME_MAX,
+        ruleTaken,
+      );
+      const list = (xs: string[]) => (xs.length === 1 ? xs[0]! : `[ ${xs.join(' ')} ]`);
+      ruleLines.push(
+        comment(ruleComment(rule, 1000)),
+        `set rulebase security rules ${name} from ${zoneOf(rule.sourceZone)} to ${zoneOf(rule.destinationZone)}` +
+          ` source ${source.name} destination ${destination.name} source-user any category any` +
+          ` application any service ${list(names)} action allow description ${description(rule)}`,
+      );
+      written = true;
+    }
+    const what = written ? 'left out of this rule' : 'no rule written';
+    const here = problems.map((p) => ({ rule: rule.number, text: `${p} (${what})` }));
+    if (!written) ruleLines.push(comment(ruleComment(rule, 1000)));
+    for (const u of here) ruleLines.push(comment(`NOT WRITTEN: ${unsupportedLine(u)}`));
+    unsupported.push(...here);
+  }
+
+  const zones = plan.zones.filter((z) => usedZones.has(z.id));
+  const header = [
+    ...headerLines(input, 'PAN-OS'),
+    "NOT VERIFIED BY A VENDOR PARSER: checked against a grammar of Portolan's own, not by PAN-OS.",
+    '',
+    'Paste only the set lines, in configure mode, then review and commit:',
+    "  grep '^set ' FILE",
+    'These lines (starting #) are not commands: the CLI has no comment syntax.',
+    'Vsys-less form, for a single-vsys firewall. Multi-vsys: set system setting target-vsys first.',
+    'Panorama: put them under a device group (pre-rulebase for the rules).',
+    '',
+    'New rules are added at the end of the rulebase: move each above any deny rule,',
+    '  move rulebase security rules NAME before DENY-RULE',
+    "Port-based rules: application any with the plan's ports as services. For App-ID, replace",
+    'application any with the applications and service with application-default.',
+    'set adds to what exists and removes nothing: to replace an earlier import, delete its rules first.',
+    'DNS names are fqdn address objects: the firewall resolves them itself.',
+    'A side in no zone of the plan (the Internet) is from/to any zone; its addresses still limit the rule.',
+  ];
+  if (zones.length > 0) {
+    header.push(
+      '',
+      'Zones the rules use: they must exist on the firewall with these names (or edit the lines):',
+    );
+    for (const z of zones)
+      header.push(`  ${zoneNames.get(z.id)!} (plan zone "${oneLine(visibleText(z.name))}")`);
+  }
+  const notes = unsupported.map(unsupportedLine);
+  if (notes.length > 0) header.push('', 'Not written (also marked where each rule is):', ...notes);
+
+  const lines = [
+    ...header.map(comment),
+    '',
+    comment('Addresses'),
+    ...objects,
+    ...(groupLines.length > 0 ? ['', comment('Address groups'), ...groupLines] : []),
+    ...(serviceLines.length > 0 ? ['', comment('Services'), ...serviceLines] : []),
+    '',
+    comment('Security rules'),
+    ...ruleLines,
+  ];
+  return { text: `${lines.join('\n')}\n`, notes };
+}
+
+/** `<plan name>-panos.txt`: the grouped rules of the change request's scope as PAN-OS set commands. */
+export const exportPanos: QuickExporter = (input) => {
+  const { text, notes } = toPanos(input);
+  return {
+    filename: `${fileStem(input.plan.name)}-panos.txt`,
+    mime: 'text/plain;charset=utf-8',
+    data: text,
+    notes,
+  };
+};
