@@ -1,0 +1,340 @@
+import type { AddressGroup, GroupedRule } from '../../grouping';
+import type { Plan } from '../../plan/types';
+import { visibleText } from '../../text';
+import { fileStem } from '../rows';
+import type { ExportInput, QuickExporter } from '../types';
+import {
+  addressFamily,
+  headerLines,
+  oneLine,
+  ruleComment,
+  rulesFor,
+  shortName,
+  unsupportedLine,
+  type Unsupported,
+} from './common';
+
+/**
+ * Cisco ASA (9.x) configuration lines to paste in configuration mode:
+ *
+ * - one `object network` per member address: `host`, `subnet` (IPv4 with a mask, IPv6 with a
+ *   prefix), or `fqdn v4` for a DNS name (plus a `fqdn v6` object where the name meets IPv6 or
+ *   any on the other side of a rule), since the ASA resolves names itself;
+ * - one `object-group network` per address group, of `network-object object …` lines;
+ * - one `object-group service NAME tcp|udp` of `port-object eq …` lines per list of two or more
+ *   ports (one port is written `eq N` in the rule);
+ * - one extended access-list per source zone (`<ZONE>_access_in`), each grouped rule as a
+ *   `remark` with its number and justification followed by one `permit` line per protocol;
+ * - the `access-group` lines binding each list to its interface, commented out with `!`.
+ *
+ * Rules always name object-groups (never a bare `object`): the ASA takes both, and the object-group
+ * form is also the one the cisco.asa parser used by the tests reads back. The Internet (`any`)
+ * is written `any`, which on 9.x matches IPv4 and IPv6; a rule with `any` on both sides is never
+ * written. Unified ACLs mix IPv4 and IPv6 lines, but no packet goes from one family to the other:
+ * a rule whose sides share no family is not written, and members that cannot reach the other side
+ * are named. What cannot be expressed (hosts without an address) is a `!` comment where the rule
+ * would be and a note, never a broader rule.
+ */
+
+/** ASA object, object-group and access-list names: at most 64 characters. */
+export const ASA_NAME_MAX = 64;
+/** An access-list remark: at most 100 characters. */
+export const ASA_REMARK_MAX = 100;
+const ACL_SUFFIX = '_access_in';
+/** Hosts in no zone (the Internet) are taken to be behind this interface. */
+const NO_ZONE = 'outside';
+
+type Family = 'ipv4' | 'ipv6';
+const LABEL: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
+
+/** A valid ASA name: letters, digits, `-`, `_` and `.`, everything else made `_`. */
+export function asaName(name: string): string {
+  const cleaned = visibleText(name)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[_.-]+|[_.-]+$/g, '');
+  return cleaned === '' ? 'X' : cleaned;
+}
+
+/** Text for a `!` comment or a remark: one line, printable ASCII (accents dropped, others `?`). */
+function ascii(text: string): string {
+  return oneLine(text)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/…/g, '...')
+    .replace(/[^\x20-\x7e]/g, '?');
+}
+
+/** The rule's remark: its number, sides and justification, at most 100 characters. */
+export function asaRemark(rule: GroupedRule): string {
+  const text = ascii(ruleComment(rule, 1000)).replace(/\s+/g, ' ').trim();
+  return text.length <= ASA_REMARK_MAX ? text : `${text.slice(0, ASA_REMARK_MAX - 3)}...`;
+}
+
+/** 255.255.255.0 for 24. */
+function netmask(prefix: number): string {
+  const bits = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return [24, 16, 8, 0].map((s) => (bits >>> s) & 255).join('.');
+}
+
+/** The `object network` body line for an address of the plan. */
+function objectLine(address: string, family: 'ipv4' | 'ipv6' | 'fqdn4' | 'fqdn6'): string {
+  if (family === 'fqdn4') return `fqdn v4 ${address}`;
+  if (family === 'fqdn6') return `fqdn v6 ${address}`;
+  if (!address.includes('/')) return `host ${address}`;
+  if (family === 'ipv6') return `subnet ${address}`;
+  const [base, len] = address.split('/');
+  const prefix = Number(len);
+  const mask = netmask(prefix);
+  const network = base!
+    .split('.')
+    .map((octet, i) => Number(octet) & Number(mask.split('.')[i]))
+    .join('.');
+  return `subnet ${network} ${mask}`;
+}
+
+interface Member {
+  /** "NAME (address)" for notes. */
+  label: string;
+  address: string;
+  family: 'ipv4' | 'ipv6' | 'name' | 'any' | 'none';
+}
+
+function members(plan: Plan, group: AddressGroup): Member[] {
+  const names = new Map(plan.hosts.map((h) => [h.id, visibleText(h.name)]));
+  return group.addresses.map((address, i) => {
+    const name = names.get(group.hostIds[i]!) ?? group.hostIds[i]!;
+    return { label: `${name} (${visibleText(address)})`, address, family: addressFamily(address) };
+  });
+}
+
+interface Side {
+  any: boolean;
+  ipv4: boolean;
+  ipv6: boolean;
+  names: boolean;
+  /** Members of each family, as "NAME (address)". */
+  of: Record<Family, string[]>;
+  missing: string[];
+}
+
+function side(plan: Plan, group: AddressGroup): Side {
+  const names = new Map(plan.hosts.map((h) => [h.id, visibleText(h.name)]));
+  const s: Side = {
+    any: false,
+    ipv4: false,
+    ipv6: false,
+    names: false,
+    of: { ipv4: [], ipv6: [] },
+    missing: [],
+  };
+  members(plan, group).forEach((m, i) => {
+    const host = names.get(group.hostIds[i]!) ?? group.hostIds[i]!;
+    if (m.family === 'any') s.any = true;
+    else if (m.family === 'ipv4' || m.family === 'ipv6') {
+      s[m.family] = true;
+      s.of[m.family].push(m.label);
+    } else if (m.family === 'name') s.names = true;
+    else s.missing.push(`${host} has no address`);
+  });
+  return s;
+}
+
+/** Whether a side can carry packets of a family (a DNS name can, through fqdn v4 / v6). */
+const carries = (s: Side, f: Family) => s.any || s[f] || s.names;
+const concrete = (s: Side) => s.ipv4 || s.ipv6 || s.names;
+
+export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] } {
+  const { plan } = input;
+  const grouping = rulesFor(input);
+  const zoneNames = new Map(plan.zones.map((z) => [z.id, visibleText(z.name)]));
+  const sides = new Map(grouping.groups.map((g) => [g.key, side(plan, g)]));
+
+  // Which DNS-name groups need a fqdn v6 object too: those meeting IPv6 or any across a rule.
+  const needsV6 = new Set<string>();
+  for (const r of grouping.rules) {
+    const src = sides.get(r.source.key)!;
+    const dst = sides.get(r.destination.key)!;
+    if (src.names && (dst.ipv6 || dst.any || dst.names)) needsV6.add(r.source.key);
+    if (dst.names && (src.ipv6 || src.any || src.names)) needsV6.add(r.destination.key);
+  }
+
+  // Names: objects, object-groups and service groups share one namespace on the ASA.
+  const taken = new Set<string>();
+  const objects: string[] = [];
+  const objectNames = new Map<string, string>();
+  const objectFor = (label: string, address: string, kind: 'ipv4' | 'ipv6' | 'fqdn4' | 'fqdn6') => {
+    const key = `${kind} ${address} ${label}`;
+    let name = objectNames.get(key);
+    if (name === undefined) {
+      name = shortName(asaName(label), ASA_NAME_MAX, taken);
+      objectNames.set(key, name);
+      objects.push(`object network ${name}`, ` ${objectLine(address, kind)}`);
+    }
+    return name;
+  };
+  const groupNames = new Map<string, string>();
+  const groups: string[] = [];
+  const groupFor = (group: AddressGroup) => {
+    let name = groupNames.get(group.key);
+    if (name !== undefined) return name;
+    const hostNames = new Map(plan.hosts.map((h) => [h.id, visibleText(h.name)]));
+    const refs: string[] = [];
+    group.addresses.forEach((address, i) => {
+      const family = addressFamily(address);
+      const host = hostNames.get(group.hostIds[i]!) ?? group.hostIds[i]!;
+      if (family === 'ipv4' || family === 'ipv6') refs.push(objectFor(host, address, family));
+      else if (family === 'name') {
+        const label = visibleText(address);
+        refs.push(objectFor(label, address, 'fqdn4'));
+        if (needsV6.has(group.key)) refs.push(objectFor(`${label}_v6`, address, 'fqdn6'));
+      }
+    });
+    name = shortName(`GRP-${asaName(group.name)}`, ASA_NAME_MAX, taken);
+    groupNames.set(group.key, name);
+    groups.push(
+      `object-group network ${name}`,
+      ...[...new Set(refs)].map((r) => ` network-object object ${r}`),
+    );
+    return name;
+  };
+  const services = new Map<string, string>();
+  const serviceGroups: string[] = [];
+  const portSpec = (protocol: string, ports: number[]) => {
+    if (ports.length === 1) return `eq ${ports[0]}`;
+    const key = `${protocol} ${ports.join(',')}`;
+    let name = services.get(key);
+    if (name === undefined) {
+      name = shortName(`${protocol.toUpperCase()}-${ports.join('-')}`, ASA_NAME_MAX, taken);
+      services.set(key, name);
+      serviceGroups.push(
+        `object-group service ${name} ${protocol}`,
+        ...ports.map((p) => ` port-object eq ${p}`),
+      );
+    }
+    return `object-group ${name}`;
+  };
+
+  // One access-list per source zone, in the order their first rules come.
+  const aclTaken = new Set<string>();
+  const acls = new Map<string, { name: string; nameif: string; zone: string; lines: string[] }>();
+  const aclFor = (zoneId: string | undefined) => {
+    const key = zoneId ?? '';
+    let acl = acls.get(key);
+    if (acl === undefined) {
+      const zone = zoneId === undefined ? NO_ZONE : (zoneNames.get(zoneId) ?? zoneId);
+      const base = shortName(asaName(zone), ASA_NAME_MAX - ACL_SUFFIX.length, aclTaken);
+      acl = {
+        name: `${base}${ACL_SUFFIX}`,
+        nameif: base.toLowerCase().replace(/\./g, '_'),
+        zone: zoneId === undefined ? 'hosts in no zone (the Internet)' : `zone ${ascii(zone)}`,
+        lines: [],
+      };
+      acls.set(key, acl);
+    }
+    return acl;
+  };
+
+  const unsupported: Unsupported[] = [];
+  for (const rule of grouping.rules) {
+    const acl = aclFor(rule.sourceZone);
+    const src = sides.get(rule.source.key)!;
+    const dst = sides.get(rule.destination.key)!;
+    const problems: string[] = [];
+    const remarks: string[] = [];
+    for (const [role, group, s] of [
+      ['source', rule.source, src],
+      ['destination', rule.destination, dst],
+    ] as const)
+      for (const m of s.missing) problems.push(`${role} ${group.name}: ${m}, and an ACL matches addresses`);
+
+    const shared = (['ipv4', 'ipv6'] as const).some((f) => carries(src, f) && carries(dst, f));
+    if (src.any && dst.any)
+      problems.push('both sides are any address; a rule without an address match would allow everything');
+    else if (!src.any && !dst.any && concrete(src) && concrete(dst)) {
+      // Members of one family with no member of that family (nor a name) on the other side.
+      for (const f of ['ipv4', 'ipv6'] as const) {
+        const other: Family = f === 'ipv4' ? 'ipv6' : 'ipv4';
+        const reaches = (s: Side, fam: Family) => s[fam] || s.names;
+        if (src.of[f].length > 0 && !reaches(dst, f))
+          problems.push(
+            `${LABEL[f]} sources (${src.of[f].join(', ')}) cannot reach the ${LABEL[other]} destinations ` +
+              `(${dst.of[other].join(', ')}): no rule passes a packet from one address family to the other`,
+          );
+        // The pair is said once: here only when the sources of the other family reach something.
+        if (dst.of[f].length > 0 && !reaches(src, f) && reaches(dst, other))
+          problems.push(
+            `${LABEL[f]} destinations (${dst.of[f].join(', ')}) cannot be reached from the ${LABEL[other]} sources ` +
+              `(${src.of[other].join(', ')}): no rule passes a packet from one address family to the other`,
+          );
+      }
+    }
+
+    const statements: string[] = [];
+    if (shared && !(src.any && dst.any)) {
+      const from = src.any ? 'any' : `object-group ${groupFor(rule.source)}`;
+      const to = dst.any ? 'any' : `object-group ${groupFor(rule.destination)}`;
+      for (const protocol of ['tcp', 'udp'] as const) {
+        const ports = [...new Set(rule.services.filter((s) => s.protocol === protocol).map((s) => s.port))];
+        if (ports.length === 0) continue;
+        statements.push(
+          `access-list ${acl.name} extended permit ${protocol} ${from} ${to} ${portSpec(protocol, ports)}`,
+        );
+      }
+    }
+    const what =
+      statements.length > 0 ? 'left out of this rule' : 'no access-list line written for this rule';
+    for (const p of problems) {
+      const u = { rule: rule.number, text: `${p} (${what}).` };
+      unsupported.push(u);
+      remarks.push(`! ${ascii(unsupportedLine(u))}`);
+    }
+    if (statements.length > 0) acl.lines.push(`access-list ${acl.name} remark ${asaRemark(rule)}`);
+    else remarks.unshift(`! ${asaRemark(rule)}`);
+    acl.lines.push(...remarks, ...statements);
+  }
+
+  const notes = unsupported.map(unsupportedLine);
+  const header = [
+    ...headerLines(input, 'Cisco ASA'),
+    '',
+    'Paste in configuration mode (configure terminal) on ASA 9.x; IPv4 and IPv6 share each list.',
+    'Each access-list holds the rules whose sources are in one zone; an ACL ends in an implicit deny.',
+    'Binding it (the access-group lines at the end, commented out) replaces the list already bound',
+    'to that interface: to keep the current one, rename the access-list to it before pasting',
+    '(show running-config access-group). The interface names are the zone names: use your nameif.',
+    'fqdn objects need DNS on the ASA: dns domain-lookup <nameif> and a dns server-group name-server.',
+  ];
+  if (notes.length > 0)
+    header.push('', 'Not expressible on the ASA (also marked where each rule is):', ...notes);
+
+  const body: string[] = [];
+  for (const acl of acls.values()) {
+    body.push('!', `! Rules from ${acl.zone}: bind to interface ${acl.nameif}`, ...acl.lines);
+  }
+  const lines = [
+    ...header.map((l) => (l === '' ? '!' : `! ${ascii(l)}`)),
+    '!',
+    ...objects,
+    ...groups,
+    ...serviceGroups,
+    ...body,
+    '!',
+    '! Bind each list to the interface its sources are behind (replaces the list bound there):',
+    ...[...acls.values()].map((a) => `! access-group ${a.name} in interface ${a.nameif}`),
+    '',
+  ];
+  return { text: lines.join('\n'), notes };
+}
+
+/** `<plan name>-cisco-asa.txt`: the grouped rules of the change request's scope as ASA configuration. */
+export const exportCiscoAsa: QuickExporter = (input) => {
+  const { text, notes } = toCiscoAsa(input);
+  return {
+    filename: `${fileStem(input.plan.name)}-cisco-asa.txt`,
+    mime: 'text/plain;charset=utf-8',
+    data: text,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+};
