@@ -20,6 +20,8 @@ import type { Node, Parser } from 'web-tree-sitter';
  *   https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.utility/write-host
  *   https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/out-null
  *   https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_commonparameters
+ *   https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/get-command
+ *   https://learn.microsoft.com/en-us/powershell/module/dnsclient/resolve-dnsname
  * Only the cmdlets the generated scripts use, and the parameters of theirs that fit them.
  */
 const COMMON = ['verbose', 'debug', 'erroraction', 'warningaction', 'informationaction', 'errorvariable'];
@@ -100,6 +102,42 @@ export const ALLOWED: Record<string, readonly string[]> = {
   'write-output': ['inputobject', 'noenumerate', ...COMMON],
   'write-host': ['object', 'nonewline', 'separator', 'foregroundcolor', 'backgroundcolor', ...COMMON],
   'out-null': ['inputobject'],
+  'get-command': [
+    'name',
+    'verb',
+    'noun',
+    'module',
+    'fullyqualifiedmodule',
+    'commandtype',
+    'totalcount',
+    'syntax',
+    'showcommandinfo',
+    'argumentlist',
+    'all',
+    'listimported',
+    'parametername',
+    'parametertype',
+    ...COMMON,
+  ],
+  'resolve-dnsname': [
+    'name',
+    'type',
+    'server',
+    'dnsonly',
+    'cacheonly',
+    'dnssecok',
+    'dnsseccd',
+    'nohostsfile',
+    'llmnrnetbiosonly',
+    'llmnrfallback',
+    'llmnronly',
+    'netbiosfallback',
+    'noidn',
+    'norecursion',
+    'quicktimeout',
+    'tcponly',
+    ...COMMON,
+  ],
 };
 
 /** Values a parameter takes from a fixed set (documented enumerations), lower case. */
