@@ -75,7 +75,11 @@ test('the toolbar offers every format in one Export menu, by keyboard too', asyn
     'iptables',
     'ip6tables',
     'Windows Firewall (PowerShell)',
+    'Cisco ASA',
+    'FortiGate',
+    'PAN-OS (not verified by a vendor parser)',
     'Connectivity test (bash)',
+    'Connectivity test (PowerShell)',
     'Diagram (SVG)',
     'Diagram (PNG)',
   ]);

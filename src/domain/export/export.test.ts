@@ -256,7 +256,11 @@ describe('plan files', () => {
       'iptables',
       'ip6tables',
       'Windows Firewall (PowerShell)',
+      'Cisco ASA',
+      'FortiGate',
+      'PAN-OS (not verified by a vendor parser)',
       'Connectivity test (bash)',
+      'Connectivity test (PowerShell)',
       'Diagram (SVG)',
       'Diagram (PNG)',
     ]);

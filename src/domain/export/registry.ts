@@ -54,10 +54,34 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     load: () => import('./firewall/windowsFirewall').then((m) => m.exportWindowsFirewall),
   },
   {
+    id: 'cisco-asa',
+    label: 'Export Cisco ASA configuration',
+    item: 'Cisco ASA',
+    load: () => import('./firewall/ciscoAsa').then((m) => m.exportCiscoAsa),
+  },
+  {
+    id: 'fortigate',
+    label: 'Export FortiGate configuration',
+    item: 'FortiGate',
+    load: () => import('./firewall/fortigate').then((m) => m.exportFortigate),
+  },
+  {
+    id: 'panos',
+    label: 'Export PAN-OS commands',
+    item: 'PAN-OS (not verified by a vendor parser)',
+    load: () => import('./firewall/panos').then((m) => m.exportPanos),
+  },
+  {
     id: 'connectivity-bash',
     label: 'Export connectivity test (bash)',
     item: 'Connectivity test (bash)',
     load: () => import('./firewall/connectivityBash').then((m) => m.exportConnectivityBash),
+  },
+  {
+    id: 'connectivity-powershell',
+    label: 'Export connectivity test (PowerShell)',
+    item: 'Connectivity test (PowerShell)',
+    load: () => import('./firewall/connectivityPowerShell').then((m) => m.exportConnectivityPowerShell),
   },
   {
     id: 'diagram-svg',
