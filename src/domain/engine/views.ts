@@ -8,6 +8,11 @@ import type { Flow } from './types';
  * catalog/texts.ts, which loads on demand with the side panel's details.
  */
 
+/** How an upgrade changes a flow (see upgrade/): opened, closed, or left as it is. */
+export type FlowChange = 'add' | 'remove' | 'keep';
+/** How an upgrade changes an arrow: all its flows alike, or some of each. */
+export type PairChange = FlowChange | 'mixed';
+
 export interface FlowPair {
   /** `sourceHostId` and `destinationHostId` of every flow in it. */
   source: string;
@@ -18,6 +23,8 @@ export interface FlowPair {
   crossesFirewall: boolean;
   /** True when flows also go the other way between the same two hosts. */
   hasReverse: boolean;
+  /** Only while an upgrade is compared: what it does to this arrow (its label marks each service). */
+  change?: PairChange;
 }
 
 /**

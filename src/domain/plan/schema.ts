@@ -64,6 +64,7 @@ export const planSchema = z.object({
   hosts: z.array(hostSchema).check(z.maxLength(MAX_HOSTS)),
   changeRequest: z.optional(changeRequestSchema),
   groupNames: z.optional(z.record(z.string(), z.string())),
+  upgradeFrom: z.optional(z.string()),
 });
 
 /**
@@ -217,6 +218,18 @@ export function semanticProblems(input: unknown): Problem[] {
     }
   });
   groupNameProblems(doc.groupNames, problems);
+  if (typeof doc.upgradeFrom === 'string') {
+    if (!isProductVersion(doc.upgradeFrom))
+      problems.push({
+        path: 'upgradeFrom',
+        message: `"${doc.upgradeFrom}" is not a product version like 8.0 or 10.0`,
+      });
+    else if (doc.upgradeFrom === doc.productVersion)
+      problems.push({
+        path: 'upgradeFrom',
+        message: `${doc.upgradeFrom} is the plan's own product version; an upgrade compares two different versions`,
+      });
+  }
   return problems;
 }
 

@@ -81,4 +81,10 @@ export interface Plan {
    * `AddressGroup.key` in grouping/). Groups not listed get a name made from their zone and roles.
    */
   groupNames?: Record<string, string>;
+  /**
+   * The version the customer runs now, when the plan is an upgrade to `productVersion`: the app
+   * then shows and exports what changes between the two. Absent: no comparison. Readers that do
+   * not know it ignore it and see the target version's plan.
+   */
+  upgradeFrom?: ProductVersion;
 }

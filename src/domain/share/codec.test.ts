@@ -73,8 +73,11 @@ const planArb: fc.Arbitrary<Plan> = fc
       ),
       { nil: undefined },
     ),
+    upgradeFrom: fc.option(fc.constantFrom('6.0', '6.5', '7.0', '7.1', '8.0', '10.0', '12.34'), {
+      nil: undefined,
+    }),
   })
-  .map(({ zones, hosts, changeRequest, ...rest }) => {
+  .map(({ zones, hosts, changeRequest, upgradeFrom, ...rest }) => {
     const plan: Plan = {
       format: 'portolan-plan',
       version: 1,
@@ -88,6 +91,7 @@ const planArb: fc.Arbitrary<Plan> = fc
       }),
     };
     if (changeRequest) plan.changeRequest = changeRequest;
+    if (upgradeFrom && upgradeFrom !== plan.productVersion) plan.upgradeFrom = upgradeFrom;
     return plan;
   });
 
@@ -134,6 +138,27 @@ describe('share links', () => {
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
       'groupNames["exch"]: "not valid" is not a valid group name: use letters, digits, "-" and "_", ' +
         'starting with a letter or digit (in the shared plan)',
+    ]);
+  });
+
+  it('carries the version upgraded from after the group names, where earlier readers ignore it', () => {
+    const unpack = (fragment: string) =>
+      JSON.parse(
+        new TextDecoder().decode(inflateLimited(Buffer.from(fragment.slice(3), 'base64url')).bytes),
+      ) as unknown[];
+    const compared: Plan = { ...DMZ_RELAY, productVersion: '10.0', upgradeFrom: '8.0' };
+    expect(decodeShare(encodeShare(compared))).toEqual({ ok: true, value: compared });
+    const data = unpack(encodeShare(compared));
+    // No renamed groups: an empty list holds their place, as a reader of names expects a list.
+    expect(data.slice(6)).toEqual([[], '8.0']);
+    // A reader that stops at the names sees the target version's plan.
+    const older = `p1.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(data.slice(0, 7)))))}`;
+    const { upgradeFrom: _dropped, ...target } = compared;
+    expect(decodeShare(older)).toEqual({ ok: true, value: target });
+    // A version that is not one, or the plan's own, is refused with its path.
+    const wrong = decodeShare(encodeShare({ ...compared, upgradeFrom: '10.0' }));
+    expect(wrong.ok ? [] : wrong.problems.map(formatProblem)).toEqual([
+      "upgradeFrom: 10.0 is the plan's own product version; an upgrade compares two different versions (in the shared plan)",
     ]);
   });
 

@@ -98,8 +98,20 @@ type CompactHost = [string, string, number[], number, string | 0, number?, numbe
 type CompactRequest = (string | 0)[];
 /** Renamed groups as [key, name] pairs. */
 type CompactNames = [string, string][];
-/** The group names came after the first links; links without them still read. */
-type CompactPlan = [number, string, string, CompactZone[], CompactHost[], CompactRequest | 0, CompactNames?];
+/**
+ * Later additions go at the end, so links without them still read: the group names, then the
+ * version upgraded from. Readers that predate an addition ignore it.
+ */
+type CompactPlan = [
+  number,
+  string,
+  string,
+  CompactZone[],
+  CompactHost[],
+  CompactRequest | 0,
+  CompactNames?,
+  string?,
+];
 
 function compact(plan: Plan): CompactPlan {
   const zoneIndex = new Map(plan.zones.map((z, i) => [z.id, i]));
@@ -131,6 +143,11 @@ function compact(plan: Plan): CompactPlan {
   // Left out when there are none, so such links stay exactly as they were.
   const names = Object.entries(plan.groupNames ?? {});
   if (names.length > 0) compacted[6] = names;
+  if (plan.upgradeFrom !== undefined) {
+    // An empty list where there are no names: earlier readers expect a list in that place.
+    compacted[6] ??= [];
+    compacted[7] = plan.upgradeFrom;
+  }
   return compacted;
 }
 
@@ -145,7 +162,10 @@ const isArray = (v: unknown, what: string): unknown[] => {
 
 /** Back to the plan's documented shape; the plan schema then checks every value. */
 function expand(data: unknown): unknown {
-  const [version, name, productVersion, zones, hosts, request, groupNames] = isArray(data, 'the plan');
+  const [version, name, productVersion, zones, hosts, request, groupNames, upgradeFrom] = isArray(
+    data,
+    'the plan',
+  );
   const zoneRows = isArray(zones, 'the zones');
   const zoneIds = zoneRows.map((z) => (Array.isArray(z) ? z[0] : undefined) as unknown);
   const point = (v: unknown) => (Array.isArray(v) ? { x: v[0] as unknown, y: v[1] as unknown } : undefined);
@@ -196,8 +216,10 @@ function expand(data: unknown): unknown {
         Object.defineProperty(names, key, { value, enumerable: true, writable: true, configurable: true });
       else throw new Damaged(`group name ${i + 1}`);
     }
-    doc.groupNames = names;
+    // Written only to carry the upgrade's version after it: no names means none were given.
+    if (Object.keys(names).length > 0) doc.groupNames = names;
   }
+  if (upgradeFrom !== undefined) doc.upgradeFrom = upgradeFrom;
   return doc;
 }
 
