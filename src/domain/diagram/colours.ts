@@ -55,11 +55,23 @@ export interface FlowColours {
   labelText: string;
 }
 
-/** Arrows: orange-600 when the flow crosses a firewall, slate-400 (dashed) inside a zone. */
-export const FLOW_COLOURS: Record<'crossing' | 'internal', FlowColours> = {
+/**
+ * Arrows: orange-600 when the flow crosses a firewall, slate-400 (dashed) inside a zone. While an
+ * upgrade is compared, arrows whose flows all go are rose-600, dashed, and those that stay as they
+ * are fade to KEPT_OPACITY.
+ */
+export const FLOW_COLOURS: Record<'crossing' | 'internal' | 'removed', FlowColours> = {
   crossing: { line: '#ea580c', labelFill: '#fff7ed', labelBorder: '#fdba74', labelText: '#7c2d12' },
   internal: { line: '#94a3b8', labelFill: '#ffffff', labelBorder: '#e2e8f0', labelText: '#475569' },
+  removed: { line: '#e11d48', labelFill: '#fff1f2', labelBorder: '#fda4af', labelText: '#9f1239' },
 };
+
+/** How strongly an arrow the upgrade leaves unchanged is drawn (the canvas's opacity-35). */
+export const KEPT_OPACITY = 0.35;
+
+/** Which colours an arrow takes: removed by an upgrade first, then whether it crosses a firewall. */
+export const flowTone = (edge: { crossesFirewall: boolean; change?: string }) =>
+  edge.change === 'remove' ? 'removed' : edge.crossesFirewall ? 'crossing' : 'internal';
 
 /** Host cards: white with a slate-300 border; name slate-900, roles slate-600, address slate-500. */
 export const CARD_COLOURS = {

@@ -113,6 +113,7 @@ export function buildScene(
       labelSize: labelSize(p.label),
     };
     if (route.labelAt) edge.labelAt = route.labelAt;
+    if (p.change) edge.change = p.change;
     return edge;
   });
   return { zones, hosts, edges, bounds: sceneBounds(zones, hosts, edges), unlabelled };

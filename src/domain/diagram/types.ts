@@ -1,3 +1,4 @@
+import type { PairChange } from '../engine/views';
 import type { Point, Size, Trust } from '../plan';
 
 /**
@@ -38,8 +39,10 @@ export interface SceneEdge {
   target: string;
   crossesFirewall: boolean;
   hasReverse: boolean;
-  /** Its services, e.g. "tcp/25, tcp/443". */
+  /** Its services, e.g. "tcp/25, tcp/443" ("+tcp/443, −tcp/19001" while an upgrade is compared). */
   label: string;
+  /** While an upgrade is compared: what it does to this arrow. */
+  change?: PairChange;
   /** The line from the source card's border to just before the target card's border: two or more points. */
   points: Point[];
   /** Centre of the label, or undefined when there was no free room to place it. */

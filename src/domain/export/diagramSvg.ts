@@ -1,8 +1,8 @@
 import { productName } from '../catalog/versions';
-import { CARD_COLOURS, FLOW_COLOURS, TRUST_COLOURS } from '../diagram/colours';
+import { CARD_COLOURS, FLOW_COLOURS, KEPT_OPACITY, TRUST_COLOURS, flowTone } from '../diagram/colours';
 import { buildScene } from '../diagram/scene';
 import type { Rect, Scene, SceneEdge, SceneHost, SceneZone } from '../diagram/types';
-import { groupFlowsByPair } from '../engine/views';
+import { diagramPairs, versionLabel } from '../upgrade/delta';
 import { TRUST_LABELS, TRUST_LEVELS, type Point } from '../plan/types';
 import { visibleText } from '../text';
 import { fileStem } from './rows';
@@ -21,6 +21,8 @@ export interface DiagramMeta {
   productVersion: string;
   /** As shown in the legend, e.g. "2026-11-28". */
   date?: string;
+  /** While an upgrade is compared: the two versions as the legend names them ("SEG 8.0", "SEG 10.0"). */
+  upgrade?: { from: string; to: string };
 }
 
 export const SANS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -32,6 +34,7 @@ const LEGEND_GAP = 32;
 const LINE = 20;
 const MARKER_CROSSING = 'portolan-arrow-crossing';
 const MARKER_INTERNAL = 'portolan-arrow-internal';
+const MARKER_REMOVED = 'portolan-arrow-removed';
 
 /*
  * Characters XML 1.0 does not allow at all (C0 controls other than tab and line ends, U+FFFE/U+FFFF,
@@ -180,19 +183,27 @@ function host(h: SceneHost): string {
 
 const points = (ps: readonly Point[]) => ps.map((p) => `${num(p.x)},${num(p.y)}`).join(' ');
 
-/** Solid orange across a firewall, dashed slate inside a zone, as on the canvas. */
-function lineStyle(crossing: boolean): string {
-  const c = FLOW_COLOURS[crossing ? 'crossing' : 'internal'];
-  return crossing
-    ? `stroke="${c.line}" stroke-width="2" marker-end="url(#${MARKER_CROSSING})"`
-    : `stroke="${c.line}" stroke-width="1.5" stroke-dasharray="5 3" marker-end="url(#${MARKER_INTERNAL})"`;
+/**
+ * Solid orange across a firewall, dashed slate inside a zone, as on the canvas; while an upgrade
+ * is compared, dashed rose for what it removes and faded for what it keeps.
+ */
+function lineStyle(e: SceneEdge): string {
+  const tone = flowTone(e);
+  const c = FLOW_COLOURS[tone];
+  const fade = e.change === 'keep' ? ` opacity="${KEPT_OPACITY}"` : '';
+  if (tone === 'removed')
+    return `stroke="${c.line}" stroke-width="2" stroke-dasharray="7 4" marker-end="url(#${MARKER_REMOVED})"`;
+  return tone === 'crossing'
+    ? `stroke="${c.line}" stroke-width="2" marker-end="url(#${MARKER_CROSSING})"${fade}`
+    : `stroke="${c.line}" stroke-width="1.5" stroke-dasharray="5 3" marker-end="url(#${MARKER_INTERNAL})"${fade}`;
 }
 
 function edge(e: SceneEdge): string {
   if (e.points.length < 2 || !e.points.every((p) => finite(p.x, p.y))) return '';
+  const change = e.change ? ` ${e.change}` : '';
   return (
-    `<polyline class="${e.crossesFirewall ? 'flow crossing' : 'flow internal'}" points="${points(e.points)}" ` +
-    `fill="none" stroke-linejoin="round" ${lineStyle(e.crossesFirewall)}/>`
+    `<polyline class="flow ${e.crossesFirewall ? 'crossing' : 'internal'}${change}" points="${points(e.points)}" ` +
+    `fill="none" stroke-linejoin="round" ${lineStyle(e)}/>`
   );
 }
 
@@ -201,10 +212,10 @@ const LABEL_SIZE = 10;
 function label(e: SceneEdge): string {
   const at = e.labelAt;
   if (!at || !finite(at.x, at.y, e.labelSize.width, e.labelSize.height)) return '';
-  const c = FLOW_COLOURS[e.crossesFirewall ? 'crossing' : 'internal'];
+  const c = FLOW_COLOURS[flowTone(e)];
   const { width, height } = e.labelSize;
   return (
-    `<g class="label">` +
+    `<g class="label"${e.change === 'keep' ? ` opacity="${KEPT_OPACITY}"` : ''}>` +
     `<rect x="${num(at.x - width / 2)}" y="${num(at.y - height / 2)}" width="${num(width)}" height="${num(height)}" ` +
     `rx="3" fill="${c.labelFill}" stroke="${c.labelBorder}"/>` +
     // 0.35 em below the centre puts the middle of lower-case letters on it (no dominant-baseline,
@@ -254,14 +265,27 @@ function legend(scene: Scene, meta: DiagramMeta, x: number, top: number): Legend
   width = Math.max(width, sx - x);
   y += LINE + 2;
 
-  const sample = (crossing: boolean, words: string) => {
+  const sample = (look: Pick<SceneEdge, 'crossesFirewall' | 'change'>, words: string) => {
     parts.push(
-      `<polyline class="legend-arrow" points="${num(x)},${num(y - 4)} ${num(x + 36)},${num(y - 4)}" fill="none" ${lineStyle(crossing)}/>`,
+      `<polyline class="legend-arrow" points="${num(x)},${num(y - 4)} ${num(x + 36)},${num(y - 4)}" fill="none" ${lineStyle(look as SceneEdge)}/>`,
     );
     line(xmlEscape(words), words, { fill: CARD_COLOURS.roles }, 48);
   };
-  sample(true, 'Crosses a firewall: the hosts are in different zones, or one is in no zone');
-  sample(false, 'Stays inside one zone');
+  sample(
+    { crossesFirewall: true },
+    'Crosses a firewall: the hosts are in different zones, or one is in no zone',
+  );
+  sample({ crossesFirewall: false }, 'Stays inside one zone');
+  if (meta.upgrade) {
+    const { from, to } = meta.upgrade;
+    sample(
+      { crossesFirewall: true, change: 'remove' },
+      `To remove after the upgrade: needed by ${from}, not by ${to} (marked \u2212)`,
+    );
+    sample({ crossesFirewall: true, change: 'keep' }, `Unchanged by the upgrade from ${from}`);
+    const marks = `Services marked + are new in ${to}: open them before the upgrade.`;
+    line(xmlEscape(marks), marks, { fill: CARD_COLOURS.roles });
+  }
   const meaning =
     'Each arrow points from the host that opens the connections to the host that accepts them; its label lists the services (protocol/port).';
   line(xmlEscape(meaning), meaning, { fill: CARD_COLOURS.roles });
@@ -301,7 +325,7 @@ export function diagramSvg(scene: Scene, meta: DiagramMeta): string {
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" ` +
       `viewBox="${num(x)} ${num(y)} ${width} ${height}" font-family="${SANS}">`,
     `<title>${title}</title>`,
-    `<defs>${marker(MARKER_CROSSING, FLOW_COLOURS.crossing.line)}${marker(MARKER_INTERNAL, FLOW_COLOURS.internal.line)}</defs>`,
+    `<defs>${marker(MARKER_CROSSING, FLOW_COLOURS.crossing.line)}${marker(MARKER_INTERNAL, FLOW_COLOURS.internal.line)}${marker(MARKER_REMOVED, FLOW_COLOURS.removed.line)}</defs>`,
     `<rect class="background" x="${num(x)}" y="${num(y)}" width="${width}" height="${height}" fill="#ffffff"/>`,
     empty
       ? text(area.x, area.y + 12, 'The plan has no hosts yet.', { size: 12, fill: CARD_COLOURS.roles })
@@ -330,11 +354,14 @@ export function planDiagramSvg({
   derivation,
   date,
 }: Pick<ExportInput, 'plan' | 'derivation' | 'date'>) {
-  const scene = buildScene(plan, groupFlowsByPair(derivation.flows));
+  const scene = buildScene(plan, diagramPairs(plan, derivation));
   return diagramSvg(scene, {
     planName: plan.name,
     productVersion: `${productName(plan.productVersion)} ${plan.productVersion}`,
     date: isoDate(date),
+    ...(plan.upgradeFrom
+      ? { upgrade: { from: versionLabel(plan.upgradeFrom), to: versionLabel(plan.productVersion) } }
+      : {}),
   });
 }
 
