@@ -1,7 +1,8 @@
 import { ruleText } from '../catalog/texts';
 import { visibleText } from '../text';
+import { deltaInScope, upgradeDelta } from '../upgrade/delta';
 import { fileStem, requestFlows, requestRows, type RequestRow } from './rows';
-import type { QuickExporter } from './types';
+import type { ExportInput, QuickExporter } from './types';
 
 /** The first ten columns are fixed by contract; more may follow. */
 export const CSV_COLUMNS = [
@@ -88,9 +89,48 @@ export function toCsv(rows: readonly RequestRow[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** `<plan name>-firewall-request.csv` for the flows in scope. */
-export const exportCsv: QuickExporter = ({ plan, derivation, scope }) => ({
-  filename: `${fileStem(plan.name)}-firewall-request.csv`,
-  mime: 'text/csv;charset=utf-8',
-  data: toCsv(requestRows(plan, requestFlows(derivation, scope))),
-});
+/** The upgrade change request's columns: the first ten as above, then Change, then the rest. */
+export const UPGRADE_CSV_COLUMNS = [...CSV_COLUMNS.slice(0, 10), 'Change', ...CSV_COLUMNS.slice(10)] as const;
+
+export type UpgradeChange = 'Add' | 'Remove';
+
+/**
+ * An upgrade's change request as CSV, as toCsv: the rows to add (open before the upgrade), then
+ * the rows to remove (close once it is complete), each marked in the Change column.
+ */
+export function toUpgradeCsv(rows: readonly { row: RequestRow; change: UpgradeChange }[]): string {
+  const cells = ({ row, change }: { row: RequestRow; change: UpgradeChange }) => {
+    const c = csvCells(row);
+    return [...c.slice(0, 10), change, ...c.slice(10)];
+  };
+  const lines = [csvLine(UPGRADE_CSV_COLUMNS), ...rows.map((r) => csvLine(cells(r)))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** `<plan name>-upgrade-<from>-to-<to>.csv`: what the upgrade adds and removes, in the request's scope. */
+export function upgradeCsvFile({ plan, derivation, scope }: ExportInput, from: string) {
+  const delta = deltaInScope(upgradeDelta(plan, from, derivation), scope);
+  const rows = [
+    ...requestRows(plan, delta.added).map((row) => ({ row, change: 'Add' as const })),
+    ...requestRows(plan, delta.removed).map((row) => ({ row, change: 'Remove' as const })),
+  ];
+  return {
+    filename: `${fileStem(plan.name)}-upgrade-${from}-to-${plan.productVersion}.csv`,
+    mime: 'text/csv;charset=utf-8',
+    data: toUpgradeCsv(rows),
+  };
+}
+
+/**
+ * `<plan name>-firewall-request.csv` for the flows in scope; while an upgrade is compared, the
+ * upgrade's change request instead (upgradeCsvFile).
+ */
+export const exportCsv: QuickExporter = (input) => {
+  const { plan, derivation, scope } = input;
+  if (plan.upgradeFrom !== undefined) return upgradeCsvFile(input, plan.upgradeFrom);
+  return {
+    filename: `${fileStem(plan.name)}-firewall-request.csv`,
+    mime: 'text/csv;charset=utf-8',
+    data: toCsv(requestRows(plan, requestFlows(derivation, scope))),
+  };
+};

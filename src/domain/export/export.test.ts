@@ -220,6 +220,91 @@ describe('CSV', () => {
   });
 });
 
+describe('upgrade CSV', () => {
+  const parse = (text: string) =>
+    Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  const file = (plan: Plan, includeInternal: boolean) => {
+    const out = exportCsv({
+      plan,
+      derivation: deriveFlows(plan),
+      scope: { includeInternal },
+      date: new Date('2026-03-02T10:00:00Z'),
+    });
+    return { name: out.filename, rows: parse(out.data as string) };
+  };
+
+  it('keeps the first ten columns, then Change, then the rest', () => {
+    const { rows } = file({ ...DMZ_RELAY, upgradeFrom: '8.0' }, true);
+    expect(rows[0]).toEqual([
+      'Source',
+      'Source Address',
+      'Source Zone',
+      'Destination',
+      'Destination Address',
+      'Destination Zone',
+      'Protocol',
+      'Port',
+      'Rule',
+      'Justification',
+      'Change',
+      'Rule Title',
+      'Crosses Firewall',
+      'Source Roles',
+      'Destination Roles',
+      'Reference',
+    ]);
+  });
+
+  it('8.0 → 10.0 with flows inside a zone: the web console to add, the Configurator to remove', () => {
+    const { name, rows } = file({ ...DMZ_RELAY, upgradeFrom: '8.0' }, true);
+    expect(name).toBe('DMZ relay with internal array-upgrade-8.0-to-10.0.csv');
+    const pick = (r: string[]) => [...r.slice(0, 9), r[10]];
+    expect(rows.slice(1).map(pick)).toEqual([
+      [
+        'Admin workstations',
+        '10.0.5.0/24',
+        'Internal network',
+        'SEG-AM01',
+        '10.0.0.5',
+        'Internal network',
+        'tcp',
+        '443',
+        'management-console',
+        'Add',
+      ],
+      [
+        'Admin workstations',
+        '10.0.5.0/24',
+        'Internal network',
+        'SEG-AM01',
+        '10.0.0.5',
+        'Internal network',
+        'tcp',
+        '19001',
+        'array-manager-service',
+        'Remove',
+      ],
+    ]);
+    // The justification is the rule's, as in the normal CSV.
+    expect(rows[1]![9]).toMatch(/web/i);
+  });
+
+  it('6.0 → 10.0 crossing a firewall: web access for both DMZ nodes, nothing to remove', () => {
+    const { name, rows } = file({ ...DMZ_RELAY, upgradeFrom: '6.0' }, false);
+    expect(name).toBe('DMZ relay with internal array-upgrade-6.0-to-10.0.csv');
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[4], `${r[6]}/${r[7]}`, r[8], r[10]])).toEqual([
+      ['SEG-NODE01', 'Internet', 'any', 'tcp/80', 'node-http', 'Add'],
+      ['SEG-NODE01', 'Internet', 'any', 'tcp/443', 'node-http', 'Add'],
+      ['SEG-NODE02', 'Internet', 'any', 'tcp/80', 'node-http', 'Add'],
+      ['SEG-NODE02', 'Internet', 'any', 'tcp/443', 'node-http', 'Add'],
+    ]);
+  });
+
+  it('without a comparison, stays the normal change request', () => {
+    expect(file(DMZ_RELAY, false).name).toBe('DMZ relay with internal array-firewall-request.csv');
+  });
+});
+
 describe('plan files', () => {
   it('round-trips: export then import gives the same plan and the same flows', () => {
     const file = exportPlanFile({
