@@ -15,6 +15,7 @@ import {
   type RoleId,
 } from '../domain';
 import { unlessUnchanged } from '../domain/plan/membership';
+import { setProductVersion, setUpgradeFrom, upgradeDelta, versionSwitchSummary } from '../domain/upgrade';
 import { derive, usePlanner } from './store';
 
 /**
@@ -139,4 +140,35 @@ export function explainZoneRefusal(
     title: `${visibleText(zone.name)} stays where it was: it would overlap ${visibleText(other.name)}.`,
     detail: 'Zones cannot overlap, so every card is drawn in its own zone only.',
   });
+}
+
+/**
+ * Moves the plan to another product version (one undo step) and says what that changes for the
+ * firewall, offering to compare the two versions. Comparing with the version chosen ends a
+ * comparison (see setProductVersion).
+ */
+export function changeProductVersion(version: string) {
+  const { plan, commit, notify, announce } = usePlanner.getState();
+  const next = setProductVersion(plan, version);
+  if (next === plan || !commit(next)) return;
+  const previous = plan.productVersion;
+  const summary = versionSwitchSummary(upgradeDelta(next, previous, derive(next)));
+  announce(summary);
+  notify({
+    tone: 'info',
+    title: summary,
+    silent: true,
+    ...(next.upgradeFrom === undefined
+      ? {
+          detail: 'Compare the two to see what to open before the upgrade and what to close after it.',
+          actions: [{ label: `Compare with ${previous}`, run: () => compareWith(previous) }],
+        }
+      : {}),
+  });
+}
+
+/** Compares the plan's version with `from`, the version run now (undefined: no comparison); one undo step. */
+export function compareWith(from: string | undefined) {
+  const { plan, commit } = usePlanner.getState();
+  commit(setUpgradeFrom(plan, from));
 }

@@ -9,6 +9,7 @@ import {
   type Plan,
 } from '../domain';
 import { requestFlows } from '../domain/export';
+import { deltaInScope, upgradeDelta, type UpgradeDelta } from '../domain/upgrade';
 
 /**
  * The one store: the plan, its undo history, and UI state. Flows and warnings are not stored;
@@ -22,6 +23,7 @@ export type Selection =
   | { kind: 'edge'; source: string; target: string };
 
 export type BottomTab = 'flows' | 'grouped' | 'warnings';
+export type ChangeFilter = 'all' | 'add' | 'remove' | 'keep';
 
 export interface NoticeAction {
   label: string;
@@ -65,6 +67,8 @@ export interface PlannerState {
   selection: Selection;
   bottomTab: BottomTab;
   flowFilter: string;
+  /** While an upgrade is compared: which flows the table lists by their change. */
+  changeFilter: ChangeFilter;
   /** Change-request scope: add flows inside a zone to the table and the exports. */
   includeInternal: boolean;
   notices: Notice[];
@@ -88,6 +92,7 @@ export interface PlannerState {
   select: (selection: Selection) => void;
   setBottomTab: (tab: BottomTab) => void;
   setFlowFilter: (text: string) => void;
+  setChangeFilter: (filter: ChangeFilter) => void;
   setIncludeInternal: (on: boolean) => void;
   setLayoutBusy: (busy: boolean) => void;
   announce: (text: string) => void;
@@ -153,6 +158,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   selection: { kind: 'none' },
   bottomTab: 'flows',
   flowFilter: '',
+  changeFilter: 'all',
   includeInternal: false,
   notices: [],
   layoutBusy: false,
@@ -226,6 +232,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   select: (selection) => set({ selection }),
   setBottomTab: (bottomTab) => set({ bottomTab }),
   setFlowFilter: (flowFilter) => set({ flowFilter }),
+  setChangeFilter: (changeFilter) => set({ changeFilter }),
   setIncludeInternal: (includeInternal) => set({ includeInternal }),
   setLayoutBusy: (layoutBusy) => set({ layoutBusy }),
   announce: (announcement) => set({ announcement }),
@@ -281,3 +288,41 @@ export function scopedFlows(d: Derivation, includeInternal: boolean): Flow[] {
 }
 
 export const useScopedFlows = () => usePlanner((s) => scopedFlows(derive(s.plan), s.includeInternal));
+
+const deltas = new WeakMap<Derivation, { from: string; delta: UpgradeDelta }>();
+
+/**
+ * With "Upgrade from" set, what the upgrade changes: computed once per derivation and version
+ * (the plan's flows at the version run now are derived only for this). Undefined without one.
+ */
+export function deriveDelta(plan: Plan): UpgradeDelta | undefined {
+  const from = plan.upgradeFrom;
+  if (from === undefined) return undefined;
+  const derivation = derive(plan);
+  const known = deltas.get(derivation);
+  if (known && known.from === from && known.delta.to === plan.productVersion) return known.delta;
+  const delta = upgradeDelta(plan, from, derivation);
+  deltas.set(derivation, { from, delta });
+  return delta;
+}
+
+export const useDelta = () => usePlanner((s) => deriveDelta(s.plan));
+
+const scopedDeltas = new WeakMap<UpgradeDelta, UpgradeDelta>();
+
+/** The delta in the change request's scope (the flow table's rows and summary). */
+export function scopedDelta(delta: UpgradeDelta, includeInternal: boolean): UpgradeDelta {
+  if (includeInternal) return delta;
+  let scoped = scopedDeltas.get(delta);
+  if (!scoped) {
+    scoped = deltaInScope(delta, { includeInternal: false });
+    scopedDeltas.set(delta, scoped);
+  }
+  return scoped;
+}
+
+export const useScopedDelta = () =>
+  usePlanner((s) => {
+    const delta = deriveDelta(s.plan);
+    return delta && scopedDelta(delta, s.includeInternal);
+  });

@@ -25,13 +25,15 @@ import {
 import { addHostAt, explainZoneRefusal, setViewCentreSource } from '../commands';
 import { useTheme } from '../lib/theme';
 import { startZoneNews } from '../lib/zoneNews';
-import { useDerivation, usePlanner, useScopedFlows, type Selection } from '../store';
+import { useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../store';
 import { ArrowMarkers, FlowLayer, type Routes } from './FlowEdge';
 import {
   buildEdges,
   buildNodes,
   buildStackEdges,
+  deltaPairsOf,
   hostIdOf,
+  pairsOf,
   zoneIdOf,
   type CanvasEdge,
   type CanvasNode,
@@ -110,6 +112,8 @@ export function Canvas() {
   const plan = usePlanner((s) => s.plan);
   const selection = usePlanner((s) => s.selection);
   const { flows, warnings } = useDerivation();
+  // With "Upgrade from" set, the arrows show what the upgrade adds, removes and keeps.
+  const delta = useDelta();
   // "Group similar hosts": stacked cards, and the change request's grouped rules as arrows.
   const groupHosts = usePlanner((s) => s.groupHosts);
   const expandedStacks = usePlanner((s) => s.expandedStacks);
@@ -184,9 +188,10 @@ export function Canvas() {
   const edgesFor = (previous: ReadonlyMap<string, CanvasEdge>) =>
     stacked
       ? buildStackEdges(plan, stacked.arrows, stacked.stacks, selection, previous)
-      : buildEdges(plan, flows, selection, previous);
+      : buildEdges(plan, delta ? deltaPairsOf(delta) : pairsOf(flows), selection, previous);
   const [edgeState, setEdgeState] = useState(() => ({
     flows,
+    delta,
     plan,
     selection,
     stacked,
@@ -195,12 +200,13 @@ export function Canvas() {
   let edges = edgeState.edges;
   if (
     edgeState.flows !== flows ||
+    edgeState.delta !== delta ||
     edgeState.plan !== plan ||
     edgeState.selection !== selection ||
     edgeState.stacked !== stacked
   ) {
     edges = edgesFor(new Map(edgeState.edges.map((e) => [e.id, e])));
-    setEdgeState({ flows, plan, selection, stacked, edges });
+    setEdgeState({ flows, delta, plan, selection, stacked, edges });
   }
 
   useEffect(() => startZoneNews(), []);

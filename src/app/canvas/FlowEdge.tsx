@@ -99,12 +99,17 @@ const routeOf = (edge: CanvasEdge, routes: Routes) => routes.get(edge.id.slice('
 
 function marker(edge: CanvasEdge) {
   if (edge.selected) return 'url(#portolan-arrow-selected)';
+  if (edge.pair.change === 'remove') return 'url(#portolan-arrow-removed)';
   return edge.pair.crossesFirewall ? 'url(#portolan-arrow-crossing)' : 'url(#portolan-arrow-internal)';
 }
 
+/** While an upgrade is compared: dashed rose for what it removes, faded for what it keeps. */
+const changeClass = (edge: CanvasEdge) =>
+  edge.pair.change === 'remove' || edge.pair.change === 'keep' ? `portolan-edge-${edge.pair.change}` : '';
+
 function pathClass(edge: CanvasEdge) {
   const kind = edge.pair.crossesFirewall ? 'portolan-edge-crossing' : 'portolan-edge-internal';
-  return `react-flow__edge-path portolan-edge ${kind} ${edge.selected ? 'portolan-edge-selected' : ''}`;
+  return `react-flow__edge-path portolan-edge ${kind} ${changeClass(edge)} ${edge.selected ? 'portolan-edge-selected' : ''}`;
 }
 
 function selectEdge(edge: CanvasEdge) {
@@ -190,9 +195,11 @@ const EdgeGroup = memo(
 const labelTone = (edge: CanvasEdge) =>
   edge.selected
     ? 'bg-teal-700 text-white'
-    : edge.pair.crossesFirewall
-      ? 'border border-orange-300 bg-orange-50 text-orange-900 dark:border-orange-700 dark:bg-orange-950 dark:text-orange-100'
-      : 'border border-slate-200 bg-white/90 text-slate-600 dark:border-slate-700 dark:bg-slate-900/90 dark:text-slate-300';
+    : edge.pair.change === 'remove'
+      ? 'border border-rose-300 bg-rose-50 text-rose-900 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-100'
+      : edge.pair.crossesFirewall
+        ? 'border border-orange-300 bg-orange-50 text-orange-900 dark:border-orange-700 dark:bg-orange-950 dark:text-orange-100'
+        : 'border border-slate-200 bg-white/90 text-slate-600 dark:border-slate-700 dark:bg-slate-900/90 dark:text-slate-300';
 
 /**
  * The services label at its point on the edge. It is centred by a zero-size flex box placed there
@@ -206,13 +213,40 @@ const FlowLabel = memo(function FlowLabel({ edge, source, target, route }: Omit<
   return (
     <div className="portolan-edge-label-anchor" style={{ left: label.x, top: label.y }}>
       <div
-        className={`portolan-edge-label nodrag nopan pointer-events-none shrink-0 rounded px-1 font-mono text-[10px] leading-4 whitespace-nowrap ${labelTone(edge)}`}
+        className={`portolan-edge-label nodrag nopan pointer-events-none shrink-0 rounded px-1 font-mono text-[10px] leading-4 whitespace-nowrap ${labelTone(edge)} ${edge.selected ? '' : changeClass(edge)}`}
       >
-        {edge.pair.label}
+        {edge.pair.change === 'mixed' && !edge.selected ? (
+          <MarkedServices label={edge.pair.label} />
+        ) : (
+          edge.pair.label
+        )}
       </div>
     </div>
   );
 });
+
+/**
+ * An arrow that an upgrade changes in part: each service in its own colour, "+" ones (to add) in
+ * green, "−" ones (to remove) in rose and struck through, the rest as they are.
+ */
+function MarkedServices({ label }: { label: string }) {
+  return label.split(', ').map((service, i) => (
+    <span key={service}>
+      {i > 0 && ', '}
+      <span
+        className={
+          service.startsWith('+')
+            ? 'font-bold text-emerald-700 dark:text-emerald-300'
+            : service.startsWith('\u2212')
+              ? 'text-rose-700 line-through dark:text-rose-300'
+              : ''
+        }
+      >
+        {service}
+      </span>
+    </span>
+  ));
+}
 
 const LabelGroup = memo(function LabelGroup({ group, centres, routes }: GroupProps) {
   return group.edges.map((edge) => {
@@ -329,6 +363,7 @@ export function ArrowMarkers() {
         {arrow('portolan-arrow-crossing', 'fill-orange-600 dark:fill-orange-400')}
         {arrow('portolan-arrow-internal', 'fill-slate-400 dark:fill-slate-500')}
         {arrow('portolan-arrow-selected', 'fill-teal-600 dark:fill-teal-400')}
+        {arrow('portolan-arrow-removed', 'fill-rose-600 dark:fill-rose-400')}
       </defs>
     </svg>
   );

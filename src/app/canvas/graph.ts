@@ -15,6 +15,7 @@ import {
   type Zone,
 } from '../../domain';
 import type { StackArrow, Stacks } from '../../domain/grouping';
+import { deltaPairs, type UpgradeDelta } from '../../domain/upgrade';
 import type { Selection } from '../store';
 
 /** A card standing for several similar hosts ("Group similar hosts"). */
@@ -248,14 +249,34 @@ export function pairsOf(flows: readonly Flow[]): FlowPair[] {
   return pairs;
 }
 
+const deltaPairCache = new WeakMap<UpgradeDelta, FlowPair[]>();
+
+/** The arrows of an upgrade comparison, once per delta. */
+export function deltaPairsOf(delta: UpgradeDelta): FlowPair[] {
+  let pairs = deltaPairCache.get(delta);
+  if (!pairs) {
+    pairs = deltaPairs(delta);
+    deltaPairCache.set(delta, pairs);
+  }
+  return pairs;
+}
+
+/** How an arrow reads to a screen reader while an upgrade is compared. */
+const CHANGE_WORDS: Record<NonNullable<FlowPair['change']>, string> = {
+  add: ', to add for the upgrade',
+  remove: ', to remove after the upgrade',
+  keep: ', unchanged by the upgrade',
+  mixed: ', changed by the upgrade (services marked + are added, − removed)',
+};
+
 /**
- * One edge per source and destination host, labelled with its services. `previous` lets edges
- * whose pair, names, selection and layer are unchanged keep their object, so selecting a host
- * re-renders only the edges it touches.
+ * One edge per source and destination host, labelled with its services (and, while an upgrade is
+ * compared, marked with its changes). `previous` lets edges whose pair, names, selection and
+ * layer are unchanged keep their object, so selecting a host re-renders only the edges it touches.
  */
 export function buildEdges(
   plan: Plan,
-  flows: readonly Flow[],
+  pairs: readonly FlowPair[],
   selection: Selection,
   previous: ReadonlyMap<string, CanvasEdge> = new Map(),
 ): CanvasEdge[] {
@@ -264,14 +285,15 @@ export function buildEdges(
   const carriedHosts = new Set(
     selection.kind === 'zone' ? plan.hosts.filter((h) => h.zone === selection.id).map((h) => h.id) : [],
   );
-  return pairsOf(flows).map((pair) => {
+  return pairs.map((pair) => {
     const selected =
       selection.kind === 'edge' && selection.source === pair.source && selection.target === pair.target;
     const touches = (hosts: ReadonlySet<string>) => hosts.has(pair.source) || hosts.has(pair.target);
     const layer: EdgeLayer = touches(selectedHosts) ? 'raised' : touches(carriedHosts) ? 'carried' : 'rest';
     const ariaLabel =
       `Flow from ${names.get(pair.source) ?? visibleText(pair.source)} to ${names.get(pair.target) ?? visibleText(pair.target)}: ` +
-      `${pair.label}${pair.crossesFirewall ? ', crosses a firewall' : ', inside a zone'}`;
+      `${pair.label}${pair.crossesFirewall ? ', crosses a firewall' : ', inside a zone'}` +
+      (pair.change ? CHANGE_WORDS[pair.change] : '');
     const id = edgeId(pair.source, pair.target);
     const prev = previous.get(id);
     if (

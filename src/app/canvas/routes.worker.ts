@@ -1,6 +1,5 @@
 import { buildScene } from '../../domain/diagram/scene';
-import { deriveFlows } from '../../domain/engine/deriveFlows';
-import { groupFlowsByPair } from '../../domain/engine/views';
+import { diagramPairs } from '../../domain/upgrade/delta';
 import type { RoutesReply, RoutesRequest } from './routesProtocol';
 
 /**
@@ -15,7 +14,7 @@ const scope = self as unknown as {
 scope.onmessage = (event) => {
   const { id, plan } = event.data;
   try {
-    const scene = buildScene(plan, groupFlowsByPair(deriveFlows(plan).flows));
+    const scene = buildScene(plan, diagramPairs(plan));
     scope.postMessage({
       id,
       ok: true,

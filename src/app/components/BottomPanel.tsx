@@ -1,4 +1,4 @@
-import { useDerivation, usePlanner, useScopedFlows, type BottomTab } from '../store';
+import { useDerivation, usePlanner, useScopedDelta, useScopedFlows, type BottomTab } from '../store';
 import { tabAfterKey } from '../lib/tabs';
 import { FlowTable } from './FlowTable';
 import { GroupedRules } from './GroupedRules';
@@ -8,7 +8,10 @@ import { WarningList } from './WarningList';
 export function BottomPanel() {
   const tab = usePlanner((s) => s.bottomTab);
   const { warnings } = useDerivation();
-  const flows = useScopedFlows();
+  const scoped = useScopedFlows();
+  // While an upgrade is compared the table also lists the flows it removes.
+  const delta = useScopedDelta();
+  const flows = delta ? delta.flows : scoped;
   const tabs: { id: BottomTab; label: string }[] = [
     { id: 'flows', label: `Flows (${flows.length})` },
     { id: 'grouped', label: 'Grouped rules' },

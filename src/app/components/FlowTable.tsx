@@ -1,11 +1,26 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { flowRows, visibleText, type FlowRow } from '../../domain';
-import { useDerivation, usePlanner, useScopedFlows } from '../store';
+import { flowRows, visibleText, type FlowChange, type FlowRow } from '../../domain';
+import { deltaSummary, versionStep } from '../../domain/upgrade';
+import { useDerivation, usePlanner, useScopedDelta, useScopedFlows, type ChangeFilter } from '../store';
 import { Icon } from './Icon';
 import { inputClass } from './ui';
 
 const ROW_HEIGHT = 30;
 const OVERSCAN = 10;
+
+const CHANGE_LABEL: Record<FlowChange, string> = { add: 'Add', remove: 'Remove', keep: 'Keep' };
+const CHANGE_TONE: Record<FlowChange, string> = {
+  add: 'font-semibold text-emerald-700 dark:text-emerald-300',
+  remove: 'font-semibold text-rose-700 dark:text-rose-300',
+  keep: 'text-slate-500 dark:text-slate-400',
+};
+const CHANGE_RANK: Record<FlowChange, number> = { add: 0, remove: 1, keep: 2 };
+const CHANGE_FILTERS: { value: ChangeFilter; label: string }[] = [
+  { value: 'all', label: 'All changes' },
+  { value: 'add', label: 'Add' },
+  { value: 'remove', label: 'Remove' },
+  { value: 'keep', label: 'Keep' },
+];
 
 function matches(row: FlowRow, needle: string): boolean {
   if (!needle) return true;
@@ -27,10 +42,32 @@ export function FlowTable() {
   const selection = usePlanner((s) => s.selection);
   const includeInternal = usePlanner((s) => s.includeInternal);
   const { flows: everyFlow } = useDerivation();
-  const flows = useScopedFlows();
-  const hidden = everyFlow.length - flows.length;
-  const all = useMemo(() => flowRows(plan, flows), [plan, flows]);
-  const rows = useMemo(() => all.filter((r) => matches(r, filter.trim())), [all, filter]);
+  const scoped = useScopedFlows();
+  // While an upgrade is compared, the table lists the flows to add, to remove and to keep.
+  const delta = useScopedDelta();
+  const changeFilter = usePlanner((s) => s.changeFilter);
+  const flows = delta ? delta.flows : scoped;
+  const hidden = delta ? 0 : everyFlow.length - scoped.length;
+  const all = useMemo(() => {
+    const rows = flowRows(plan, flows);
+    // While comparing, what changes comes first: flows to add, then to remove, then the rest.
+    return delta
+      ? rows.sort(
+          (a, b) =>
+            CHANGE_RANK[delta.change.get(a.flow.id) ?? 'keep'] -
+            CHANGE_RANK[delta.change.get(b.flow.id) ?? 'keep'],
+        )
+      : rows;
+  }, [plan, flows, delta]);
+  const rows = useMemo(
+    () =>
+      all.filter(
+        (r) =>
+          matches(r, filter.trim()) &&
+          (!delta || changeFilter === 'all' || delta.change.get(r.flow.id) === changeFilter),
+      ),
+    [all, filter, delta, changeFilter],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
@@ -87,7 +124,26 @@ export function FlowTable() {
           />
           Include flows inside a zone
         </label>
+        {delta && (
+          <select
+            aria-label="Change"
+            value={changeFilter}
+            onChange={(e) => usePlanner.getState().setChangeFilter(e.target.value as ChangeFilter)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            {CHANGE_FILTERS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        )}
         <p className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite">
+          {delta && (
+            <strong className="mr-2 font-semibold text-violet-800 dark:text-violet-300">
+              {`${versionStep(delta.from, delta.to)}: ${deltaSummary(delta)}`}
+            </strong>
+          )}
           {rows.length === all.length ? `${all.length} flows` : `${rows.length} of ${all.length} flows`}
           {hidden > 0 && ` (${hidden} inside a zone not shown)`}
         </p>
@@ -108,6 +164,7 @@ export function FlowTable() {
         >
           <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
             <tr>
+              {delta && <th className="w-[8%] px-3 py-1.5 font-semibold">Change</th>}
               <th className="w-[18%] px-3 py-1.5 font-semibold">Source</th>
               <th className="w-[18%] px-3 py-1.5 font-semibold">Destination</th>
               <th className="w-[10%] px-3 py-1.5 font-semibold">Service</th>
@@ -137,6 +194,11 @@ export function FlowTable() {
                     selected ? 'bg-teal-50 dark:bg-teal-950' : 'hover:bg-slate-50 dark:hover:bg-slate-900'
                   }`}
                 >
+                  {delta && (
+                    <td className={`px-3 ${CHANGE_TONE[delta.change.get(row.flow.id) ?? 'keep']}`}>
+                      {CHANGE_LABEL[delta.change.get(row.flow.id) ?? 'keep']}
+                    </td>
+                  )}
                   <td className="truncate px-3">{visibleText(row.source.name)}</td>
                   <td className="truncate px-3">{visibleText(row.destination.name)}</td>
                   <td className="px-3 font-mono text-xs">{row.service}</td>

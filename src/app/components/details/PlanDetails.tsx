@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { productName, visibleText, type Plan, type ChangeRequest } from '../../../domain';
-import { useDerivation, usePlanner } from '../../store';
+import { deltaSummary, upgradeAdvisories, versionStep } from '../../../domain/upgrade';
+import { useDerivation, usePlanner, useScopedDelta } from '../../store';
 import { Field, inputClass } from '../ui';
 import { Section } from './Section';
 
@@ -22,6 +23,56 @@ function LegendLine({
       </svg>
       {label}
     </li>
+  );
+}
+
+/**
+ * While an upgrade is compared: what it changes in the change request's scope, how the canvas
+ * marks it, and what the change board should know (the advisories for the versions crossed).
+ */
+function UpgradeSection({ plan }: { plan: Plan }) {
+  const delta = useScopedDelta();
+  if (!delta) return null;
+  const advisories = upgradeAdvisories(plan, delta.from, delta.to);
+  return (
+    <Section title="Upgrade">
+      <p className="text-sm font-semibold text-violet-800 dark:text-violet-300">
+        {versionStep(delta.from, delta.to)}
+      </p>
+      <p className="mb-2 text-sm text-slate-700 dark:text-slate-200">{deltaSummary(delta)}</p>
+      <ul className="space-y-1.5 text-sm text-slate-700 dark:text-slate-200">
+        <LegendLine
+          className="stroke-orange-600 dark:stroke-orange-400"
+          width={2}
+          label="+ service: open before the upgrade"
+        />
+        <LegendLine
+          className="stroke-rose-600 dark:stroke-rose-400"
+          width={2}
+          dash="7 4"
+          label="− service: close once it is complete"
+        />
+        <LegendLine className="stroke-orange-600 opacity-35" width={2} label="Unchanged (faded)" />
+      </ul>
+      {advisories.length > 0 && (
+        <>
+          <h4 className="mt-3 mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+            Advisories
+          </h4>
+          <ul className="space-y-2 text-sm text-slate-700 dark:text-slate-200">
+            {advisories.map((a) => (
+              <li key={a.id}>
+                <p className="font-semibold">{a.title}</p>
+                <p>{a.text}</p>
+                {a.reference && (
+                  <p className="text-xs text-slate-500 dark:text-slate-400">See {a.reference}.</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
   );
 }
 
@@ -64,6 +115,7 @@ export function PlanSummary({ plan }: { plan: Plan }) {
           <LegendLine className="stroke-slate-400" width={1.5} dash="6 4" label="Flow inside a zone" />
         </ul>
       </Section>
+      <UpgradeSection plan={plan} />
       <ChangeRequestForm plan={plan} />
       {plan.hosts.length === 0 && (
         <Section title="Getting started">

@@ -1,0 +1,77 @@
+import { useRef } from 'react';
+import { EXAMPLES, loadExample, type Plan } from '../../../domain';
+import { isPlanEmpty, newPlan } from '../../commands';
+import { importPlanFile } from '../../lib/files';
+import { usePlanner } from '../../store';
+import { confirmAction } from '../DialogHost';
+import { Icon } from '../Icon';
+import { Menu } from '../Menu';
+import { Button } from '../ui';
+
+/** Opening another plan replaces this one: asked first unless nothing would be lost. */
+async function replaceWith(title: string, make: () => Plan | void | Promise<Plan>) {
+  const { plan } = usePlanner.getState();
+  if (!isPlanEmpty(plan)) {
+    const ok = await confirmAction(
+      title,
+      `The current plan "${plan.name}" will be replaced. You can bring it back with Undo.`,
+      'Replace plan',
+    );
+    if (!ok) return;
+  }
+  const next = await make();
+  if (next) usePlanner.getState().replacePlan(structuredClone(next));
+}
+
+function ImportButton() {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button
+        onClick={() => input.current?.click()}
+        aria-label="Import plan"
+        title="Import plan: open a .portolan.json file (or drop one on the page)"
+      >
+        <Icon name="upload" />
+        Import
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className="hidden"
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importPlanFile(file);
+        }}
+      />
+    </>
+  );
+}
+
+/** New plan, the examples and Import: the ways to open another plan. */
+export function PlanFiles() {
+  return (
+    <>
+      <Button
+        onClick={() => void replaceWith('Start a new plan?', () => newPlan())}
+        aria-label="New plan"
+        title="New plan"
+      >
+        <Icon name="plus" />
+        New
+      </Button>
+      <Menu
+        label="Examples"
+        items={EXAMPLES.map((e) => ({
+          label: e.label,
+          onSelect: () => void replaceWith(`Open the example "${e.label}"?`, () => loadExample(e.id)),
+        }))}
+      />
+      <ImportButton />
+    </>
+  );
+}
