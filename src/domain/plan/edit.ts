@@ -38,18 +38,13 @@ export {
   HOST_SIZE,
   cardInZone,
   cardOutsideZones,
-  describeZoneChange,
-  describeZoneChanges,
-  flowDelta,
   freeZoneSpot,
   hostPosition,
   newZoneOverlap,
   placeInZone,
   settleMembership,
   zoneAt,
-  zoneChanges,
   zoneRect,
-  type ZoneChange,
 } from './membership';
 
 export function emptyPlan(name = 'Untitled plan'): Plan {

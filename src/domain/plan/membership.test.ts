@@ -3,9 +3,6 @@ import type { Flow } from '../engine/types';
 import {
   addHost,
   addZone,
-  describeZoneChange,
-  describeZoneChanges,
-  flowDelta,
   freeZoneSpot,
   moveItems,
   placeInZone,
@@ -13,8 +10,8 @@ import {
   resizeZone,
   settleMembership,
   updateHost,
-  zoneChanges,
 } from './edit';
+import { describeZoneChange, describeZoneChanges, flowDelta, zoneChanges } from './zoneNews';
 import { DMZ_RELAY, SINGLE_SERVER } from './examples';
 import { assertInvariant, cardsOverlap, invariantProblems, zonesOverlap } from './invariant.testing';
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT, type Host, type Plan, type Zone } from './types';
