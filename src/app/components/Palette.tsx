@@ -1,5 +1,6 @@
 import type { DragEvent } from 'react';
 import { ROLES, ROLE_IDS, type RoleId } from '../../domain';
+import { ROLE_DESCRIPTIONS } from '../../domain/catalog/texts';
 import { ROLE_MIME } from '../canvas/Canvas';
 import { addHostInView, addZoneInView } from '../commands';
 import { Icon } from './Icon';
@@ -24,7 +25,7 @@ export function Palette() {
           draggable
           onDragStart={(e) => onDragStart(e, role)}
           onClick={() => addHostInView(role)}
-          title={`${ROLES[role].description} Drag onto the canvas, or press to add one in view.`}
+          title={`${ROLE_DESCRIPTIONS[role]} Drag onto the canvas, or press to add one in view.`}
           className="flex cursor-grab items-center gap-2 rounded-md border border-transparent px-2 py-1.5 text-left text-sm text-slate-800 hover:border-slate-300 hover:bg-white focus-visible:outline-2 focus-visible:outline-teal-600 active:cursor-grabbing dark:text-slate-200 dark:hover:border-slate-700 dark:hover:bg-slate-900"
         >
           <span className={roleTone(role)}>

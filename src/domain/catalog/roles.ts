@@ -23,7 +23,6 @@ export interface RoleInfo {
   label: string;
   /** Short label for tight spaces (canvas badges, table cells). */
   short: string;
-  description: string;
   /** Default host name stem for new hosts of this role. */
   nameStem: string;
   /** True for the MailMarshal components: Array Manager, processing nodes and web components. */
@@ -35,7 +34,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'array-manager',
     label: 'Array Manager',
     short: 'AM',
-    description: 'Holds the configuration, talks to SQL Server and directs the processing nodes.',
     nameStem: 'SEG-AM',
     mailMarshalComponent: true,
   },
@@ -43,7 +41,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'processing-node',
     label: 'Processing node',
     short: 'Node',
-    description: 'Receives, scans and delivers mail (the Controller, Receiver and Engine services).',
     nameStem: 'SEG-NODE',
     mailMarshalComponent: true,
   },
@@ -51,7 +48,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'sql-server',
     label: 'SQL Server',
     short: 'SQL',
-    description: 'Stores the configuration, logs and quarantine database. Mandatory.',
     nameStem: 'SQL',
     mailMarshalComponent: false,
   },
@@ -59,7 +55,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'directory-server',
     label: 'Domain controller / LDAP',
     short: 'DC',
-    description: 'Active Directory or another LDAP server used for groups, SMTP AUTH and addresses.',
     nameStem: 'DC',
     mailMarshalComponent: false,
   },
@@ -67,7 +62,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'dns-server',
     label: 'DNS server',
     short: 'DNS',
-    description: 'The DNS servers named in the SEG configuration.',
     nameStem: 'DNS',
     mailMarshalComponent: false,
   },
@@ -75,8 +69,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'admin-workstation',
     label: 'Admin workstation',
     short: 'Admin',
-    description:
-      'Where administrators run the Configurator and Console (before 10.0) or a browser (10.0 on).',
     nameStem: 'ADMIN-WS',
     mailMarshalComponent: false,
   },
@@ -84,7 +76,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'web-components',
     label: 'Web components',
     short: 'Web',
-    description: 'The Spam Quarantine Management website and other web components.',
     nameStem: 'SEG-WEB',
     mailMarshalComponent: true,
   },
@@ -92,7 +83,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'rest-client',
     label: 'REST API client',
     short: 'REST',
-    description: 'A system that manages SEG through its REST API (8.0 and later).',
     nameStem: 'REST-CLIENT',
     mailMarshalComponent: false,
   },
@@ -100,7 +90,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'pop3-client',
     label: 'POP3 client',
     short: 'POP3',
-    description: "Mail clients that collect mail from SEG's own POP3 server.",
     nameStem: 'POP3-CLIENT',
     mailMarshalComponent: false,
   },
@@ -108,7 +97,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'mail-server',
     label: 'Mail server',
     short: 'Mail',
-    description: 'Internal mail servers (Exchange and the like) that exchange SMTP with the nodes.',
     nameStem: 'MAIL',
     mailMarshalComponent: false,
   },
@@ -116,7 +104,6 @@ export const ROLES: Readonly<Record<RoleId, RoleInfo>> = {
     id: 'internet',
     label: 'Internet',
     short: 'Internet',
-    description: 'Everything outside: remote mail servers, update sites, revocation lists.',
     nameStem: 'Internet',
     mailMarshalComponent: false,
   },

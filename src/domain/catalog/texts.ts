@@ -1,5 +1,6 @@
 import type { Flow } from '../engine';
 import type { Plan } from '../plan';
+import type { RoleId } from './roles';
 import { formatService, getRule, type CatalogRule, type RuleId, type RuleNote } from './rules';
 import { describeRange, inRange, type ProductVersion } from './versions';
 
@@ -185,3 +186,19 @@ export function explainFlows(plan: Plan, flows: readonly Flow[]): FlowExplanatio
     };
   });
 }
+
+/** What each role does, in a sentence: the palette's tooltips. */
+export const ROLE_DESCRIPTIONS: Readonly<Record<RoleId, string>> = {
+  'array-manager': 'Holds the configuration, talks to SQL Server and directs the processing nodes.',
+  'processing-node': 'Receives, scans and delivers mail (the Controller, Receiver and Engine services).',
+  'sql-server': 'Stores the configuration, logs and quarantine database. Mandatory.',
+  'directory-server': 'Active Directory or another LDAP server used for groups, SMTP AUTH and addresses.',
+  'dns-server': 'The DNS servers named in the SEG configuration.',
+  'admin-workstation':
+    'Where administrators run the Configurator and Console (before 10.0) or a browser (10.0 on).',
+  'web-components': 'The Spam Quarantine Management website and other web components.',
+  'rest-client': 'A system that manages SEG through its REST API (8.0 and later).',
+  'pop3-client': "Mail clients that collect mail from SEG's own POP3 server.",
+  'mail-server': 'Internal mail servers (Exchange and the like) that exchange SMTP with the nodes.',
+  internet: 'Everything outside: remote mail servers, update sites, revocation lists.',
+};
