@@ -1,4 +1,3 @@
-import { arrangeOpened, arrangedNote } from './arrange';
 import { formatProblem, planFileSizeProblem, planSizeProblem, type Problem } from '../../domain';
 import type { ExportFile, ExportFormat, Exporter } from '../../domain/export';
 import { derive, usePlanner } from '../store';
@@ -50,6 +49,8 @@ export async function importPlanFile(file: File): Promise<void> {
   if (!result.ok) return fail(result.problems);
   const tooLarge = planSizeProblem(result.value);
   if (tooLarge) return fail([tooLarge]);
+  // Loaded with the plan it arranges: opening is rare, the page load is not.
+  const { arrangeOpened, arrangedNote } = await import('./arrange');
   const arranged = await arrangeOpened(result.value);
   const state = usePlanner.getState();
   if (!state.replacePlan(arranged.plan)) return;

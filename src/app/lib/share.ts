@@ -1,4 +1,3 @@
-import { arrangeOpened, arrangedNote } from './arrange';
 import { formatProblem, hasUserContent, planSizeProblem, serializePlan } from '../../domain';
 import { looksLikeShare } from '../../domain/share/detect';
 import { usePlanner } from '../store';
@@ -31,6 +30,8 @@ export async function openSharedLink(): Promise<void> {
     });
     return;
   }
+  // Loaded with the plan it arranges: opening is rare, the page load is not.
+  const { arrangeOpened, arrangedNote } = await import('./arrange');
   const arranged = await arrangeOpened(result.value);
   const note = arrangedNote(arranged);
   // Read again: the layout ran off the main thread, and the open plan may have changed meanwhile.
