@@ -26,12 +26,14 @@ function devCsp(): Plugin {
  * Everything else under src/ goes into the one `app` chunk every page load needs.
  */
 const ON_DEMAND = [
-  /\/src\/domain\/plan\/(restore|schema|migrate|examples)\./,
+  /\/src\/domain\/plan\/(restore|schema|migrate|examples|zoneNews)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,
   // Firewall configurations, one module per target.
   /\/src\/domain\/export\/firewall\//,
+  // Upgrade comparison: loaded when a plan compares two versions (see loadUpgrade in the store).
+  /\/src\/domain\/upgrade\/(advisories|delta)\./,
   // Grouping runs only for the grouped exports and views.
   /\/src\/domain\/grouping\//,
   /\/src\/domain\/export\/pdf[./]/,
@@ -42,6 +44,8 @@ const ON_DEMAND = [
   /\/src\/app\/components\/details\/(PlanDetails|Section)\./,
   /\/src\/app\/lib\/tabs\./,
   /\/src\/app\/lib\/layout\//,
+  // Arranging an opened plan (a file or a link) loads with the plan.
+  /\/src\/app\/lib\/arrange\./,
   // The diagram scene (routing) runs in the canvas's routing worker and in the exports.
   /\/src\/domain\/diagram\//,
   /\/src\/domain\/export\/diagramSvg\./,

@@ -15,8 +15,8 @@ import {
   type RoleId,
 } from '../domain';
 import { unlessUnchanged } from '../domain/plan/membership';
-import { setProductVersion, setUpgradeFrom, upgradeDelta, versionSwitchSummary } from '../domain/upgrade';
-import { derive, usePlanner } from './store';
+import { setProductVersion, setUpgradeFrom } from '../domain/upgrade/edit';
+import { derive, loadUpgrade, usePlanner } from './store';
 
 /**
  * What the buttons, menus and keys of the app do. Each command reads the store, makes a pure
@@ -148,23 +148,30 @@ export function explainZoneRefusal(
  * comparison (see setProductVersion).
  */
 export function changeProductVersion(version: string) {
-  const { plan, commit, notify, announce } = usePlanner.getState();
+  const { plan, commit } = usePlanner.getState();
   const next = setProductVersion(plan, version);
   if (next === plan || !commit(next)) return;
   const previous = plan.productVersion;
-  const summary = versionSwitchSummary(upgradeDelta(next, previous, derive(next)));
-  announce(summary);
-  notify({
-    tone: 'info',
-    title: summary,
-    silent: true,
-    ...(next.upgradeFrom === undefined
-      ? {
-          detail: 'Compare the two to see what to open before the upgrade and what to close after it.',
-          actions: [{ label: `Compare with ${previous}`, run: () => compareWith(previous) }],
-        }
-      : {}),
-  });
+  // The comparison's code loads on first use; the words follow as soon as it is there.
+  void loadUpgrade().then(
+    ({ upgradeDelta, versionSwitchSummary }) => {
+      const summary = versionSwitchSummary(upgradeDelta(next, previous, derive(next)));
+      const { announce, notify } = usePlanner.getState();
+      announce(summary);
+      notify({
+        tone: 'info',
+        title: summary,
+        silent: true,
+        ...(next.upgradeFrom === undefined
+          ? {
+              detail: 'Compare the two to see what to open before the upgrade and what to close after it.',
+              actions: [{ label: `Compare with ${previous}`, run: () => compareWith(previous) }],
+            }
+          : {}),
+      });
+    },
+    () => undefined,
+  );
 }
 
 /** Compares the plan's version with `from`, the version run now (undefined: no comparison); one undo step. */

@@ -9,7 +9,8 @@ import {
   type Plan,
 } from '../domain';
 import { requestFlows } from '../domain/export';
-import { deltaInScope, upgradeDelta, type UpgradeDelta } from '../domain/upgrade';
+import type * as Upgrade from '../domain/upgrade/delta';
+import type { FlowPair } from '../domain';
 
 /**
  * The one store: the plan, its undo history, and UI state. Flows and warnings are not stored;
@@ -82,6 +83,8 @@ export interface PlannerState {
   canvasRevision: number;
   /** A "Tidy layout" is running (off the main thread); the plan is not changed meanwhile by it. */
   layoutBusy: boolean;
+  /** The upgrade comparison's code has loaded (see loadUpgrade): derived deltas can be shown. */
+  upgradeReady: boolean;
 
   /** Makes an edit one undo step; false (with a notice) when the plan would grow past the size limit. */
   commit: (next: Plan, options?: CommitOptions) => boolean;
@@ -162,6 +165,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   includeInternal: false,
   notices: [],
   layoutBusy: false,
+  upgradeReady: false,
   announcement: '',
   canvasRevision: 0,
   groupHosts: false,
@@ -289,33 +293,62 @@ export function scopedFlows(d: Derivation, includeInternal: boolean): Flow[] {
 
 export const useScopedFlows = () => usePlanner((s) => scopedFlows(derive(s.plan), s.includeInternal));
 
-const deltas = new WeakMap<Derivation, { from: string; delta: UpgradeDelta }>();
+let upgrade: typeof Upgrade | undefined;
+let upgradeLoad: Promise<typeof Upgrade> | undefined;
+
+/**
+ * The upgrade comparison's code, loaded on first use (a plan with "Upgrade from" set, or a version
+ * change to summarise), so plans that compare nothing do not carry it at page load. A failed load
+ * is tried again next time.
+ */
+export function loadUpgrade(): Promise<typeof Upgrade> {
+  upgradeLoad ??= import('../domain/upgrade/delta').then(
+    (m) => {
+      upgrade = m;
+      usePlanner.setState({ upgradeReady: true });
+      return m;
+    },
+    (e: unknown) => {
+      upgradeLoad = undefined;
+      throw e;
+    },
+  );
+  return upgradeLoad;
+}
+
+const deltas = new WeakMap<Derivation, { from: string; delta: Upgrade.UpgradeDelta }>();
 
 /**
  * With "Upgrade from" set, what the upgrade changes: computed once per derivation and version
- * (the plan's flows at the version run now are derived only for this). Undefined without one.
+ * (the plan's flows at the version run now are derived only for this). Undefined without one, and
+ * for the moment the comparison's code takes to load the first time.
  */
-export function deriveDelta(plan: Plan): UpgradeDelta | undefined {
+export function deriveDelta(plan: Plan): Upgrade.UpgradeDelta | undefined {
   const from = plan.upgradeFrom;
   if (from === undefined) return undefined;
+  if (!upgrade) {
+    loadUpgrade().catch(() => undefined);
+    return undefined;
+  }
   const derivation = derive(plan);
   const known = deltas.get(derivation);
   if (known && known.from === from && known.delta.to === plan.productVersion) return known.delta;
-  const delta = upgradeDelta(plan, from, derivation);
+  const delta = upgrade.upgradeDelta(plan, from, derivation);
   deltas.set(derivation, { from, delta });
   return delta;
 }
 
-export const useDelta = () => usePlanner((s) => deriveDelta(s.plan));
+// `upgradeReady` is read so the selector runs again once the code has loaded.
+export const useDelta = () => usePlanner((s) => (s.upgradeReady, deriveDelta(s.plan)));
 
-const scopedDeltas = new WeakMap<UpgradeDelta, UpgradeDelta>();
+const scopedDeltas = new WeakMap<Upgrade.UpgradeDelta, Upgrade.UpgradeDelta>();
 
 /** The delta in the change request's scope (the flow table's rows and summary). */
-export function scopedDelta(delta: UpgradeDelta, includeInternal: boolean): UpgradeDelta {
-  if (includeInternal) return delta;
+export function scopedDelta(delta: Upgrade.UpgradeDelta, includeInternal: boolean): Upgrade.UpgradeDelta {
+  if (includeInternal || !upgrade) return delta;
   let scoped = scopedDeltas.get(delta);
   if (!scoped) {
-    scoped = deltaInScope(delta, { includeInternal: false });
+    scoped = upgrade.deltaInScope(delta, { includeInternal: false });
     scopedDeltas.set(delta, scoped);
   }
   return scoped;
@@ -323,6 +356,18 @@ export function scopedDelta(delta: UpgradeDelta, includeInternal: boolean): Upgr
 
 export const useScopedDelta = () =>
   usePlanner((s) => {
-    const delta = deriveDelta(s.plan);
+    const delta = (s.upgradeReady, deriveDelta(s.plan));
     return delta && scopedDelta(delta, s.includeInternal);
   });
+
+const deltaArrows = new WeakMap<Upgrade.UpgradeDelta, FlowPair[]>();
+
+/** The canvas arrows of a comparison, marked with their changes: once per delta. */
+export function deltaPairsOf(delta: Upgrade.UpgradeDelta): FlowPair[] {
+  let pairs = deltaArrows.get(delta);
+  if (!pairs && upgrade) {
+    pairs = upgrade.deltaPairs(delta);
+    deltaArrows.set(delta, pairs);
+  }
+  return pairs ?? [];
+}

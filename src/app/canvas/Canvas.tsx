@@ -25,13 +25,12 @@ import {
 import { addHostAt, explainZoneRefusal, setViewCentreSource } from '../commands';
 import { useTheme } from '../lib/theme';
 import { startZoneNews } from '../lib/zoneNews';
-import { useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../store';
+import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../store';
 import { ArrowMarkers, FlowLayer, type Routes } from './FlowEdge';
 import {
   buildEdges,
   buildNodes,
   buildStackEdges,
-  deltaPairsOf,
   hostIdOf,
   pairsOf,
   zoneIdOf,

@@ -15,7 +15,6 @@ import {
   type Zone,
 } from '../../domain';
 import type { StackArrow, Stacks } from '../../domain/grouping';
-import { deltaPairs, type UpgradeDelta } from '../../domain/upgrade';
 import type { Selection } from '../store';
 
 /** A card standing for several similar hosts ("Group similar hosts"). */
@@ -245,18 +244,6 @@ export function pairsOf(flows: readonly Flow[]): FlowPair[] {
   if (!pairs) {
     pairs = groupFlowsByPair(flows);
     pairCache.set(flows, pairs);
-  }
-  return pairs;
-}
-
-const deltaPairCache = new WeakMap<UpgradeDelta, FlowPair[]>();
-
-/** The arrows of an upgrade comparison, once per delta. */
-export function deltaPairsOf(delta: UpgradeDelta): FlowPair[] {
-  let pairs = deltaPairCache.get(delta);
-  if (!pairs) {
-    pairs = deltaPairs(delta);
-    deltaPairCache.set(delta, pairs);
   }
   return pairs;
 }

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flowRows, visibleText, type FlowChange, type FlowRow } from '../../domain';
-import { deltaSummary, versionStep } from '../../domain/upgrade';
+import { deltaSummary, versionStep } from '../../domain/upgrade/delta';
 import { useDerivation, usePlanner, useScopedDelta, useScopedFlows, type ChangeFilter } from '../store';
 import { Icon } from './Icon';
 import { inputClass } from './ui';
@@ -140,7 +140,7 @@ export function FlowTable() {
         )}
         <p className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite">
           {delta && (
-            <strong className="mr-2 font-semibold text-violet-800 dark:text-violet-300">
+            <strong className="mr-2 font-semibold text-teal-800 dark:text-teal-300">
               {`${versionStep(delta.from, delta.to)}: ${deltaSummary(delta)}`}
             </strong>
           )}

@@ -67,3 +67,8 @@ export const DEFAULT_PRODUCT_VERSION: ProductVersion = '10.0';
 export function productName(v: ProductVersion): string {
   return compareVersions(v, '8.0') >= 0 ? 'Trustwave SEG' : 'MailMarshal SMTP';
 }
+
+/** "SEG 10.0", "MailMarshal 7.1": a version as menus and summaries name it. */
+export function versionLabel(version: ProductVersion): string {
+  return `${productName(version) === 'Trustwave SEG' ? 'SEG' : 'MailMarshal'} ${version}`;
+}

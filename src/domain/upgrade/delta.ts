@@ -1,4 +1,11 @@
-import { CATALOG, compareVersions, productName, type CatalogRule, type ProductVersion } from '../catalog';
+import {
+  CATALOG,
+  compareVersions,
+  productName,
+  versionLabel,
+  type CatalogRule,
+  type ProductVersion,
+} from '../catalog';
 import { deriveFlows } from '../engine/deriveFlows';
 import type { Derivation, Flow } from '../engine/types';
 import { groupFlowsByPair, type FlowChange, type FlowPair } from '../engine/views';
@@ -97,10 +104,7 @@ export function deltaSummary(delta: Pick<UpgradeDelta, 'added' | 'removed' | 'ke
   return `+${delta.added.length} to add, \u2212${delta.removed.length} to remove, ${delta.kept.length} unchanged`;
 }
 
-/** "SEG 10.0", "MailMarshal 7.1" */
-export function versionLabel(version: ProductVersion): string {
-  return `${productName(version) === 'Trustwave SEG' ? 'SEG' : 'MailMarshal'} ${version}`;
-}
+export { versionLabel };
 
 /** "SEG 8.0 → 10.0", or "MailMarshal 7.1 → SEG 8.0" when the product's name changes too. */
 export function versionStep(from: ProductVersion, to: ProductVersion): string {

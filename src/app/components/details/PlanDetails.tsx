@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { productName, visibleText, type Plan, type ChangeRequest } from '../../../domain';
-import { deltaSummary, upgradeAdvisories, versionStep } from '../../../domain/upgrade';
+import { upgradeAdvisories } from '../../../domain/upgrade/advisories';
+import { deltaSummary, versionStep } from '../../../domain/upgrade/delta';
 import { useDerivation, usePlanner, useScopedDelta } from '../../store';
 import { Field, inputClass } from '../ui';
 import { Section } from './Section';
@@ -36,7 +37,7 @@ function UpgradeSection({ plan }: { plan: Plan }) {
   const advisories = upgradeAdvisories(plan, delta.from, delta.to);
   return (
     <Section title="Upgrade">
-      <p className="text-sm font-semibold text-violet-800 dark:text-violet-300">
+      <p className="text-sm font-semibold text-teal-800 dark:text-teal-300">
         {versionStep(delta.from, delta.to)}
       </p>
       <p className="mb-2 text-sm text-slate-700 dark:text-slate-200">{deltaSummary(delta)}</p>

@@ -1,5 +1,4 @@
-import { PRODUCT_RELEASES, productName } from '../../../domain';
-import { versionLabel } from '../../../domain/upgrade';
+import { PRODUCT_RELEASES, productName, versionLabel } from '../../../domain';
 import { changeProductVersion, compareWith } from '../../commands';
 import { usePlanner } from '../../store';
 
@@ -57,7 +56,7 @@ export function VersionSelects() {
         value={from ?? ''}
         onChange={(e) => compareWith(e.target.value || undefined)}
         title="Compare with the version run now: what to open before the upgrade, what to close after it"
-        className={`w-38 ${selectClass} ${from ? 'border-violet-500 bg-violet-50 dark:border-violet-400 dark:bg-violet-950' : ''}`}
+        className={`w-38 ${selectClass} ${from ? 'border-teal-600 bg-teal-50 dark:border-teal-400 dark:bg-teal-950' : ''}`}
       >
         <option value="">—</option>
         {/* The plan's own version is no comparison. */}
