@@ -370,8 +370,10 @@ describe('PDF text in any script', { timeout: PDF_TIMEOUT }, () => {
 
   it('maps typography to Windows-1252 and refuses text outside it', () => {
     expect(
-      toWinAnsi('DMZ \u2192 LAN \u21d2 \u2013 admin\u2019s \u201cconsole\u201d\u2026 \u20ac\u00e9'),
-    ).toBe('DMZ -> LAN => \u2013 admin\u2019s \u201cconsole\u201d\u2026 \u20ac\u00e9');
+      toWinAnsi(
+        'DMZ \u2192 LAN \u21d2 \u2013 admin\u2019s \u201cconsole\u201d\u2026 \u20ac\u00e9 \u2212tcp/19001',
+      ),
+    ).toBe('DMZ -> LAN => \u2013 admin\u2019s \u201cconsole\u201d\u2026 \u20ac\u00e9 -tcp/19001');
     expect(toWinAnsi('tab\there\r\nnext')).toBe('tab here\nnext');
     for (const text of ['\u4e2d', 'Łódź', '\u0001', 'a\u0080', '\u{1f600}'])
       expect(toWinAnsi(text)).toBeUndefined();
@@ -625,5 +627,229 @@ describe('PDF rule table', { timeout: PDF_TIMEOUT }, () => {
     expect(wrapAtBoundaries('short', 15, width)).toEqual(['short']);
     // A part wider than the column is the one thing cut mid-word.
     expect(wrapAtBoundaries('ABCDEFGHIJ-K', 4, width)).toEqual(['ABCD', 'EFGH', 'IJ-K']);
+  });
+});
+
+describe('PDF upgrade change request', { timeout: PDF_TIMEOUT }, () => {
+  const DMZ_8_TO_10: Plan = { ...DMZ_RELAY, productVersion: '10.0', upgradeFrom: '8.0' };
+  const FOOTER = 'DMZ relay with internal array - upgrade change request - 2026-11-27';
+  const AW = 'Admin-workstations Internal network, 10.0.5.0/24';
+  const AM = 'SEG-AM01 Internal network, 10.0.0.5';
+  const HEAD = 'Rule Source Destination Services Justification ';
+  /** What follows the rule table's head in `section`, trimmed. */
+  const rows = (section: string) => {
+    expect(section).toContain(HEAD);
+    return section.slice(section.indexOf(HEAD) + HEAD.length).trim();
+  };
+
+  async function upgradePdf(plan: Plan, includeInternal: boolean) {
+    const file = await exportPdf({
+      plan,
+      derivation: deriveFlows(plan),
+      scope: { includeInternal },
+      date: DATE,
+    });
+    const pages = await expectValidPdf(file.data as ArrayBuffer);
+    return { file, pages, all: pages.join(' ') };
+  }
+
+  it('8.0 to 10.0, every flow: opens the web console, closes tcp/19001, advises, keeps the rest in the appendix', async () => {
+    const { file, pages, all } = await upgradePdf(DMZ_8_TO_10, true);
+    expect(file.filename).toBe('DMZ relay with internal array-upgrade-8.0-to-10.0.pdf');
+    expect(pages[0]).toContain('UPGRADE CHANGE REQUEST');
+    expect(pages[0]).not.toContain('FIREWALL CHANGE REQUEST');
+    // The built-in fonts print the arrow as "->".
+    expect(pages[0]).toContain('Upgrade SEG 8.0 -> 10.0: DMZ relay with internal array');
+    expect(pages[0]).toContain('Product Trustwave SEG 8.0 -> Trustwave SEG 10.0');
+    expect(pages[0]).toContain('Rules to open 1 rule carrying 1 flow, before the upgrade');
+    expect(pages[0]).toContain('Rules to close 1 rule carrying 1 flow, once it is complete');
+    expect(pages[0]).toContain('Unchanged rules 11 rules carrying 27 flows (in the appendix)');
+    expect(pages[0]).toContain('Upgrade advisories 2');
+    // Zone pair, open, close, unchanged: both changes are inside the internal network.
+    expect(pages[0]).toContain('Zone pair Open Close Unchanged Internal network -> Internal network 1 1 3');
+    expect(pages[1]).toContain('Network diagram');
+
+    // The web console on tcp/443 is new in 10.0; the Configurator's tcp/19001 goes.
+    const open = between(
+      all,
+      'Rules to open before the upgrade',
+      'Rules to close after the upgrade is complete',
+    );
+    expect(open).toContain('1 rule carrying 1 flow that SEG 10.0 needs and SEG 8.0 does not');
+    expect(rows(open)).toBe(
+      `1 ${AW} ${AM} tcp/443 Management Console (web) (Trustwave KB 10905) management-console`,
+    );
+    const close = between(all, 'Rules to close after the upgrade is complete', 'Address groups');
+    expect(rows(close)).toBe(
+      `2 ${AW} ${AM} tcp/19001 Array Manager service (Trustwave KB 10905) array-manager-service`,
+    );
+
+    const advisories = between(all, 'Upgrade advisories What', 'Warnings and advisories');
+    expect(advisories).toContain('The Configurator and Console are retired');
+    expect(advisories).toContain(
+      'The NetBIOS ports (135\u2013139) the Configurator needed are no longer needed',
+    );
+    expect(advisories).toContain('Trustwave knowledge-base article Q10026');
+    expect(advisories).toContain('The new web console on tcp/443');
+    expect(advisories).toContain('from inside the intranet, and not beyond');
+    expect(all).toContain('Warnings and advisories');
+
+    // The appendix: catalog rules, the flows to open and to close, then the unchanged rules.
+    const appendix = pages
+      .slice(pages.findIndex((p) => p.includes('Appendix: catalog rules used')))
+      .join(' ');
+    const flowHead = 'Rule Source Source address Destination Destination address Service Catalog rule ';
+    expect(between(appendix, 'Appendix: flows to open', 'Appendix: flows to close')).toContain(
+      `${flowHead}1 Admin workstations 10.0.5.0/24 SEG-AM01 10.0.0.5 tcp/443 management-console`,
+    );
+    expect(between(appendix, 'Appendix: flows to close', 'Appendix: unchanged rules')).toContain(
+      `${flowHead}2 Admin workstations 10.0.5.0/24 SEG-AM01 10.0.0.5 tcp/19001 array-manager-service`,
+    );
+    const kept = appendix.slice(appendix.indexOf('Appendix: unchanged rules'));
+    expect(kept).toContain('11 rules carrying 27 flows that both SEG 8.0 and SEG 10.0 need');
+    // The unchanged rules go on numbering after the two above; SQL and LDAP stay inside the network.
+    expect(kept).toContain(
+      `10 ${AM} SQL01 Internal network, 10.0.0.6 tcp/1433 SQL Server database (Trustwave KB 10905) sql`,
+    );
+    expect(kept).toMatch(/\b3 DMZ-PROCESSING-NODES DMZ, 2 hosts EXCH01/);
+    expect(kept).not.toContain('management-console');
+    expect(kept).not.toContain(`${AW} ${AM} tcp/19001`);
+    expect(pages.every((p, i) => p.includes(`${FOOTER} Page ${i + 1} of ${pages.length}`))).toBe(true);
+  });
+
+  it('8.0 to 10.0, crossing flows only: says plainly that nothing opens or closes, and keeps every rule', async () => {
+    const { pages, all } = await upgradePdf(DMZ_8_TO_10, false);
+    // Admin workstations and SEG-AM01 are both in the internal network: no firewall between them.
+    expect(all).toContain(
+      'Rules to open before the upgrade The flows that SEG 10.0 needs and SEG 8.0 does not, to open before the upgrade. ' +
+        'None: SEG 10.0 needs no flow in the scope of this request that SEG 8.0 does not already have.',
+    );
+    expect(all).toContain(
+      'Rules to close after the upgrade is complete The flows that SEG 8.0 needs and SEG 10.0 does not, to close once the upgrade is complete. ' +
+        'None: every flow SEG 8.0 needs in the scope of this request, SEG 10.0 still needs.',
+    );
+    expect(all).not.toContain('Address groups');
+    expect(all).not.toContain('Appendix: flows to');
+    expect(pages[0]).toContain('Rules to open 0 rules carrying 0 flows');
+    // The advisories do not depend on the scope.
+    expect(all).toContain('NetBIOS');
+    // Nothing changes: the unchanged rules are the firewall change request's rules, numbered alike.
+    const kept = all.slice(all.indexOf('Appendix: unchanged rules'));
+    expect(kept).toContain('8 rules carrying 22 flows that both SEG 8.0 and SEG 10.0 need');
+    expect(between(kept, HEAD, ' ' + FOOTER)).toBe(DMZ_RULES.join(' '));
+  });
+
+  it('6.0 to 10.0, crossing flows only: the nodes get web access, nothing closes', async () => {
+    const plan: Plan = { ...DMZ_RELAY, productVersion: '10.0', upgradeFrom: '6.0' };
+    const { file, pages, all } = await upgradePdf(plan, false);
+    expect(file.filename).toBe('DMZ relay with internal array-upgrade-6.0-to-10.0.pdf');
+    expect(pages[0]).toContain('Upgrade MailMarshal 6.0 -> SEG 10.0: DMZ relay with internal array');
+    expect(pages[0]).toContain('Rules to open 1 rule carrying 4 flows, before the upgrade');
+    const open = between(
+      all,
+      'Rules to open before the upgrade',
+      'Rules to close after the upgrade is complete',
+    );
+    expect(rows(open)).toBe(
+      `1 ${NODES} Internet (no zone), any tcp/80, tcp/443 Processing node web access (Trustwave KB 10905) node-http`,
+    );
+    expect(all).toContain(
+      'None: every flow MailMarshal 6.0 needs in the scope of this request, SEG 10.0 still needs.',
+    );
+    const flows = between(
+      all,
+      'Appendix: flows to open The 4 flows the rules to open carry, one line each, under the number of the rule that carries it. ' +
+        'Rule Source Source address Destination Destination address Service Catalog rule ',
+      ' Appendix: unchanged rules',
+      ' ' + FOOTER,
+    );
+    expect(flows).toBe(
+      [
+        `1 ${N1} Internet any tcp/80 node-http`,
+        `1 ${N1} Internet any tcp/443 node-http`,
+        `1 ${N2} Internet any tcp/80 node-http`,
+        `1 ${N2} Internet any tcp/443 node-http`,
+      ].join(' '),
+    );
+    expect(all).not.toContain('Appendix: flows to close');
+    for (const title of [
+      'The Configurator and Console are retired',
+      'The new web console on tcp/443',
+      'The REST API on tcp/19006',
+      'Processing nodes need web access',
+      'TLS checks certificate revocation lists',
+    ])
+      expect(between(all, 'Upgrade advisories', 'Warnings and advisories')).toContain(title);
+    // SMTP to the Internet stays: the unchanged rule from the nodes to the Internet has tcp/25 only.
+    expect(all.slice(all.indexOf('Appendix: unchanged rules'))).toContain(
+      `5 ${NODES} Internet (no zone), any tcp/25 SMTP mail transfer (Trustwave KB 10905) smtp`,
+    );
+  });
+
+  it('keeps a title the change request sets, and the firewall request without upgradeFrom', async () => {
+    const titled: Plan = { ...DMZ_8_TO_10, changeRequest: { title: 'CAB 12: SEG upgrade' } };
+    const { pages } = await upgradePdf(titled, true);
+    expect(pages[0]).toContain('UPGRADE CHANGE REQUEST CAB 12: SEG upgrade');
+    const plain = await exportPdf({
+      plan: DMZ_RELAY,
+      derivation: deriveFlows(DMZ_RELAY),
+      scope: { includeInternal: true },
+      date: DATE,
+    });
+    expect(plain.filename).toBe('DMZ relay with internal array-firewall-request.pdf');
+    const all = (await pdfPages(plain.data as ArrayBuffer)).join(' ');
+    expect(all).toContain('FIREWALL CHANGE REQUEST');
+    expect(all).not.toMatch(/upgrade change request|Rules to open|Upgrade advisories/);
+  });
+
+  /**
+   * The stroke colours ("r g b RG") a content stream sets, as 0-255 triples, each with whether a
+   * dash pattern ("[on off] 0. d") follows before the next colour. jsPDF writes two decimals.
+   */
+  const strokes = (stream: string) =>
+    [...stream.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) RG\n((?:(?! RG\n)[^])*)/g)].map((m) => ({
+      colour: [m[1], m[2], m[3]].map((c) => Number(c) * 255),
+      dashed: /\[[\d. ]+\] [\d.]+ d\n/.test(m[4]!),
+    }));
+  const near = (colour: number[], rgb: number[]) => colour.every((c, i) => Math.abs(c - rgb[i]!) <= 1.5);
+  const drawn = (stream: string, rgb: number[]) => strokes(stream).filter((s) => near(s.colour, rgb));
+
+  it('marks the diagram: the legend explains + and -, kept arrows fade, removed arrows are rose and dashed', async () => {
+    const data = (await upgradePdf(DMZ_8_TO_10, true)).file.data as ArrayBuffer;
+    const diagram = (await pdfPages(data))[1]!;
+    expect(diagram).toContain(
+      'SEG 8.0 -> 10.0: + marks a service to open before the upgrade, - one to close after it; ' +
+        'dashed rose arrows carry only services to close, faded arrows stay as they are.',
+    );
+    // The minus sign prints as a hyphen in Helvetica: no Unicode font for one character.
+    expect(diagram).toContain('+tcp/443, -tcp/19001');
+    expect(latin1(data)).not.toContain('PortolanSans');
+    const stream = contentStreams(data).find((s) => s.includes('(Network diagram'))!;
+    // Orange (234, 88, 12) and slate (148, 163, 184) at 35 % on white, worked out by hand.
+    expect(drawn(stream, [248, 197, 170]).length).toBeGreaterThan(0);
+    expect(drawn(stream, [218, 223, 230]).length).toBeGreaterThan(0);
+    // The mixed arrow of the admin workstations keeps its full colour; no arrow only closes.
+    expect(drawn(stream, [148, 163, 184]).length).toBeGreaterThan(0);
+    expect(drawn(stream, [225, 29, 72])).toEqual([]);
+
+    // With a name beyond Windows-1252 the Unicode font is used; it has no minus sign either.
+    const polish: Plan = structuredClone(DMZ_8_TO_10);
+    polish.hosts[1]!.name = 'Zażółć-01';
+    const unicode = (await upgradePdf(polish, true)).pages[1]!;
+    expect(unicode).toContain(
+      'SEG 8.0 \u2192 10.0: + marks a service to open before the upgrade, - one to close',
+    );
+    expect(unicode).toContain('+tcp/443, -tcp/19001');
+    expect(unicode).not.toContain('\ufffd');
+
+    // Back from 10.0 to 6.0 the REST API client's only flow goes: its arrow is rose-600, dashed.
+    const back: Plan = { ...DMZ_RELAY, productVersion: '6.0', upgradeFrom: '10.0' };
+    const rollback = (await upgradePdf(back, true)).file.data as ArrayBuffer;
+    const rose = drawn(
+      contentStreams(rollback).find((s) => s.includes('(Network diagram'))!,
+      [225, 29, 72],
+    );
+    expect(rose.length).toBeGreaterThan(0);
+    expect(rose.every((s) => s.dashed)).toBe(true);
   });
 });

@@ -56,11 +56,30 @@ export function appendix(doc: Doc, input: PdfInput, rows: RequestRow[]): number 
   return doc.lastTableEnd ?? top;
 }
 
+/** A flow list's title, and the line under it for this many flows. */
+export interface FlowListText {
+  title: string;
+  intro: (flows: number) => string;
+}
+
+const ALL_FLOWS: FlowListText = {
+  title: 'Appendix: flows',
+  intro: (n) =>
+    `The ${n} flow${n === 1 ? '' : 's'} the rules carry, one line each: the rules expanded, no more and no fewer.`,
+};
+
 /**
  * Every flow of the request, one line each, under the number of the grouped rule that carries it:
  * the audit trail behind the rules, in rule order and within a rule in the per-flow order.
  */
-export function flowList(doc: Doc, plan: Plan, grouping: Grouping, flows: readonly Flow[], y: number): void {
+export function flowList(
+  doc: Doc,
+  plan: Plan,
+  grouping: Grouping,
+  flows: readonly Flow[],
+  y: number,
+  text: FlowListText = ALL_FLOWS,
+): number {
   const byId = new Map(flows.map((f) => [f.id, f]));
   const carried: [number, RequestRow][] = grouping.rules.flatMap((r) =>
     requestRows(
@@ -68,11 +87,7 @@ export function flowList(doc: Doc, plan: Plan, grouping: Grouping, flows: readon
       r.flowIds.flatMap((id) => byId.get(id) ?? []),
     ).map((row): [number, RequestRow] => [r.number, row]),
   );
-  const top = doc.heading(
-    'Appendix: flows',
-    `The ${carried.length} flow${carried.length === 1 ? '' : 's'} the rules carry, one line each: the rules expanded, no more and no fewer.`,
-    y,
-  );
+  const top = doc.heading(text.title, text.intro(carried.length), y);
   const words = (text: string | string[], width: number) =>
     wrapAtBoundaries(Array.isArray(text) ? text.join('\n') : text, width, (t) => doc.pdf.getTextWidth(t));
   const nameWidth = (doc.width - 2 * MARGIN - FLOW_FIXED_WIDTH) / 2;
@@ -105,4 +120,5 @@ export function flowList(doc: Doc, plan: Plan, grouping: Grouping, flows: readon
       },
     },
   );
+  return doc.lastTableEnd ?? top;
 }

@@ -1,7 +1,8 @@
 import type { jsPDF } from 'jspdf';
+import { FLOW_COLOURS, KEPT_OPACITY, flowTone } from '../../diagram/colours';
 import { buildScene } from '../../diagram/scene';
-import type { Rect, Scene } from '../../diagram/types';
-import { groupFlowsByPair } from '../../engine/views';
+import type { Rect, Scene, SceneEdge } from '../../diagram/types';
+import { diagramPairs, versionLabel } from '../../upgrade/delta';
 import { TRUST_LABELS, type Size, type Trust } from '../../plan';
 import { GREY, MARGIN, MUTED, ORANGE, type Doc, type PdfInput, type RGB } from './doc';
 
@@ -24,6 +25,62 @@ const LEGIBLE_SCALE = MIN_NAME_PT / NAME_PX;
 /** More tiles than this would not be a diagram any more: such a plan prints small on one page. */
 export const MAX_TILES = 16;
 const LEGEND = 'Solid orange arrows cross a firewall; dashed grey arrows stay inside a zone.';
+
+/** The legend's words for the marks an upgrade puts on the arrows. */
+function upgradeLegend(from: string, to: string): string {
+  return (
+    `${versionLabel(from)} \u2192 ${to}: + marks a service to open before the upgrade, \u2212 one to close ` +
+    'after it; dashed rose arrows carry only services to close, faded arrows stay as they are.'
+  );
+}
+
+function rgb(hex: string): RGB {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** A colour as it looks at `opacity` on white paper: jsPDF has no cheap transparency. */
+export function onWhite([r, g, b]: RGB, opacity: number): RGB {
+  const mix = (c: number) => Math.round(255 - (255 - c) * opacity);
+  return [mix(r), mix(g), mix(b)];
+}
+
+/** How an arrow is drawn: line colour and width, dashed or not, and its label's border and text. */
+interface EdgeLook {
+  line: RGB;
+  width: number;
+  dashed: boolean;
+  labelBorder: RGB;
+  labelText: RGB;
+}
+
+/**
+ * Solid orange across a firewall, dashed grey inside a zone; while an upgrade is compared, dashed
+ * rose for an arrow whose services all go, and faded for one the upgrade leaves as it is.
+ */
+function edgeLook(edge: Pick<SceneEdge, 'crossesFirewall' | 'change'>): EdgeLook {
+  if (flowTone(edge) === 'removed') {
+    const c = FLOW_COLOURS.removed;
+    return {
+      line: rgb(c.line),
+      width: 1.6,
+      dashed: true,
+      labelBorder: rgb(c.labelBorder),
+      labelText: rgb(c.labelText),
+    };
+  }
+  const look: EdgeLook = edge.crossesFirewall
+    ? { line: ORANGE, width: 1.6, dashed: false, labelBorder: ORANGE, labelText: [124, 45, 18] }
+    : { line: GREY, width: 1.1, dashed: true, labelBorder: GREY, labelText: MUTED };
+  if (edge.change !== 'keep') return look;
+  return {
+    ...look,
+    line: onWhite(look.line, KEPT_OPACITY),
+    labelBorder: onWhite(look.labelBorder, KEPT_OPACITY),
+    // Still readable, if lighter.
+    labelText: onWhite(look.labelText, 0.6),
+  };
+}
 /** Room above the diagram for the heading and legend. */
 const HEADER = 60;
 
@@ -216,7 +273,7 @@ function overviewMap(doc: Doc, scene: Scene, tile: Rect, right: number, top: num
 export function diagram(doc: Doc, input: PdfInput): void {
   const { plan, derivation } = input;
   const { pdf } = doc;
-  const pairs = groupFlowsByPair(derivation.flows);
+  const pairs = diagramPairs(plan, derivation);
   let scene = buildScene(plan, pairs);
   const top = MARGIN + HEADER;
   let f = frame(doc, scene);
@@ -236,10 +293,12 @@ export function diagram(doc: Doc, input: PdfInput): void {
   }
   const omitted = scene.unlabelled;
   const why = enlarged ? 'too many to label at this size' : 'no free room beside them';
+  const marks =
+    plan.upgradeFrom === undefined ? '' : ` ${upgradeLegend(plan.upgradeFrom, plan.productVersion)}`;
   const legend =
     omitted > 0
-      ? `${LEGEND} Labels omitted for ${omitted} of ${scene.edges.length} arrows: ${why}; see the rule table.`
-      : LEGEND;
+      ? `${LEGEND}${marks} Labels omitted for ${omitted} of ${scene.edges.length} arrows: ${why}; see the rule table.`
+      : `${LEGEND}${marks}`;
   if (scene.hosts.length === 0 && scene.zones.length === 0) {
     doc.heading('Network diagram', legend);
     doc.text('The plan has no hosts yet.', MARGIN, top, { colour: MUTED });
@@ -318,11 +377,11 @@ export function diagram(doc: Doc, input: PdfInput): void {
 
     for (const edge of scene.edges) {
       if (!near(edgeBox(edge, 10))) continue;
-      const colour = edge.crossesFirewall ? ORANGE : GREY;
-      pdf.setDrawColor(...colour);
-      pdf.setFillColor(...colour);
-      pdf.setLineWidth((edge.crossesFirewall ? 1.6 : 1.1) * scale);
-      pdf.setLineDashPattern(edge.crossesFirewall ? [] : dash(5, 3), 0);
+      const look = edgeLook(edge);
+      pdf.setDrawColor(...look.line);
+      pdf.setFillColor(...look.line);
+      pdf.setLineWidth(look.width * scale);
+      pdf.setLineDashPattern(look.dashed ? dash(flowTone(edge) === 'removed' ? 7 : 5, 3) : [], 0);
       const points = edge.points.map((p) => [X(p.x), Y(p.y)] as const);
       if (points.every(([x, y]) => finite(x, y))) {
         const [x0, y0] = points[0]!;
@@ -346,15 +405,16 @@ export function diagram(doc: Doc, input: PdfInput): void {
       const w = edge.labelSize.width * scale;
       const h = edge.labelSize.height * scale;
       const [cx, cy] = [X(edge.labelAt.x), Y(edge.labelAt.y)];
+      const look = edgeLook(edge);
       pdf.setFillColor(255, 255, 255);
-      pdf.setDrawColor(...(edge.crossesFirewall ? ORANGE : GREY));
+      pdf.setDrawColor(...look.labelBorder);
       pdf.setLineWidth(Math.min(0.5, 0.5 * scale));
       const box = [cx - w / 2, cy - h / 2, w, h] as const;
       if (finite(...box)) pdf.rect(...box, 'FD');
       doc.text(edge.label, cx, cy - labelPt * 0.5, {
         size: labelPt,
         face: 'mono',
-        colour: edge.crossesFirewall ? [124, 45, 18] : MUTED,
+        colour: look.labelText,
         align: 'center',
       });
     });

@@ -101,13 +101,14 @@ export class Doc {
   /** A section title (and a line under it) at `y`; returns where the section's content starts. */
   heading(title: string, subtitle?: string, y = MARGIN): number {
     this.text(title, MARGIN, y, { size: 18, bold: true });
-    if (subtitle)
-      this.text(subtitle, MARGIN, y + 24, {
-        size: 10,
-        colour: MUTED,
-        maxWidth: this.width - 2 * MARGIN,
-      });
-    return y + (subtitle ? 48 : 32);
+    if (!subtitle) return y + 32;
+    const lines = this.text(subtitle, MARGIN, y + 24, {
+      size: 10,
+      colour: MUTED,
+      maxWidth: this.width - 2 * MARGIN,
+    });
+    // A subtitle that wraps pushes the content down, by as much as its lines take.
+    return Math.max(y + 48, y + 24 + lines + 11);
   }
 
   /**

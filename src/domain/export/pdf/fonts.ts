@@ -51,12 +51,14 @@ function plainBreaks(text: string): string {
 
 /**
  * The text in Windows-1252, or undefined when it holds anything else. Arrows, which the zone pair
- * labels use, become ASCII ones.
+ * labels use, become ASCII ones, and the minus sign, which marks a service an upgrade removes, a
+ * hyphen-minus.
  */
 export function toWinAnsi(text: string): string | undefined {
   const out = plainBreaks(text)
     .replace(/\u2192/g, '->')
-    .replace(/\u21d2/g, '=>');
+    .replace(/\u21d2/g, '=>')
+    .replace(/\u2212/g, '-');
   for (const c of out) if (!isWinAnsi(c)) return undefined;
   return out;
 }
@@ -101,6 +103,12 @@ class UnicodeTypesetter implements Typesetter {
     private readonly bold: CodeMap,
   ) {}
 
+  /** A character's stand-in when the font lacks it: its Windows-1252 form if the font has that. */
+  private standIn(c: string): string {
+    const plain = toWinAnsi(c);
+    return plain && [...plain].every((p) => this.regular[p.codePointAt(0)!]) ? plain : '\ufffd';
+  }
+
   set(text: string, face: Face, bold: boolean): Setting {
     if (PLAIN.test(text))
       return { text, font: face === 'mono' ? 'courier' : UNICODE_FAMILY, style: bold ? 'bold' : 'normal' };
@@ -110,9 +118,10 @@ class UnicodeTypesetter implements Typesetter {
     let out = '';
     let boldFits = bold;
     for (const c of normal) {
-      // jsPDF would silently drop a character the font lacks (and all after a glyph 0): show that
-      // something is there instead. Characters beyond the BMP are never in the font's cmap.
-      const shown = c === '\n' || this.regular[c.codePointAt(0)!] ? c : '\ufffd';
+      // jsPDF would silently drop a character the font lacks (and all after a glyph 0): print its
+      // Windows-1252 stand-in (the minus sign's hyphen), or show that something is there instead.
+      // Characters beyond the BMP are never in the font's cmap.
+      const shown = c === '\n' || this.regular[c.codePointAt(0)!] ? c : this.standIn(c);
       // The bold face has no CJK: such text is printed in the regular face rather than lost.
       if (boldFits && shown !== '\n' && !this.bold[shown.charCodeAt(0)]) boldFits = false;
       out += shown;

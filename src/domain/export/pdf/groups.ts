@@ -1,4 +1,4 @@
-import type { Grouping } from '../../grouping';
+import type { GroupedRule, Grouping } from '../../grouping';
 import type { Plan } from '../../plan';
 import { MARGIN, MONO, type Doc } from './doc';
 import { wrapAtBoundaries, zoneNamer } from './ruleTable';
@@ -14,9 +14,15 @@ const RULES_WIDTH = 90;
 /**
  * The address groups the rules use: each group's name, its zone, its members by host name and,
  * beside each member on the same line, the address to put in the firewall object. Returns where
- * the table ended on its last page.
+ * the table ended on its last page. `ruleLabel` names a rule in "Used in rules" (its number).
  */
-export function groupsSection(doc: Doc, plan: Plan, grouping: Grouping, y: number): number {
+export function groupsSection(
+  doc: Doc,
+  plan: Plan,
+  grouping: Grouping,
+  y: number,
+  ruleLabel: (rule: GroupedRule) => string = (r) => String(r.number),
+): number {
   const top = doc.heading(
     'Address groups',
     'The members of each group the rules name, and the address of each member, in the same order.',
@@ -24,10 +30,10 @@ export function groupsSection(doc: Doc, plan: Plan, grouping: Grouping, y: numbe
   );
   const hosts = new Map(plan.hosts.map((h) => [h.id, h.name]));
   const zone = zoneNamer(plan);
-  const usedIn = new Map<string, number[]>();
+  const usedIn = new Map<string, string[]>();
   for (const r of grouping.rules)
     for (const g of new Set([r.source.key, r.destination.key]))
-      usedIn.set(g, [...(usedIn.get(g) ?? []), r.number]);
+      usedIn.set(g, [...(usedIn.get(g) ?? []), ruleLabel(r)]);
   const memberWidth = doc.width - 2 * MARGIN - GROUP_WIDTH - ZONE_WIDTH - ADDRESS_WIDTH - RULES_WIDTH;
   const wrap = (text: string, width: number, face: 'sans' | 'mono') =>
     wrapAtBoundaries(text, width - 2 * PAD, (t) => doc.textWidth(t, { size: SIZE, face }));

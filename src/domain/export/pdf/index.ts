@@ -1,25 +1,22 @@
-import type { Flow } from '../../engine';
-import { groupFlows, type Grouping } from '../../grouping';
 import { visibleText } from '../../text';
-import { fileStem, requestFlows, requestRows, type RequestRow } from '../rows';
+import { fileStem } from '../rows';
 import type { Exporter } from '../types';
-import { appendix, flowList } from './appendix';
 import { cover } from './cover';
 import { diagram } from './diagram';
 import { Doc, MARGIN, MUTED, formatDate, type PdfInput } from './doc';
 import { allWinAnsi, loadFontData, type FontData } from './fonts';
-import { groupsSection } from './groups';
-import { ruleTable } from './ruleTable';
-import { warningsPage } from './warnings';
+import type { RequestParts } from './parts';
+import { firewallRequest } from './request';
+import { upgradeRequest } from './upgrade';
 
 export type { Paper, PdfInput } from './doc';
 
-function footers(doc: Doc, input: PdfInput) {
+function footers(doc: Doc, input: PdfInput, what: string) {
   const total = doc.pdf.getNumberOfPages();
   for (let i = 1; i <= total; i++) {
     doc.pdf.setPage(i);
     const y = doc.height - MARGIN + 10;
-    doc.text(`${input.plan.name} - firewall change request - ${formatDate(input.date)}`, MARGIN, y, {
+    doc.text(`${input.plan.name} - ${what} - ${formatDate(input.date)}`, MARGIN, y, {
       size: 8,
       colour: MUTED,
     });
@@ -27,61 +24,53 @@ function footers(doc: Doc, input: PdfInput) {
   }
 }
 
-/** What the request asks for: the flows in scope, as per-flow rows and as grouped rules. */
-interface Request {
-  flows: Flow[];
-  rows: RequestRow[];
-  grouping: Grouping;
-}
-
-function render(input: PdfInput, { flows, rows, grouping }: Request, unicode?: FontData): Doc {
+/** Cover, diagram, the request's own pages, its appendix, and a footer on every page. */
+function render(input: PdfInput, parts: RequestParts, unicode?: FontData): Doc {
   const doc = new Doc(input.paper, unicode);
   doc.pdf.setProperties({
     // Properties are not set in a font (jsPDF writes UTF-16): only bidi controls need escaping.
-    title: visibleText(
-      input.plan.changeRequest?.title?.trim() || `Firewall change request: ${input.plan.name}`,
-    ),
-    subject: 'Firewall change request',
+    title: visibleText(parts.title),
+    subject: parts.subject,
     creator: 'Portolan',
   });
-  cover(doc, input, rows, grouping);
+  cover(doc, input, parts.cover);
   doc.pdf.addPage();
   diagram(doc, input);
   doc.pdf.addPage();
-  // Each section below the one before when its heading and a few lines fit there.
-  let end = ruleTable(doc, input.plan, grouping);
-  if (grouping.groups.length > 0) end = groupsSection(doc, input.plan, grouping, doc.section(120, end));
-  warningsPage(doc, input, doc.section(100, end));
+  parts.body(doc);
   doc.pdf.addPage();
-  end = appendix(doc, input, rows);
-  if (flows.length > 0) flowList(doc, input.plan, grouping, flows, doc.section(120, end));
-  footers(doc, input);
+  parts.appendix(doc);
+  footers(doc, input, parts.footer);
   return doc;
 }
 
 /**
  * The whole change request as a PDF: cover, diagram, the grouped rules and their address groups,
- * warnings, and an appendix of the catalog rules used and of every flow. The Unicode font is
+ * warnings, and an appendix of the catalog rules used and of every flow. While the plan compares
+ * an upgrade (`upgradeFrom`), the upgrade's change request instead: the rules to open before it,
+ * to close after it, its advisories, and the unchanged rules in the appendix. The Unicode font is
  * fetched only when the plan needs it.
  */
 export async function buildChangeRequestPdf(input: PdfInput): Promise<ArrayBuffer> {
-  const flows: Flow[] = requestFlows(input.derivation, input.scope);
-  const request: Request = {
-    flows,
-    rows: requestRows(input.plan, flows),
-    grouping: groupFlows(input.plan, flows),
-  };
+  const from = input.plan.upgradeFrom;
+  const parts = from === undefined ? firewallRequest(input) : upgradeRequest(input, from);
   // The plan and its warnings decide the font; a fixed text beyond Windows-1252 is caught as it
   // prints, and the document is then made again with the Unicode font.
   const unicode = !allWinAnsi([input.plan, input.derivation.warnings]);
-  let doc = render(input, request, unicode ? await loadFontData() : undefined);
-  if (doc.missedText) doc = render(input, request, await loadFontData());
+  let doc = render(input, parts, unicode ? await loadFontData() : undefined);
+  if (doc.missedText) doc = render(input, parts, await loadFontData());
   return doc.pdf.output('arraybuffer');
 }
 
-/** `<plan name>-firewall-request.pdf`, on the paper the change request asks for. */
+/**
+ * `<plan name>-firewall-request.pdf`, or `<plan name>-upgrade-<from>-to-<to>.pdf` while an upgrade
+ * is compared, on the paper the change request asks for.
+ */
 export const exportPdf: Exporter = async ({ plan, derivation, scope, date }) => ({
-  filename: `${fileStem(plan.name)}-firewall-request.pdf`,
+  filename:
+    plan.upgradeFrom === undefined
+      ? `${fileStem(plan.name)}-firewall-request.pdf`
+      : `${fileStem(plan.name)}-upgrade-${plan.upgradeFrom}-to-${plan.productVersion}.pdf`,
   mime: 'application/pdf',
   data: await buildChangeRequestPdf({
     plan,

@@ -48,20 +48,40 @@ export function zoneNamer(plan: Plan): (id: string | undefined) => string {
 export const serviceList = (rule: GroupedRule): string =>
   rule.services.map((s) => `${s.protocol}/${s.port}`).join(', ');
 
+/** What a rule table's heading says: its title, the line under it, and what it says when empty. */
+export interface RuleTableText {
+  title: string;
+  /** The line under the title, for this many rules carrying this many flows. */
+  intro: (rules: number, flows: number) => string;
+  none: string;
+}
+
+export const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** The firewall change request's table of rules. */
+export const FIREWALL_RULES: RuleTableText = {
+  title: 'Firewall rules',
+  intro: (rules, flows) =>
+    `${plural(rules, 'rule')} over address groups, carrying ${plural(flows, 'flow')} (listed in the appendix), in order of the zones they connect. Replies are assumed to be allowed by a stateful firewall.`,
+  none: 'None: no flows are in the scope of this request.',
+};
+
 /**
- * The grouped rules, one row each, numbered, in zone-pair order. A side is its group's
- * name, and under it the zone and either the one member's address or how many members it has
- * (listed in "Address groups"). Returns where the table ended on its last page.
+ * The grouped rules, one row each, numbered, in zone-pair order, under a heading at `y`. A side
+ * is its group's name, and under it the zone and either the one member's address or how many
+ * members it has (listed in "Address groups"). Returns where the table ended on its last page.
  */
-export function ruleTable(doc: Doc, plan: Plan, grouping: Grouping): number {
+export function ruleTable(
+  doc: Doc,
+  plan: Plan,
+  grouping: Grouping,
+  text: RuleTableText = FIREWALL_RULES,
+  y = MARGIN,
+): number {
   const { rules } = grouping;
   const flows = rules.reduce((n, r) => n + r.flowIds.length, 0);
-  const top = doc.heading(
-    'Firewall rules',
-    `${rules.length} rule${rules.length === 1 ? '' : 's'} over address groups, carrying ${flows} flow${flows === 1 ? '' : 's'} (listed in the appendix), in order of the zones they connect. Replies are assumed to be allowed by a stateful firewall.`,
-  );
-  if (rules.length === 0)
-    return top + doc.text('None: no flows are in the scope of this request.', MARGIN, top, { colour: MUTED });
+  const top = doc.heading(text.title, text.intro(rules.length, flows), y);
+  if (rules.length === 0) return top + doc.text(text.none, MARGIN, top, { colour: MUTED });
   const zone = zoneNamer(plan);
   const side = (g: AddressGroup, zoneId: string | undefined) =>
     `${g.name}\n${zone(zoneId)}, ${g.hostIds.length === 1 ? g.addresses[0] : `${g.hostIds.length} hosts`}`;
