@@ -12,8 +12,11 @@ export function Toolbar() {
   return (
     <header className="flex h-13 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex shrink-0 items-center gap-2">
-        <img src="/favicon.svg" alt="" className="size-6" />
-        <h1 className="text-base font-bold tracking-tight text-slate-900 dark:text-slate-50">Portolan</h1>
+        <img src="/favicon.svg" alt="" title="Portolan" className="size-6" />
+        {/* The name gives its room to the plan's name on narrower screens; screen readers keep it. */}
+        <h1 className="sr-only text-base font-bold tracking-tight text-slate-900 min-[1600px]:not-sr-only dark:text-slate-50">
+          Portolan
+        </h1>
       </div>
       <div className="h-6 border-l border-slate-200 dark:border-slate-800" />
       <PlanName />
