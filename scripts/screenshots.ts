@@ -7,7 +7,7 @@ import { launchChromium, serveBuiltApp } from '../bench/browser';
 /**
  * `npm run screenshots`: the README's pictures. The main screen, light and dark; the 40-host
  * example before and after "Tidy layout"; the diagram page of its PDF change request (rendered
- * with pdftoppm from Debian's poppler-utils); and the Enterprise example grouped.
+ * with pdftoppm from Debian's poppler-utils); the Enterprise example grouped; and an upgrade compared.
  */
 const app = await serveBuiltApp();
 const browser = await launchChromium();
@@ -60,6 +60,18 @@ try {
   await page.waitForTimeout(800);
   await settled();
   await page.screenshot({ path: 'docs/screenshots/grouped.png' });
+
+  // An upgrade from MailMarshal 7.1 to SEG 10.0 on the DMZ relay example, flows inside zones shown.
+  await page.getByLabel('Group similar hosts').uncheck();
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /DMZ relay/ }).click();
+  await page.getByRole('button', { name: 'Replace plan' }).click();
+  await page.getByRole('tab', { name: /^Flows/ }).click();
+  await page.getByLabel('Include flows inside a zone').check();
+  await page.getByLabel('Upgrade from').selectOption({ label: 'MailMarshal 7.1' });
+  await page.waitForTimeout(800);
+  await settled();
+  await page.screenshot({ path: 'docs/screenshots/upgrade.png' });
 } finally {
   await browser.close();
   await app.close();
