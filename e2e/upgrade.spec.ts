@@ -39,6 +39,13 @@ test('"Upgrade from" marks the canvas, adds the Change column and its filter, an
   await expect(edge(page, 'Admin workstations', 'SEG-AM01')).toHaveAccessibleName(
     `Flow from Admin workstations to SEG-AM01: +tcp/443, ${MINUS}tcp/19001, inside a zone, changed by the upgrade (services marked + are added, ${MINUS} removed)`,
   );
+  // tcp/19001 goes and tcp/443 comes: rose dashes over the line.
+  await expect(
+    edge(page, 'Admin workstations', 'SEG-AM01').locator('path.portolan-edge-partly-removed'),
+  ).toHaveCSS('stroke-dasharray', '3px, 9px');
+  await expect(edge(page, 'Automation', 'SEG-AM01').locator('path.portolan-edge-partly-removed')).toHaveCount(
+    0,
+  );
   const kept = edge(page, 'SEG-AM01', 'SQL01');
   await expect(kept).toHaveAccessibleName(
     'Flow from SEG-AM01 to SQL01: tcp/1433, inside a zone, unchanged by the upgrade',

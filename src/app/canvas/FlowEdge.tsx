@@ -166,6 +166,9 @@ const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, route, d
       onKeyDown={onKeyDown}
     >
       <path d={d} fill="none" className={pathClass(edge)} markerEnd={marker(edge)} />
+      {edge.pair.partlyRemoved && !edge.selected && (
+        <path d={d} fill="none" className="react-flow__edge-path portolan-edge-partly-removed" />
+      )}
       <path d={d} fill="none" strokeOpacity={0} strokeWidth={14} className="react-flow__edge-interaction" />
     </g>
   );

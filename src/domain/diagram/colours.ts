@@ -66,6 +66,9 @@ export const FLOW_COLOURS: Record<'crossing' | 'internal' | 'removed', FlowColou
   removed: { line: '#e11d48', labelFill: '#fff1f2', labelBorder: '#fda4af', labelText: '#9f1239' },
 };
 
+/** The rose dashes over an arrow some of whose services an upgrade removes (stroke-dasharray). */
+export const PARTLY_REMOVED_DASH = [3, 9] as const;
+
 /** How strongly an arrow the upgrade leaves unchanged is drawn (the canvas's opacity-35). */
 export const KEPT_OPACITY = 0.35;
 

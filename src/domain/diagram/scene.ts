@@ -114,6 +114,7 @@ export function buildScene(
     };
     if (route.labelAt) edge.labelAt = route.labelAt;
     if (p.change) edge.change = p.change;
+    if (p.partlyRemoved) edge.partlyRemoved = true;
     return edge;
   });
   return { zones, hosts, edges, bounds: sceneBounds(zones, hosts, edges), unlabelled };

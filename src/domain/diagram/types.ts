@@ -43,6 +43,8 @@ export interface SceneEdge {
   label: string;
   /** While an upgrade is compared: what it does to this arrow. */
   change?: PairChange;
+  /** Some of its services go with the upgrade (see FlowPair): rose dashes over its line. */
+  partlyRemoved?: boolean;
   /** The line from the source card's border to just before the target card's border: two or more points. */
   points: Point[];
   /** Centre of the label, or undefined when there was no free room to place it. */

@@ -25,6 +25,8 @@ export interface FlowPair {
   hasReverse: boolean;
   /** Only while an upgrade is compared: what it does to this arrow (its label marks each service). */
   change?: PairChange;
+  /** A `mixed` arrow some of whose services the upgrade removes: drawn with rose dashes over its line. */
+  partlyRemoved?: boolean;
 }
 
 /**

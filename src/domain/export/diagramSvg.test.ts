@@ -337,3 +337,32 @@ describe('exportDiagramSvg', () => {
     expect(legend).toContain('Plan: Edge / test: 1 · Trustwave SEG 8.0 · 2026-11-28');
   });
 });
+
+describe('exportDiagramSvg while an upgrade is compared', () => {
+  it('marks the arrows as the canvas does: added, partly removed and faded, with a legend for each', async () => {
+    const { DMZ_RELAY } = await import('../plan/examples');
+    const plan: Plan = { ...DMZ_RELAY, upgradeFrom: '7.1' };
+    const file = exportDiagramSvg({
+      plan,
+      derivation: deriveFlows(plan),
+      scope: { includeInternal: false },
+      date: new Date('2026-11-28T12:00:00Z'),
+    });
+    const doc = parse(file.data as string);
+    // From 7.1 to 10.0: the REST API arrow is new, the admin workstations' arrow gains tcp/443 and
+    // loses tcp/19001, and every other arrow stays as it is.
+    expect(byClass(doc, 'polyline', 'add')).toHaveLength(1);
+    expect(byClass(doc, 'polyline', 'mixed')).toHaveLength(1);
+    expect(byClass(doc, 'polyline', 'partly-removed')).toHaveLength(2); // the arrow's dashes and the legend's
+    expect(byClass(doc, 'polyline', 'remove')).toHaveLength(0);
+    const kept = byClass(doc, 'polyline', 'keep');
+    expect(kept.length).toBeGreaterThan(10);
+    for (const k of kept) expect(k.getAttribute('opacity')).toBe('0.35');
+    const labels = byClass(doc, 'g', 'label').map((g) => texts(g).join(''));
+    expect(labels).toContain('+tcp/19006');
+    expect(labels).toContain('+tcp/443, \u2212tcp/19001');
+    const legend = texts(byClass(doc, 'g', 'legend')[0]!).join('\n');
+    expect(legend).toContain('To remove after the upgrade: needed by MailMarshal 7.1, not by SEG 10.0');
+    expect(legend).toContain('Rose dashes over an arrow: some of its services go');
+  });
+});

@@ -1,5 +1,12 @@
 import { productName } from '../catalog/versions';
-import { CARD_COLOURS, FLOW_COLOURS, KEPT_OPACITY, TRUST_COLOURS, flowTone } from '../diagram/colours';
+import {
+  CARD_COLOURS,
+  FLOW_COLOURS,
+  KEPT_OPACITY,
+  PARTLY_REMOVED_DASH,
+  TRUST_COLOURS,
+  flowTone,
+} from '../diagram/colours';
 import { buildScene } from '../diagram/scene';
 import type { Rect, Scene, SceneEdge, SceneHost, SceneZone } from '../diagram/types';
 import { diagramPairs, versionLabel } from '../upgrade/delta';
@@ -198,13 +205,18 @@ function lineStyle(e: SceneEdge): string {
     : `stroke="${c.line}" stroke-width="1.5" stroke-dasharray="5 3" marker-end="url(#${MARKER_INTERNAL})"${fade}`;
 }
 
+/** Rose dashes over the line of an arrow some of whose services an upgrade removes. */
+const partlyRemoved = (at: string) =>
+  `<polyline class="flow partly-removed" points="${at}" fill="none" stroke-linejoin="round" ` +
+  `stroke="${FLOW_COLOURS.removed.line}" stroke-width="2" stroke-dasharray="${PARTLY_REMOVED_DASH.join(' ')}"/>`;
+
 function edge(e: SceneEdge): string {
   if (e.points.length < 2 || !e.points.every((p) => finite(p.x, p.y))) return '';
   const change = e.change ? ` ${e.change}` : '';
-  return (
+  const line =
     `<polyline class="flow ${e.crossesFirewall ? 'crossing' : 'internal'}${change}" points="${points(e.points)}" ` +
-    `fill="none" stroke-linejoin="round" ${lineStyle(e)}/>`
-  );
+    `fill="none" stroke-linejoin="round" ${lineStyle(e)}/>`;
+  return e.partlyRemoved ? line + partlyRemoved(points(e.points)) : line;
 }
 
 const LABEL_SIZE = 10;
@@ -281,6 +293,11 @@ function legend(scene: Scene, meta: DiagramMeta, x: number, top: number): Legend
     sample(
       { crossesFirewall: true, change: 'remove' },
       `To remove after the upgrade: needed by ${from}, not by ${to} (marked \u2212)`,
+    );
+    parts.push(partlyRemoved(`${num(x)},${num(y + LINE - 4)} ${num(x + 36)},${num(y + LINE - 4)}`));
+    sample(
+      { crossesFirewall: true, change: 'mixed' },
+      'Rose dashes over an arrow: some of its services go (marked \u2212)',
     );
     sample({ crossesFirewall: true, change: 'keep' }, `Unchanged by the upgrade from ${from}`);
     const marks = `Services marked + are new in ${to}: open them before the upgrade.`;

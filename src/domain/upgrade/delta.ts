@@ -148,10 +148,12 @@ export function deltaPairs(delta: UpgradeDelta): DeltaPair[] {
       if (!marked.has(service)) marked.set(service, `${MARK[changes[i]!]}${service}`);
     });
     const first = changes[0] ?? 'keep';
+    const change = changes.every((c) => c === first) ? first : 'mixed';
     return {
       ...pair,
       label: [...marked.values()].join(', '),
-      change: changes.every((c) => c === first) ? first : 'mixed',
+      change,
+      ...(change === 'mixed' && changes.includes('remove') ? { partlyRemoved: true } : {}),
     };
   });
 }

@@ -180,11 +180,14 @@ describe('upgradeDelta against the vendor table', () => {
     const admin = pairs.find((p) => p.source === 'admin-workstation' && p.target === 'array-manager')!;
     expect(admin.label).toBe('+tcp/443, \u2212tcp/19001');
     expect(admin.change).toBe('mixed');
+    // tcp/19001 goes: rose dashes over the line.
+    expect(admin.partlyRemoved).toBe(true);
     const sql = pairs.find((p) => p.source === 'array-manager' && p.target === 'sql-server')!;
     expect(sql.label).toBe('tcp/1433');
     expect(sql.change).toBe('keep');
     const rest = deltaPairs(upgradeDelta(everyRole('8.0'), '7.1')).find((p) => p.source === 'rest-client')!;
     expect([rest.label, rest.change]).toEqual(['+tcp/19006', 'add']);
+    expect(rest.partlyRemoved).toBeUndefined();
     const gone = deltaPairs(upgradeDelta(everyRole('6.0'), '6.5')).find(
       (p) => p.source === 'processing-node' && p.target === 'internet',
     )!;

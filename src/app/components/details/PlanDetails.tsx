@@ -53,6 +53,28 @@ function UpgradeSection({ plan }: { plan: Plan }) {
           dash="7 4"
           label="− service: close once it is complete"
         />
+        <li className="flex items-center gap-2">
+          <svg width="36" height="8" aria-hidden="true">
+            <line
+              x1="0"
+              y1="4"
+              x2="36"
+              y2="4"
+              className="stroke-orange-600 dark:stroke-orange-400"
+              strokeWidth={2}
+            />
+            <line
+              x1="0"
+              y1="4"
+              x2="36"
+              y2="4"
+              className="stroke-rose-600 dark:stroke-rose-400"
+              strokeWidth={2}
+              strokeDasharray="3 9"
+            />
+          </svg>
+          Some services go, some stay
+        </li>
         <LegendLine className="stroke-orange-600 opacity-35" width={2} label="Unchanged (faded)" />
       </ul>
       {advisories.length > 0 && (

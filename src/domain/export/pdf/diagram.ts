@@ -1,5 +1,5 @@
 import type { jsPDF } from 'jspdf';
-import { FLOW_COLOURS, KEPT_OPACITY, flowTone } from '../../diagram/colours';
+import { FLOW_COLOURS, KEPT_OPACITY, PARTLY_REMOVED_DASH, flowTone } from '../../diagram/colours';
 import { buildScene } from '../../diagram/scene';
 import type { Rect, Scene, SceneEdge } from '../../diagram/types';
 import { diagramPairs, versionLabel } from '../../upgrade/delta';
@@ -30,7 +30,8 @@ const LEGEND = 'Solid orange arrows cross a firewall; dashed grey arrows stay in
 function upgradeLegend(from: string, to: string): string {
   return (
     `${versionLabel(from)} \u2192 ${to}: + marks a service to open before the upgrade, \u2212 one to close ` +
-    'after it; dashed rose arrows carry only services to close, faded arrows stay as they are.'
+    'after it; dashed rose arrows carry only services to close, rose dashes over an arrow mark one that ' +
+    'loses some, faded arrows stay as they are.'
   );
 }
 
@@ -388,6 +389,13 @@ export function diagram(doc: Doc, input: PdfInput): void {
         // jsPDF's lines() takes steps relative to the previous point.
         const steps = points.slice(1).map(([x, y], i) => [x - points[i]![0], y - points[i]![1]]);
         pdf.lines(steps, x0, y0, [1, 1], 'S', false);
+        if (edge.partlyRemoved) {
+          // Some of its services go with the upgrade: rose dashes over the line.
+          pdf.setDrawColor(...rgb(FLOW_COLOURS.removed.line));
+          pdf.setLineDashPattern(dash(...PARTLY_REMOVED_DASH), 0);
+          pdf.lines(steps, x0, y0, [1, 1], 'S', false);
+          pdf.setDrawColor(...look.line);
+        }
       }
       pdf.setLineDashPattern([], 0);
       const [ex, ey] = points[points.length - 1]!;
