@@ -26,7 +26,8 @@ function devCsp(): Plugin {
  * Everything else under src/ goes into the one `app` chunk every page load needs.
  */
 const ON_DEMAND = [
-  /\/src\/domain\/plan\/(restore|schema|migrate|examples|zoneNews)\./,
+  /\/src\/domain\/plan\/(restore|schema|migrate|examples|zoneNews|decisions)\./,
+  /\/src\/app\/decisionCommands\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,
@@ -44,8 +45,8 @@ const ON_DEMAND = [
   /\/src\/app\/components\/details\/(PlanDetails|Section)\./,
   /\/src\/app\/lib\/tabs\./,
   /\/src\/app\/lib\/layout\//,
-  // Arranging an opened plan (a file or a link) loads with the plan.
-  /\/src\/app\/lib\/arrange\./,
+  // Arranging an opened plan (a file or a link) loads with the plan; links load when used.
+  /\/src\/app\/lib\/(arrange|share|exportRun)\./,
   // The diagram scene (routing) runs in the canvas's routing worker and in the exports.
   /\/src\/domain\/diagram\//,
   /\/src\/domain\/export\/diagramSvg\./,

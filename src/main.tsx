@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { restoreSavedPlan, startAutosave } from './app/lib/persistence';
-import { openSharedLink } from './app/lib/share';
+import { openSharedLink } from './app/lib/sharedLink';
 import './index.css';
 
 const root = document.getElementById('root');

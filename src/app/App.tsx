@@ -6,7 +6,7 @@ import { DialogHost } from './components/DialogHost';
 import { loadPanels, usePanels } from './components/lazyPanels';
 import { Toolbar } from './components/Toolbar';
 import { startFileDrop } from './lib/fileDrop';
-import { openSharedLink } from './lib/share';
+import { openSharedLink } from './lib/sharedLink';
 import { useTheme } from './lib/theme';
 import { startShortcuts } from './shortcuts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportFormat } from '../../domain/export';
-import { exportWith, lastBuildTime, loadExporter, loadedExporter, runExport } from '../lib/files';
+import type * as Runner from '../lib/exportRun';
 import { Icon } from './Icon';
 import { Menu } from './Menu';
 import { whenIdle } from '../lib/idle';
@@ -21,7 +21,7 @@ const IMMEDIATE_MS = 100;
 
 function preload(format: ExportFormat) {
   // A load that fails here is tried again, and reported, when the person exports.
-  loadExporter(format).catch(() => undefined);
+  runner?.loadExporter(format).catch(() => undefined);
 }
 
 /** "Export diagram (SVG)" → "diagram (SVG)": what is being made, for progress messages. */
@@ -35,17 +35,19 @@ const Spinner = () => (
 function useExport() {
   const [busy, setBusy] = useState<ExportFormat>();
   const run = (format: ExportFormat) => {
-    const exporter = loadedExporter(format);
-    if (exporter && QUICK.has(format.id) && (lastBuildTime(format) ?? 0) < IMMEDIATE_MS) {
+    // The formats are listed only once the runner has loaded with them.
+    const r = runner!;
+    const exporter = r.loadedExporter(format);
+    if (exporter && QUICK.has(format.id) && (r.lastBuildTime(format) ?? 0) < IMMEDIATE_MS) {
       // Quick enough to feel immediate: build and save within the click, no progress to show.
-      void exportWith(format, exporter);
+      void r.exportWith(format, exporter);
       return;
     }
     setBusy(format);
     // Let the busy state paint before the work starts.
     requestAnimationFrame(() =>
       setTimeout(() => {
-        void runExport(format).finally(() => setBusy(undefined));
+        void r.runExport(format).finally(() => setBusy(undefined));
       }, 0),
     );
   };
@@ -59,9 +61,14 @@ function useExport() {
  */
 let registry: Promise<readonly ExportFormat[]> | undefined;
 let formats: readonly ExportFormat[] | undefined;
+/** The code that runs an export, loaded with the list. */
+let runner: typeof Runner | undefined;
 function loadFormats(): Promise<readonly ExportFormat[]> {
-  registry ??= import('../../domain/export/registry').then(
-    (m) => (formats = m.EXPORT_FORMATS),
+  registry ??= Promise.all([import('../../domain/export/registry'), import('../lib/exportRun')]).then(
+    ([m, r]) => {
+      runner = r;
+      return (formats = m.EXPORT_FORMATS);
+    },
     (e: unknown) => {
       registry = undefined;
       throw e;

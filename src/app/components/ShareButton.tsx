@@ -1,5 +1,4 @@
 import { Suspense, lazy, useState } from 'react';
-import { makeShareLink } from '../lib/share';
 import { Icon } from './Icon';
 import { Button } from './ui';
 
@@ -11,7 +10,13 @@ export function ShareButton() {
   const [link, setLink] = useState<string>();
   return (
     <>
-      <Button variant="primary" onClick={() => void makeShareLink().then(setLink)}>
+      <Button
+        variant="primary"
+        onClick={() =>
+          // The link's code loads with the first share.
+          void import('../lib/share').then((m) => m.makeShareLink()).then(setLink)
+        }
+      >
         <Icon name="share" />
         Share
       </Button>
