@@ -59,7 +59,7 @@ export function generatePlan(hostCount: number, productVersion = '10.0'): Plan {
   });
   return {
     format: 'portolan-plan',
-    version: 1,
+    version: 2,
     name: `Generated ${hostCount}`,
     productVersion,
     zones,

@@ -37,7 +37,7 @@ function oversizedPlan(): Plan {
   );
   return {
     format: 'portolan-plan',
-    version: 1,
+    version: 2,
     name: 'Huge estate',
     productVersion: '10.0',
     zones: [],
@@ -137,7 +137,7 @@ test('with storage full, a saved plan that cannot be read is offered for downloa
   await page.goto('/');
   const bad = JSON.stringify({
     format: 'portolan-plan',
-    version: 1,
+    version: 2,
     name: 'Broken',
     productVersion: '10.0',
     zones: [],

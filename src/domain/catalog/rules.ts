@@ -31,6 +31,11 @@ export interface RuleEndpoint {
   source: RoleId;
   destination: RoleId;
   versions: VersionRange;
+  /**
+   * Inside one array: with several Array Managers, the flow connects only hosts of the same array
+   * (a node and its own Array Manager).
+   */
+  sameArray?: true;
 }
 
 /**
@@ -65,7 +70,28 @@ export interface CatalogRule {
    */
   whenMissing: Partial<Record<RoleId, Severity>>;
   source: SourceReference;
+  /**
+   * Set when the vendor table makes the rule conditional on a feature being used: the plan can
+   * switch it off (see FEATURES), which removes its flows and its missing-host warnings.
+   */
+  feature?: FeatureId;
 }
+
+/** The vendor table's conditional rules, as features a plan uses or not. */
+export const FEATURE_IDS = ['spamcensor-updates', 'ldap', 'pop3', 'rest-api'] as const;
+export type FeatureId = (typeof FEATURE_IDS)[number];
+
+/** "Features in use": what each feature is called; all are on unless the plan says otherwise. */
+export const FEATURES: Readonly<Record<FeatureId, { label: string }>> = {
+  'spamcensor-updates': { label: 'Automatic SpamCensor updates' },
+  ldap: { label: 'Directory look-ups over LDAP (groups, SMTP AUTH, quarantine addresses from AD)' },
+  pop3: { label: 'The POP3 server' },
+  'rest-api': { label: 'The REST API' },
+};
+
+/** Whether the plan uses a feature: on unless switched off. */
+export const featureOn = (features: Partial<Record<FeatureId, boolean>> | undefined, id: FeatureId) =>
+  features?.[id] !== false;
 
 /** Every rule comes from this one vendor table. */
 export const KB_10905: SourceReference = {
@@ -117,6 +143,7 @@ export const CATALOG: readonly CatalogRule[] = [
     fixedDestinationAddress: 'www.marshal.com',
     whenMissing: { internet: 'warning' },
     source: KB_10905,
+    feature: 'spamcensor-updates',
   },
   {
     id: 'node-http',
@@ -141,6 +168,7 @@ export const CATALOG: readonly CatalogRule[] = [
     endpoints: [{ source: 'pop3-client', destination: 'processing-node', versions: ALL }],
     whenMissing: {},
     source: KB_10905,
+    feature: 'pop3',
   },
   {
     id: 'ldap',
@@ -149,6 +177,7 @@ export const CATALOG: readonly CatalogRule[] = [
     endpoints: [{ source: 'array-manager', destination: 'directory-server', versions: ALL }],
     whenMissing: {},
     source: KB_10905,
+    feature: 'ldap',
   },
   {
     id: 'sql',
@@ -163,8 +192,8 @@ export const CATALOG: readonly CatalogRule[] = [
     title: 'Array Manager service',
     services: [tcp(19001)],
     endpoints: [
-      { source: 'processing-node', destination: 'array-manager', versions: ALL },
-      { source: 'web-components', destination: 'array-manager', versions: ALL },
+      { source: 'processing-node', destination: 'array-manager', versions: ALL, sameArray: true },
+      { source: 'web-components', destination: 'array-manager', versions: ALL, sameArray: true },
       // The Windows Configurator and Console were replaced by the web console in 10.0 (there was no 9.x).
       { source: 'admin-workstation', destination: 'array-manager', versions: { before: '10.0' } },
     ],
@@ -175,7 +204,7 @@ export const CATALOG: readonly CatalogRule[] = [
     id: 'controller-service',
     title: 'Controller service on the nodes',
     services: [tcp(19001)],
-    endpoints: [{ source: 'array-manager', destination: 'processing-node', versions: ALL }],
+    endpoints: [{ source: 'array-manager', destination: 'processing-node', versions: ALL, sameArray: true }],
     whenMissing: { 'processing-node': 'warning' },
     source: KB_10905,
   },
@@ -186,6 +215,7 @@ export const CATALOG: readonly CatalogRule[] = [
     endpoints: [{ source: 'rest-client', destination: 'array-manager', versions: { from: '8.0' } }],
     whenMissing: {},
     source: KB_10905,
+    feature: 'rest-api',
   },
 ];
 

@@ -1,5 +1,6 @@
-import { CATALOG, inRange, type CatalogRule, type RoleId } from '../catalog';
+import { CATALOG, featureOn, inRange, type CatalogRule, type RoleId } from '../catalog';
 import type { Host, Plan, Zone } from '../plan';
+import { COUNTERPART_ROLES, type CounterpartRole, type Exclusion } from '../plan/types';
 import type { Derivation, Flow } from './types';
 import { deriveWarnings } from './warnings';
 
@@ -31,6 +32,25 @@ export function hostAddress(host: Host): string {
   return host.roles.includes('internet') ? 'any' : '';
 }
 
+/**
+ * A flow's id: rule, hosts and service. The source id is length-prefixed, so ids holding "|"
+ * cannot make two flows share an id.
+ */
+export const flowId = (rule: string, source: string, destination: string, protocol: string, port: number) =>
+  `${rule}|${source.length}:${source}|${destination}|${protocol}/${port}`;
+
+/**
+ * The array a host is in at one end of an array-internal flow: as the Array Manager it heads its
+ * own; as a node or web components host it is in the one it names, or in none (undefined: it then
+ * talks to every array, as before arrays could be chosen). A single server holding both roles is
+ * in its own array as the Array Manager and in the one it names as a node.
+ */
+export const arrayAt = (host: Host, role: RoleId): string | undefined =>
+  role === 'array-manager' ? host.id : host.array;
+
+const isCounterpart = (role: RoleId): role is CounterpartRole =>
+  (COUNTERPART_ROLES as readonly string[]).includes(role);
+
 /** Two hosts are separated by a firewall unless both sit in the same zone. */
 export function crossesFirewall(a: Host, b: Host): boolean {
   return a.zone === undefined || b.zone === undefined || a.zone !== b.zone;
@@ -53,12 +73,20 @@ export function deriveFlows(plan: Plan, catalog: readonly CatalogRule[] = CATALO
   const addresses = new Map<Host, string>();
   for (const host of plan.hosts) addresses.set(host, hostAddress(host));
 
+  // With one Array Manager (or none) every host is in the same array.
+  const severalArrays = (ctx.hostsByRole.get('array-manager')?.length ?? 0) > 1;
+
   for (const rule of catalog) {
+    // A feature the plan does not use needs no flows.
+    if (rule.feature && !featureOn(plan.features, rule.feature)) continue;
     for (const endpoint of rule.endpoints) {
       if (!inRange(version, endpoint.versions)) continue;
       const sources = ctx.hostsByRole.get(endpoint.source) ?? NO_HOSTS;
       const destinations = ctx.hostsByRole.get(endpoint.destination) ?? NO_HOSTS;
       if (sources.length === 0 || destinations.length === 0) continue;
+      const byArray = severalArrays && endpoint.sameArray === true;
+      const dstChosen = isCounterpart(endpoint.destination) ? endpoint.destination : undefined;
+      const srcChosen = isCounterpart(endpoint.source) ? endpoint.source : undefined;
       // Shared by every flow of this endpoint; copied before a merge changes them.
       const sourceRoles = [endpoint.source];
       const destinationRoles = [endpoint.destination];
@@ -70,7 +98,20 @@ export function deriveFlows(plan: Plan, catalog: readonly CatalogRule[] = CATALO
         const sourceAddress = addresses.get(src) ?? '';
         // The source id is length-prefixed so ids holding "|" cannot make two flows share an id.
         const prefix = `${rule.id}|${src.id.length}:${src.id}|`;
+        const srcArray = byArray ? arrayAt(src, endpoint.source) : undefined;
+        const uses = dstChosen && src.uses?.[dstChosen];
         for (const dst of destinations) {
+          // Inside one array only, once both ends have one; a host in none keeps every array.
+          if (srcArray !== undefined) {
+            const dstArray = arrayAt(dst, endpoint.destination);
+            if (dstArray !== undefined && dstArray !== srcArray) continue;
+          }
+          // The counterparts a host uses, when it chose (DNS servers, mail servers, directories).
+          if (uses && !uses.includes(dst.id)) continue;
+          if (srcChosen) {
+            const chosen = dst.uses?.[srcChosen];
+            if (chosen && !chosen.includes(src.id)) continue;
+          }
           const local = src === dst;
           // Hosts with one role each can meet only once per rule, so only co-located roles need the
           // duplicate check.
@@ -113,5 +154,17 @@ export function deriveFlows(plan: Plan, catalog: readonly CatalogRule[] = CATALO
     }
   }
 
-  return { flows, localFlows, warnings: deriveWarnings(ctx, flows) };
+  return { flows, localFlows, excluded: exclusionsOf(plan, flows), warnings: deriveWarnings(ctx, flows) };
+}
+
+/** The plan's exclusions that name a flow it has, by flow id. */
+function exclusionsOf(plan: Plan, flows: readonly Flow[]): ReadonlyMap<string, Exclusion> {
+  const excluded = new Map<string, Exclusion>();
+  if (!plan.exclusions?.length) return excluded;
+  const ids = new Set(flows.map((f) => f.id));
+  for (const e of plan.exclusions) {
+    const id = flowId(e.rule, e.source, e.destination, e.protocol, e.port);
+    if (ids.has(id)) excluded.set(id, e);
+  }
+  return excluded;
 }

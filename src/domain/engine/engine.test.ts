@@ -35,7 +35,7 @@ function host(id: string, roles: RoleId[], extra: Partial<Host> = {}): Host {
 }
 
 function plan(hosts: Host[], productVersion = '10.0', zones: Zone[] = []): Plan {
-  return { format: 'portolan-plan', version: 1, name: 'Test', productVersion, zones, hosts };
+  return { format: 'portolan-plan', version: 2, name: 'Test', productVersion, zones, hosts };
 }
 
 /** One host per role, each on its own. */

@@ -29,6 +29,10 @@ describe('plans that derive the same flows', () => {
       (p) => (p.zones[0]!.trust = 'trusted'),
       (p) => (p.zones[0]!.name = 'Perimeter'),
       (p) => p.zones.pop(),
+      (p) => (p.features = { ldap: false }),
+      (p) => (p.exclusions = []),
+      (p) => (p.hosts[1]!.array = 'am'),
+      (p) => (p.hosts[1]!.uses = { 'dns-server': ['dc'] }),
     ];
     for (const change of changes) {
       const next = plan();

@@ -9,6 +9,8 @@ import type { Plan } from '../plan/types';
 export function sameFlowInputs(a: Plan, b: Plan): boolean {
   if (a === b) return true;
   if (a.productVersion !== b.productVersion) return false;
+  // The architect's decisions are replaced, never edited in place: compared by identity.
+  if (a.features !== b.features || a.exclusions !== b.exclusions) return false;
   if (a.zones.length !== b.zones.length || a.hosts.length !== b.hosts.length) return false;
   for (let i = 0; i < a.zones.length; i++) {
     const x = a.zones[i]!;
@@ -21,6 +23,7 @@ export function sameFlowInputs(a: Plan, b: Plan): boolean {
     if (x === y) continue;
     if (x.id !== y.id || x.name !== y.name || x.zone !== y.zone || x.address !== y.address) return false;
     if (x.roles.length !== y.roles.length || x.roles.some((r, j) => r !== y.roles[j])) return false;
+    if (x.array !== y.array || x.uses !== y.uses) return false;
   }
   return true;
 }

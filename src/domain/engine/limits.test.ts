@@ -7,7 +7,7 @@ function plan(counts: [RoleId, number][], productVersion = '10.0'): Plan {
   const hosts: Host[] = counts.flatMap(([role, n]) =>
     Array.from({ length: n }, (_, i) => ({ id: `${role}-${i}`, name: `${role}-${i}`, roles: [role] })),
   );
-  return { format: 'portolan-plan', version: 1, name: 'Size', productVersion, zones: [], hosts };
+  return { format: 'portolan-plan', version: 2, name: 'Size', productVersion, zones: [], hosts };
 }
 
 describe('plan size limit', () => {

@@ -1,4 +1,5 @@
 import type { Protocol, RoleId, RuleId, Severity } from '../catalog';
+import type { Exclusion } from '../plan/types';
 
 /**
  * One network flow: one source host, one destination host, one protocol and port, one catalog
@@ -35,8 +36,14 @@ export interface Warning {
 }
 
 export interface Derivation {
-  /** Flows between different hosts, in catalog order. */
+  /** Flows between different hosts, in catalog order (excluded ones too: see `excluded`). */
   flows: Flow[];
+  /**
+   * Flows the architect left out of the change request (already allowed, or not needed), by flow
+   * id, with the decision. They stay in `flows` (the canvas draws them faint, the table can show
+   * them) and leave the change request and every generated configuration.
+   */
+  excluded: ReadonlyMap<string, Exclusion>;
   /** Flows between roles of one host (a single-server install): listed, never sent to a firewall. */
   localFlows: Flow[];
   warnings: Warning[];

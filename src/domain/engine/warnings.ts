@@ -1,6 +1,7 @@
 import {
   ROLES,
   describeRange,
+  featureOn,
   formatService,
   getRule,
   inRange,
@@ -121,6 +122,8 @@ const missingRoles: Check = (ctx) => {
   };
 
   for (const rule of ctx.catalog) {
+    // A feature the plan does not use needs nothing at either end.
+    if (rule.feature && !featureOn(ctx.plan.features, rule.feature)) continue;
     for (const ep of rule.endpoints) {
       if (!inRange(version, ep.versions)) continue;
       const srcSeverity = rule.whenMissing[ep.source];
@@ -185,12 +188,47 @@ const rolesWithoutFlows: Check = (ctx) => {
   return out;
 };
 
+/**
+ * With several Array Managers, a processing node or web components host belongs to one of them.
+ * One in none still talks to every Array Manager (as if they were one array), which no real
+ * deployment does.
+ */
+const arrayMembership: Check = (ctx) => {
+  const managers = ctx.hostsByRole.get('array-manager') ?? [];
+  if (managers.length < 2) return [];
+  const members = new Set([
+    ...(ctx.hostsByRole.get('processing-node') ?? []),
+    ...(ctx.hostsByRole.get('web-components') ?? []),
+  ]);
+  const loose = [...members].filter((h) => h.array === undefined);
+  if (loose.length === 0) return [];
+  return [
+    {
+      id: 'array-unassigned',
+      severity: 'warning',
+      message:
+        `${names(
+          ctx,
+          loose.map((h) => h.id),
+        )} belong${loose.length === 1 ? 's' : ''} to no array, so ` +
+        `${loose.length === 1 ? 'it talks' : 'they talk'} to every Array Manager (${names(
+          ctx,
+          managers.map((h) => h.id),
+        )}). ` +
+        'Pick the array of each in its panel.',
+      hostIds: loose.map((h) => h.id),
+      ruleIds: ['array-manager-service', 'controller-service'],
+    },
+  ];
+};
+
 export const CHECKS: readonly Check[] = [
   missingRoles,
   netbiosConfigurator,
   consoleFromUntrusted,
   arrayManagerZone,
   rolesWithoutFlows,
+  arrayMembership,
 ];
 
 export function deriveWarnings(ctx: EngineContext, flows: readonly Flow[]): Warning[] {

@@ -287,7 +287,7 @@ describe('exportDiagramSvg', () => {
   /** The Internet and one processing node in the DMZ, at SEG 8.0. */
   const plan: Plan = {
     format: 'portolan-plan',
-    version: 1,
+    version: 2,
     name: 'Edge / test: 1',
     productVersion: '8.0',
     zones: [

@@ -323,8 +323,8 @@ describe('plan files', () => {
     const text = serializePlan(DMZ_RELAY);
     const truncated = parsePlanText(text.slice(0, 200));
     expect(truncated.ok || truncated.problems[0]?.message).toMatch(/truncated/);
-    const future = parsePlanText(text.replace('"version": 1', '"version": 2'));
-    expect(future.ok || future.problems[0]?.message).toMatch(/newer Portolan \(plan format version 2\)/);
+    const future = parsePlanText(text.replace('"version": 2', '"version": 3'));
+    expect(future.ok || future.problems[0]?.message).toMatch(/newer Portolan \(plan format version 3\)/);
     const invalid = parsePlanText(
       text.replace('"10.0.0.6"', '"10.0.0.600"').replace('"trust": "dmz"', '"trust": "guest"'),
     );

@@ -11,7 +11,7 @@ import { exportGroupedCsv } from './groupedCsv';
  */
 const PLAN: Plan = {
   format: 'portolan-plan',
-  version: 1,
+  version: 2,
   name: 'Relay; "small"',
   productVersion: '10.0',
   zones: [

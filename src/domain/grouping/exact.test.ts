@@ -57,7 +57,7 @@ const planArb: fc.Arbitrary<Plan> = fc
     });
     return {
       format: 'portolan-plan',
-      version: 1,
+      version: 2,
       name: 'Random',
       productVersion,
       zones: planZones,

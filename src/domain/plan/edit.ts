@@ -1,4 +1,5 @@
 import { DEFAULT_PRODUCT_VERSION, ROLES, type RoleId } from '../catalog';
+import { cleanDecisions } from './cleanDecisions';
 import {
   DEFAULT_ZONE_SIZE,
   freeZoneSpot,
@@ -144,14 +145,17 @@ export function updateHost(plan: Plan, id: string, patch: HostPatch): Plan {
       return updated;
     }),
   };
+  // A host that loses a role loses the decisions that needed it.
+  if (patch.roles) return updateHost(cleanDecisions(next), id, { ...('zone' in patch ? { zone } : {}) });
   if (!old || !('zone' in patch) || (zone || undefined) === old.zone) return next;
   const placed = placeInZone(next, id, zone || undefined);
   // A zone change that could not be made (the zone is full and boxed in) changes nothing.
   return placed === next && Object.keys(rest).length === 0 ? plan : placed;
 }
 
+/** Removes hosts, and every decision that names them (see cleanDecisions). */
 export function removeHosts(plan: Plan, ids: ReadonlySet<string>): Plan {
-  return { ...plan, hosts: plan.hosts.filter((h) => !ids.has(h.id)) };
+  return cleanDecisions({ ...plan, hosts: plan.hosts.filter((h) => !ids.has(h.id)) });
 }
 
 /** Adds a zone of the default size at the free spot nearest `position`: over no zone and no card. */

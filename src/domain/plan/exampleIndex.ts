@@ -5,6 +5,7 @@ export const EXAMPLES = [
   { id: 'single-server', label: 'Single server' },
   { id: 'dmz-relay', label: 'DMZ relay with internal array (10.0)' },
   { id: 'two-sites', label: 'Two sites, 40 hosts (10.0)' },
+  { id: 'two-arrays', label: 'Two sites, two arrays (10.0)' },
   { id: 'enterprise', label: 'Enterprise: 8 nodes, 2 arrays, 8 mail servers (10.0)' },
 ] as const;
 

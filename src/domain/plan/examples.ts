@@ -270,6 +270,62 @@ export const TWO_SITES: Plan = {
   ],
 };
 
+/** Ids of the two-site example's hosts by where they are (ids are the names in lower case). */
+const ids = (...names: string[]) => names.map((n) => n.toLowerCase());
+const DMZ_NODES = ids('SEG-NODE01', 'SEG-NODE02', 'SEG-NODE03', 'SEG-NODE04');
+const BRANCH_NODES = ids('SEG-NODE05', 'SEG-NODE06', 'SEG-NODE07', 'SEG-NODE08');
+
+/**
+ * The two-site example as it is usually built: an array per site, and each site's hosts using its
+ * own DNS servers, mail servers and domain controllers. The branch office gets its own Array
+ * Manager (SEG-AM02) for its four nodes; the DMZ nodes and web components stay with SEG-AM01. One
+ * flow is already allowed by an existing firewall rule.
+ */
+function twoArrays(): Plan {
+  const branch = TWO_SITES.hosts.filter((h) => h.zone === 'branch');
+  const rest = TWO_SITES.hosts.filter((h) => h.zone !== 'branch');
+  const branchHosts = inRows(
+    BRANCH_ZONE,
+    [['SEG-AM02', ['array-manager'], '10.20.0.5'], ...branch.map((h): Spec => [h.name, h.roles, h.address])],
+    5,
+  );
+  const uses = (dns: string[], mail: string[] = [], directory: string[] = []): Host['uses'] => ({
+    'dns-server': ids(...dns),
+    ...(mail.length ? { 'mail-server': ids(...mail) } : {}),
+    ...(directory.length ? { 'directory-server': ids(...directory) } : {}),
+  });
+  const MAIN_MAIL = ['EXCH01', 'EXCH02', 'EXCH03', 'EXCH04', 'EXCH05', 'EXCH06'];
+  const BRANCH_MAIL = ['EXCH-BR01', 'EXCH-BR02', 'EXCH-BR03', 'EXCH-BR04'];
+  const hosts = [...rest, ...branchHosts].map((h): Host => {
+    if (DMZ_NODES.includes(h.id)) return { ...h, array: 'seg-am01', uses: uses(['DNS-DMZ01'], MAIN_MAIL) };
+    if (h.id === 'seg-web01' || h.id === 'seg-web02')
+      return { ...h, array: 'seg-am01', uses: uses(['DNS-DMZ01']) };
+    if (BRANCH_NODES.includes(h.id))
+      return { ...h, array: 'seg-am02', uses: uses(['DNS-BR01'], BRANCH_MAIL) };
+    if (h.id === 'seg-am01') return { ...h, uses: uses(['DNS01', 'DNS02'], [], ['DC01', 'DC02']) };
+    if (h.id === 'seg-am02') return { ...h, uses: uses(['DNS-BR01'], [], ['DC-BR01']) };
+    return h;
+  });
+  return {
+    ...TWO_SITES,
+    name: 'Two sites, two arrays',
+    hosts,
+    exclusions: [
+      {
+        rule: 'sql',
+        source: 'seg-am01',
+        destination: 'sql01',
+        protocol: 'tcp',
+        port: 1433,
+        kind: 'allowed',
+        note: 'FW-2019-044 (SEG database access)',
+      },
+    ],
+  };
+}
+
+export const TWO_SITES_TWO_ARRAYS: Plan = twoArrays();
+
 const ENTERPRISE_ZONES = [
   zone('e-internet', 'Internet', 'untrusted', 0, 0, 290, 200),
   zone('e-dmz', 'DMZ', 'dmz', 340, 0, 1010, 410),
@@ -351,6 +407,7 @@ const PLANS: Record<ExampleId, Plan> = {
   'single-server': SINGLE_SERVER,
   'dmz-relay': DMZ_RELAY,
   'two-sites': TWO_SITES,
+  'two-arrays': TWO_SITES_TWO_ARRAYS,
   enterprise: ENTERPRISE,
 };
 

@@ -55,7 +55,7 @@ function largestPlan(): Plan {
   }));
   return {
     format: 'portolan-plan',
-    version: 1,
+    version: 2,
     name: LONE_SURROGATE.repeat(120),
     productVersion: '100.100',
     zones,

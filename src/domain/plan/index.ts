@@ -8,3 +8,4 @@ export * from './examples';
 export * from './exampleIndex';
 export * from './edit';
 export * from './geometry';
+export * from './cleanDecisions';

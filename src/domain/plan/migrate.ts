@@ -4,11 +4,17 @@ import { CURRENT_PLAN_VERSION, PLAN_FORMAT } from './types';
 type Doc = Record<string, unknown>;
 
 /**
- * Migrations from format version N (the key) to N + 1. Version 1 is the first, so the list is
- * empty; when version 2 arrives, add `1: (doc) => ({ ...doc, version: 2, … })` here and version 1
- * files keep opening.
+ * Migrations from format version N (the key) to N + 1, so every older file keeps opening and
+ * means what it meant.
+ *
+ * 1 → 2: version 2 adds the architect's decisions (features in use, arrays, counterparts,
+ * exclusions), all optional, and their absence is version 1's meaning: every feature on, hosts
+ * in no particular array, every counterpart used, nothing excluded. So a version 1 document is a
+ * version 2 document as it stands; only its number changes.
  */
-const MIGRATIONS: Record<number, (doc: Doc) => Doc> = {};
+const MIGRATIONS: Record<number, (doc: Doc) => Doc> = {
+  1: (doc) => ({ ...doc, version: 2 }),
+};
 
 function isObject(v: unknown): v is Doc {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

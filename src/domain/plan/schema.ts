@@ -1,9 +1,16 @@
 import * as z from 'zod/mini';
-import { ROLE_IDS, isProductVersion } from '../catalog';
+import { FEATURE_IDS, ROLE_IDS, RULE_IDS, isProductVersion } from '../catalog';
 import { validGroupName } from '../grouping/names';
 import { formatPath, type Problem } from '../problems';
 import { addressProblem } from './address';
-import { CANVAS_LIMIT, CURRENT_PLAN_VERSION, PLAN_FORMAT, TRUST_LEVELS, type Plan } from './types';
+import {
+  CANVAS_LIMIT,
+  COUNTERPART_ROLES,
+  CURRENT_PLAN_VERSION,
+  PLAN_FORMAT,
+  TRUST_LEVELS,
+  type Plan,
+} from './types';
 
 /*
  * Validation happens in two passes. The zod schema checks the shape (types, required fields,
@@ -22,6 +29,11 @@ const extent = z.number().check(z.positive(), z.lte(CANVAS_LIMIT));
 const point = z.object({ x: coordinate, y: coordinate });
 const size = z.object({ width: extent, height: extent });
 
+/** Counterparts one host may list per role: far more than any plan has DNS or mail servers. */
+export const MAX_USES = 500;
+/** Flows a plan may exclude: as many as the largest plan has (see MAX_FLOWS). */
+export const MAX_EXCLUSIONS = 20_000;
+
 export const zoneSchema = z.object({
   id: requiredText(64),
   name: requiredText(NAME_MAX),
@@ -37,6 +49,20 @@ export const hostSchema = z.object({
   zone: z.optional(requiredText(64)),
   address: z.optional(text(255)),
   position: z.optional(point),
+  array: z.optional(requiredText(64)),
+  uses: z.optional(
+    z.partialRecord(z.enum(COUNTERPART_ROLES), z.array(requiredText(64)).check(z.maxLength(MAX_USES))),
+  ),
+});
+
+export const exclusionSchema = z.object({
+  rule: z.enum(RULE_IDS),
+  source: requiredText(64),
+  destination: requiredText(64),
+  protocol: z.enum(['tcp', 'udp']),
+  port: z.int().check(z.gte(1), z.lte(65535)),
+  kind: z.enum(['allowed', 'not-needed']),
+  note: z.optional(text(500)),
 });
 
 export const changeRequestSchema = z.object({
@@ -65,6 +91,8 @@ export const planSchema = z.object({
   changeRequest: z.optional(changeRequestSchema),
   groupNames: z.optional(z.record(z.string(), z.string())),
   upgradeFrom: z.optional(z.string()),
+  features: z.optional(z.partialRecord(z.enum(FEATURE_IDS), z.boolean())),
+  exclusions: z.optional(z.array(exclusionSchema).check(z.maxLength(MAX_EXCLUSIONS))),
 });
 
 /**
@@ -75,6 +103,7 @@ const envelopeSchema = z.object({
   ...planSchema.shape,
   zones: z.array(z.unknown()).check(z.maxLength(MAX_ZONES)),
   hosts: z.array(z.unknown()).check(z.maxLength(MAX_HOSTS)),
+  exclusions: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_EXCLUSIONS))),
 });
 
 // Keeps the schema and the hand-written Plan type from drifting apart.
@@ -161,8 +190,18 @@ export function shapeProblems(input: unknown): { plan?: Plan; problems: Problem[
       else collect(problems, r, ['hosts', i]);
     });
   }
+  const exclusions: unknown[] = [];
+  if (Array.isArray(doc.exclusions) && doc.exclusions.length <= MAX_EXCLUSIONS) {
+    doc.exclusions.forEach((exclusion, i) => {
+      const r = exclusionSchema.safeParse(exclusion, { reportInput: true });
+      if (r.success) exclusions.push(r.data);
+      else collect(problems, r, ['exclusions', i]);
+    });
+  }
   if (problems.length > 0 || !envelope.success) return { problems };
-  return { plan: { ...envelope.data, zones, hosts } as Plan, problems };
+  const plan = { ...envelope.data, zones, hosts } as Plan;
+  if (doc.exclusions !== undefined) plan.exclusions = exclusions as Plan['exclusions'];
+  return { plan, problems };
 }
 
 type Loose = Record<string, unknown>;
@@ -218,6 +257,7 @@ export function semanticProblems(input: unknown): Problem[] {
     }
   });
   groupNameProblems(doc.groupNames, problems);
+  decisionProblems(doc, problems);
   if (typeof doc.upgradeFrom === 'string') {
     if (!isProductVersion(doc.upgradeFrom))
       problems.push({
@@ -270,4 +310,73 @@ function groupNameProblems(names: unknown, problems: Problem[]) {
       });
     } else seen.set(name.toLowerCase(), key);
   }
+}
+
+/** A host's name for messages: its name, or its id when it has none. */
+const hostLabel = (host: Loose) => (typeof host.name === 'string' ? host.name : String(host.id));
+
+/**
+ * The architect's decisions must name hosts that exist and fit: an array is an Array Manager, a
+ * counterpart has the role it is chosen for, an exclusion names two hosts of the plan, once.
+ */
+function decisionProblems(doc: Loose, problems: Problem[]) {
+  const hosts = new Map<string, Loose>();
+  for (const host of list(doc.hosts))
+    if (isLoose(host) && typeof host.id === 'string') hosts.set(host.id, host);
+  const has = (host: Loose | undefined, role: string) => !!host && list(host.roles).includes(role);
+  list(doc.hosts).forEach((host, i) => {
+    if (!isLoose(host)) return;
+    if (typeof host.array === 'string') {
+      const am = hosts.get(host.array);
+      const path = `hosts[${i}].array`;
+      if (!am) problems.push({ path, message: `no host has the id "${host.array}"` });
+      else if (!has(am, 'array-manager'))
+        problems.push({ path, message: `${hostLabel(am)} is not an Array Manager, so it heads no array` });
+      else if (!has(host, 'processing-node') && !has(host, 'web-components'))
+        problems.push({
+          path,
+          message: 'only processing nodes and web components belong to an array',
+        });
+    }
+    if (isLoose(host.uses)) {
+      for (const [role, ids] of Object.entries(host.uses)) {
+        const seen = new Set<unknown>();
+        list(ids).forEach((id, k) => {
+          const path = `hosts[${i}].uses.${role}[${k}]`;
+          const other = typeof id === 'string' ? hosts.get(id) : undefined;
+          if (typeof id !== 'string') return;
+          if (!other) problems.push({ path, message: `no host has the id "${id}"` });
+          else if (!has(other, role))
+            problems.push({ path, message: `${hostLabel(other)} is not a ${role}` });
+          else if (seen.has(id)) problems.push({ path, message: `${hostLabel(other)} is listed twice` });
+          seen.add(id);
+        });
+      }
+    }
+  });
+  const flows = new Map<string, number>();
+  list(doc.exclusions).forEach((exclusion, i) => {
+    if (!isLoose(exclusion)) return;
+    for (const end of ['source', 'destination'] as const) {
+      const id = exclusion[end];
+      if (typeof id === 'string' && !hosts.has(id))
+        problems.push({ path: `exclusions[${i}].${end}`, message: `no host has the id "${id}"` });
+    }
+    if (
+      exclusion.kind === 'not-needed' &&
+      (typeof exclusion.note !== 'string' || exclusion.note.trim() === '')
+    )
+      problems.push({ path: `exclusions[${i}].note`, message: 'a flow marked not needed needs the reason' });
+    const key = JSON.stringify([
+      exclusion.rule,
+      exclusion.source,
+      exclusion.destination,
+      exclusion.protocol,
+      exclusion.port,
+    ]);
+    const first = flows.get(key);
+    if (first !== undefined)
+      problems.push({ path: `exclusions[${i}]`, message: `the same flow as exclusions[${first}]` });
+    else flows.set(key, i);
+  });
 }

@@ -1,8 +1,8 @@
-import type { ProductVersion, RoleId } from '../catalog';
+import type { FeatureId, ProductVersion, RoleId, RuleId } from '../catalog';
 
 export const PLAN_FORMAT = 'portolan-plan';
 /** Bump when the shape changes, and add a migration from the previous version in migrate.ts. */
-export const CURRENT_PLAN_VERSION = 1;
+export const CURRENT_PLAN_VERSION = 2;
 
 export const TRUST_LEVELS = ['untrusted', 'dmz', 'trusted'] as const;
 export type Trust = (typeof TRUST_LEVELS)[number];
@@ -55,6 +55,39 @@ export interface Host {
   address?: string;
   /** Canvas position, absolute (not relative to the zone). */
   position?: Point;
+  /**
+   * The array this processing node or web components host belongs to: the id of its Array
+   * Manager host. Matters only when the plan has more than one Array Manager.
+   */
+  array?: string;
+  /**
+   * The counterparts this host uses, by the counterpart's role (its DNS servers, mail servers,
+   * domain controllers): host ids. A role not listed means every host of that role (the default).
+   */
+  uses?: Partial<Record<CounterpartRole, string[]>>;
+}
+
+/** Roles of hosts that other hosts may use a choice of ("Uses: DNS01, DNS02"). */
+export const COUNTERPART_ROLES = ['dns-server', 'mail-server', 'directory-server'] as const;
+export type CounterpartRole = (typeof COUNTERPART_ROLES)[number];
+
+/** Why a flow is left out of the change request. */
+export type ExclusionKind = 'allowed' | 'not-needed';
+
+/**
+ * A flow the architect left out of the change request: already allowed by an existing firewall
+ * rule (with its reference), or not needed (with the reason). Named by what identifies a flow.
+ */
+export interface Exclusion {
+  rule: RuleId;
+  /** Source and destination host ids. */
+  source: string;
+  destination: string;
+  protocol: 'tcp' | 'udp';
+  port: number;
+  kind: ExclusionKind;
+  /** Already allowed: the existing firewall rule (optional); not needed: why (required). */
+  note?: string;
 }
 
 /** The change-request details that go on the cover of a firewall change request. */
@@ -87,4 +120,11 @@ export interface Plan {
    * not know it ignore it and see the target version's plan.
    */
   upgradeFrom?: ProductVersion;
+  /**
+   * Conditional rules of the vendor table switched on or off (see FEATURES in the catalog). A
+   * feature not listed keeps its default: on.
+   */
+  features?: Partial<Record<FeatureId, boolean>>;
+  /** Flows left out of the change request, with the reason. */
+  exclusions?: Exclusion[];
 }

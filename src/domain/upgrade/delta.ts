@@ -6,7 +6,7 @@ import {
   type CatalogRule,
   type ProductVersion,
 } from '../catalog';
-import { deriveFlows } from '../engine/deriveFlows';
+import { deriveFlows, flowId } from '../engine/deriveFlows';
 import type { Derivation, Flow } from '../engine/types';
 import { groupFlowsByPair, type FlowChange, type FlowPair } from '../engine/views';
 import type { Plan } from '../plan/types';
@@ -34,6 +34,8 @@ export interface UpgradeDelta {
   added: Flow[];
   removed: Flow[];
   kept: Flow[];
+  /** Ids of the flows (of either version) the architect excluded from the change request. */
+  excluded: ReadonlySet<string>;
 }
 
 /** What a firewall rule passes: hosts, addresses and service, as one key (JSON keeps the parts apart). */
@@ -75,6 +77,9 @@ export function upgradeDelta(
     change.set(f.id, 'remove');
     removed.push(f);
   }
+  const excluded = new Set(
+    (plan.exclusions ?? []).map((e) => flowId(e.rule, e.source, e.destination, e.protocol, e.port)),
+  );
   return {
     from,
     to: plan.productVersion,
@@ -83,13 +88,18 @@ export function upgradeDelta(
     added,
     removed,
     kept,
+    excluded,
   };
 }
 
-/** The delta restricted to a change request's flows (crossing a firewall, or all of them). */
+/**
+ * The delta restricted to a change request's flows: crossing a firewall (or all of them), and
+ * not excluded by the architect.
+ */
 export function deltaInScope(delta: UpgradeDelta, scope: { includeInternal: boolean }): UpgradeDelta {
-  if (scope.includeInternal) return delta;
-  const crossing = (flows: Flow[]) => flows.filter((f) => f.crossesFirewall);
+  if (scope.includeInternal && delta.excluded.size === 0) return delta;
+  const crossing = (flows: Flow[]) =>
+    flows.filter((f) => (scope.includeInternal || f.crossesFirewall) && !delta.excluded.has(f.id));
   return {
     ...delta,
     flows: crossing(delta.flows),

@@ -29,7 +29,7 @@ const host = (id: string, roles: RoleId[], zone?: string): Host => ({
 
 const plan = (hosts: Host[], productVersion: string, upgradeFrom?: string): Plan => ({
   format: 'portolan-plan',
-  version: 1,
+  version: 2,
   name: 'Upgrade',
   productVersion,
   zones: [],

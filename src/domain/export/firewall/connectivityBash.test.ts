@@ -122,7 +122,7 @@ const HOSTILE_SHOWN = "Evil'; touch PWNED-1; echo '$(touch PWNED-2)`touch PWNED-
 
 const LOOP: Plan = {
   format: 'portolan-plan',
-  version: 1,
+  version: 2,
   name: 'Loopback',
   productVersion: '10.0',
   zones: [],
@@ -191,6 +191,7 @@ function loopDerivation(open: number[], closed: number): Derivation {
       flow('evil', 'ok', 'tcp', open[1]!, 'smtp'),
     ],
     localFlows: [],
+    excluded: new Map(),
     warnings: [],
   };
 }

@@ -1,5 +1,6 @@
 import type { Flow } from '../../engine/types';
 import { fileStem } from '../rows';
+import { testedFlows } from '../scope';
 import type { ExportInput, Exporter } from '../types';
 import { addressFamily, headerLines, oneLine } from './common';
 
@@ -136,7 +137,7 @@ export function toConnectivityBash(input: ExportInput): { text: string; notes: s
   const body: string[] = [];
   const notes = new Set<string>();
   for (const host of plan.hosts) {
-    const flows = derivation.flows.filter((f) => f.sourceHostId === host.id);
+    const flows = testedFlows(derivation).filter((f) => f.sourceHostId === host.id);
     const checks = checksOf(flows, names);
     body.push('', `# ${shown(host.name)}`, `if is_source ${shellQuote(shown(host.name))}; then`, '  known=1');
     if (checks.length === 0) body.push(`  echo 'No flows start at this host: nothing to check.'`);

@@ -233,7 +233,7 @@ describe('the DMZ relay', () => {
 
 const KINDS: Plan = {
   format: 'portolan-plan',
-  version: 1,
+  version: 2,
   name: 'Kinds',
   productVersion: '10.0',
   zones: [],
@@ -284,6 +284,7 @@ function kindsDerivation(): Derivation {
       flow('blk', 'tcp', 443, 'management-console'),
     ],
     localFlows: [],
+    excluded: new Map(),
     warnings: [],
   };
 }
@@ -321,7 +322,7 @@ describe('every kind of check', () => {
 const EVIL = `PWNED'; Remove-Item C:\\ -Recurse #$(Stop-Computer) \`" ‘x’ @{a=1}\nWrite-Host owned`;
 const HOSTILE: Plan = {
   format: 'portolan-plan',
-  version: 1,
+  version: 2,
   name: `Hostile ${EVIL}`,
   productVersion: '10.0',
   changeRequest: { ticket: `CHG ${EVIL}` },

@@ -1,5 +1,6 @@
 import type { Flow } from '../../engine/types';
 import { fileStem } from '../rows';
+import { testedFlows } from '../scope';
 import type { ExportInput, QuickExporter } from '../types';
 import { addressFamily, headerLines, oneLine } from './common';
 import { TCP_TIMEOUT_SECONDS } from './connectivityBash';
@@ -149,7 +150,7 @@ export function toConnectivityPowerShell(input: ExportInput): { text: string; no
   for (const host of plan.hosts) {
     const source = oneLine(host.name);
     for (const c of checksOf(
-      derivation.flows.filter((f) => f.sourceHostId === host.id),
+      testedFlows(derivation).filter((f) => f.sourceHostId === host.id),
       names,
     )) {
       const { line, note } = row(source, c);

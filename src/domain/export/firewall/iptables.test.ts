@@ -29,7 +29,7 @@ const INSTALL = 'apt-get install -y iptables';
 /** Two processing nodes on IPv6 and one on IPv4, mail servers of both families and one without an address. */
 const DUAL_STACK: Plan = {
   format: 'portolan-plan',
-  version: 1,
+  version: 2,
   name: 'Dual "stack"',
   productVersion: '10.0',
   changeRequest: { ticket: 'CHG-6' },

@@ -407,7 +407,7 @@ describe('PAN-OS export', () => {
 const EVIL = `Evil" action deny [ x ] ?help \\ \`$(rm)\`\nset address X ip-netmask 0.0.0.0/0`;
 const HOSTILE: Plan = {
   format: 'portolan-plan',
-  version: 1,
+  version: 2,
   name: `Hostile ${EVIL}`,
   productVersion: '10.0',
   changeRequest: { ticket: `CHG ${EVIL}` },

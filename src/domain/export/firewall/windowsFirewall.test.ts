@@ -218,7 +218,7 @@ describe('the single server', () => {
 const EVIL = `PWNED'; Remove-Item C:\\ -Recurse #$(Stop-Computer) \`" ‘x’ @{a=1}\nWrite-Host owned`;
 const HOSTILE: Plan = {
   format: 'portolan-plan',
-  version: 1,
+  version: 2,
   name: `Hostile ${EVIL}`,
   productVersion: '10.0',
   changeRequest: { ticket: `CHG ${EVIL}` },

@@ -3,6 +3,7 @@ import { groupFlows, type GroupedRule } from '../../grouping';
 import type { Host, Plan } from '../../plan/types';
 import { visibleText } from '../../text';
 import { fileStem } from '../rows';
+import { includedFlows } from '../scope';
 import type { Exporter, ExportInput } from '../types';
 import { addressFamily, headerLines, oneLine, unsupportedLine, type Unsupported } from './common';
 
@@ -120,7 +121,7 @@ export function hostRules(plan: Plan, host: Host, rules: readonly GroupedRule[])
 export function toWindowsFirewall(input: ExportInput): { text: string; notes: string[] } {
   const { plan, derivation } = input;
   // Every flow between hosts: a host firewall sees those inside its zone too.
-  const grouping = groupFlows(plan, derivation.flows);
+  const grouping = groupFlows(plan, includedFlows(derivation));
   const hosts = plan.hosts.filter(isWindowsHost);
   const notes: string[] = [];
   const sections: string[] = [];

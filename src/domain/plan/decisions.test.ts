@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { deriveFlows, type Flow } from '../engine';
+import { requestFlows } from '../export/scope';
+import { cleanDecisions } from './cleanDecisions';
+import { excludeFlows, includeFlows, setFeature, setHostArray, setHostUses } from './decisions';
+import { removeHosts, updateHost } from './edit';
+import { DMZ_RELAY, TWO_SITES, TWO_SITES_TWO_ARRAYS } from './examples';
+import type { Host, Plan } from './types';
+
+const host = (id: string, roles: Host['roles'], extra: Partial<Host> = {}): Host => ({
+  id,
+  name: id.toUpperCase(),
+  roles,
+  ...extra,
+});
+const plan = (hosts: Host[], extra: Partial<Plan> = {}): Plan => ({
+  format: 'portolan-plan',
+  version: 2,
+  name: 'Decisions',
+  productVersion: '10.0',
+  zones: [],
+  hosts,
+  ...extra,
+});
+const rows = (flows: readonly Flow[]) =>
+  flows.map((f) => `${f.ruleId} ${f.sourceHostId}>${f.destinationHostId} ${f.protocol}/${f.port}`).sort();
+const of = (p: Plan, rule: string) => rows(deriveFlows(p).flows.filter((f) => f.ruleId === rule));
+
+describe('features in use', () => {
+  const base = plan([
+    host('am', ['array-manager']),
+    host('dc', ['directory-server']),
+    host('net', ['internet']),
+    host('pop', ['pop3-client']),
+    host('node', ['processing-node']),
+    host('rest', ['rest-client']),
+  ]);
+  it('are all on by default: the plan keeps every conditional rule', () => {
+    expect(of(base, 'ldap')).toEqual(['ldap am>dc tcp/389']);
+    expect(of(base, 'spamcensor-updates')).toEqual([
+      'spamcensor-updates am>net tcp/443',
+      'spamcensor-updates am>net tcp/80',
+    ]);
+    expect(of(base, 'pop3')).toEqual(['pop3 pop>node tcp/110']);
+    expect(of(base, 'rest-api')).toEqual(['rest-api rest>am tcp/19006']);
+  });
+  it('switched off, take their flows with them and nothing else', () => {
+    for (const id of ['ldap', 'spamcensor-updates', 'pop3', 'rest-api'] as const) {
+      const off = setFeature(base, id, false);
+      expect(off.features).toEqual({ [id]: false });
+      expect(of(off, id)).toEqual([]);
+      const others = (p: Plan) => rows(deriveFlows(p).flows.filter((f) => f.ruleId !== id));
+      expect(others(off)).toEqual(others(base));
+      // Back on: the entry goes, as if never set.
+      expect(setFeature(off, id, true)).toEqual(base);
+    }
+  });
+  it('switched off, take their missing-host warnings too', () => {
+    // No Internet host: the update site has nowhere to go, which is worth a warning...
+    const noInternet = plan([host('am', ['array-manager']), host('node', ['processing-node'])]);
+    const warned = (p: Plan) =>
+      deriveFlows(p).warnings.filter((w) => w.ruleIds.includes('spamcensor-updates'));
+    expect(warned(noInternet)).toHaveLength(1);
+    // ...unless the updates are not used.
+    expect(warned(setFeature(noInternet, 'spamcensor-updates', false))).toEqual([]);
+  });
+});
+
+describe('arrays', () => {
+  const twoArrays = plan([
+    host('am1', ['array-manager']),
+    host('am2', ['array-manager']),
+    host('n1', ['processing-node'], { array: 'am1' }),
+    host('n2', ['processing-node'], { array: 'am2' }),
+    host('n3', ['processing-node']),
+    host('web', ['web-components'], { array: 'am2' }),
+  ]);
+  it('keep tcp/19001 between the hosts of one array; a host in none keeps every array, with a warning', () => {
+    expect(of(twoArrays, 'array-manager-service')).toEqual([
+      'array-manager-service n1>am1 tcp/19001',
+      'array-manager-service n2>am2 tcp/19001',
+      'array-manager-service n3>am1 tcp/19001',
+      'array-manager-service n3>am2 tcp/19001',
+      'array-manager-service web>am2 tcp/19001',
+    ]);
+    expect(of(twoArrays, 'controller-service')).toEqual([
+      'controller-service am1>n1 tcp/19001',
+      'controller-service am1>n3 tcp/19001',
+      'controller-service am2>n2 tcp/19001',
+      'controller-service am2>n3 tcp/19001',
+    ]);
+    const warning = deriveFlows(twoArrays).warnings.find((w) => w.id === 'array-unassigned')!;
+    expect(warning.hostIds).toEqual(['n3']);
+    expect(warning.message).toBe(
+      'N3 belongs to no array, so it talks to every Array Manager (AM1 and AM2). Pick the array of each in its panel.',
+    );
+  });
+  it('do not matter with one Array Manager, and need no choice', () => {
+    const one = plan([host('am1', ['array-manager']), host('n1', ['processing-node'])]);
+    expect(of(one, 'array-manager-service')).toEqual(['array-manager-service n1>am1 tcp/19001']);
+    expect(deriveFlows(one).warnings.map((w) => w.id)).not.toContain('array-unassigned');
+  });
+  it('are set and cleared one host at a time', () => {
+    const set = setHostArray(twoArrays, 'n3', 'am2');
+    expect(of(set, 'array-manager-service')).not.toContain('array-manager-service n3>am1 tcp/19001');
+    expect(setHostArray(set, 'n3', 'am2')).toBe(set);
+    expect(setHostArray(set, 'n3', undefined).hosts[4]).toEqual(host('n3', ['processing-node']));
+  });
+});
+
+describe('counterparts', () => {
+  const p = plan([
+    host('dns1', ['dns-server']),
+    host('dns2', ['dns-server']),
+    host('m1', ['mail-server']),
+    host('m2', ['mail-server']),
+    host('node', ['processing-node']),
+  ]);
+  it('restrict a host to the DNS servers it uses (all by default)', () => {
+    expect(of(p, 'dns')).toEqual([
+      'dns node>dns1 tcp/53',
+      'dns node>dns1 udp/53',
+      'dns node>dns2 tcp/53',
+      'dns node>dns2 udp/53',
+    ]);
+    const one = setHostUses(p, 'node', 'dns-server', ['dns2']);
+    expect(one.hosts[4]!.uses).toEqual({ 'dns-server': ['dns2'] });
+    expect(of(one, 'dns')).toEqual(['dns node>dns2 tcp/53', 'dns node>dns2 udp/53']);
+    // Choosing every DNS server is the default, and is not kept.
+    expect(setHostUses(one, 'node', 'dns-server', ['dns1', 'dns2']).hosts[4]).toEqual(p.hosts[4]);
+  });
+  it('restrict both directions with mail servers', () => {
+    const one = setHostUses(p, 'node', 'mail-server', ['m1']);
+    expect(of(one, 'smtp')).toEqual(['smtp m1>node tcp/25', 'smtp node>m1 tcp/25']);
+  });
+});
+
+describe('exclusions', () => {
+  const d = deriveFlows(DMZ_RELAY);
+  const sql = d.flows.find((f) => f.ruleId === 'sql')!;
+  it('leave the change request, but not the flows', () => {
+    const excluded = excludeFlows(DMZ_RELAY, [sql], 'allowed', ' FW-1 ');
+    expect(excluded.exclusions).toEqual([
+      {
+        rule: 'sql',
+        source: 'am',
+        destination: 'sql',
+        protocol: 'tcp',
+        port: 1433,
+        kind: 'allowed',
+        note: 'FW-1',
+      },
+    ]);
+    const after = deriveFlows(excluded);
+    expect(after.flows).toEqual(d.flows);
+    expect(after.excluded.get(sql.id)?.kind).toBe('allowed');
+    const all = requestFlows(after, { includeInternal: true });
+    expect(all).toHaveLength(d.flows.length - 1);
+    expect(all).not.toContainEqual(sql);
+  });
+  it('need a reason when the flow is not needed', () => {
+    expect(excludeFlows(DMZ_RELAY, [sql], 'not-needed', '  ')).toBe(DMZ_RELAY);
+    expect(excludeFlows(DMZ_RELAY, [sql], 'not-needed', 'Reports only').exclusions?.[0]?.note).toBe(
+      'Reports only',
+    );
+  });
+  it('can be taken back', () => {
+    const excluded = excludeFlows(DMZ_RELAY, [sql], 'allowed', '');
+    expect(includeFlows(excluded, [sql])).toEqual(DMZ_RELAY);
+  });
+});
+
+describe('deleting hosts or roles cleans the decisions that name them, in the same edit', () => {
+  it('drops arrays, counterparts and exclusions that name a deleted host', () => {
+    const p = TWO_SITES_TWO_ARRAYS;
+    const without = removeHosts(p, new Set(['seg-am02', 'dns-br01', 'sql01']));
+    for (const h of without.hosts) {
+      expect(h.array).not.toBe('seg-am02');
+      expect(h.uses?.['dns-server'] ?? []).not.toContain('dns-br01');
+    }
+    // The branch nodes used only DNS-BR01: with it gone they use every DNS server again.
+    expect(without.hosts.find((h) => h.id === 'seg-node05')!.uses).toEqual({
+      'mail-server': ['exch-br01', 'exch-br02', 'exch-br03', 'exch-br04'],
+    });
+    expect(without.exclusions).toBeUndefined();
+  });
+  it('drops a counterpart that loses its role', () => {
+    const p = updateHost(TWO_SITES_TWO_ARRAYS, 'dns-dmz01', { roles: ['sql-server'] });
+    expect(p.hosts.find((h) => h.id === 'seg-node01')!.uses?.['dns-server']).toBeUndefined();
+  });
+  it('leaves a plan without such decisions as it is', () => {
+    expect(cleanDecisions(TWO_SITES)).toBe(TWO_SITES);
+    expect(cleanDecisions(TWO_SITES_TWO_ARRAYS)).toBe(TWO_SITES_TWO_ARRAYS);
+  });
+});

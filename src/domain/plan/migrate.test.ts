@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ROLE_IDS } from '../catalog';
+import { deriveFlows } from '../engine';
+import { EXAMPLE_PLANS } from './examples';
+import { restorePlan } from './restore';
+import { serializePlan } from './serialize';
+import type { Plan } from './types';
+
+/** A version 1 document: the plan format before the architect's decisions. */
+const v1Arb = fc
+  .record({
+    productVersion: fc.constantFrom('6.0', '6.5', '7.0', '7.1', '8.0', '10.0'),
+    zoneCount: fc.nat(3),
+    hosts: fc.array(
+      fc.record({
+        roles: fc.shuffledSubarray([...ROLE_IDS], { minLength: 1, maxLength: 3 }),
+        zone: fc.nat(3),
+        address: fc.option(fc.ipV4(), { nil: undefined }),
+      }),
+      { maxLength: 14 },
+    ),
+  })
+  .map(({ productVersion, zoneCount, hosts }) => ({
+    format: 'portolan-plan',
+    version: 1,
+    name: 'Before decisions',
+    productVersion,
+    zones: Array.from({ length: zoneCount }, (_, i) => ({
+      id: `z${i}`,
+      name: `Zone ${i}`,
+      trust: 'trusted',
+    })),
+    hosts: hosts.map((h, i) => ({
+      id: `h${i}`,
+      name: `HOST${i}`,
+      roles: h.roles,
+      ...(h.zone < zoneCount ? { zone: `z${h.zone}` } : {}),
+      ...(h.address ? { address: h.address } : {}),
+    })),
+  }));
+
+describe('plan format 1 → 2', () => {
+  it('opens every version 1 plan unchanged but for its number, with the same flows', () => {
+    fc.assert(
+      fc.property(v1Arb, (doc) => {
+        const result = restorePlan(doc);
+        expect(result.ok).toBe(true);
+        const plan = (result as { value: Plan }).value;
+        expect(plan).toEqual({ ...doc, version: 2 });
+        // The same flows, row for row, as the document meant before decisions existed: nothing
+        // excluded, every feature on, every counterpart used.
+        const derived = deriveFlows(plan);
+        expect(derived.flows).toEqual(deriveFlows({ ...(doc as unknown as Plan), version: 2 }).flows);
+        expect(derived.excluded.size).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('opens the examples saved as version 1 files', () => {
+    for (const { plan } of EXAMPLE_PLANS) {
+      if (plan.features || plan.exclusions || plan.hosts.some((h) => h.array || h.uses)) continue;
+      const v1 = serializePlan(plan).replace('"version": 2', '"version": 1');
+      const result = restorePlan(JSON.parse(v1));
+      expect(result).toEqual({ ok: true, value: plan });
+    }
+  });
+});
