@@ -1,9 +1,19 @@
 import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROLE_IDS } from '../catalog';
+import { FEATURE_IDS, ROLE_IDS } from '../catalog';
 import { formatProblem } from '../problems';
-import { DMZ_RELAY, EXAMPLE_PLANS, TRUST_LEVELS, restorePlan, type Host, type Plan } from '../plan';
+import { deriveFlows } from '../engine';
+import {
+  DMZ_RELAY,
+  EXAMPLE_PLANS,
+  TRUST_LEVELS,
+  COUNTERPART_ROLES,
+  TWO_SITES_TWO_ARRAYS,
+  restorePlan,
+  type Host,
+  type Plan,
+} from '../plan';
 import { MAX_FRAGMENT_CHARS, decodeShare, encodeShare, looksLikeShare, shareUrl } from '.';
 import { MAX_INFLATED_BYTES, UNEXPECTED_FAILURE, inflateLimited } from './codec';
 
@@ -76,11 +86,13 @@ const planArb: fc.Arbitrary<Plan> = fc
     upgradeFrom: fc.option(fc.constantFrom('6.0', '6.5', '7.0', '7.1', '8.0', '10.0', '12.34'), {
       nil: undefined,
     }),
+    // Numbers that pick the decisions once the hosts are known (see withDecisions).
+    picks: fc.array(fc.nat(1000), { maxLength: 40 }),
   })
-  .map(({ zones, hosts, changeRequest, upgradeFrom, ...rest }) => {
+  .map(({ zones, hosts, changeRequest, upgradeFrom, picks, ...rest }) => {
     const plan: Plan = {
       format: 'portolan-plan',
-      version: 1,
+      version: 2,
       ...rest,
       zones: zones,
       hosts: hosts.map(({ zoneIndex, ...h }) => {
@@ -92,8 +104,51 @@ const planArb: fc.Arbitrary<Plan> = fc
     };
     if (changeRequest) plan.changeRequest = changeRequest;
     if (upgradeFrom && upgradeFrom !== plan.productVersion) plan.upgradeFrom = upgradeFrom;
-    return plan;
+    return withDecisions(plan, picks);
   });
+
+/**
+ * Valid decisions for a plan, chosen by `picks`: features off, arrays for nodes and web
+ * components, counterparts used, and exclusions of flows the plan has.
+ */
+function withDecisions(plan: Plan, picks: number[]): Plan {
+  let k = 0;
+  const pick = () => picks[k++ % Math.max(1, picks.length)] ?? 0;
+  if (picks.length === 0) return plan;
+  const off = FEATURE_IDS.filter(() => pick() % 4 === 0);
+  if (off.length) plan.features = Object.fromEntries(off.map((id) => [id, false]));
+  const managers = plan.hosts.filter((h) => h.roles.includes('array-manager'));
+  for (const h of plan.hosts) {
+    if (
+      managers.length &&
+      (h.roles.includes('processing-node') || h.roles.includes('web-components')) &&
+      pick() % 2
+    )
+      h.array = managers[pick() % managers.length]!.id;
+    for (const role of COUNTERPART_ROLES) {
+      const all = plan.hosts.filter((x) => x.roles.includes(role));
+      // A proper subset (a list of all would be the default, which is not kept).
+      const chosen = all.filter(() => pick() % 2 === 1).slice(0, all.length - 1);
+      if (all.length > 1 && chosen.length > 0 && pick() % 3 === 0)
+        h.uses = { ...h.uses, [role]: chosen.map((x) => x.id) };
+    }
+    if (h.uses && Object.keys(h.uses).length === 0) delete h.uses;
+  }
+  const flows = deriveFlows(plan).flows;
+  const excluded = flows.filter(() => pick() % 5 === 0).slice(0, 6);
+  if (excluded.length)
+    plan.exclusions = excluded.map((f) => ({
+      rule: f.ruleId,
+      source: f.sourceHostId,
+      destination: f.destinationHostId,
+      protocol: f.protocol,
+      port: f.port,
+      ...(pick() % 2
+        ? { kind: 'allowed' as const }
+        : { kind: 'not-needed' as const, note: `reason ${pick()}` }),
+    }));
+  return plan;
+}
 
 describe('share links', () => {
   it('generated plans are valid (the generator is sound)', () => {
@@ -103,10 +158,14 @@ describe('share links', () => {
     );
   });
 
-  it('decode(encode(plan)) equals the plan', () => {
+  it('decode(encode(plan)) equals the plan, and gives the same flows', () => {
     fc.assert(
       fc.property(planArb, (plan) => {
-        expect(decodeShare(encodeShare(plan))).toEqual({ ok: true, value: plan });
+        const back = decodeShare(encodeShare(plan));
+        expect(back).toEqual({ ok: true, value: plan });
+        const derived = deriveFlows(back.ok ? back.value : plan);
+        expect(derived.flows).toEqual(deriveFlows(plan).flows);
+        expect([...derived.excluded.keys()]).toEqual([...deriveFlows(plan).excluded.keys()]);
       }),
       { numRuns: 1000 },
     );
@@ -115,8 +174,8 @@ describe('share links', () => {
   it('round-trips the examples, with a version marker first', () => {
     for (const { plan } of EXAMPLE_PLANS) {
       const fragment = encodeShare(plan);
-      expect(fragment.startsWith('p1.')).toBe(true);
-      expect(fragment).toMatch(/^p1\.[A-Za-z0-9_-]+$/);
+      expect(fragment.startsWith('p2.')).toBe(true);
+      expect(fragment).toMatch(/^p2\.[A-Za-z0-9_-]+$/);
       expect(decodeShare(`#${fragment}`)).toEqual({ ok: true, value: plan });
     }
   });
@@ -152,13 +211,43 @@ describe('share links', () => {
     // No renamed groups: an empty list holds their place, as a reader of names expects a list.
     expect(data.slice(6)).toEqual([[], '8.0']);
     // A reader that stops at the names sees the target version's plan.
-    const older = `p1.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(data.slice(0, 7)))))}`;
+    const older = `p2.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(data.slice(0, 7)))))}`;
     const { upgradeFrom: _dropped, ...target } = compared;
     expect(decodeShare(older)).toEqual({ ok: true, value: target });
     // A version that is not one, or the plan's own, is refused with its path.
     const wrong = decodeShare(encodeShare({ ...compared, upgradeFrom: '10.0' }));
     expect(wrong.ok ? [] : wrong.problems.map(formatProblem)).toEqual([
       "upgradeFrom: 10.0 is the plan's own product version; an upgrade compares two different versions (in the shared plan)",
+    ]);
+  });
+
+  it('opens a link made before plan format 2 (p1) as it meant then', () => {
+    // Made by the p1 encoder from the DMZ relay example (plan format 1) with a renamed group and
+    // an upgrade from 8.0: a link people may still hold.
+    const OLD =
+      'p1.bZLLboMwEEV_BXntUo95hSWLqrv-gMXCCkhBCkEFqj6-vneMHVtRVh5b93hm7owh12O2jlf7m31P-yWbggt2XS3bciQ0RgzzX7CEpNGtkoXqEZwQnFSPUPCfz4zU0tTQa9ZX0FeIGDDiSOemEAdiCMIXkpxBUsuUuC3DSKnZuBjqobm3R3gqQERApwAujwCeGEAvTNg5jpV_V7Lu0WpwuRKyKe_1bJ9XP2OW6lRYwyBFSjZOOJyPJWBZIctUiPRO6L8cf86XsBusbqOWcu3TF77WYZ7Y647PjF3edrtPy20DWEWwytWrLn2egn01Yh039rv72pfZMUCaiDQ5BaDEhNkxDCoprvt4fxN4d0vY_wM';
+    const expected: Plan = { ...DMZ_RELAY, groupNames: { exch: 'EXCHANGE' }, upgradeFrom: '8.0' };
+    const result = decodeShare(OLD);
+    expect(result).toEqual({ ok: true, value: expected });
+    expect(deriveFlows(result.ok ? result.value : DMZ_RELAY).flows).toEqual(deriveFlows(expected).flows);
+  });
+
+  it('carries the decisions: features, arrays, counterparts and exclusions', () => {
+    const plan = TWO_SITES_TWO_ARRAYS;
+    expect(plan.exclusions).toHaveLength(1);
+    expect(plan.hosts.some((h) => h.array && h.uses)).toBe(true);
+    const withFeature: Plan = { ...plan, features: { ldap: false, 'spamcensor-updates': false } };
+    for (const p of [plan, withFeature]) {
+      const back = decodeShare(encodeShare(p));
+      expect(back).toEqual({ ok: true, value: p });
+      expect(deriveFlows(back.ok ? back.value : plan).flows).toEqual(deriveFlows(p).flows);
+    }
+    // Decisions that name hosts a plan does not have are refused with their paths.
+    const dangling: Plan = structuredClone(plan);
+    dangling.hosts[3]!.uses = { 'dns-server': ['sql01'] };
+    const result = decodeShare(encodeShare(dangling));
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      `hosts[3].uses.dns-server[0]: SQL01 is not a dns-server (in the shared plan)`,
     ]);
   });
 
@@ -186,7 +275,7 @@ describe('bad links', () => {
 
   it('says what is wrong, in words', () => {
     expect(message('hello')).toMatch(/not a Portolan share link/);
-    expect(message('p2.AAAA')).toMatch(/made by a newer Portolan \(link format 2; this one reads up to 1\)/);
+    expect(message('p3.AAAA')).toMatch(/made by a newer Portolan \(link format 3; this one reads up to 2\)/);
     expect(message('p0.AAAA')).toMatch(/link format 0 does not exist/);
     expect(message(good.slice(0, good.length - 40))).toMatch(/damaged or cut short/);
     expect(message(`${good.slice(0, 20)}*${good.slice(21)}`)).toMatch(/damaged or cut short/);

@@ -1,17 +1,29 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import { ROLE_IDS } from '../catalog';
+import { FEATURE_IDS, ROLE_IDS, RULE_IDS } from '../catalog';
 import { fail, ok, type Problem, type Result } from '../problems';
 import { restorePlan } from '../plan/restore';
 import { MAX_FRAGMENT_CHARS } from './detect';
-import { PLAN_FORMAT, TRUST_LEVELS, type Host, type Plan, type Zone } from '../plan/types';
+import {
+  COUNTERPART_ROLES,
+  PLAN_FORMAT,
+  TRUST_LEVELS,
+  type Exclusion,
+  type Host,
+  type Plan,
+  type Zone,
+} from '../plan/types';
 
 /*
- * Share links carry the whole plan in the URL fragment: `p1.` (the encoding's version marker)
+ * Share links carry the whole plan in the URL fragment: `p2.` (the encoding's version marker)
  * then base64url of the deflated plan, written as compact arrays instead of keyed objects. See
  * docs/share-links.md. Decoding never throws: every failure is a Problem a person can read.
+ *
+ * p2 adds the architect's decisions (plan format 2) after the elements p1 has. A Portolan that
+ * reads only p1 refuses a p2 link as made by a newer Portolan, rather than open it without the
+ * decisions, which would ask for flows the architect ruled out. p1 links still open here.
  */
 
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = 2;
 const PREFIX = `p${SHARE_VERSION}.`;
 /** Inflated payloads beyond this are refused while inflating (a "zip bomb" stops early). */
 export const MAX_INFLATED_BYTES = 4_000_000;
@@ -110,8 +122,46 @@ type CompactPlan = [
   CompactHost[],
   CompactRequest | 0,
   CompactNames?,
-  string?,
+  (string | 0)?,
+  CompactDecisions?,
 ];
+
+/**
+ * The decisions (p2): features switched off (their ids); per host that decided anything its
+ * index, its array's Array Manager (a host index, or -1) and the hosts it uses per counterpart
+ * role (host indexes, or 0 for all); the exclusions as [rule (index in RULE_IDS), source,
+ * destination (host indexes), protocol (0 tcp, 1 udp), port, kind (0 already allowed, 1 not
+ * needed), note or 0].
+ */
+type CompactHostDecision = [number, number, ...(number[] | 0)[]];
+type CompactExclusion = [number, number, number, number, number, number, string | 0];
+type CompactDecisions = [string[], CompactHostDecision[], CompactExclusion[]];
+
+function compactDecisions(plan: Plan): CompactDecisions | undefined {
+  const off = FEATURE_IDS.filter((id) => plan.features?.[id] === false);
+  const index = new Map(plan.hosts.map((h, i) => [h.id, i]));
+  const at = (id: string) => index.get(id) ?? -1;
+  const hosts: CompactHostDecision[] = [];
+  plan.hosts.forEach((h, i) => {
+    if (h.array === undefined && h.uses === undefined) return;
+    hosts.push([
+      i,
+      h.array === undefined ? -1 : at(h.array),
+      ...COUNTERPART_ROLES.map((role) => h.uses?.[role]?.map(at) ?? 0),
+    ]);
+  });
+  const exclusions = (plan.exclusions ?? []).map((e): CompactExclusion => [
+    RULE_IDS.indexOf(e.rule),
+    at(e.source),
+    at(e.destination),
+    e.protocol === 'tcp' ? 0 : 1,
+    e.port,
+    e.kind === 'allowed' ? 0 : 1,
+    e.note ?? 0,
+  ]);
+  if (off.length === 0 && hosts.length === 0 && exclusions.length === 0) return undefined;
+  return [off, hosts, exclusions];
+}
 
 function compact(plan: Plan): CompactPlan {
   const zoneIndex = new Map(plan.zones.map((z, i) => [z.id, i]));
@@ -143,11 +193,13 @@ function compact(plan: Plan): CompactPlan {
   // Left out when there are none, so such links stay exactly as they were.
   const names = Object.entries(plan.groupNames ?? {});
   if (names.length > 0) compacted[6] = names;
-  if (plan.upgradeFrom !== undefined) {
+  const decisions = compactDecisions(plan);
+  if (plan.upgradeFrom !== undefined || decisions) {
     // An empty list where there are no names: earlier readers expect a list in that place.
     compacted[6] ??= [];
-    compacted[7] = plan.upgradeFrom;
+    compacted[7] = plan.upgradeFrom ?? 0;
   }
+  if (decisions) compacted[8] = decisions;
   return compacted;
 }
 
@@ -162,7 +214,7 @@ const isArray = (v: unknown, what: string): unknown[] => {
 
 /** Back to the plan's documented shape; the plan schema then checks every value. */
 function expand(data: unknown): unknown {
-  const [version, name, productVersion, zones, hosts, request, groupNames, upgradeFrom] = isArray(
+  const [version, name, productVersion, zones, hosts, request, groupNames, upgradeFrom, decisions] = isArray(
     data,
     'the plan',
   );
@@ -219,8 +271,52 @@ function expand(data: unknown): unknown {
     // Written only to carry the upgrade's version after it: no names means none were given.
     if (Object.keys(names).length > 0) doc.groupNames = names;
   }
-  if (upgradeFrom !== undefined) doc.upgradeFrom = upgradeFrom;
+  if (upgradeFrom !== undefined && upgradeFrom !== 0) doc.upgradeFrom = upgradeFrom;
+  if (decisions !== undefined) expandDecisions(decisions, doc);
   return doc;
+}
+
+/** The decisions back into the plan's shape; host indexes become ids (the schema checks the rest). */
+function expandDecisions(data: unknown, doc: Record<string, unknown>) {
+  const [off, hostRows, exclusionRows] = isArray(data, 'the decisions');
+  const hosts = doc.hosts as Record<string, unknown>[];
+  const idAt = (i: unknown) => {
+    const host = typeof i === 'number' ? hosts[i] : undefined;
+    if (!host) throw new Damaged('a decision');
+    return host.id;
+  };
+  const features: Record<string, boolean> = {};
+  for (const id of isArray(off, 'the features')) {
+    if (typeof id !== 'string') throw new Damaged('the features');
+    features[id] = false;
+  }
+  if (Object.keys(features).length > 0) doc.features = features;
+  for (const row of isArray(hostRows, 'the host decisions')) {
+    const [i, array, ...uses] = isArray(row, 'a host decision');
+    const host = typeof i === 'number' ? hosts[i] : undefined;
+    if (!host) throw new Damaged('a host decision');
+    if (array !== -1) host.array = idAt(array);
+    const chosen: Record<string, unknown> = {};
+    COUNTERPART_ROLES.forEach((role, k) => {
+      if (uses[k] !== 0 && uses[k] !== undefined)
+        chosen[role] = isArray(uses[k], 'a host decision').map(idAt);
+    });
+    if (Object.keys(chosen).length > 0) host.uses = chosen;
+  }
+  const exclusions = isArray(exclusionRows, 'the exclusions').map((row): Partial<Exclusion> => {
+    const [rule, source, destination, protocol, port, kind, note] = isArray(row, 'an exclusion');
+    const e: Record<string, unknown> = {
+      rule: RULE_IDS[rule as number] ?? rule,
+      source: idAt(source),
+      destination: idAt(destination),
+      protocol: protocol === 0 ? 'tcp' : protocol === 1 ? 'udp' : protocol,
+      port,
+      kind: kind === 0 ? 'allowed' : kind === 1 ? 'not-needed' : kind,
+    };
+    if (note !== 0) e.note = note;
+    return e as Partial<Exclusion>;
+  });
+  if (exclusions.length > 0) doc.exclusions = exclusions;
 }
 
 // --- public API --------------------------------------------------------------------------------
@@ -270,7 +366,9 @@ function decode(fragment: string): Result<Plan> {
       message: `this link was made by a newer Portolan (link format ${version}; this one reads up to ${SHARE_VERSION}). Open it in an up-to-date Portolan.`,
     });
   }
-  if (version !== SHARE_VERSION) return fail({ path: '', message: `link format ${version} does not exist` });
+  // p1 links (before the decisions) read the same way: they hold no decisions element.
+  if (version !== SHARE_VERSION && version !== 1)
+    return fail({ path: '', message: `link format ${version} does not exist` });
   const bytes = fromBase64Url(text.slice(marker[0].length));
   if (!bytes || bytes.length === 0)
     return fail(damaged('it holds characters or a length a share link never has'));
