@@ -399,7 +399,7 @@ test('an invalid plan file shows every problem with its path and changes nothing
 });
 
 test('a plan file from a newer format, or cut short, says so plainly', async ({ page }) => {
-  await importText(page, 'future.portolan.json', PLAN_TEXT.replace('"version": 1', '"version": 3'));
+  await importText(page, 'future.portolan.json', PLAN_TEXT.replace('"version": 2', '"version": 3'));
   const dialog = page.getByRole('dialog', { name: 'future.portolan.json cannot be opened' });
   await expect(dialog).toContainText('saved by a newer Portolan (plan format version 3)');
   await dialog.getByRole('button', { name: 'Close' }).click();
