@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../../bench/plans';
 import { applyLayout, layoutGraph, type LayoutNode } from '../diagram/layout';
 import { deriveFlows, groupFlowsByPair } from '../engine';
-import { CANVAS_LIMIT, DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES, type Plan } from '../plan';
+import {
+  CANVAS_LIMIT,
+  DMZ_RELAY,
+  ENTERPRISE,
+  SINGLE_SERVER,
+  TWO_SITES,
+  TWO_SITES_TWO_ARRAYS,
+  type Plan,
+} from '../plan';
 import { buildChangeRequestPdf, exportPdf } from './pdf';
 import { Doc } from './pdf/doc';
 import { loadFontData, registerUnicodeFonts, toWinAnsi } from './pdf/fonts';
@@ -855,5 +863,115 @@ describe('PDF upgrade change request', { timeout: PDF_TIMEOUT }, () => {
     );
     expect(rose.length).toBeGreaterThan(0);
     expect(rose.every((s) => s.dashed)).toBe(true);
+  });
+});
+
+describe("PDF architect's decisions", { timeout: PDF_TIMEOUT }, () => {
+  const EXCLUDED_HEAD = 'Source Destination Service Catalog rule Decision Reference / reason ';
+  const appendixOf = (pages: string[]) =>
+    pages.slice(pages.findIndex((p) => p.includes('Appendix: catalog rules used'))).join(' ');
+
+  it('lists the excluded flow with its decision in a section of its own, and leaves it out of the rules', async () => {
+    // SEG-AM01 and SQL01 are both in the server network: the flow is in scope with internal flows.
+    const pages = await pdfPages(await build(TWO_SITES_TWO_ARRAYS, true));
+    const all = pages.join(' ');
+    expect(pages[0]).toContain(
+      'Flows they carry 184 (113 through a firewall) Excluded flows 1 (listed in their own section)',
+    );
+    const section = between(
+      all,
+      'Excluded flows One flow is left out of this request',
+      'Warnings and advisories',
+    );
+    expect(section).toContain('None of them is in the rules above.');
+    expect(section.slice(section.indexOf(EXCLUDED_HEAD) + EXCLUDED_HEAD.length).trim()).toBe(
+      'SEG-AM01 10.0.0.5 SQL01 10.0.0.6 tcp/1433 sql Already allowed FW-2019-044 (SEG database access)',
+    );
+    // After the address groups, before the warnings.
+    expect(all.indexOf('Address groups')).toBeLessThan(all.indexOf('Excluded flows One'));
+    const flow = 'SEG-AM01 10.0.0.5 SQL01 10.0.0.6 tcp/1433 sql';
+    expect(appendixOf(pages)).not.toContain(flow);
+
+    // Without the exclusion the flow is requested like any other, and no section lists it.
+    const plain = (await pdfPages(await build({ ...TWO_SITES_TWO_ARRAYS, exclusions: [] }, true))).join(' ');
+    expect(plain).toContain('Flows they carry 185 (113 through a firewall)');
+    expect(plain).toContain(flow);
+    expect(plain).not.toContain('Excluded flows');
+  });
+
+  it('says nothing of the excluded flow when the scope leaves it out anyway', async () => {
+    const all = (await pdfPages(await build(TWO_SITES_TWO_ARRAYS, false))).join(' ');
+    expect(all).toContain('Flows they carry 113 (113 through a firewall)');
+    expect(all).not.toContain('Excluded flows');
+    expect(all).not.toContain('FW-2019-044');
+  });
+
+  it('says in the appendix which hosts keep to their array and that some chose their counterparts', async () => {
+    const pages = await pdfPages(await build(TWO_SITES_TWO_ARRAYS, false));
+    const appendix = appendixOf(pages);
+    expect(between(appendix, 'Decisions that shape the flows', 'Appendix: flows').trim()).toBe(
+      'Hosts keep to their own array (SEG-AM01, SEG-AM02). ' +
+        'Some hosts use only chosen DNS servers, mail servers and domain controllers.',
+    );
+  });
+
+  it('names the features switched off in the appendix, and requests none of their flows', async () => {
+    const plain = (await pdfPages(await build(DMZ_RELAY, true))).join(' ');
+    // SEG-AM01 looks up the directory on DC01 over LDAP, inside the internal network.
+    expect(plain).toContain('tcp/389');
+    // A plan that keeps every default has no decisions to report.
+    expect(plain).not.toMatch(/Excluded flows|Decisions that shape the flows|Features not in use/);
+
+    const pages = await pdfPages(await build({ ...DMZ_RELAY, features: { ldap: false } }, true));
+    const all = pages.join(' ');
+    expect(all).not.toContain('tcp/389');
+    expect(all).not.toContain('(ldap)');
+    expect(between(appendixOf(pages), 'Decisions that shape the flows', 'Appendix: flows').trim()).toBe(
+      'Features not in use: Directory look-ups over LDAP (groups, SMTP AUTH, quarantine addresses from AD). ' +
+        'The flows they need are not in this request.',
+    );
+    expect(pages[0]).not.toContain('Excluded flows');
+  });
+
+  it('lists the excluded flows the upgrade would open or close, and opens and closes neither', async () => {
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      productVersion: '10.0',
+      upgradeFrom: '8.0',
+      exclusions: [
+        {
+          rule: 'management-console',
+          source: 'admin',
+          destination: 'am',
+          protocol: 'tcp',
+          port: 443,
+          kind: 'not-needed',
+          note: 'The console is used from the jump host only',
+        },
+        {
+          rule: 'array-manager-service',
+          source: 'admin',
+          destination: 'am',
+          protocol: 'tcp',
+          port: 19001,
+          kind: 'allowed',
+        },
+      ],
+    };
+    const pages = await pdfPages(await build(plan, true));
+    const all = pages.join(' ');
+    expect(pages[0]).toContain('Rules to open 0 rules carrying 0 flows');
+    expect(pages[0]).toContain('Rules to close 0 rules carrying 0 flows');
+    expect(pages[0]).toContain('Excluded flows 2 (listed in their own section)');
+    const section = between(all, 'Excluded flows 2 flows are left out of this request', 'Page ');
+    expect(section).toContain(
+      `Change ${EXCLUDED_HEAD}` +
+        'Open Admin workstations 10.0.5.0/24 SEG-AM01 10.0.0.5 tcp/443 management-console Not needed The console is used from the jump host only ' +
+        'Close Admin workstations 10.0.5.0/24 SEG-AM01 10.0.0.5 tcp/19001 array-manager-service Already allowed (none given)',
+    );
+    expect(all.indexOf('Rules to close after the upgrade')).toBeLessThan(
+      all.indexOf('Excluded flows 2 flows'),
+    );
+    expect(all.indexOf('Excluded flows 2 flows')).toBeLessThan(all.indexOf('Upgrade advisories What'));
   });
 });

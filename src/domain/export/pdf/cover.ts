@@ -18,8 +18,20 @@ export const scopeText = (scope: PdfInput['scope']) =>
     ? 'All flows between hosts, including those inside a zone'
     : 'Flows that cross a firewall (between zones, or to hosts in no zone)';
 
-/** The change request's details and its rules and flows per zone pair, in rule order. */
-export function requestCover(input: PdfInput, rows: RequestRow[], grouping: Grouping): CoverContent {
+/** The cover's line for the flows the architect left out of the request; none when none are. */
+export const excludedDetail = (n: number): [string, string][] =>
+  n > 0 ? [['Excluded flows', `${n} (listed in their own section)`]] : [];
+
+/**
+ * The change request's details and its rules and flows per zone pair, in rule order. `excluded`:
+ * how many flows in scope the architect left out.
+ */
+export function requestCover(
+  input: PdfInput,
+  rows: RequestRow[],
+  grouping: Grouping,
+  excluded = 0,
+): CoverContent {
   const { plan, derivation, scope, date } = input;
   const cr = plan.changeRequest ?? {};
   const crossing = rows.filter((r) => r.crossesFirewall).length;
@@ -39,6 +51,7 @@ export function requestCover(input: PdfInput, rows: RequestRow[], grouping: Grou
       ['Scope', scopeText(scope)],
       ['Rules in this request', `${grouping.rules.length} over ${grouping.groups.length} address groups`],
       ['Flows they carry', `${rows.length} (${crossing} through a firewall)`],
+      ...excludedDetail(excluded),
       ['Hosts / zones', `${plan.hosts.length} hosts in ${plan.zones.length} zones`],
       ['Warnings', String(derivation.warnings.length)],
     ],

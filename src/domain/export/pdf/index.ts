@@ -46,9 +46,11 @@ function render(input: PdfInput, parts: RequestParts, unicode?: FontData): Doc {
 
 /**
  * The whole change request as a PDF: cover, diagram, the grouped rules and their address groups,
- * warnings, and an appendix of the catalog rules used and of every flow. While the plan compares
- * an upgrade (`upgradeFrom`), the upgrade's change request instead: the rules to open before it,
- * to close after it, its advisories, and the unchanged rules in the appendix. The Unicode font is
+ * the flows the architect excluded (with the decision), warnings, and an appendix of the catalog
+ * rules used, the decisions that shape the flows (features off, arrays, chosen counterparts) and
+ * every flow. While the plan compares an upgrade (`upgradeFrom`), the upgrade's change request
+ * instead: the rules to open before it, to close after it, the excluded flows among them, its
+ * advisories, and the unchanged rules in the appendix. The Unicode font is
  * fetched only when the plan needs it.
  */
 export async function buildChangeRequestPdf(input: PdfInput): Promise<ArrayBuffer> {

@@ -10,8 +10,10 @@ import {
 } from '../../upgrade';
 import { requestRows } from '../rows';
 import { appendix, flowList, type FlowListText } from './appendix';
-import { pairLabels, requesterDetails, scopeText, type CoverContent } from './cover';
+import { excludedDetail, pairLabels, requesterDetails, scopeText, type CoverContent } from './cover';
+import { decisionsNote } from './decisions';
 import { INK, MARGIN, MUTED, RULE_LINE, TEAL, formatDate, type Doc, type PdfInput } from './doc';
+import { exclusionsById, excludedFlows, excludedSection } from './excluded';
 import { groupsSection } from './groups';
 import type { RequestParts } from './parts';
 import { plural, ruleTable, type RuleTableText } from './ruleTable';
@@ -49,7 +51,14 @@ const ruleCount = (g: Grouping) =>
 export function upgradeRequest(input: PdfInput, from: ProductVersion): RequestParts {
   const { plan, derivation, scope } = input;
   const to = plan.productVersion;
-  const delta = deltaInScope(upgradeDelta(plan, from, derivation), scope);
+  const full = upgradeDelta(plan, from, derivation);
+  const delta = deltaInScope(full, scope);
+  // The flows the architect left out among those the upgrade would open or close.
+  const exclusions = exclusionsById(plan);
+  const excluded = [
+    ...excludedFlows(plan, full.added, exclusions, scope, 'Open'),
+    ...excludedFlows(plan, full.removed, exclusions, scope, 'Close'),
+  ];
   const open = groupFlows(plan, delta.added);
   const close = numbered(groupFlows(plan, delta.removed), open.rules.length);
   const kept = numbered(groupFlows(plan, delta.kept), open.rules.length + close.rules.length);
@@ -101,6 +110,7 @@ export function upgradeRequest(input: PdfInput, from: ProductVersion): RequestPa
       ['Rules to open', `${ruleCount(open)}, before the upgrade`],
       ['Rules to close', `${ruleCount(close)}, once it is complete`],
       ['Unchanged rules', `${ruleCount(kept)} (in the appendix)`],
+      ...excludedDetail(excluded.length),
       ['Hosts / zones', `${plan.hosts.length} hosts in ${plan.zones.length} zones`],
       ['Upgrade advisories', String(advisories.length)],
       ['Warnings', String(derivation.warnings.length)],
@@ -120,11 +130,12 @@ export function upgradeRequest(input: PdfInput, from: ProductVersion): RequestPa
       let end = ruleTable(doc, plan, open, openText);
       end = ruleTable(doc, plan, close, closeText, doc.section(120, end));
       if (changed.groups.length > 0) end = groupsSection(doc, plan, changed, doc.section(120, end));
+      if (excluded.length > 0) end = excludedSection(doc, excluded, doc.section(120, end));
       end = advisoriesSection(doc, advisories, step, doc.section(160, end));
       warningsPage(doc, input, doc.section(100, end));
     },
     appendix(doc) {
-      let end = appendix(doc, input, rows);
+      let end = decisionsNote(doc, plan, appendix(doc, input, rows));
       if (delta.added.length > 0)
         end = flowList(doc, plan, open, delta.added, doc.section(120, end), flowText('open'));
       if (delta.removed.length > 0)
