@@ -40,13 +40,13 @@ const ON_DEMAND = [
   /\/src\/domain\/export\/pdf[./]/,
   /\/src\/domain\/share\/codec\./,
   /\/src\/app\/dialogs\//,
-  /\/src\/app\/components\/details\/(selected|HostDetails|ZoneDetails|EdgeDetails)\./,
-  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices)\./,
-  /\/src\/app\/components\/details\/(PlanDetails|Section)\./,
+  // The side panel's details, every part of them.
+  /\/src\/app\/components\/details\//,
+  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm)\./,
   /\/src\/app\/lib\/tabs\./,
   /\/src\/app\/lib\/layout\//,
   // Arranging an opened plan (a file or a link) loads with the plan; links load when used.
-  /\/src\/app\/lib\/(arrange|share|exportRun)\./,
+  /\/src\/app\/lib\/(arrange|share|exportRun|savedPlan|tabConflict)\./,
   // The diagram scene (routing) runs in the canvas's routing worker and in the exports.
   /\/src\/domain\/diagram\//,
   /\/src\/domain\/export\/diagramSvg\./,
