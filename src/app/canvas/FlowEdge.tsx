@@ -2,7 +2,7 @@ import { EdgeLabelRenderer, useReactFlow, useStore } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
 import { edgeSegment, hostCentre, type Point } from '../../domain';
 import { pickArrow, type PickableArrow } from '../../domain/diagram/pick';
-import { usePlanner } from '../store';
+import { useDerivation, usePlanner } from '../store';
 import { hostIdOf, type CanvasEdge, type CanvasNode, type EdgeLayer } from './graph';
 
 /*
@@ -107,10 +107,16 @@ function marker(edge: CanvasEdge) {
 const changeClass = (edge: CanvasEdge) =>
   edge.pair.change === 'remove' || edge.pair.change === 'keep' ? `portolan-edge-${edge.pair.change}` : '';
 
-function pathClass(edge: CanvasEdge) {
+function pathClass(edge: CanvasEdge, faint?: boolean) {
   const kind = edge.pair.crossesFirewall ? 'portolan-edge-crossing' : 'portolan-edge-internal';
-  return `react-flow__edge-path portolan-edge ${kind} ${changeClass(edge)} ${edge.selected ? 'portolan-edge-selected' : ''}`;
+  return `react-flow__edge-path portolan-edge ${kind} ${changeClass(edge)} ${edge.selected ? 'portolan-edge-selected' : ''} ${faint ? EXCLUDED : ''}`;
 }
+
+type Excluded = ReadonlyMap<string, unknown>;
+const EXCLUDED = 'portolan-edge-excluded';
+/** Every flow of the arrow is excluded from the change request: it is drawn faint. */
+const isFaint = (edge: CanvasEdge, excluded: Excluded) =>
+  excluded.size > 0 && edge.pair.flows.every((f) => excluded.has(f.id));
 
 function selectEdge(edge: CanvasEdge) {
   usePlanner.getState().select({ kind: 'edge', source: edge.pair.source, target: edge.pair.target });
@@ -133,10 +139,18 @@ interface EdgeProps {
   target: Point;
   route: Route | undefined;
   describedBy: string;
+  faint?: boolean;
 }
 
 /** One focusable, clickable arrow, as React Flow draws an edge (Enter or Space selects, Escape clears). */
-const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, route, describedBy }: EdgeProps) {
+const FlowEdgeView = memo(function FlowEdgeView({
+  edge,
+  source,
+  target,
+  route,
+  describedBy,
+  faint,
+}: EdgeProps) {
   const { d } = shape(edge, source, target, route);
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -159,13 +173,13 @@ const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, route, d
       className={`react-flow__edge react-flow__edge-flow nopan selectable ${edge.selected ? 'selected' : ''}`}
       role="group"
       aria-roledescription="edge"
-      aria-label={edge.ariaLabel}
+      aria-label={faint ? `${edge.ariaLabel}, excluded from the change request` : edge.ariaLabel}
       aria-describedby={describedBy}
       tabIndex={0}
       data-id={edge.id}
       onKeyDown={onKeyDown}
     >
-      <path d={d} fill="none" className={pathClass(edge)} markerEnd={marker(edge)} />
+      <path d={d} fill="none" className={pathClass(edge, faint)} markerEnd={marker(edge)} />
       {edge.pair.partlyRemoved && !edge.selected && (
         <path d={d} fill="none" className="react-flow__edge-path portolan-edge-partly-removed" />
       )}
@@ -175,7 +189,13 @@ const FlowEdgeView = memo(function FlowEdgeView({ edge, source, target, route, d
 });
 
 const EdgeGroup = memo(
-  function EdgeGroup({ group, centres, routes, describedBy }: GroupProps & { describedBy: string }) {
+  function EdgeGroup({
+    group,
+    centres,
+    routes,
+    describedBy,
+    excluded,
+  }: GroupProps & { describedBy: string; excluded: Excluded }) {
     return group.edges.map((edge) => {
       const source = centres.get(edge.pair.source);
       const target = centres.get(edge.pair.target);
@@ -188,11 +208,12 @@ const EdgeGroup = memo(
           target={target}
           route={routeOf(edge, routes)}
           describedBy={describedBy}
+          faint={isFaint(edge, excluded)}
         />
       );
     });
   },
-  (a, b) => a.describedBy === b.describedBy && sameGroup(a, b),
+  (a, b) => a.describedBy === b.describedBy && a.excluded === b.excluded && sameGroup(a, b),
 );
 
 const labelTone = (edge: CanvasEdge) =>
@@ -209,14 +230,20 @@ const labelTone = (edge: CanvasEdge) =>
  * rather than by a CSS transform: a transform per label would give each of a thousand labels a
  * paint property node of its own, which the browser sorts again on every frame anything moves.
  */
-const FlowLabel = memo(function FlowLabel({ edge, source, target, route }: Omit<EdgeProps, 'describedBy'>) {
+const FlowLabel = memo(function FlowLabel({
+  edge,
+  source,
+  target,
+  route,
+  faint,
+}: Omit<EdgeProps, 'describedBy'>) {
   const { label } = shape(edge, source, target, route);
   // No free room for it on the routed line: the arrow's name and the details panel carry it.
   if (!label) return null;
   return (
     <div className="portolan-edge-label-anchor" style={{ left: label.x, top: label.y }}>
       <div
-        className={`portolan-edge-label nodrag nopan pointer-events-none shrink-0 rounded px-1 font-mono text-[10px] leading-4 whitespace-nowrap ${labelTone(edge)} ${edge.selected ? '' : changeClass(edge)}`}
+        className={`portolan-edge-label nodrag nopan pointer-events-none shrink-0 rounded px-1 font-mono text-[10px] leading-4 whitespace-nowrap ${labelTone(edge)} ${edge.selected ? '' : changeClass(edge)} ${faint ? EXCLUDED : ''}`}
       >
         {edge.pair.change === 'mixed' && !edge.selected ? (
           <MarkedServices label={edge.pair.label} />
@@ -251,19 +278,39 @@ function MarkedServices({ label }: { label: string }) {
   ));
 }
 
-const LabelGroup = memo(function LabelGroup({ group, centres, routes }: GroupProps) {
-  return group.edges.map((edge) => {
-    const source = centres.get(edge.pair.source);
-    const target = centres.get(edge.pair.target);
-    if (!source || !target) return null;
-    return (
-      <FlowLabel key={edge.id} edge={edge} source={source} target={target} route={routeOf(edge, routes)} />
-    );
-  });
-}, sameGroup);
+const LabelGroup = memo(
+  function LabelGroup({ group, centres, routes, excluded }: GroupProps & { excluded: Excluded }) {
+    return group.edges.map((edge) => {
+      const source = centres.get(edge.pair.source);
+      const target = centres.get(edge.pair.target);
+      if (!source || !target) return null;
+      return (
+        <FlowLabel
+          key={edge.id}
+          edge={edge}
+          source={source}
+          target={target}
+          route={routeOf(edge, routes)}
+          faint={isFaint(edge, excluded)}
+        />
+      );
+    });
+  },
+  (a, b) => a.excluded === b.excluded && sameGroup(a, b),
+);
 
 /** The selected edge once more, above the host cards, as React Flow raises a selected edge. */
-function SelectedOverlay({ edge, centres, routes }: { edge: CanvasEdge; centres: Centres; routes: Routes }) {
+function SelectedOverlay({
+  edge,
+  centres,
+  routes,
+  faint,
+}: {
+  edge: CanvasEdge;
+  centres: Centres;
+  routes: Routes;
+  faint: boolean;
+}) {
   const source = centres.get(edge.pair.source);
   const target = centres.get(edge.pair.target);
   if (!source || !target) return null;
@@ -271,7 +318,7 @@ function SelectedOverlay({ edge, centres, routes }: { edge: CanvasEdge; centres:
   return (
     <svg className="portolan-flows portolan-flows-selected" aria-hidden="true">
       <g className="react-flow__edge selected">
-        <path d={d} fill="none" className={pathClass(edge)} markerEnd={marker(edge)} />
+        <path d={d} fill="none" className={pathClass(edge, faint)} markerEnd={marker(edge)} />
       </g>
     </svg>
   );
@@ -306,6 +353,7 @@ export const FlowLayer = memo(function FlowLayer({
   const groups = useMemo(() => byLayer(edges), [edges]);
   const selected = useMemo(() => edges.find((e) => e.selected), [edges]);
   const describedBy = `react-flow__edge-desc-${useStore((s) => s.rfId)}`;
+  const { excluded } = useDerivation();
   const rf = useReactFlow();
   // A click picks the arrow it means even where arrows cross or run close (see pickArrow).
   const onClick = useCallback(
@@ -331,16 +379,41 @@ export const FlowLayer = memo(function FlowLayer({
   return (
     <EdgeLabelRenderer>
       <svg className="portolan-flows" onClick={onClick}>
-        <EdgeGroup group={groups.rest} centres={centres} routes={routes} describedBy={describedBy} />
-        <EdgeGroup group={groups.carried} centres={centres} routes={routes} describedBy={describedBy} />
+        <EdgeGroup
+          group={groups.rest}
+          centres={centres}
+          routes={routes}
+          describedBy={describedBy}
+          excluded={excluded}
+        />
+        <EdgeGroup
+          group={groups.carried}
+          centres={centres}
+          routes={routes}
+          describedBy={describedBy}
+          excluded={excluded}
+        />
       </svg>
       <svg className="portolan-flows portolan-flows-raised" onClick={onClick}>
-        <EdgeGroup group={groups.raised} centres={centres} routes={routes} describedBy={describedBy} />
+        <EdgeGroup
+          group={groups.raised}
+          centres={centres}
+          routes={routes}
+          describedBy={describedBy}
+          excluded={excluded}
+        />
       </svg>
-      <LabelGroup group={groups.rest} centres={centres} routes={routes} />
-      <LabelGroup group={groups.carried} centres={centres} routes={routes} />
-      <LabelGroup group={groups.raised} centres={centres} routes={routes} />
-      {selected && <SelectedOverlay edge={selected} centres={centres} routes={routes} />}
+      <LabelGroup group={groups.rest} centres={centres} routes={routes} excluded={excluded} />
+      <LabelGroup group={groups.carried} centres={centres} routes={routes} excluded={excluded} />
+      <LabelGroup group={groups.raised} centres={centres} routes={routes} excluded={excluded} />
+      {selected && (
+        <SelectedOverlay
+          edge={selected}
+          centres={centres}
+          routes={routes}
+          faint={isFaint(selected, excluded)}
+        />
+      )}
     </EdgeLabelRenderer>
   );
 });

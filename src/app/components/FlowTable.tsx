@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flowRows, visibleText, type FlowChange, type FlowRow } from '../../domain';
 import { deltaSummary, versionStep } from '../../domain/upgrade/delta';
-import { useDerivation, usePlanner, useScopedDelta, useScopedFlows, type ChangeFilter } from '../store';
+import { useDerivation, usePlanner, useScopedDelta, type ChangeFilter } from '../store';
+import { exclusionText } from './ExclusionForm';
 import { Icon } from './Icon';
 import { inputClass } from './ui';
 
@@ -41,13 +42,26 @@ export function FlowTable() {
   const filter = usePlanner((s) => s.flowFilter);
   const selection = usePlanner((s) => s.selection);
   const includeInternal = usePlanner((s) => s.includeInternal);
-  const { flows: everyFlow } = useDerivation();
-  const scoped = useScopedFlows();
+  const { flows: everyFlow, excluded } = useDerivation();
+  // Flows excluded from the change request (already allowed, not needed) are left out unless asked for.
+  const [showExcluded, setShowExcluded] = useState(false);
   // While an upgrade is compared, the table lists the flows to add, to remove and to keep.
   const delta = useScopedDelta();
   const changeFilter = usePlanner((s) => s.changeFilter);
-  const flows = delta ? delta.flows : scoped;
-  const hidden = delta ? 0 : everyFlow.length - scoped.length;
+  const inScope = useMemo(
+    () => (delta ? delta.flows : includeInternal ? everyFlow : everyFlow.filter((f) => f.crossesFirewall)),
+    [delta, includeInternal, everyFlow],
+  );
+  const excludedCount = useMemo(
+    () => (excluded.size ? inScope.filter((f) => excluded.has(f.id)).length : 0),
+    [inScope, excluded],
+  );
+  const flows = useMemo(
+    () => (showExcluded || !excludedCount ? inScope : inScope.filter((f) => !excluded.has(f.id))),
+    [inScope, excluded, excludedCount, showExcluded],
+  );
+  const showStatus = showExcluded && excludedCount > 0;
+  const hidden = delta ? 0 : everyFlow.length - inScope.length;
   const all = useMemo(() => {
     const rows = flowRows(plan, flows);
     // While comparing, what changes comes first: flows to add, then to remove, then the rest.
@@ -104,7 +118,7 @@ export function FlowTable() {
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex items-center gap-3 px-3 py-2">
-        <div className="relative w-80">
+        <div className="relative w-80 min-w-48 shrink">
           <Icon name="search" className="pointer-events-none absolute top-2 left-2 size-4 text-slate-400" />
           <input
             type="search"
@@ -115,7 +129,7 @@ export function FlowTable() {
             className={`${inputClass} pl-8`}
           />
         </div>
-        <label className="flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-200">
+        <label className="flex shrink-0 items-center gap-1.5 text-sm whitespace-nowrap text-slate-700 dark:text-slate-200">
           <input
             type="checkbox"
             checked={includeInternal}
@@ -123,6 +137,15 @@ export function FlowTable() {
             className="accent-teal-700"
           />
           Include flows inside a zone
+        </label>
+        <label className="flex shrink-0 items-center gap-1.5 text-sm whitespace-nowrap text-slate-700 dark:text-slate-200">
+          <input
+            type="checkbox"
+            checked={showExcluded}
+            onChange={(e) => setShowExcluded(e.target.checked)}
+            className="accent-teal-700"
+          />
+          Show excluded flows
         </label>
         {delta && (
           <select
@@ -145,6 +168,8 @@ export function FlowTable() {
             </strong>
           )}
           {rows.length === all.length ? `${all.length} flows` : `${rows.length} of ${all.length} flows`}
+          {excludedCount > 0 &&
+            (showExcluded ? `, ${excludedCount} excluded` : ` (${excludedCount} excluded, not shown)`)}
           {hidden > 0 && ` (${hidden} inside a zone not shown)`}
         </p>
       </div>
@@ -170,12 +195,14 @@ export function FlowTable() {
               <th className="w-[10%] px-3 py-1.5 font-semibold">Service</th>
               <th className="w-[30%] px-3 py-1.5 font-semibold">Rule</th>
               <th className="w-[14%] px-3 py-1.5 font-semibold">Crosses firewall</th>
+              {showStatus && <th className="w-[22%] px-3 py-1.5 font-semibold">Change request</th>}
             </tr>
           </thead>
           <tbody>
             {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
             {rows.slice(first, last).map((row, i) => {
               const index = first + i;
+              const exclusion = showStatus ? excluded.get(row.flow.id) : undefined;
               const selected =
                 selection.kind === 'edge' &&
                 selection.source === row.flow.sourceHostId &&
@@ -192,7 +219,7 @@ export function FlowTable() {
                   style={{ height: ROW_HEIGHT }}
                   className={`cursor-pointer border-b border-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600 dark:border-slate-800 ${
                     selected ? 'bg-teal-50 dark:bg-teal-950' : 'hover:bg-slate-50 dark:hover:bg-slate-900'
-                  }`}
+                  } ${exclusion ? 'text-slate-500 italic dark:text-slate-400' : ''}`}
                 >
                   {delta && (
                     <td className={`px-3 ${CHANGE_TONE[delta.change.get(row.flow.id) ?? 'keep']}`}>
@@ -217,6 +244,11 @@ export function FlowTable() {
                       <span className="text-slate-600 dark:text-slate-400">No</span>
                     )}
                   </td>
+                  {showStatus && (
+                    <td className="truncate px-3 text-xs" title={exclusion && exclusionText(exclusion)}>
+                      {exclusion ? exclusionText(exclusion) : 'Requested'}
+                    </td>
+                  )}
                 </tr>
               );
             })}

@@ -1,22 +1,28 @@
-import { useId, useMemo, useState } from 'react';
-import { visibleText, type Flow, type Plan } from '../../domain';
+import { Fragment, useId, useMemo, useState } from 'react';
+import { visibleText, type Plan } from '../../domain';
+import { requestFlows } from '../../domain/export';
 import { groupFlows, validGroupName, type AddressGroup, type Grouping } from '../../domain/grouping';
-import { derive, usePlanner, useScopedFlows } from '../store';
+import { derive, useDerivation, usePlanner } from '../store';
+import { ExclusionForm } from './ExclusionForm';
 import { Button, inputClass } from './ui';
 
-const groupings = new WeakMap<readonly Flow[], { plan: Plan; grouping: Grouping }>();
+const groupings = new WeakMap<object, { plan: Plan; internal: boolean; grouping: Grouping }>();
 
-/** The grouped rules of the flows in scope, once per plan and flows. */
+/**
+ * The grouped rules of the change request (the flows in scope but the excluded ones, as the
+ * grouped CSV has them), once per plan and scope.
+ */
 function useGrouping(): Grouping {
   const plan = usePlanner((s) => s.plan);
-  const flows = useScopedFlows();
+  const derivation = useDerivation();
+  const internal = usePlanner((s) => s.includeInternal);
   return useMemo(() => {
-    const hit = groupings.get(flows);
-    if (hit?.plan === plan) return hit.grouping;
-    const grouping = groupFlows(plan, flows);
-    groupings.set(flows, { plan, grouping });
+    const hit = groupings.get(derivation);
+    if (hit?.plan === plan && hit.internal === internal) return hit.grouping;
+    const grouping = groupFlows(plan, requestFlows(derivation, { includeInternal: internal }));
+    groupings.set(derivation, { plan, internal, grouping });
     return grouping;
-  }, [plan, flows]);
+  }, [plan, derivation, internal]);
 }
 
 /**
@@ -115,6 +121,19 @@ function GroupName({ group, grouping }: { group: AddressGroup; grouping: Groupin
 export function GroupedRules() {
   const plan = usePlanner((s) => s.plan);
   const grouping = useGrouping();
+  const { flows } = useDerivation();
+  const byId = useMemo(() => new Map(flows.map((f) => [f.id, f])), [flows]);
+  const ruleFlows = (ids: readonly string[]) => ids.flatMap((id) => byId.get(id) ?? []);
+  // The rule whose "Exclude…" form is open, by its first flow (rule numbers move as rules go).
+  const [excluding, setExcluding] = useState<string>();
+  const formId = useId();
+  const closeForm = (key: string) => {
+    setExcluding(undefined);
+    // Back to the rule's button, or, when the rule left the request, to the table.
+    requestAnimationFrame(() =>
+      (document.getElementById(`${formId}-${key}`) ?? document.getElementById(formId))?.focus(),
+    );
+  };
   const hosts = useMemo(() => new Map(plan.hosts.map((h) => [h.id, h.name])), [plan]);
   const zones = useMemo(() => new Map(plan.zones.map((z) => [z.id, z.name])), [plan]);
   const zone = (id: string | undefined) => (id ? visibleText(zones.get(id) ?? '') : '(no zone)');
@@ -129,7 +148,12 @@ export function GroupedRules() {
   const th = 'px-3 py-1.5 font-semibold';
   return (
     <div className="space-y-4 p-3">
-      <table className="w-full table-fixed border-collapse text-sm" aria-label="Grouped rules">
+      <table
+        id={formId}
+        tabIndex={-1}
+        className="w-full table-fixed border-collapse text-sm"
+        aria-label="Grouped rules"
+      >
         <thead className="bg-slate-100 text-left text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
           <tr>
             <th className={`${th} w-12`}>Rule</th>
@@ -137,26 +161,61 @@ export function GroupedRules() {
             <th className={`${th} w-[26%]`}>Destination</th>
             <th className={`${th} w-[16%]`}>Services</th>
             <th className={th}>Justification</th>
+            <th className={`${th} w-24`}>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
-          {grouping.rules.map((r) => (
-            <tr key={r.number} className="border-b border-slate-100 align-top dark:border-slate-800">
-              <td className="px-3 py-1 font-mono text-xs">{r.number}</td>
-              <td className="px-3 py-1">
-                <div className="font-mono text-xs font-semibold">{r.source.name}</div>
-                <div className="text-xs text-slate-500 dark:text-slate-400">{zone(r.sourceZone)}</div>
-              </td>
-              <td className="px-3 py-1">
-                <div className="font-mono text-xs font-semibold">{r.destination.name}</div>
-                <div className="text-xs text-slate-500 dark:text-slate-400">{zone(r.destinationZone)}</div>
-              </td>
-              <td className="px-3 py-1 font-mono text-xs">
-                {r.services.map((s) => `${s.protocol}/${s.port}`).join(', ')}
-              </td>
-              <td className="px-3 py-1 text-xs">{r.justification}</td>
-            </tr>
-          ))}
+          {grouping.rules.map((r) => {
+            const key = r.flowIds[0] ?? String(r.number);
+            return (
+              <Fragment key={r.number}>
+                <tr className="border-b border-slate-100 align-top dark:border-slate-800">
+                  <td className="px-3 py-1 font-mono text-xs">{r.number}</td>
+                  <td className="px-3 py-1">
+                    <div className="font-mono text-xs font-semibold">{r.source.name}</div>
+                    <div className="text-xs text-slate-500 dark:text-slate-400">{zone(r.sourceZone)}</div>
+                  </td>
+                  <td className="px-3 py-1">
+                    <div className="font-mono text-xs font-semibold">{r.destination.name}</div>
+                    <div className="text-xs text-slate-500 dark:text-slate-400">
+                      {zone(r.destinationZone)}
+                    </div>
+                  </td>
+                  <td className="px-3 py-1 font-mono text-xs">
+                    {r.services.map((s) => `${s.protocol}/${s.port}`).join(', ')}
+                  </td>
+                  <td className="px-3 py-1 text-xs">{r.justification}</td>
+                  <td className="px-3 py-1">
+                    <Button
+                      variant="ghost"
+                      className="px-1 py-0 text-xs"
+                      aria-label={`Exclude rule ${r.number}…`}
+                      id={`${formId}-${key}`}
+                      aria-expanded={excluding === key}
+                      onClick={() => (excluding === key ? closeForm(key) : setExcluding(key))}
+                    >
+                      Exclude…
+                    </Button>
+                  </td>
+                </tr>
+                {excluding === key && (
+                  <tr className="border-b border-slate-100 dark:border-slate-800">
+                    <td colSpan={6} className="px-3 pb-2">
+                      <div className="max-w-md">
+                        <ExclusionForm
+                          flows={ruleFlows(r.flowIds)}
+                          what={`rule ${r.number}`}
+                          onDone={() => closeForm(key)}
+                        />
+                      </div>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
       <table className="w-full table-fixed border-collapse text-sm" aria-label="Address groups">

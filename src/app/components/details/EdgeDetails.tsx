@@ -3,11 +3,12 @@ import { explainFlows } from '../../../domain/catalog/texts';
 import { useMemo } from 'react';
 import { buildStacks } from '../../../domain/grouping';
 import { useDerivation, usePlanner } from '../../store';
+import { ExclusionControl } from '../ExclusionForm';
 import { Icon } from '../Icon';
 import { Section } from './Section';
 
 export function EdgeDetails({ source, target, plan }: { source: Host; target: Host; plan: Plan }) {
-  const { flows } = useDerivation();
+  const { flows, excluded } = useDerivation();
   const groupHosts = usePlanner((s) => s.groupHosts);
   const expanded = usePlanner((s) => s.expandedStacks);
   // With "Group similar hosts" on, the arrow runs between stacks: its flows are those between
@@ -22,6 +23,12 @@ export function EdgeDetails({ source, target, plan }: { source: Host; target: Ho
   const targets = new Set(to?.hostIds ?? [target.id]);
   const mine = flows.filter((f) => sources.has(f.sourceHostId) && targets.has(f.destinationHostId));
   const crossing = mine.some((f) => f.crossesFirewall);
+  const left = mine.filter((f) => excluded.has(f.id)).length;
+  // An arrow between stacks holds flows of several host pairs: each flow then names its hosts.
+  const pairs = new Set(mine.map((f) => `${f.sourceHostId}\u0000${f.destinationHostId}`)).size;
+  const hostName = (id: string) => visibleText(plan.hosts.find((h) => h.id === id)?.name ?? id);
+  const flowName = (f: (typeof mine)[number]) =>
+    `${pairs > 1 ? `${hostName(f.sourceHostId)} → ${hostName(f.destinationHostId)} ` : ''}${f.protocol}/${f.port}`;
   const title = (host: Host, stack: typeof from) =>
     stack && stack.hostIds.length > 1 ? stack.label : visibleText(host.name);
   return (
@@ -40,6 +47,13 @@ export function EdgeDetails({ source, target, plan }: { source: Host; target: Ho
             'Inside one zone: no firewall in between'
           )}
         </p>
+        {left > 0 && (
+          <p className="mt-1 text-sm text-slate-600 italic dark:text-slate-300">
+            {left === mine.length
+              ? 'Excluded from the change request'
+              : `${left} of ${mine.length} flows excluded from the change request`}
+          </p>
+        )}
       </div>
       {explainFlows(plan, mine).map((e) => (
         <Section key={e.rule.id} title={e.rule.title}>
@@ -58,6 +72,20 @@ export function EdgeDetails({ source, target, plan }: { source: Host; target: Ho
               {[...new Set(e.flows.map((f) => f.destinationAddress || '(no address)'))].join(', ')}
             </dd>
           </dl>
+          <ul className="mt-2 space-y-1" aria-label={`Flows of ${e.rule.title} in the change request`}>
+            {e.flows.map((f) => (
+              <li key={f.id} className="flex items-start gap-2 text-sm">
+                <span
+                  className={`pt-0.5 font-mono text-xs ${excluded.has(f.id) ? 'text-slate-500 line-through dark:text-slate-400' : ''}`}
+                >
+                  {flowName(f)}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <ExclusionControl flows={[f]} what={flowName(f)} exclusion={excluded.get(f.id)} />
+                </div>
+              </li>
+            ))}
+          </ul>
           <p className="mt-2 text-sm leading-relaxed text-slate-700 dark:text-slate-200">
             {e.text.explanation}
           </p>
