@@ -285,7 +285,11 @@ const scoped = new WeakMap<Derivation, { all: Flow[]; crossing: Flow[] }>();
 export function scopedFlows(d: Derivation, includeInternal: boolean): Flow[] {
   let entry = scoped.get(d);
   if (!entry) {
-    entry = { all: d.flows, crossing: requestFlows(d, { includeInternal: false }) };
+    // Excluded flows leave the change request in both scopes.
+    entry = {
+      all: requestFlows(d, { includeInternal: true }),
+      crossing: requestFlows(d, { includeInternal: false }),
+    };
     scoped.set(d, entry);
   }
   return includeInternal ? entry.all : entry.crossing;
