@@ -11,13 +11,23 @@ const BADGE = {
   info: 'bg-sky-600 text-white',
 } as const;
 
+/** An array's colour on the cards, by its Array Manager's place in the plan (no array: slate). */
+const TONES = [
+  'text-teal-700 dark:text-teal-300',
+  'text-sky-700 dark:text-sky-300',
+  'text-amber-700 dark:text-amber-300',
+  'text-violet-700 dark:text-violet-300',
+  'text-rose-700 dark:text-rose-300',
+  'text-emerald-700 dark:text-emerald-300',
+];
+
 const ALL_CLIPPED = [true, true, true] as const;
 
 /** Whether a row's text is wider than its box (to the nearest pixel: both widths are rounded). */
 const overflows = (row: HTMLElement | null) => !row || row.scrollWidth > row.clientWidth;
 
 function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
-  const { host, warningCount, worst, stack } = data;
+  const { host, warningCount, worst, stack, tag, tone = -1 } = data;
   const primary = host.roles[0]!;
   // A stack's card names what its hosts are and lists them; double-click or Enter opens it.
   const name = stack ? stack.label : visibleText(host.name);
@@ -43,7 +53,7 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   useLayoutEffect(() => {
     const next = [overflows(nameRow.current), overflows(rolesRow.current), overflows(addressRow.current)];
     setClipped((prev) => (prev.every((c, i) => c === next[i]) ? prev : next));
-  }, [name, roles, address, warningCount]);
+  }, [name, roles, address, warningCount, tag]);
   const fit = (row: number) => (clipped[row] ? 'truncate' : 'whitespace-nowrap');
   return (
     <div
@@ -80,8 +90,23 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
       <div ref={rolesRow} className={`mt-0.5 ${fit(1)} text-xs text-slate-600 dark:text-slate-300`}>
         {roles}
       </div>
-      <div ref={addressRow} className={`${fit(2)} font-mono text-xs text-slate-500 dark:text-slate-400`}>
-        {address ?? <span className="font-sans italic">no address</span>}
+      <div className="flex items-center gap-1">
+        <div
+          ref={addressRow}
+          className={`min-w-0 flex-1 ${fit(2)} font-mono text-xs text-slate-500 dark:text-slate-400`}
+        >
+          {address ?? <span className="font-sans italic">no address</span>}
+        </div>
+        {tag && (
+          // Cut short rather than clipped, which would cost every such card a paint layer (see above).
+          <span
+            className={`shrink-0 rounded border border-current px-1 text-[10px] leading-3.5 font-semibold whitespace-nowrap ${
+              TONES[tone % TONES.length] ?? 'text-slate-500 dark:text-slate-400'
+            }`}
+          >
+            {tag.length > 20 ? `${tag.slice(0, 19)}…` : tag}
+          </span>
+        )}
       </div>
     </div>
   );

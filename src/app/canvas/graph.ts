@@ -36,6 +36,9 @@ export interface HostNodeData extends Record<string, unknown> {
   fold?: string;
   warningCount: number;
   worst?: Severity;
+  /** With several arrays: the card's array tag ("Array SEG-AM02") and its colour (the array's index). */
+  tag?: string;
+  tone?: number;
 }
 export interface ZoneNodeData extends Record<string, unknown> {
   zone: Zone;
@@ -151,6 +154,18 @@ export function buildNodes(
     });
   }
   const names = new Map(plan.hosts.map((h) => [h.id, visibleText(h.name)]));
+  // With several Array Managers each card says which array it is in, in that array's colour.
+  const heads = plan.hosts.filter((h) => h.roles.includes('array-manager')).map((h) => h.id);
+  const arrayTag = (h: Host): [string, number] | undefined =>
+    heads.length < 2
+      ? undefined
+      : h.roles.includes('array-manager')
+        ? ['Array head', heads.indexOf(h.id)]
+        : h.roles.includes('processing-node') || h.roles.includes('web-components')
+          ? h.array && heads.includes(h.array)
+            ? [`Array ${names.get(h.array)}`, heads.indexOf(h.array)]
+            : ['No array', -1]
+          : undefined;
   plan.hosts.forEach((host, index) => {
     const id = `host:${host.id}`;
     const prev = previous.get(id) as HostNode | undefined;
@@ -181,6 +196,8 @@ export function buildNodes(
       within: within?.get(stack.id) ?? [],
     };
     const fold = inStack?.openedFrom;
+    // A stack's hosts may be in different arrays: its card shows none.
+    const [tag, tone] = (!stack && arrayTag(host)) || [];
     const sameStack = (a: StackCard | undefined) =>
       a === card ||
       (!!a &&
@@ -197,7 +214,9 @@ export function buildNodes(
       (prev.dragging || samePoint(prev.position, position)) &&
       prev.selected === selected &&
       prev.data.warningCount === (w?.count ?? 0) &&
-      prev.data.worst === w?.worst
+      prev.data.worst === w?.worst &&
+      prev.data.tag === tag &&
+      prev.data.tone === tone
     ) {
       nodes.push(prev);
       return;
@@ -210,7 +229,9 @@ export function buildNodes(
       sameStack(prev.data.stack) &&
       prev.data.fold === fold &&
       prev.data.warningCount === (w?.count ?? 0) &&
-      prev.data.worst === w?.worst;
+      prev.data.worst === w?.worst &&
+      prev.data.tag === tag &&
+      prev.data.tone === tone;
     nodes.push({
       id,
       type: 'host',
@@ -224,12 +245,15 @@ export function buildNodes(
             ...(w ? { worst: w.worst } : {}),
             ...(card ? { stack: card } : {}),
             ...(fold ? { fold } : {}),
+            ...(tag ? { tag, tone } : {}),
           },
       selected,
       zIndex: 10,
-      ariaLabel: card
-        ? `${card.label}: ${card.names.join(', ')}`
-        : `${visibleText(host.name)}: ${roles}${host.address ? `, ${visibleText(host.address)}` : ''}`,
+      ariaLabel: `${
+        card
+          ? `${card.label}: ${card.names.join(', ')}`
+          : `${visibleText(host.name)}: ${roles}${host.address ? `, ${visibleText(host.address)}` : ''}`
+      }${tag ? `, ${tag[0]!.toLowerCase()}${tag.slice(1)}` : ''}`,
       ...(prev?.measured ? { measured: prev.measured } : {}),
     });
   });

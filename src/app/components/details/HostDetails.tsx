@@ -1,13 +1,19 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import {
+  CATALOG,
+  COUNTERPART_ROLES,
   ROLES,
   ROLE_IDS,
   TRUST_LABELS,
   addressProblem,
+  featureOn,
+  inRange,
   updateHost,
   visibleText,
+  type CounterpartRole,
   type Host,
   type Plan,
+  type RoleId,
 } from '../../../domain';
 import { deleteSelection } from '../../commands';
 import { useDerivation, usePlanner } from '../../store';
@@ -16,8 +22,8 @@ import { RoleIcon, roleTone } from '../RoleIcon';
 import { Button, Field, inputClass } from '../ui';
 import { useDraft } from '../useDraft';
 import { WarningItem } from '../WarningList';
-import { Section } from './Section';
-import { FlowList } from './Section';
+import { FlowList, Section } from './Section';
+import type * as DecisionCommands from '../../decisionCommands';
 
 function HostName({ host }: { host: Host }) {
   const [draft, setDraft] = useDraft(host.name);
@@ -171,6 +177,151 @@ function HostZone({ host, plan }: { host: Host; plan: Plan }) {
   );
 }
 
+/*
+ * The decision commands load in a chunk of their own as soon as this panel does, so a change is
+ * made at once (a checkbox never shows its old state while they load) and the first page load
+ * stays as small.
+ */
+type Commands = typeof DecisionCommands;
+let commands: Commands | undefined;
+const loading = import('../../decisionCommands').then((m) => (commands = m));
+const decide = (run: (c: Commands) => void) => (commands ? run(commands) : void loading.then(run));
+
+const hostsWith = (plan: Plan, role: RoleId) => plan.hosts.filter((h) => h.roles.includes(role));
+
+/**
+ * The array of a processing node or web components host, when the plan has more than one Array
+ * Manager (with one, every host is in it and there is nothing to choose).
+ */
+function HostArray({ host, plan }: { host: Host; plan: Plan }) {
+  const id = useId();
+  const managers = hostsWith(plan, 'array-manager');
+  if (managers.length < 2) return null;
+  if (!host.roles.includes('processing-node') && !host.roles.includes('web-components')) return null;
+  const value = host.array && managers.some((m) => m.id === host.array) ? host.array : '';
+  return (
+    <Field
+      label="Array"
+      htmlFor={id}
+      hint={
+        value === '' && (
+          <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+            In no array, it talks to every Array Manager.
+          </p>
+        )
+      }
+    >
+      <select
+        id={id}
+        className={inputClass}
+        value={value}
+        aria-describedby={value === '' ? `${id}-hint` : undefined}
+        onChange={(e) => {
+          const to = e.target.value || undefined;
+          decide((c) => c.setArrayOf(host.id, to));
+        }}
+      >
+        <option value="">— (every array)</option>
+        {managers.map((m) => (
+          <option key={m.id} value={m.id}>
+            {visibleText(m.name)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+const isCounterpart = (role: RoleId): role is CounterpartRole =>
+  (COUNTERPART_ROLES as readonly RoleId[]).includes(role);
+
+/**
+ * The counterpart roles a host talks to in the plan's version, from the catalog (features the
+ * plan does not use left out): its DNS servers, mail servers, domain controllers.
+ */
+function counterpartRoles(host: Host, plan: Plan): CounterpartRole[] {
+  const found = new Set<CounterpartRole>();
+  for (const rule of CATALOG) {
+    if (rule.feature && !featureOn(plan.features, rule.feature)) continue;
+    for (const e of rule.endpoints) {
+      if (!inRange(plan.productVersion, e.versions)) continue;
+      if (host.roles.includes(e.source) && isCounterpart(e.destination)) found.add(e.destination);
+      if (host.roles.includes(e.destination) && isCounterpart(e.source)) found.add(e.source);
+    }
+  }
+  return COUNTERPART_ROLES.filter((r) => found.has(r));
+}
+
+const USES_LEGEND: Record<CounterpartRole, string> = {
+  'dns-server': 'Uses DNS servers',
+  'mail-server': 'Uses mail servers',
+  'directory-server': 'Uses domain controllers',
+};
+
+function UsesGroup({ host, plan, role }: { host: Host; plan: Plan; role: CounterpartRole }) {
+  const id = useId();
+  const [refused, setRefused] = useState(false);
+  const all = hostsWith(plan, role);
+  const stored = host.uses?.[role];
+  const chosen = stored ? all.filter((h) => stored.includes(h.id)) : all;
+  const toggle = (target: Host, on: boolean) => {
+    if (!on && chosen.length === 1) {
+      setRefused(true);
+      return;
+    }
+    setRefused(false);
+    const ids = all.filter((h) => (h === target ? on : chosen.includes(h))).map((h) => h.id);
+    decide((c) => c.setCounterparts(host.id, role, ids));
+  };
+  return (
+    <fieldset aria-describedby={`${id}-note`}>
+      <legend className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-300">
+        {USES_LEGEND[role]}
+      </legend>
+      <div className="grid grid-cols-2 gap-x-2 gap-y-0.5">
+        {all.map((h) => (
+          <label
+            key={h.id}
+            className="flex min-w-0 items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            <input
+              type="checkbox"
+              className="accent-teal-700"
+              checked={chosen.includes(h)}
+              onChange={(e) => toggle(h, e.target.checked)}
+            />
+            <span className="truncate">{visibleText(h.name)}</span>
+          </label>
+        ))}
+      </div>
+      <p
+        id={`${id}-note`}
+        aria-live="polite"
+        className={`mt-0.5 text-xs ${refused ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}
+      >
+        {refused
+          ? 'A host must use at least one.'
+          : stored
+            ? `${chosen.length} of ${all.length}: ${chosen.map((h) => visibleText(h.name)).join(', ')}.`
+            : `All ${all.length}, the default.`}
+      </p>
+    </fieldset>
+  );
+}
+
+/** "Uses": which of the plan's DNS servers, mail servers and domain controllers a host talks to. */
+function HostUses({ host, plan }: { host: Host; plan: Plan }) {
+  const roles = counterpartRoles(host, plan).filter((r) => hostsWith(plan, r).length > 1);
+  if (roles.length === 0) return null;
+  return (
+    <>
+      {roles.map((role) => (
+        <UsesGroup key={`${host.id}:${role}`} host={host} plan={plan} role={role} />
+      ))}
+    </>
+  );
+}
+
 export function HostDetails({ host, plan }: { host: Host; plan: Plan }) {
   const { flows, localFlows, warnings } = useDerivation();
   const mine = flows.filter((f) => f.sourceHostId === host.id || f.destinationHostId === host.id);
@@ -192,7 +343,9 @@ export function HostDetails({ host, plan }: { host: Host; plan: Plan }) {
         <HostName host={host} />
         <HostAddress host={host} />
         <HostZone host={host} plan={plan} />
+        <HostArray host={host} plan={plan} />
         <HostRoles host={host} />
+        <HostUses host={host} plan={plan} />
       </div>
       {concerns.length > 0 && (
         <Section title={`Warnings (${concerns.length})`}>

@@ -1,10 +1,22 @@
 import { useId } from 'react';
-import { productName, visibleText, type Plan, type ChangeRequest } from '../../../domain';
+import {
+  FEATURE_IDS,
+  FEATURES,
+  ROLES,
+  featureOn,
+  productName,
+  visibleText,
+  type ChangeRequest,
+  type FeatureId,
+  type Plan,
+  type RoleId,
+} from '../../../domain';
 import { upgradeAdvisories } from '../../../domain/upgrade/advisories';
 import { deltaSummary, versionStep } from '../../../domain/upgrade/delta';
 import { useDerivation, usePlanner, useScopedDelta } from '../../store';
 import { Field, inputClass } from '../ui';
 import { Section } from './Section';
+import type * as DecisionCommands from '../../decisionCommands';
 
 function LegendLine({
   className,
@@ -99,6 +111,57 @@ function UpgradeSection({ plan }: { plan: Plan }) {
   );
 }
 
+/*
+ * The decision commands load in a chunk of their own as soon as this panel does, so a change is
+ * made at once (a checkbox never shows its old state while they load) and the first page load
+ * stays as small.
+ */
+type Commands = typeof DecisionCommands;
+let commands: Commands | undefined;
+const loading = import('../../decisionCommands').then((m) => (commands = m));
+const decide = (run: (c: Commands) => void) => (commands ? run(commands) : void loading.then(run));
+
+/** Features whose flows have nobody to serve without a host of this role. */
+const CLIENT_ROLE: Partial<Record<FeatureId, RoleId>> = { pop3: 'pop3-client', 'rest-api': 'rest-client' };
+
+/** "Features in use": the vendor table's conditional rules, switched on or off for the plan. */
+function FeaturesInUse({ plan }: { plan: Plan }) {
+  const id = useId();
+  return (
+    <Section title="Features in use">
+      <ul className="space-y-0.5">
+        {FEATURE_IDS.map((feature) => {
+          const client = CLIENT_ROLE[feature];
+          const missing = client && !plan.hosts.some((h) => h.roles.includes(client));
+          return (
+            <li key={feature} className="flex items-start gap-2 rounded px-1 py-0.5 text-sm">
+              <input
+                id={`${id}-${feature}`}
+                type="checkbox"
+                className="mt-1 accent-teal-700"
+                checked={featureOn(plan.features, feature)}
+                aria-describedby={missing ? `${id}-${feature}-hint` : undefined}
+                onChange={(e) => {
+                  const on = e.target.checked;
+                  decide((c) => c.setFeatureInUse(feature, on));
+                }}
+              />
+              <div>
+                <label htmlFor={`${id}-${feature}`}>{FEATURES[feature].label}</label>
+                {missing && (
+                  <p id={`${id}-${feature}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+                    no {ROLES[client].label} in the plan
+                  </p>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
+  );
+}
+
 export function PlanSummary({ plan }: { plan: Plan }) {
   const { flows, localFlows, warnings } = useDerivation();
   const crossing = flows.filter((f) => f.crossesFirewall).length;
@@ -139,6 +202,7 @@ export function PlanSummary({ plan }: { plan: Plan }) {
         </ul>
       </Section>
       <UpgradeSection plan={plan} />
+      <FeaturesInUse plan={plan} />
       <ChangeRequestForm plan={plan} />
       {plan.hosts.length === 0 && (
         <Section title="Getting started">
