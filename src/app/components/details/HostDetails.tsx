@@ -23,7 +23,7 @@ import { Button, Field, inputClass } from '../ui';
 import { useDraft } from '../useDraft';
 import { WarningItem } from '../WarningList';
 import { FlowList, Section } from './Section';
-import type * as DecisionCommands from '../../decisionCommands';
+import { setArrayOf, setCounterparts } from '../../decisionCommands';
 
 function HostName({ host }: { host: Host }) {
   const [draft, setDraft] = useDraft(host.name);
@@ -177,16 +177,6 @@ function HostZone({ host, plan }: { host: Host; plan: Plan }) {
   );
 }
 
-/*
- * The decision commands load in a chunk of their own as soon as this panel does, so a change is
- * made at once (a checkbox never shows its old state while they load) and the first page load
- * stays as small.
- */
-type Commands = typeof DecisionCommands;
-let commands: Commands | undefined;
-const loading = import('../../decisionCommands').then((m) => (commands = m));
-const decide = (run: (c: Commands) => void) => (commands ? run(commands) : void loading.then(run));
-
 const hostsWith = (plan: Plan, role: RoleId) => plan.hosts.filter((h) => h.roles.includes(role));
 
 /**
@@ -218,7 +208,7 @@ function HostArray({ host, plan }: { host: Host; plan: Plan }) {
         aria-describedby={value === '' ? `${id}-hint` : undefined}
         onChange={(e) => {
           const to = e.target.value || undefined;
-          decide((c) => c.setArrayOf(host.id, to));
+          setArrayOf(host.id, to);
         }}
       >
         <option value="">— (every array)</option>
@@ -271,7 +261,7 @@ function UsesGroup({ host, plan, role }: { host: Host; plan: Plan; role: Counter
     }
     setRefused(false);
     const ids = all.filter((h) => (h === target ? on : chosen.includes(h))).map((h) => h.id);
-    decide((c) => c.setCounterparts(host.id, role, ids));
+    setCounterparts(host.id, role, ids);
   };
   return (
     <fieldset aria-describedby={`${id}-note`}>

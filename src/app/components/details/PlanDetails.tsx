@@ -16,7 +16,7 @@ import { deltaSummary, versionStep } from '../../../domain/upgrade/delta';
 import { useDerivation, usePlanner, useScopedDelta } from '../../store';
 import { Field, inputClass } from '../ui';
 import { Section } from './Section';
-import type * as DecisionCommands from '../../decisionCommands';
+import { setFeatureInUse } from '../../decisionCommands';
 
 function LegendLine({
   className,
@@ -111,16 +111,6 @@ function UpgradeSection({ plan }: { plan: Plan }) {
   );
 }
 
-/*
- * The decision commands load in a chunk of their own as soon as this panel does, so a change is
- * made at once (a checkbox never shows its old state while they load) and the first page load
- * stays as small.
- */
-type Commands = typeof DecisionCommands;
-let commands: Commands | undefined;
-const loading = import('../../decisionCommands').then((m) => (commands = m));
-const decide = (run: (c: Commands) => void) => (commands ? run(commands) : void loading.then(run));
-
 /** Features whose flows have nobody to serve without a host of this role. */
 const CLIENT_ROLE: Partial<Record<FeatureId, RoleId>> = { pop3: 'pop3-client', 'rest-api': 'rest-client' };
 
@@ -143,7 +133,7 @@ function FeaturesInUse({ plan }: { plan: Plan }) {
                 aria-describedby={missing ? `${id}-${feature}-hint` : undefined}
                 onChange={(e) => {
                   const on = e.target.checked;
-                  decide((c) => c.setFeatureInUse(feature, on));
+                  setFeatureInUse(feature, on);
                 }}
               />
               <div>
