@@ -42,11 +42,11 @@ const ON_DEMAND = [
   /\/src\/app\/dialogs\//,
   // The side panel's details, every part of them.
   /\/src\/app\/components\/details\//,
-  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm)\./,
+  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm|ConfirmDialog)\./,
   /\/src\/app\/lib\/tabs\./,
   /\/src\/app\/lib\/layout\//,
   // Arranging an opened plan (a file or a link) loads with the plan; links load when used.
-  /\/src\/app\/lib\/(arrange|share|exportRun|savedPlan|tabConflict)\./,
+  /\/src\/app\/lib\/(arrange|share|exportRun|savedPlan|tabConflict|openFile)\./,
   // The diagram scene (routing) runs in the canvas's routing worker and in the exports.
   /\/src\/domain\/diagram\//,
   /\/src\/domain\/export\/diagramSvg\./,

@@ -1,12 +1,16 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
+import { whenIdle } from '../lib/idle';
 import { onExportNotes, onImportFailure, type ImportFailure } from '../lib/files';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import type { ConfirmRequest } from './ConfirmDialog';
 
-// A plan file's problems load when first needed: most visits never fail an import. The
-// confirmation is part of the first load, so it shows the moment it is asked for.
+// A plan file's problems load when first needed: most visits never fail an import.
 const ImportProblemsDialog = lazy(() =>
   import('../dialogs/ImportProblemsDialog').then((m) => ({ default: m.ImportProblemsDialog })),
 );
+// The confirmation loads while the page is idle after start, so it is there the moment it is
+// asked for, without being part of the first load.
+const loadConfirm = () => import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog }));
+const ConfirmDialog = lazy(loadConfirm);
 
 type Open =
   | { kind: 'confirm'; request: ConfirmRequest; resolve: (ok: boolean) => void }
@@ -30,6 +34,7 @@ export function confirmAction(
 /** The app's one modal dialog at a time: a confirmation, or a plan file's problems. */
 export function DialogHost() {
   const [open, setOpen] = useState<Open>();
+  useEffect(() => whenIdle(() => void loadConfirm().catch(() => undefined)), []);
   useEffect(() => {
     show = setOpen;
     onImportFailure((failure) => setOpen({ kind: 'import-problems', failure }));
