@@ -314,7 +314,7 @@ function expandDecisions(data: unknown, doc: Record<string, unknown>) {
       kind: kind === 0 ? 'allowed' : kind === 1 ? 'not-needed' : kind,
     };
     if (note !== 0) e.note = note;
-    return e as Partial<Exclusion>;
+    return e;
   });
   if (exclusions.length > 0) doc.exclusions = exclusions;
 }
