@@ -5,6 +5,7 @@ import { DMZ_RELAY, SINGLE_SERVER, parsePlanText, serializePlan, type Plan } fro
 import { CSV_COLUMNS, csvLine, exportCsv, neutralise, quote, toCsv } from './csv';
 import { exportPlanFile } from './planFile';
 import { fileStem, requestFlows } from '.';
+import { includedFlows, testedFlows } from './scope';
 import { EXPORT_FORMATS } from './registry';
 import { requestRows, zonePairLabel } from './rows';
 
@@ -18,6 +19,39 @@ describe('change request scope and rows', () => {
       d.flows.filter((f) => f.crossesFirewall).length,
     );
     expect(requestFlows(d, { includeInternal: true })).toHaveLength(d.flows.length);
+  });
+
+  it('leaves excluded flows out; host firewalls skip them too, connectivity tests only those not needed', () => {
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      exclusions: [
+        { rule: 'sql', source: 'am', destination: 'sql', protocol: 'tcp', port: 1433, kind: 'allowed' },
+        {
+          rule: 'smtp',
+          source: 'node1',
+          destination: 'exch',
+          protocol: 'tcp',
+          port: 25,
+          kind: 'not-needed',
+          note: 'Relays through node 2',
+        },
+      ],
+    };
+    const d = deriveFlows(plan);
+    const id = (f: { ruleId: string; sourceHostId: string; destinationHostId: string }) =>
+      `${f.ruleId} ${f.sourceHostId}>${f.destinationHostId}`;
+    const gone = ['sql am>sql', 'smtp node1>exch'];
+    expect(d.flows.map(id)).toEqual(expect.arrayContaining(gone));
+    expect(requestFlows(d, { includeInternal: true }).map(id)).toEqual(
+      d.flows.map(id).filter((x) => !gone.includes(x)),
+    );
+    // The crossing one leaves the default scope too; the one inside a zone was never in it.
+    expect(requestFlows(d, { includeInternal: false })).toHaveLength(
+      d.flows.filter((f) => f.crossesFirewall).length - 1,
+    );
+    expect(includedFlows(d).map(id)).toEqual(d.flows.map(id).filter((x) => !gone.includes(x)));
+    // Already allowed is still worth testing after the change; not needed is not.
+    expect(testedFlows(d).map(id)).toEqual(d.flows.map(id).filter((x) => x !== 'smtp node1>exch'));
   });
 
   it('never holds local flows of a single-server host', () => {
