@@ -96,3 +96,21 @@ export function shortName(name: string, max: number, taken: Set<string>): string
   taken.add(candidate.toLowerCase());
   return candidate;
 }
+
+/**
+ * At most `max` UTF-8 bytes, cut between characters, "..." marking a cut: for limits a platform
+ * counts in bytes (an iptables comment, FortiOS fields).
+ */
+export function cutBytes(text: string, max: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= max) return text;
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const size = encoder.encode(ch).length;
+    if (bytes + size > max - 3) break;
+    out += ch;
+    bytes += size;
+  }
+  return `${out}...`;
+}

@@ -1,8 +1,8 @@
-import type { Flow } from '../../engine/types';
 import { fileStem } from '../rows';
 import { testedFlows } from '../scope';
 import type { ExportInput, Exporter } from '../types';
-import { addressFamily, headerLines, oneLine } from './common';
+import { headerLines, oneLine } from './common';
+import { TCP_TIMEOUT_SECONDS, UDP_REASON, checksOf, unusable, type Check } from './connectivity';
 
 /**
  * A bash script to run on a source host after the firewall change: `bash FILE [SOURCE-HOST]`
@@ -16,8 +16,6 @@ import { addressFamily, headerLines, oneLine } from './common';
  * of the script: nothing from the plan is ever evaluated as code.
  */
 
-export const TCP_TIMEOUT_SECONDS = 3;
-
 /** `text` as one single-quoted shell word: `'` becomes `'\''`; nothing inside is expanded. */
 export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
@@ -25,44 +23,6 @@ export function shellQuote(text: string): string {
 
 /** Text from the plan shown on one output line. */
 const shown = (text: string) => oneLine(text);
-
-/** Why a destination address cannot be checked, or null when it can. */
-function unusable(address: string): string | null {
-  const family = addressFamily(address);
-  if (family === 'none') return 'the destination has no address';
-  if (family === 'any') return 'the destination is any address, nothing single to connect to';
-  if (address.includes('/')) return `the destination is an address block (${shown(address)})`;
-  return null;
-}
-
-interface Check {
-  protocol: Flow['protocol'];
-  port: number;
-  destination: string;
-  address: string;
-  rules: string[];
-}
-
-/** The checks of one source host: one per protocol, port, destination and address, rules joined. */
-function checksOf(flows: Flow[], names: Map<string, string>): Check[] {
-  const byKey = new Map<string, Check>();
-  for (const f of flows) {
-    const destination = names.get(f.destinationHostId) ?? f.destinationHostId;
-    const key = JSON.stringify([f.protocol, f.port, f.destinationHostId, f.destinationAddress]);
-    const existing = byKey.get(key);
-    if (existing) {
-      if (!existing.rules.includes(f.ruleId)) existing.rules.push(f.ruleId);
-    } else
-      byKey.set(key, {
-        protocol: f.protocol,
-        port: f.port,
-        destination,
-        address: f.destinationAddress,
-        rules: [f.ruleId],
-      });
-  }
-  return [...byKey.values()];
-}
 
 /** The script line for one check, and the note when it can only be skipped. */
 function checkLine(c: Check): { line: string; note?: string } {
@@ -76,8 +36,7 @@ function checkLine(c: Check): { line: string; note?: string } {
   if (reason !== null) return { line: `  skip ${args} ${shellQuote(reason)}`, note: reason };
   if (c.protocol === 'tcp') return { line: `  check_tcp ${args} ${c.port} ${shellQuote(c.address)}` };
   if (c.port === 53) return { line: `  check_dns ${args} ${shellQuote(c.address)}` };
-  const reason2 = 'UDP is only checked for DNS (port 53): nothing answers an empty datagram';
-  return { line: `  skip ${args} ${shellQuote(reason2)}` };
+  return { line: `  skip ${args} ${shellQuote(UDP_REASON)}` };
 }
 
 const FUNCTIONS = `# One line per check: STATUS PROTOCOL/PORT DESTINATION ADDRESS rule RULES [REASON]

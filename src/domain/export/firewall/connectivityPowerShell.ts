@@ -1,9 +1,8 @@
-import type { Flow } from '../../engine/types';
 import { fileStem } from '../rows';
 import { testedFlows } from '../scope';
 import type { ExportInput, QuickExporter } from '../types';
-import { addressFamily, headerLines, oneLine } from './common';
-import { TCP_TIMEOUT_SECONDS } from './connectivityBash';
+import { headerLines, oneLine } from './common';
+import { TCP_TIMEOUT_SECONDS, UDP_REASON, checksOf, unusable, type Check } from './connectivity';
 import { quote } from './windowsFirewall';
 
 /**
@@ -22,47 +21,7 @@ import { quote } from './windowsFirewall';
  * function of the script is named from the plan, nothing from the plan is ever evaluated as code.
  */
 
-export { TCP_TIMEOUT_SECONDS };
 const TIMEOUT_MS = TCP_TIMEOUT_SECONDS * 1000;
-
-/** Why a destination address cannot be checked, or null when it can (as in the bash script). */
-function unusable(address: string): string | null {
-  const family = addressFamily(address);
-  if (family === 'none') return 'the destination has no address';
-  if (family === 'any') return 'the destination is any address, nothing single to connect to';
-  if (address.includes('/')) return `the destination is an address block (${oneLine(address)})`;
-  return null;
-}
-
-const UDP_REASON = 'UDP is only checked for DNS (port 53): nothing answers an empty datagram';
-
-interface Check {
-  protocol: Flow['protocol'];
-  port: number;
-  destination: string;
-  address: string;
-  rules: string[];
-}
-
-/** The checks of one source host: one per protocol, port, destination and address, rules joined. */
-function checksOf(flows: Flow[], names: Map<string, string>): Check[] {
-  const byKey = new Map<string, Check>();
-  for (const f of flows) {
-    const key = JSON.stringify([f.protocol, f.port, f.destinationHostId, f.destinationAddress]);
-    const existing = byKey.get(key);
-    if (existing) {
-      if (!existing.rules.includes(f.ruleId)) existing.rules.push(f.ruleId);
-    } else
-      byKey.set(key, {
-        protocol: f.protocol,
-        port: f.port,
-        destination: names.get(f.destinationHostId) ?? f.destinationHostId,
-        address: f.destinationAddress,
-        rules: [f.ruleId],
-      });
-  }
-  return [...byKey.values()];
-}
 
 /** One row of `$Checks`, and the reason when it can only be skipped. */
 function row(source: string, c: Check): { line: string; note?: string } {

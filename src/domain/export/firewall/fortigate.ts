@@ -5,6 +5,7 @@ import { fileStem } from '../rows';
 import type { ExportInput, QuickExporter } from '../types';
 import {
   addressFamily,
+  cutBytes,
   headerLines,
   oneLine,
   ruleComment,
@@ -53,21 +54,6 @@ const ALL: Record<Family, string> = { ipv4: 'all', ipv6: 'all' };
  */
 export function quote(text: string): string {
   return `"${oneLine(text).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-}
-
-/** At most `max` UTF-8 bytes (FortiOS sizes are bytes), cut between characters, "..." marking a cut. */
-function cutBytes(text: string, max: number): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(text).length <= max) return text;
-  let out = '';
-  let bytes = 0;
-  for (const ch of text) {
-    const size = encoder.encode(ch).length;
-    if (bytes + size > max - 3) break;
-    out += ch;
-    bytes += size;
-  }
-  return `${out}...`;
 }
 
 /** An object name from plan text: ASCII letters, digits, `.`, `_` and `-`, so bytes equal characters. */

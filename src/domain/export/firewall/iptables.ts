@@ -5,6 +5,7 @@ import { fileStem } from '../rows';
 import type { ExportInput, QuickExporter } from '../types';
 import {
   addressFamily,
+  cutBytes,
   headerLines,
   membersByFamily,
   ruleComment,
@@ -48,21 +49,6 @@ const OTHER: Record<IpFamily, IpFamily> = { ipv4: 'ipv6', ipv6: 'ipv4' };
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex -- a line break would end the comment and start a rule
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
-}
-
-/** At most `max` UTF-8 bytes, cut between characters, "..." marking a cut. */
-function cutBytes(text: string, max: number): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(text).length <= max) return text;
-  let out = '';
-  let bytes = 0;
-  for (const ch of text) {
-    const size = encoder.encode(ch).length;
-    if (bytes + size > max - 3) break;
-    out += ch;
-    bytes += size;
-  }
-  return `${out}...`;
 }
 
 /**
