@@ -19,12 +19,19 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
 import type { GroupedRule } from '../../grouping';
-import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
+import { DMZ_RELAY, SINGLE_SERVER } from '../../plan/examples';
 import type { Plan } from '../../plan/types';
 import type { ExportInput } from '../types';
 import { ASA_NAME_MAX, ASA_REMARK_MAX, asaRemark, exportCiscoAsa } from './ciscoAsa';
 import { rulesFor } from './common';
-import { expectGolden, skipsValidator } from './validators.testing';
+import {
+  EXAMPLE_PLANS,
+  MIXED_RELAY,
+  V6_SINGLE,
+  expectGolden,
+  skipsValidator,
+  withAddress,
+} from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
 const PYTHON = '/usr/bin/python3';
@@ -39,16 +46,6 @@ const input = (plan: Plan): ExportInput => ({
 const asa = (plan: Plan) => exportCiscoAsa(input(plan));
 const data = (plan: Plan) => asa(plan).data as string;
 
-const withAddress = (plan: Plan, id: string, address: string | undefined): Plan => ({
-  ...plan,
-  hosts: plan.hosts.map((h) => {
-    if (h.id !== id) return h;
-    const { address: _, ...rest } = h;
-    return address === undefined ? rest : { ...rest, address };
-  }),
-});
-const V6_SINGLE = withAddress(SINGLE_SERVER, 'seg01', '2001:db8:1::10');
-const MIXED_RELAY = withAddress(DMZ_RELAY, 'exch', '2001:db8::25');
 /** Nodes of both families (one an IPv6 block), a DNS-name host and a host without an address. */
 const DUAL_RELAY: Plan = withAddress(
   withAddress(withAddress(DMZ_RELAY, 'node2', '2001:db8:2::/64'), 'exch', undefined),
@@ -56,14 +53,7 @@ const DUAL_RELAY: Plan = withAddress(
   'am01.corp.example.com',
 );
 
-const EXAMPLES: [string, Plan][] = [
-  ['single-server', SINGLE_SERVER],
-  ['dmz-relay', DMZ_RELAY],
-  ['two-sites', TWO_SITES],
-  ['enterprise', ENTERPRISE],
-  ['v6-single', V6_SINGLE],
-  ['mixed-relay', MIXED_RELAY],
-];
+const EXAMPLES: [string, Plan][] = [...EXAMPLE_PLANS, ['v6-single', V6_SINGLE], ['mixed-relay', MIXED_RELAY]];
 const ALL: [string, Plan][] = [...EXAMPLES, ['dual-relay', DUAL_RELAY]];
 
 // ---------- the validator ----------

@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
-import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
+import { DMZ_RELAY, SINGLE_SERVER } from '../../plan/examples';
 import type { Plan } from '../../plan/types';
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
@@ -27,7 +27,14 @@ import {
   type Schema,
   type Table,
 } from './fortios.testing';
-import { expectGolden, skipsValidator } from './validators.testing';
+import {
+  EXAMPLE_PLANS,
+  MIXED_RELAY,
+  V6_SINGLE,
+  expectGolden,
+  skipsValidator,
+  withAddress,
+} from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
 
@@ -48,22 +55,7 @@ const withHost = (
   ...plan,
   hosts: plan.hosts.map((h) => (h.id === id ? change(h) : h)),
 });
-const withAddress = (plan: Plan, id: string, address: string | undefined): Plan =>
-  withHost(plan, id, (h) => {
-    const { address: _old, ...rest } = h;
-    return address === undefined ? rest : { ...rest, address };
-  });
-
-/** Variants that exercise IPv6: a v6 mail server, and a v4 node group meeting a v6-only host. */
-const V6_SINGLE = withAddress(SINGLE_SERVER, 'seg01', '2001:db8:1::10');
-const MIXED_RELAY = withAddress(DMZ_RELAY, 'exch', '2001:db8::25');
-
-const EXAMPLES: [string, Plan][] = [
-  ['single-server', SINGLE_SERVER],
-  ['dmz-relay', DMZ_RELAY],
-  ['two-sites', TWO_SITES],
-  ['enterprise', ENTERPRISE],
-];
+const EXAMPLES = EXAMPLE_PLANS;
 const ALL: [string, Plan][] = [...EXAMPLES, ['v6-single', V6_SINGLE], ['mixed-relay', MIXED_RELAY]];
 
 // ---------- the validator ----------

@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
-import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
+import { DMZ_RELAY, SINGLE_SERVER } from '../../plan/examples';
 import type { Plan } from '../../plan/types';
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
 import { exportNftables, NFT_CHAIN, NFT_TABLE } from './nftables';
-import { absentCommands, expectGolden } from './validators.testing';
+import { EXAMPLE_PLANS, MIXED_RELAY, V6_SINGLE, absentCommands, expectGolden } from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
 
@@ -37,19 +37,8 @@ const text = (plan: Plan) => {
 };
 
 /** Variants that exercise IPv6: a v6 mail server, and a v4 node group meeting a v6-only host. */
-const withAddress = (plan: Plan, id: string, address: string): Plan => ({
-  ...plan,
-  hosts: plan.hosts.map((h) => (h.id === id ? { ...h, address } : h)),
-});
-const V6_SINGLE = withAddress(SINGLE_SERVER, 'seg01', '2001:db8:1::10');
-const MIXED_RELAY = withAddress(DMZ_RELAY, 'exch', '2001:db8::25');
 
-const EXAMPLES: [string, Plan][] = [
-  ['single-server', SINGLE_SERVER],
-  ['dmz-relay', DMZ_RELAY],
-  ['two-sites', TWO_SITES],
-  ['enterprise', ENTERPRISE],
-];
+const EXAMPLES = EXAMPLE_PLANS;
 const ALL: [string, Plan][] = [...EXAMPLES, ['v6-single', V6_SINGLE], ['mixed-relay', MIXED_RELAY]];
 
 // ---------- the tool ----------

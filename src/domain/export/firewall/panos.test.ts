@@ -16,7 +16,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
 import { isHostname, isIPv4, isIPv6 } from '../../plan/address';
-import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
+import { DMZ_RELAY, SINGLE_SERVER } from '../../plan/examples';
 import type { Plan } from '../../plan/types';
 import type { ExportInput } from '../types';
 import { oneLine, rulesFor } from './common';
@@ -29,7 +29,7 @@ import {
   RULE_NAME_MAX,
   ZONE_NAME_MAX,
 } from './panos';
-import { expectGolden } from './validators.testing';
+import { EXAMPLE_PLANS, MIXED_RELAY, V6_SINGLE, expectGolden } from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
 
@@ -41,25 +41,7 @@ const input = (plan: Plan, includeInternal = false): ExportInput => ({
 });
 const exportOf = (plan: Plan, includeInternal = false) => exportPanos(input(plan, includeInternal));
 
-const withAddress = (plan: Plan, id: string, address: string | undefined): Plan => ({
-  ...plan,
-  hosts: plan.hosts.map((h) => {
-    if (h.id !== id) return h;
-    const { address: _, ...rest } = h;
-    return address === undefined ? rest : { ...rest, address };
-  }),
-});
-const V6_SINGLE = withAddress(SINGLE_SERVER, 'seg01', '2001:db8:1::10');
-const MIXED_RELAY = withAddress(DMZ_RELAY, 'exch', '2001:db8::25');
-
-const EXAMPLES: [string, Plan][] = [
-  ['single-server', SINGLE_SERVER],
-  ['dmz-relay', DMZ_RELAY],
-  ['two-sites', TWO_SITES],
-  ['enterprise', ENTERPRISE],
-  ['v6-single', V6_SINGLE],
-  ['mixed-relay', MIXED_RELAY],
-];
+const EXAMPLES: [string, Plan][] = [...EXAMPLE_PLANS, ['v6-single', V6_SINGLE], ['mixed-relay', MIXED_RELAY]];
 
 // ---------- the grammar ----------
 

@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
+import type { Plan } from '../../plan/types';
 
 /**
  * What the firewall target tests share: golden files, and the Debian tools that check the
@@ -36,3 +38,24 @@ export function skipsValidator(label: string, missing: string | null | undefined
   if (skip) console.warn(`${label} tests skipped: ${missing}`);
   return skip;
 }
+
+/** `plan` with one host's address replaced (undefined: removed). */
+export const withAddress = (plan: Plan, id: string, address: string | undefined): Plan => ({
+  ...plan,
+  hosts: plan.hosts.map((h) => {
+    if (h.id !== id) return h;
+    const { address: _, ...rest } = h;
+    return address === undefined ? rest : { ...rest, address };
+  }),
+});
+
+/** The plans every target's golden files and validators cover: the examples by file name. */
+export const EXAMPLE_PLANS: [string, Plan][] = [
+  ['single-server', SINGLE_SERVER],
+  ['dmz-relay', DMZ_RELAY],
+  ['two-sites', TWO_SITES],
+  ['enterprise', ENTERPRISE],
+];
+/** IPv6 variants: a v6 single server, and a v4 node group meeting a v6-only mail server. */
+export const V6_SINGLE = withAddress(SINGLE_SERVER, 'seg01', '2001:db8:1::10');
+export const MIXED_RELAY = withAddress(DMZ_RELAY, 'exch', '2001:db8::25');
