@@ -347,13 +347,19 @@ export const useDelta = () => usePlanner((s) => (s.upgradeReady, deriveDelta(s.p
 
 const scopedDeltas = new WeakMap<Upgrade.UpgradeDelta, Upgrade.UpgradeDelta>();
 
-/** The delta in the change request's scope (the flow table's rows and summary). */
+const scopedDeltasAll = new WeakMap<Upgrade.UpgradeDelta, Upgrade.UpgradeDelta>();
+
+/**
+ * The delta in the change request's scope, excluded flows left out as in the upgrade CSV and PDF
+ * (the flow table's rows and summary).
+ */
 export function scopedDelta(delta: Upgrade.UpgradeDelta, includeInternal: boolean): Upgrade.UpgradeDelta {
-  if (includeInternal || !upgrade) return delta;
-  let scoped = scopedDeltas.get(delta);
+  if (!upgrade) return delta;
+  const cache = includeInternal ? scopedDeltasAll : scopedDeltas;
+  let scoped = cache.get(delta);
   if (!scoped) {
-    scoped = upgrade.deltaInScope(delta, { includeInternal: false });
-    scopedDeltas.set(delta, scoped);
+    scoped = upgrade.deltaInScope(delta, { includeInternal });
+    cache.set(delta, scoped);
   }
   return scoped;
 }
