@@ -3,7 +3,9 @@ import { deriveFlows, type Flow } from '../engine';
 import { requestFlows } from '../export/scope';
 import { cleanDecisions } from './cleanDecisions';
 import { excludeFlows, includeFlows, setFeature, setHostArray, setHostUses } from './decisions';
+import { formatProblem } from '../problems';
 import { removeHosts, updateHost } from './edit';
+import { restorePlan } from './restore';
 import { DMZ_RELAY, TWO_SITES, TWO_SITES_TWO_ARRAYS } from './examples';
 import type { Host, Plan } from './types';
 
@@ -191,5 +193,64 @@ describe('deleting hosts or roles cleans the decisions that name them, in the sa
   it('leaves a plan without such decisions as it is', () => {
     expect(cleanDecisions(TWO_SITES)).toBe(TWO_SITES);
     expect(cleanDecisions(TWO_SITES_TWO_ARRAYS)).toBe(TWO_SITES_TWO_ARRAYS);
+  });
+});
+
+describe('decisions that name what is not there are refused on import, with their paths', () => {
+  const problems = (p: unknown) => {
+    const r = restorePlan(p);
+    return r.ok ? [] : r.problems.map(formatProblem);
+  };
+  const base = (): Plan =>
+    plan([
+      host('am', ['array-manager']),
+      host('sql', ['sql-server']),
+      host('dns', ['dns-server']),
+      host('node', ['processing-node']),
+    ]);
+  it('an array headed by a host that is not an Array Manager, or held by one that is no node', () => {
+    const p = base();
+    p.hosts[3]!.array = 'sql';
+    p.hosts[2]!.array = 'am';
+    p.hosts[1]!.array = 'gone';
+    expect(problems(p)).toEqual([
+      'hosts[1].array: no host has the id "gone"',
+      'hosts[2].array: only processing nodes and web components belong to an array',
+      'hosts[3].array: SQL is not an Array Manager, so it heads no array',
+    ]);
+  });
+  it('counterparts that are missing, lack the role, repeat, or none at all', () => {
+    const p = base();
+    p.hosts[3]!.uses = { 'dns-server': ['dns', 'dns', 'sql', 'nowhere'] };
+    p.hosts[0]!.uses = { 'mail-server': [] };
+    expect(problems(p)).toEqual([
+      'hosts[0].uses.mail-server: must hold at least 1 entry',
+      'hosts[3].uses.dns-server[1]: DNS is listed twice',
+      'hosts[3].uses.dns-server[2]: SQL is not a dns-server',
+      'hosts[3].uses.dns-server[3]: no host has the id "nowhere"',
+    ]);
+  });
+  it('exclusions of unknown hosts, without a reason, or of the same flow twice', () => {
+    const p = base();
+    const flow = { rule: 'sql', source: 'am', destination: 'sql', protocol: 'tcp', port: 1433 } as const;
+    p.exclusions = [
+      { ...flow, kind: 'allowed' },
+      { ...flow, kind: 'not-needed', note: 'x' },
+      { ...flow, source: 'ghost', kind: 'not-needed', note: '  ' },
+    ];
+    expect(problems(p)).toEqual([
+      'exclusions[1]: the same flow as exclusions[0]',
+      'exclusions[2].source: no host has the id "ghost"',
+      'exclusions[2].note: a flow marked not needed needs the reason',
+    ]);
+  });
+  it('a feature marked in use is the default, and is not kept', () => {
+    const p = base();
+    p.features = { ldap: true, pop3: false };
+    const r = restorePlan(p);
+    expect(r.ok && r.value.features).toEqual({ pop3: false });
+    p.features = { ldap: true };
+    const all = restorePlan(p);
+    expect(all.ok && 'features' in all.value).toBe(false);
   });
 });

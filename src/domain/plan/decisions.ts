@@ -53,8 +53,9 @@ export function setHostUses(
   ids: readonly string[] | undefined,
 ): Plan {
   const all = plan.hosts.filter((h) => h.roles.includes(role)).map((h) => h.id);
-  const chosen =
-    ids && !all.every((id) => ids.includes(id)) ? all.filter((id) => ids.includes(id)) : undefined;
+  // None chosen is no choice (a host uses at least one): like every one, it is not kept.
+  const picked = ids && all.filter((id) => ids.includes(id));
+  const chosen = picked && picked.length > 0 && picked.length < all.length ? picked : undefined;
   return withHost(plan, hostId, (h) => {
     const before = h.uses?.[role];
     if (before === undefined && chosen === undefined) return h;

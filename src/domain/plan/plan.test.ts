@@ -85,7 +85,7 @@ describe('restorePlan', () => {
     expect(messages(restorePlan(doc))).toEqual([
       'name: must not be empty',
       'zones[0].trust: "secure" is not one of: untrusted, dmz, trusted',
-      'hosts[0].roles: must hold at least 1',
+      'hosts[0].roles: must hold at least 1 entry',
       'hosts[1].name: is missing',
       'hosts[1].roles[0]: "router" is not one of: array-manager, processing-node, sql-server, directory-server, dns-server, admin-workstation, web-components, rest-client, pop3-client, mail-server, internet',
       'hosts[1].position.y: is missing',

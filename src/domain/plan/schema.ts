@@ -51,7 +51,11 @@ export const hostSchema = z.object({
   position: z.optional(point),
   array: z.optional(requiredText(64)),
   uses: z.optional(
-    z.partialRecord(z.enum(COUNTERPART_ROLES), z.array(requiredText(64)).check(z.maxLength(MAX_USES))),
+    // An empty list would use none; leaving the role out is how a host uses every one.
+    z.partialRecord(
+      z.enum(COUNTERPART_ROLES),
+      z.array(requiredText(64)).check(z.minLength(1), z.maxLength(MAX_USES)),
+    ),
   ),
 });
 
@@ -140,7 +144,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${describeValue(input)}`;
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
-      if (issue.origin === 'array') return `must hold at least ${String(issue.minimum)}`;
+      if (issue.origin === 'array')
+        return `must hold at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}`;
       return issue.inclusive
         ? `${describeValue(input)} is below the smallest allowed, ${String(issue.minimum)}`
         : `must be greater than ${String(issue.minimum)}`;
@@ -200,6 +205,12 @@ export function shapeProblems(input: unknown): { plan?: Plan; problems: Problem[
   }
   if (problems.length > 0 || !envelope.success) return { problems };
   const plan = { ...envelope.data, zones, hosts } as Plan;
+  // A feature set to true is the default: kept as its absence, so every reader sees one plan.
+  if (plan.features) {
+    const off = Object.entries(plan.features).filter(([, on]) => on === false);
+    if (off.length > 0) plan.features = Object.fromEntries(off);
+    else delete plan.features;
+  }
   if (doc.exclusions !== undefined) plan.exclusions = exclusions as Plan['exclusions'];
   return { plan, problems };
 }
