@@ -933,7 +933,7 @@ describe("PDF architect's decisions", { timeout: PDF_TIMEOUT }, () => {
     expect(pages[0]).not.toContain('Excluded flows');
   });
 
-  it('lists the excluded flows the upgrade would open or close, and opens and closes neither', async () => {
+  it('lists the excluded flows the upgrade would open, close or keep, and opens and closes none', async () => {
     const plan: Plan = {
       ...DMZ_RELAY,
       productVersion: '10.0',
@@ -956,22 +956,32 @@ describe("PDF architect's decisions", { timeout: PDF_TIMEOUT }, () => {
           port: 19001,
           kind: 'allowed',
         },
+        {
+          rule: 'sql',
+          source: 'am',
+          destination: 'sql',
+          protocol: 'tcp',
+          port: 1433,
+          kind: 'allowed',
+          note: 'FW-7',
+        },
       ],
     };
     const pages = await pdfPages(await build(plan, true));
     const all = pages.join(' ');
     expect(pages[0]).toContain('Rules to open 0 rules carrying 0 flows');
     expect(pages[0]).toContain('Rules to close 0 rules carrying 0 flows');
-    expect(pages[0]).toContain('Excluded flows 2 (listed in their own section)');
-    const section = between(all, 'Excluded flows 2 flows are left out of this request', 'Page ');
+    expect(pages[0]).toContain('Excluded flows 3 (listed in their own section)');
+    const section = between(all, 'Excluded flows 3 flows are left out of this request', 'Page ');
     expect(section).toContain(
       `Change ${EXCLUDED_HEAD}` +
         'Open Admin workstations 10.0.5.0/24 SEG-AM01 10.0.0.5 tcp/443 management-console Not needed The console is used from the jump host only ' +
-        'Close Admin workstations 10.0.5.0/24 SEG-AM01 10.0.0.5 tcp/19001 array-manager-service Already allowed (none given)',
+        'Close Admin workstations 10.0.5.0/24 SEG-AM01 10.0.0.5 tcp/19001 array-manager-service Already allowed (none given) ' +
+        'Keep SEG-AM01 10.0.0.5 SQL01 10.0.0.6 tcp/1433 sql Already allowed FW-7',
     );
     expect(all.indexOf('Rules to close after the upgrade')).toBeLessThan(
-      all.indexOf('Excluded flows 2 flows'),
+      all.indexOf('Excluded flows 3 flows'),
     );
-    expect(all.indexOf('Excluded flows 2 flows')).toBeLessThan(all.indexOf('Upgrade advisories What'));
+    expect(all.indexOf('Excluded flows 3 flows')).toBeLessThan(all.indexOf('Upgrade advisories What'));
   });
 });

@@ -15,8 +15,8 @@ import { wrapAtBoundaries } from './ruleTable';
 export interface ExcludedFlow {
   row: RequestRow;
   exclusion: Exclusion;
-  /** In the upgrade's request: whether the flow would have been opened or closed. */
-  change?: 'Open' | 'Close';
+  /** In the upgrade's request: whether the flow would have been opened, closed, or kept as it is. */
+  change?: 'Open' | 'Close' | 'Keep';
 }
 
 const DECISION: Record<ExclusionKind, string> = {

@@ -53,11 +53,12 @@ export function upgradeRequest(input: PdfInput, from: ProductVersion): RequestPa
   const to = plan.productVersion;
   const full = upgradeDelta(plan, from, derivation);
   const delta = deltaInScope(full, scope);
-  // The flows the architect left out among those the upgrade would open or close.
+  // The flows the architect left out, among those the upgrade opens, closes or keeps.
   const exclusions = exclusionsById(plan);
   const excluded = [
     ...excludedFlows(plan, full.added, exclusions, scope, 'Open'),
     ...excludedFlows(plan, full.removed, exclusions, scope, 'Close'),
+    ...excludedFlows(plan, full.kept, exclusions, scope, 'Keep'),
   ];
   const open = groupFlows(plan, delta.added);
   const close = numbered(groupFlows(plan, delta.removed), open.rules.length);
