@@ -2,13 +2,21 @@ import { visibleText, type Host, type Plan } from '../../../domain';
 import { explainFlows } from '../../../domain/catalog/texts';
 import { useMemo } from 'react';
 import { buildStacks } from '../../../domain/grouping';
-import { useDerivation, usePlanner } from '../../store';
+import { exclusionOf } from '../../../domain/plan/decisions';
+import { useDelta, useDerivation, usePlanner } from '../../store';
 import { ExclusionControl } from '../ExclusionForm';
 import { Icon } from '../Icon';
 import { Section } from './Section';
 
 export function EdgeDetails({ source, target, plan }: { source: Host; target: Host; plan: Plan }) {
-  const { flows, excluded } = useDerivation();
+  const derivation = useDerivation();
+  // While an upgrade is compared, an arrow may hold flows only the version run now needs.
+  const delta = useDelta();
+  const flows = delta ? delta.flows : derivation.flows;
+  const change = (id: string) => delta?.change.get(id);
+  // Exclusions name a flow by rule, hosts and service, whichever version needs it.
+  const exclusion = (f: (typeof flows)[number]) => exclusionOf(plan, f);
+  const excluded = { has: (id: string) => delta?.excluded.has(id) ?? derivation.excluded.has(id) };
   const groupHosts = usePlanner((s) => s.groupHosts);
   const expanded = usePlanner((s) => s.expandedStacks);
   // With "Group similar hosts" on, the arrow runs between stacks: its flows are those between
@@ -80,8 +88,13 @@ export function EdgeDetails({ source, target, plan }: { source: Host; target: Ho
                 >
                   {flowName(f)}
                 </span>
+                {change(f.id) && change(f.id) !== 'keep' && (
+                  <span className="pt-0.5 text-xs font-semibold text-slate-600 dark:text-slate-300">
+                    {change(f.id) === 'add' ? 'To add' : 'To remove'}
+                  </span>
+                )}
                 <div className="min-w-0 flex-1">
-                  <ExclusionControl flows={[f]} what={flowName(f)} exclusion={excluded.get(f.id)} />
+                  <ExclusionControl flows={[f]} what={flowName(f)} exclusion={exclusion(f)} />
                 </div>
               </li>
             ))}
