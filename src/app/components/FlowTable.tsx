@@ -149,7 +149,7 @@ export function FlowTable() {
         </label>
         {delta && (
           <select
-            aria-label="Change"
+            aria-label="Filter by change"
             value={changeFilter}
             onChange={(e) => usePlanner.getState().setChangeFilter(e.target.value as ChangeFilter)}
             className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"

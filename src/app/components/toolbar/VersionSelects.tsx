@@ -58,7 +58,9 @@ export function VersionSelects() {
         title="Compare with the version run now: what to open before the upgrade, what to close after it"
         className={`w-38 ${selectClass} ${from ? 'border-teal-600 bg-teal-50 dark:border-teal-400 dark:bg-teal-950' : ''}`}
       >
-        <option value="">—</option>
+        <option value="" aria-label="No comparison">
+          —
+        </option>
         {/* The plan's own version is no comparison. */}
         <VersionOptions extra={from} disabled={version} />
       </select>
