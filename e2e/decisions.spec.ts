@@ -50,8 +50,10 @@ test('features, arrays, counterparts and an exclusion reach the table, the CSV a
     'SEG-NODE01 > SEG-AM01 tcp/19001 array-manager-service',
     'SEG-AM01 > DNS02 udp/53 dns',
     'SEG-NODE01 > EXCH01 tcp/25 smtp',
+    'SEG-NODE01 > DNS-DMZ01 udp/53 dns',
   ])
     expect(before, row).toContain(row);
+  expect(before).not.toContain('SEG-NODE01 > DNS01 udp/53 dns');
   expect(before).not.toContain('SEG-NODE01 > SEG-AM02 tcp/19001 array-manager-service');
 
   // A feature switched off, in the plan panel (nothing selected).
@@ -60,9 +62,13 @@ test('features, arrays, counterparts and an exclusion reach the table, the CSV a
     .filter({ has: page.getByRole('heading', { name: 'Features in use' }) });
   await features.getByRole('checkbox', { name: 'Automatic SpamCensor updates' }).uncheck();
 
-  // SEG-NODE01 joins SEG-AM02's array.
+  // SEG-NODE01 joins SEG-AM02's array, and resolves names with DNS01 instead of DNS-DMZ01.
   await hostNode(page, 'SEG-NODE01').click();
   await details(page).getByLabel('Array', { exact: true }).selectOption({ label: 'SEG-AM02' });
+  const nodeDns = details(page).getByRole('group', { name: 'Uses DNS servers' });
+  await nodeDns.getByRole('checkbox', { name: 'DNS01', exact: true }).check();
+  await nodeDns.getByRole('checkbox', { name: 'DNS-DMZ01', exact: true }).uncheck();
+  await expect(nodeDns).toContainText('1 of 4: DNS01.');
 
   // SEG-AM01 uses DNS01 only.
   await hostNode(page, 'SEG-AM01').click();
@@ -101,12 +107,16 @@ test('features, arrays, counterparts and an exclusion reach the table, the CSV a
     'SEG-AM01 > DNS02 udp/53 dns',
     'SEG-AM01 > DNS02 tcp/53 dns',
     'SEG-NODE01 > EXCH01 tcp/25 smtp',
+    'SEG-NODE01 > DNS-DMZ01 udp/53 dns',
+    'SEG-NODE01 > DNS-DMZ01 tcp/53 dns',
   ])
     expect(after, row).not.toContain(row);
   for (const row of [
     'SEG-NODE01 > SEG-AM02 tcp/19001 array-manager-service',
     'SEG-AM02 > SEG-NODE01 tcp/19001 controller-service',
     'SEG-AM01 > DNS01 udp/53 dns',
+    'SEG-NODE01 > DNS01 udp/53 dns',
+    'SEG-NODE01 > DNS01 tcp/53 dns',
     // SEG-NODE01 still relays through the other mail servers.
     'SEG-NODE01 > EXCH02 tcp/25 smtp',
   ])
@@ -119,4 +129,7 @@ test('features, arrays, counterparts and an exclusion reach the table, the CSV a
   expect(pdf).toContain('Features not in use: Automatic SpamCensor updates.');
   expect(pdf).toContain('Hosts keep to their own array (SEG-AM01, SEG-AM02).');
   expect(pdf).not.toContain('www.marshal.com');
+  // The flow list in the appendix: the node's DNS flows go to DNS01 only.
+  expect(pdf).toContain('SEG-NODE01 192.0.2.11 DNS01 10.0.0.53 udp/53 dns');
+  expect(pdf).not.toContain('SEG-NODE01 192.0.2.11 DNS-DMZ01');
 });

@@ -115,6 +115,7 @@ function withDecisions(plan: Plan, picks: number[]): Plan {
   let k = 0;
   const pick = () => picks[k++ % Math.max(1, picks.length)] ?? 0;
   if (picks.length === 0) return plan;
+  // Only features switched off: one marked in use is the default, which restoring drops.
   const off = FEATURE_IDS.filter(() => pick() % 4 === 0);
   if (off.length) plan.features = Object.fromEntries(off.map((id) => [id, false]));
   const managers = plan.hosts.filter((h) => h.roles.includes('array-manager'));
