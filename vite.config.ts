@@ -26,7 +26,7 @@ function devCsp(): Plugin {
  * Everything else under src/ goes into the one `app` chunk every page load needs.
  */
 const ON_DEMAND = [
-  /\/src\/domain\/plan\/(restore|schema|migrate|examples|zoneNews|decisions)\./,
+  /\/src\/domain\/plan\/(restore|schema|migrate|examples|zoneNews|decisions|address)\./,
   /\/src\/app\/decisionCommands\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
