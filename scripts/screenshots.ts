@@ -7,7 +7,7 @@ import { launchChromium, serveBuiltApp } from '../bench/browser';
 /**
  * `npm run screenshots`: the README's pictures. The main screen, light and dark; the 40-host
  * example before and after "Tidy layout"; the diagram page of its PDF change request (rendered
- * with pdftoppm from Debian's poppler-utils); the Enterprise example grouped; and an upgrade compared.
+ * with pdftoppm from Debian's poppler-utils); the Enterprise example grouped; an upgrade compared; and the architect's decisions.
  */
 const app = await serveBuiltApp();
 const browser = await launchChromium();
@@ -28,7 +28,7 @@ try {
   await page.addInitScript('window.__name = (f) => f');
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByRole('menuitem', { name: /Two sites/ }).click();
+  await page.getByRole('menuitem', { name: /Two sites, 40 hosts/ }).click();
   const settled = () => page.locator('main [aria-busy="true"]').waitFor({ state: 'detached' });
   await page.waitForTimeout(800);
   await settled();
@@ -72,6 +72,17 @@ try {
   await page.waitForTimeout(800);
   await settled();
   await page.screenshot({ path: 'docs/screenshots/upgrade.png' });
+
+  // The architect's decisions: a node of the second array, and the counterparts it uses.
+  await page.getByLabel('Upgrade from').selectOption({ label: '—' });
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /two arrays/ }).click();
+  await page.getByRole('button', { name: 'Replace plan' }).click();
+  await page.waitForTimeout(800);
+  await settled();
+  await page.getByRole('group', { name: /^SEG-NODE05:/ }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshots/decisions.png' });
 } finally {
   await browser.close();
   await app.close();
