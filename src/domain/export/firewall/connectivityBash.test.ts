@@ -16,19 +16,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFlows, type Derivation, type Flow } from '../../engine';
 import type { Plan } from '../../plan';
-import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
 import type { ExportInput } from '../types';
 import { exportConnectivityBash, shellQuote } from './connectivityBash';
-import { absentCommands, expectGolden, skipsValidator } from './validators.testing';
+import { EXAMPLE_PLANS, absentCommands, expectGolden, skipsValidator } from './validators.testing';
 
 const DATE = new Date('2026-11-28T00:00:00Z');
 
-const PLANS: [string, Plan][] = [
-  ['single-server', SINGLE_SERVER],
-  ['dmz-relay', DMZ_RELAY],
-  ['two-sites', TWO_SITES],
-  ['enterprise', ENTERPRISE],
-];
+const PLANS = EXAMPLE_PLANS;
 
 const inputFor = (plan: Plan, derivation: Derivation = deriveFlows(plan)): ExportInput => ({
   plan,

@@ -19,22 +19,17 @@ import type { Node } from 'web-tree-sitter';
 import { describe, expect, it } from 'vitest';
 import { deriveFlows, type Derivation, type Flow } from '../../engine';
 import type { Plan } from '../../plan';
-import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
+import { DMZ_RELAY } from '../../plan/examples';
 import type { ExportFile, ExportInput } from '../types';
 import { oneLine } from './common';
 import { exportConnectivityBash as bashExporter } from './connectivityBash';
 import { exportConnectivityPowerShell } from './connectivityPowerShell';
 import { loadPowerShell, problems, verbatimValue, walk } from './powershell.testing';
-import { expectGolden, skipsValidator } from './validators.testing';
+import { EXAMPLE_PLANS, expectGolden, skipsValidator } from './validators.testing';
 
 const DATE = new Date('2026-11-28T00:00:00Z');
 
-const PLANS: [string, Plan][] = [
-  ['single-server', SINGLE_SERVER],
-  ['dmz-relay', DMZ_RELAY],
-  ['two-sites', TWO_SITES],
-  ['enterprise', ENTERPRISE],
-];
+const PLANS = EXAMPLE_PLANS;
 
 const inputFor = (plan: Plan): ExportInput => ({
   plan,

@@ -32,6 +32,7 @@ import {
   MIXED_RELAY,
   V6_SINGLE,
   expectGolden,
+  ipToBig,
   skipsValidator,
   withAddress,
 } from './validators.testing';
@@ -69,21 +70,6 @@ function schema(): Schema {
 }
 
 // ---------- addresses as numbers ----------
-
-function ipToBig(address: string): { family: 'ipv4' | 'ipv6'; value: bigint } {
-  if (!address.includes(':')) {
-    const parts = address.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
-      throw new Error(address);
-    return { family: 'ipv4', value: parts.reduce((acc, p) => (acc << 8n) | BigInt(p), 0n) };
-  }
-  const [head, tail] = address.includes('::') ? address.split('::') : [address, undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
-  if (groups.length !== 8) throw new Error(address);
-  return { family: 'ipv6', value: groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n) };
-}
 
 /** "ipv4 0a000000/24": the network of an address and prefix length. */
 function network(address: string, length: number): { family: 'ipv4' | 'ipv6'; atom: string } {

@@ -17,11 +17,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
 import type { GroupedRule } from '../../grouping';
 import type { Plan } from '../../plan';
-import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
+import { DMZ_RELAY, SINGLE_SERVER } from '../../plan/examples';
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
 import { CHAIN, commentArgument, exportIp6tables, exportIptables, ruleLines } from './iptables';
-import { expectGolden, skipsValidator } from './validators.testing';
+import { EXAMPLE_PLANS, expectGolden, skipsValidator } from './validators.testing';
 
 const DATE = new Date('2026-11-28T00:00:00Z');
 const INSTALL = 'apt-get install -y iptables';
@@ -89,13 +89,7 @@ const DUAL_STACK: Plan = {
   ],
 };
 
-const PLANS: [string, Plan][] = [
-  ['single-server', SINGLE_SERVER],
-  ['dmz-relay', DMZ_RELAY],
-  ['two-sites', TWO_SITES],
-  ['enterprise', ENTERPRISE],
-  ['dual-stack', DUAL_STACK],
-];
+const PLANS: [string, Plan][] = [...EXAMPLE_PLANS, ['dual-stack', DUAL_STACK]];
 
 const inputFor = (plan: Plan): ExportInput => ({
   plan,

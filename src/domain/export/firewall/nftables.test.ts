@@ -19,7 +19,14 @@ import type { Plan } from '../../plan/types';
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
 import { exportNftables, NFT_CHAIN, NFT_TABLE } from './nftables';
-import { EXAMPLE_PLANS, MIXED_RELAY, V6_SINGLE, absentCommands, expectGolden } from './validators.testing';
+import {
+  EXAMPLE_PLANS,
+  MIXED_RELAY,
+  V6_SINGLE,
+  absentCommands,
+  expectGolden,
+  ipToBig as addressNumber,
+} from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
 
@@ -67,19 +74,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 // ---------- addresses as numbers, to expand sets ----------
 
+/** An address as a number, in nft's family names (ip, ip6). */
 function ipToBig(address: string): { family: 'ip' | 'ip6'; value: bigint } {
-  if (!address.includes(':')) {
-    const parts = address.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
-      throw new Error(address);
-    return { family: 'ip', value: parts.reduce((acc, p) => (acc << 8n) | BigInt(p), 0n) };
-  }
-  const [head, tail] = address.includes('::') ? address.split('::') : [address, undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
-  if (groups.length !== 8) throw new Error(address);
-  return { family: 'ip6', value: groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n) };
+  const { family, value } = addressNumber(address);
+  return { family: family === 'ipv4' ? 'ip' : 'ip6', value };
 }
 
 /** Every single address an element (string, prefix or range, as plan text or nft JSON) covers. */

@@ -59,3 +59,22 @@ export const EXAMPLE_PLANS: [string, Plan][] = [
 /** IPv6 variants: a v6 single server, and a v4 node group meeting a v6-only mail server. */
 export const V6_SINGLE = withAddress(SINGLE_SERVER, 'seg01', '2001:db8:1::10');
 export const MIXED_RELAY = withAddress(DMZ_RELAY, 'exch', '2001:db8::25');
+
+/**
+ * An address as a number, for tests that expand what a validator reads back (sets, networks):
+ * IPv4 dotted quads and IPv6 in full or with "::". Written apart from the code under test.
+ */
+export function ipToBig(address: string): { family: 'ipv4' | 'ipv6'; value: bigint } {
+  if (!address.includes(':')) {
+    const parts = address.split('.').map(Number);
+    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+      throw new Error(address);
+    return { family: 'ipv4', value: parts.reduce((acc, p) => (acc << 8n) | BigInt(p), 0n) };
+  }
+  const [head, tail] = address.includes('::') ? address.split('::') : [address, undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
+  if (groups.length !== 8) throw new Error(address);
+  return { family: 'ipv6', value: groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n) };
+}
