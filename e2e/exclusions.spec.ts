@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { edge, exportAs, flowRow, openExample } from './helpers';
+import { canvas, edge, exportAs, flowRow, openExample } from './helpers';
 
 /** The change request CSV's flows, "source > destination protocol/port", sorted. */
 async function csvFlows(page: Page): Promise<string[]> {
@@ -181,4 +181,10 @@ test('a grouped rule is marked already allowed as a whole and leaves the grouped
       'SEG-NODE02 > DC01 tcp/53',
     ),
   );
+
+  // Grouped on the canvas, the arrows stand for the rules still requested: none is drawn faint.
+  await page.getByLabel('Group similar hosts').check();
+  const arrows = canvas(page).locator('g[aria-roledescription="edge"]');
+  await expect(arrows.first()).toBeVisible();
+  await expect(canvas(page).getByRole('group', { name: /excluded from the change request$/ })).toHaveCount(0);
 });

@@ -114,9 +114,12 @@ function pathClass(edge: CanvasEdge, faint?: boolean) {
 
 type Excluded = ReadonlyMap<string, unknown>;
 const EXCLUDED = 'portolan-edge-excluded';
-/** Every flow of the arrow is excluded from the change request: it is drawn faint. */
+/**
+ * Every flow of the arrow is excluded from the change request: it is drawn faint. A stacked
+ * card's arrow lists no flows (it stands for grouped rules, which hold no excluded flow).
+ */
 const isFaint = (edge: CanvasEdge, excluded: Excluded) =>
-  excluded.size > 0 && edge.pair.flows.every((f) => excluded.has(f.id));
+  excluded.size > 0 && edge.pair.flows.length > 0 && edge.pair.flows.every((f) => excluded.has(f.id));
 
 function selectEdge(edge: CanvasEdge) {
   usePlanner.getState().select({ kind: 'edge', source: edge.pair.source, target: edge.pair.target });
