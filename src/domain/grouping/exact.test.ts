@@ -145,3 +145,33 @@ describe('grouping is exact, never broader', () => {
     );
   });
 });
+
+describe('one numbering for every scope', () => {
+  it('gives the rules that cross a firewall the same numbers, sides and names with or without the flows inside zones', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const { flows } = deriveFlows(plan);
+        const crossing = groupFlows(
+          plan,
+          flows.filter((f) => f.crossesFirewall),
+        );
+        const all = groupFlows(plan, flows);
+        // The crossing rules come first in the full grouping, numbered as in the crossing scope.
+        const view = (g: Grouping) =>
+          g.rules
+            .filter((r) => r.flowIds.every((id) => flows.find((f) => f.id === id)!.crossesFirewall))
+            .map((r) => [
+              r.number,
+              r.source.name,
+              r.source.key,
+              r.destination.name,
+              r.destination.key,
+              r.flowIds,
+            ]);
+        expect(view(all)).toEqual(view(crossing));
+        expect(view(all).length).toBe(crossing.rules.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { RULE_IDS, getRule, type Protocol, type RuleId } from '../catalog';
-import { hostAddress, type Flow } from '../engine';
+import { crossesFirewall, hostAddress, type Flow } from '../engine';
 import type { Host, Plan } from '../plan/types';
 import { compare, nameGroups, type GroupToName } from './names';
 import type { AddressGroup, GroupedRule, GroupedService, Grouping } from './types';
@@ -118,8 +118,13 @@ export function groupFlows(plan: Plan, flows: readonly Flow[]): Grouping {
   });
   for (const p of pairs) p.services.sort((a, b) => a - b);
 
-  const zonePair = (p: Pair) =>
-    `${zoneRank(members[p.source]!.host)}>${zoneRank(members[p.destination]!.host)}`;
+  // Crossing and in-zone pairs never share a block, so the rules that cross a firewall are the
+  // same whether or not the flows inside zones are grouped with them.
+  const zonePair = (p: Pair) => {
+    const a = members[p.source]!.host;
+    const b = members[p.destination]!.host;
+    return `${zoneRank(a)}>${zoneRank(b)}${crossesFirewall(a, b) ? '' : '='}`;
+  };
   const bySourceFirst = blocksByZonePair(pairs, zonePair, 'source');
   const byDestinationFirst = blocksByZonePair(pairs, zonePair, 'destination');
   const blocks: Block[] = [];
@@ -129,11 +134,17 @@ export function groupFlows(plan: Plan, flows: readonly Flow[]): Grouping {
   }
 
   // One group per distinct member set, shared by every rule that uses it.
-  const groupsBySet = new Map<string, { group: AddressGroup; hosts: Host[]; fixed: boolean }>();
-  const groupOf = (set: number[]) => {
+  const groupsBySet = new Map<
+    string,
+    { group: AddressGroup; hosts: Host[]; fixed: boolean; crossing: boolean }
+  >();
+  const groupOf = (set: number[], crossing: boolean) => {
     const id = set.join(',');
     const known = groupsBySet.get(id);
-    if (known) return known.group;
+    if (known) {
+      known.crossing ||= crossing;
+      return known.group;
+    }
     const inOrder = set
       .map((i) => members[i]!)
       .sort((a, b) => a.order - b.order || compare(a.address, b.address));
@@ -149,14 +160,21 @@ export function groupFlows(plan: Plan, flows: readonly Flow[]): Grouping {
       addresses: inOrder.map((m) => m.address),
     };
     if (first.zone !== undefined) group.zone = first.zone;
-    groupsBySet.set(id, { group, hosts: inOrder.map((m) => m.host), fixed: inOrder.some((m) => m.fixed) });
+    groupsBySet.set(id, {
+      group,
+      hosts: inOrder.map((m) => m.host),
+      fixed: inOrder.some((m) => m.fixed),
+      crossing,
+    });
     return group;
   };
 
   const zoneNames = new Map(plan.zones.map((z) => [z.id, z.name]));
+  const crossing = new Set<GroupedRule>();
   const rules = blocks.map((b) => {
-    const source = groupOf(b.sources);
-    const destination = groupOf(b.destinations);
+    const crosses = crossesFirewall(members[b.sources[0]!]!.host, members[b.destinations[0]!]!.host);
+    const source = groupOf(b.sources, crosses);
+    const destination = groupOf(b.destinations, crosses);
     const flowIndexes = b.pairs.flatMap((p) => p.flows).sort((x, y) => x - y);
     const ruleIds = [...new Set(flowIndexes.map((i) => flows[i]!.ruleId))].sort(
       (x, y) => RULE_ORDER.get(x)! - RULE_ORDER.get(y)!,
@@ -173,27 +191,34 @@ export function groupFlows(plan: Plan, flows: readonly Flow[]): Grouping {
     };
     if (source.zone !== undefined) rule.sourceZone = source.zone;
     if (destination.zone !== undefined) rule.destinationZone = destination.zone;
+    if (crosses) crossing.add(rule);
     return rule;
   });
 
-  const toName: GroupToName[] = [...groupsBySet.values()].map(({ group, hosts: groupHosts, fixed }) => {
-    const entry: GroupToName = {
-      key: group.key,
-      hosts: groupHosts,
-      addresses: group.addresses,
-      fixedAddress: fixed,
-    };
-    const zoneName = group.zone === undefined ? undefined : zoneNames.get(group.zone);
-    if (zoneName !== undefined) entry.zoneName = zoneName;
-    return entry;
-  });
+  const toName: GroupToName[] = [...groupsBySet.values()].map(
+    ({ group, hosts: groupHosts, fixed, crossing }) => {
+      const entry: GroupToName = {
+        key: group.key,
+        hosts: groupHosts,
+        addresses: group.addresses,
+        fixedAddress: fixed,
+      };
+      if (!crossing) entry.insideZoneOnly = true;
+      const zoneName = group.zone === undefined ? undefined : zoneNames.get(group.zone);
+      if (zoneName !== undefined) entry.zoneName = zoneName;
+      return entry;
+    },
+  );
   const names = nameGroups(plan, toName);
   for (const { group } of groupsBySet.values()) group.name = names.get(group.key)!;
 
   const zoneOfGroup = (g: AddressGroup) =>
     g.zone === undefined ? plan.zones.length : (zoneOrder.get(g.zone) ?? plan.zones.length);
+  // One numbering for every deliverable: the rules that cross a firewall come first, so they keep
+  // their numbers when the flows inside zones are added (the in-zone rules follow them).
   rules.sort(
     (a, b) =>
+      Number(crossing.has(b)) - Number(crossing.has(a)) ||
       zoneOfGroup(a.source) - zoneOfGroup(b.source) ||
       zoneOfGroup(a.destination) - zoneOfGroup(b.destination) ||
       RULE_ORDER.get(a.ruleIds[0]!)! - RULE_ORDER.get(b.ruleIds[0]!)! ||

@@ -68,6 +68,8 @@ export interface GroupToName {
   /** Set when a member stands for a fixed name rather than its host (the SpamCensor update site). */
   fixedAddress: boolean;
   zoneName?: string;
+  /** Used only by rules inside a zone: named after the groups of rules that cross a firewall. */
+  insideZoneOnly?: boolean;
 }
 
 /** The name Portolan would give a group, before it is made unique. */
@@ -117,8 +119,11 @@ export function nameGroups(
       rest.push({ group, base: truncate(baseName(group) || 'GROUP', GROUP_NAME_MAX) });
     }
   }
+  // Groups of crossing rules are named first, so their names are the same with or without the
+  // flows inside zones in scope.
   rest.sort(
     (a, b) =>
+      Number(a.group.insideZoneOnly ?? false) - Number(b.group.insideZoneOnly ?? false) ||
       compare(a.base, b.base) ||
       b.group.hosts.length - a.group.hosts.length ||
       compare(a.group.key, b.group.key),
