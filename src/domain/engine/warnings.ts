@@ -222,6 +222,81 @@ const arrayMembership: Check = (ctx) => {
   ];
 };
 
+/**
+ * The address families an address can be reached on. Plan addresses are checked when entered
+ * (plan/address.ts, which loads on demand, so it is not imported here): only IPv6 addresses and
+ * blocks hold a colon, and only IPv4 ones are digits and dots; `any` and a DNS name (it may
+ * resolve to either) can be both. No address: unknown, so nothing to say.
+ */
+type Family = 'ipv4' | 'ipv6' | 'both' | 'unknown';
+
+const IPV4_OR_BLOCK = /^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?$/;
+
+function familyOf(address: string): Family {
+  if (address === '') return 'unknown';
+  if (address.includes(':')) return 'ipv6';
+  if (IPV4_OR_BLOCK.test(address)) return 'ipv4';
+  return 'both';
+}
+
+/**
+ * A packet never changes address family: a flow from an IPv4-only address to an IPv6-only one
+ * (or back) can never pass, whatever the firewalls allow. One error per source and destination.
+ */
+const addressFamilies: Check = (ctx, flows) => {
+  const families = new Map<string, Family>();
+  const family = (address: string) => {
+    let f = families.get(address);
+    if (f === undefined) families.set(address, (f = familyOf(address)));
+    return f;
+  };
+  // Most plans use one family: nothing to look for then.
+  let v4 = false;
+  let v6 = false;
+  for (const host of ctx.plan.hosts) {
+    const f = family(host.address ?? '');
+    v4 ||= f === 'ipv4';
+    v6 ||= f === 'ipv6';
+  }
+  if (!v4 || !v6) return [];
+
+  const pairs = new Map<string, Flow[]>();
+  for (const f of flows) {
+    const src = family(f.sourceAddress);
+    const dst = family(f.destinationAddress);
+    if (!((src === 'ipv4' && dst === 'ipv6') || (src === 'ipv6' && dst === 'ipv4'))) continue;
+    // Length-prefixed, so host ids holding ":" cannot make two pairs share a key.
+    const key = `${f.sourceHostId.length}:${f.sourceHostId}:${f.destinationHostId}`;
+    const list = pairs.get(key);
+    if (list) list.push(f);
+    else pairs.set(key, [f]);
+  }
+
+  return [...pairs.values()].map((pair) => {
+    const first = pair[0]!;
+    const byRule = new Map<RuleId, Set<string>>();
+    for (const f of pair) {
+      const services = byRule.get(f.ruleId) ?? new Set<string>();
+      services.add(formatService(f));
+      byRule.set(f.ruleId, services);
+    }
+    const services = [...byRule].map(([id, s]) => `${getRule(id).title} (${[...s].join(', ')})`);
+    const end = (hostId: string, address: string) =>
+      `${names(ctx, [hostId])} (${visibleText(address)}, ${family(address) === 'ipv6' ? 'IPv6' : 'IPv4'})`;
+    return {
+      id: `address-family:${first.sourceHostId}:${first.destinationHostId}`,
+      severity: 'error',
+      message:
+        `${listPhrase(services)} from ${end(first.sourceHostId, first.sourceAddress)} to ` +
+        `${end(first.destinationHostId, first.destinationAddress)} cannot pass: a packet never changes ` +
+        `address family. Give both hosts addresses of the same family (on a dual-stack host, the one ` +
+        `that matches), or a DNS name.`,
+      hostIds: [first.sourceHostId, first.destinationHostId],
+      ruleIds: [...byRule.keys()],
+    };
+  });
+};
+
 export const CHECKS: readonly Check[] = [
   missingRoles,
   netbiosConfigurator,
@@ -229,6 +304,7 @@ export const CHECKS: readonly Check[] = [
   arrayManagerZone,
   rolesWithoutFlows,
   arrayMembership,
+  addressFamilies,
 ];
 
 export function deriveWarnings(ctx: EngineContext, flows: readonly Flow[]): Warning[] {

@@ -222,6 +222,30 @@ describe('PDF change request', { timeout: PDF_TIMEOUT }, () => {
       expect(p).toContain('Rule Source Source address Destination Destination address Service Catalog rule');
     }
   });
+
+  it('lists flows whose ends share no address family, and does not say the plan follows the advice', async () => {
+    const plan: Plan = structuredClone(DMZ_RELAY);
+    plan.hosts = plan.hosts.map((h) => (h.id === 'exch' ? { ...h, address: '2001:db8::25' } : h));
+    const pages = await pdfPages(await build(plan, false));
+    const all = pages.join(' ');
+    expect(pages[0]).toContain('Warnings 4');
+    const advice =
+      'cannot pass: a packet never changes address family. Give both hosts addresses of the same family ' +
+      '(on a dual-stack host, the one that matches), or a DNS name.';
+    const section = between(all, 'Severity Finding Hosts Reference ', 'Appendix: catalog rules used');
+    for (const [from, to, hosts] of [
+      ['SEG-NODE01 (192.0.2.11, IPv4)', 'EXCH01 (2001:db8::25, IPv6)', 'SEG-NODE01, EXCH01'],
+      ['SEG-NODE02 (192.0.2.12, IPv4)', 'EXCH01 (2001:db8::25, IPv6)', 'SEG-NODE02, EXCH01'],
+      ['EXCH01 (2001:db8::25, IPv6)', 'SEG-NODE01 (192.0.2.11, IPv4)', 'EXCH01, SEG-NODE01'],
+      ['EXCH01 (2001:db8::25, IPv6)', 'SEG-NODE02 (192.0.2.12, IPv4)', 'EXCH01, SEG-NODE02'],
+    ]) {
+      expect(section).toContain(`Error SMTP mail transfer (tcp/25) from ${from} to ${to} ${advice} ${hosts}`);
+    }
+    expect(all).not.toContain('follows the vendor');
+    // The example as it is: no warnings, and the PDF says so.
+    const sound = (await pdfPages(await build(DMZ_RELAY, false))).join(' ');
+    expect(sound).toContain('None: the plan follows the vendor\u2019s advice as far as Portolan can tell.');
+  });
 });
 
 describe('PDF grouped rules', { timeout: PDF_TIMEOUT }, () => {
@@ -715,9 +739,10 @@ describe('PDF upgrade change request', { timeout: PDF_TIMEOUT }, () => {
     );
     const kept = appendix.slice(appendix.indexOf('Appendix: unchanged rules'));
     expect(kept).toContain('11 rules carrying 27 flows that both SEG 8.0 and SEG 10.0 need');
-    // The unchanged rules go on numbering after the two above; SQL and LDAP stay inside the network.
+    // The unchanged rules go on numbering after the two above, those crossing a firewall first;
+    // SQL and LDAP stay inside the network, so they come last.
     expect(kept).toContain(
-      `10 ${AM} SQL01 Internal network, 10.0.0.6 tcp/1433 SQL Server database (Trustwave KB 10905) sql`,
+      `12 ${AM} SQL01 Internal network, 10.0.0.6 tcp/1433 SQL Server database (Trustwave KB 10905) sql`,
     );
     expect(kept).toMatch(/\b3 DMZ-PROCESSING-NODES DMZ, 2 hosts EXCH01/);
     expect(kept).not.toContain('management-console');
