@@ -7,9 +7,11 @@ import {
   groupFlowsByPair,
   hasUserContent,
   newZoneOverlap,
+  objectPrefixProblem,
   visibleText,
   removeHosts,
   removeZones,
+  setObjectPrefix,
   type Plan,
   type Point,
   type RoleId,
@@ -178,4 +180,16 @@ export function changeProductVersion(version: string) {
 export function compareWith(from: string | undefined) {
   const { plan, commit } = usePlanner.getState();
   commit(setUpgradeFrom(plan, from));
+}
+
+/**
+ * Sets the prefix of every name the firewall files create; empty or undefined goes back to the
+ * default made from the plan's name. Typing in the field makes one undo step. False, changing
+ * nothing, when the prefix is refused (see objectPrefixProblem).
+ */
+export function changeObjectPrefix(prefix: string | undefined): boolean {
+  const value = prefix?.trim() || undefined;
+  if (value !== undefined && objectPrefixProblem(value) !== null) return false;
+  const { plan, commit } = usePlanner.getState();
+  return commit(setObjectPrefix(plan, value), { mergeKey: 'cr:objectPrefix' });
 }

@@ -11,6 +11,7 @@ import {
   removeHosts,
   removeZones,
   resizeZone,
+  setObjectPrefix,
   updateHost,
   zoneAt,
   type Plan,
@@ -163,7 +164,34 @@ describe('hasUserContent', () => {
       hasUserContent({ ...emptyPlan(), changeRequest: { notes: 'Approved by the CAB on Monday.' } }),
     ).toBe(true);
     expect(hasUserContent({ ...emptyPlan(), changeRequest: { ticket: 'CHG-2048' } })).toBe(true);
+    expect(hasUserContent({ ...emptyPlan(), changeRequest: { objectPrefix: 'ACME-FW' } })).toBe(true);
     expect(hasUserContent(addZone(emptyPlan(), { x: 0, y: 0 }).plan)).toBe(true);
     expect(hasUserContent(addHost(emptyPlan(), 'dns-server', { x: 0, y: 0 }).plan)).toBe(true);
+  });
+});
+
+describe('setObjectPrefix', () => {
+  it('keeps a valid prefix beside the other change-request fields, without touching the old plan', () => {
+    const plan: Plan = { ...DMZ_RELAY, changeRequest: { ticket: 'CHG-1' } };
+    const next = setObjectPrefix(plan, 'ACME-FW');
+    expect(next.changeRequest).toEqual({ ticket: 'CHG-1', objectPrefix: 'ACME-FW' });
+    expect(plan.changeRequest).toEqual({ ticket: 'CHG-1' });
+    expect(setObjectPrefix(next, 'ACME-FW')).toBe(next);
+    expect(setObjectPrefix(DMZ_RELAY, 'ACME').changeRequest).toEqual({ objectPrefix: 'ACME' });
+  });
+
+  it('changes nothing for a prefix the rule refuses', () => {
+    const plan: Plan = { ...DMZ_RELAY, changeRequest: { objectPrefix: 'ACME-FW' } };
+    for (const bad of ['9bad', 'ACME-', 'ACME FW', 'ABCDEFGHIJKLM'])
+      expect(setObjectPrefix(plan, bad)).toBe(plan);
+  });
+
+  it('goes back to the default when cleared, dropping a change request left empty', () => {
+    const alone: Plan = { ...DMZ_RELAY, changeRequest: { objectPrefix: 'ACME-FW' } };
+    expect(setObjectPrefix(alone, undefined)).toEqual(DMZ_RELAY);
+    expect('changeRequest' in setObjectPrefix(alone, '')).toBe(false);
+    const beside: Plan = { ...DMZ_RELAY, changeRequest: { ticket: 'CHG-1', objectPrefix: 'ACME-FW' } };
+    expect(setObjectPrefix(beside, '').changeRequest).toEqual({ ticket: 'CHG-1' });
+    expect(setObjectPrefix(DMZ_RELAY, undefined)).toBe(DMZ_RELAY);
   });
 });

@@ -9,3 +9,4 @@ export * from './exampleIndex';
 export * from './edit';
 export * from './geometry';
 export * from './cleanDecisions';
+export * from './objectPrefix';

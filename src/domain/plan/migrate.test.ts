@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_IDS } from '../catalog';
 import { deriveFlows } from '../engine';
 import { EXAMPLE_PLANS } from './examples';
+import { objectPrefix } from './objectPrefix';
 import { restorePlan } from './restore';
 import { serializePlan } from './serialize';
 import type { Plan } from './types';
@@ -41,6 +42,21 @@ const v1Arb = fc
   }));
 
 describe('plan format 1 → 2', () => {
+  it('opens a version 1 change request as it was; its firewall names start with the default prefix', () => {
+    const doc = {
+      format: 'portolan-plan',
+      version: 1,
+      name: 'DMZ relay',
+      productVersion: '10.0',
+      zones: [],
+      hosts: [],
+      changeRequest: { title: 'Open SEG ports', ticket: 'CHG-1042', paper: 'letter' },
+    };
+    const result = restorePlan(doc);
+    expect(result).toEqual({ ok: true, value: { ...doc, version: 2 } });
+    expect(result.ok && objectPrefix(result.value)).toBe('DMZ-RELAY');
+  });
+
   it('opens every version 1 plan unchanged but for its number, with the same flows', () => {
     fc.assert(
       fc.property(v1Arb, (doc) => {

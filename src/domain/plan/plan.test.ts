@@ -148,6 +148,38 @@ describe('restorePlan', () => {
     const plan = { ...clone(DMZ_RELAY), changeRequest: { title: 'Open SEG ports', ticket: 'CHG-1' } };
     expect(restorePlan(plan)).toEqual({ ok: true, value: plan });
   });
+
+  it('keeps a valid object prefix, and refuses a bad one with its path and the rule', () => {
+    for (const objectPrefix of ['ACME-FW', 'a', 'Seg-Dmz-01', 'ABCDEFGHIJKL']) {
+      const plan = { ...clone(DMZ_RELAY), changeRequest: { ticket: 'CHG-1', objectPrefix } };
+      expect(restorePlan(plan)).toEqual({ ok: true, value: plan });
+    }
+    const refused = (objectPrefix: unknown) =>
+      messages(restorePlan({ ...clone(DMZ_RELAY), changeRequest: { ticket: 'CHG-1', objectPrefix } }));
+    const rule = 'use letters, digits and "-", starting with a letter and not ending with "-"';
+    expect(refused('9bad')).toEqual([`changeRequest.objectPrefix: "9bad" is not a prefix: ${rule}`]);
+    expect(refused('ACME-')).toEqual([`changeRequest.objectPrefix: "ACME-" is not a prefix: ${rule}`]);
+    expect(refused('ACME FW')).toEqual([`changeRequest.objectPrefix: "ACME FW" is not a prefix: ${rule}`]);
+    expect(refused('ACME_FW')).toEqual([`changeRequest.objectPrefix: "ACME_FW" is not a prefix: ${rule}`]);
+    expect(refused('ABCDEFGHIJKLM')).toEqual([
+      'changeRequest.objectPrefix: "ABCDEFGHIJKLM" is longer than 12 characters',
+    ]);
+    expect(refused('ACME-FIREWALL-PRODUCTION')).toEqual([
+      'changeRequest.objectPrefix: "ACME-FIREWALL-PRODUC…" is longer than 12 characters',
+    ]);
+    expect(refused('')).toEqual([
+      "changeRequest.objectPrefix: the prefix is empty; leave it out for the default made from the plan's name",
+    ]);
+    expect(refused(12)).toEqual(['changeRequest.objectPrefix: must be text, not 12']);
+    // Reported with the plan's other problems, in one go.
+    const both = clone(DMZ_RELAY);
+    both.hosts[0]!.address = '10.0.0.300';
+    both.changeRequest = { objectPrefix: '-' };
+    expect(messages(restorePlan(both))).toEqual([
+      'hosts[0].address: 10.0.0.300 is not an IPv4 address',
+      `changeRequest.objectPrefix: "-" is not a prefix: ${rule}`,
+    ]);
+  });
 });
 
 describe('plan text', () => {

@@ -3,6 +3,7 @@ import { FEATURE_IDS, ROLE_IDS, RULE_IDS, isProductVersion } from '../catalog';
 import { validGroupName } from '../grouping/names';
 import { formatPath, type Problem } from '../problems';
 import { addressProblem } from './address';
+import { objectPrefixProblem } from './objectPrefix';
 import {
   CANVAS_LIMIT,
   COUNTERPART_ROLES,
@@ -76,6 +77,8 @@ export const changeRequestSchema = z.object({
   window: z.optional(text(200)),
   notes: z.optional(text(TEXT_MAX)),
   paper: z.optional(z.enum(['a4', 'letter'])),
+  /** Checked in semanticProblems, with the rule's own words (objectPrefix.ts). */
+  objectPrefix: z.optional(z.string()),
 });
 
 export const MAX_ZONES = 2000;
@@ -269,6 +272,11 @@ export function semanticProblems(input: unknown): Problem[] {
   });
   groupNameProblems(doc.groupNames, problems);
   decisionProblems(doc, problems);
+  const request = isLoose(doc.changeRequest) ? doc.changeRequest : {};
+  if (typeof request.objectPrefix === 'string') {
+    const message = objectPrefixProblem(request.objectPrefix);
+    if (message) problems.push({ path: 'changeRequest.objectPrefix', message });
+  }
   if (typeof doc.upgradeFrom === 'string') {
     if (!isProductVersion(doc.upgradeFrom))
       problems.push({

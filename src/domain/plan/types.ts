@@ -99,6 +99,11 @@ export interface ChangeRequest {
   notes?: string;
   /** Paper for the PDF: A4 (the default) or US Letter, both landscape. */
   paper?: 'a4' | 'letter';
+  /**
+   * The prefix of every name a firewall file creates (see objectPrefix.ts). Absent: made from the
+   * plan's name.
+   */
+  objectPrefix?: string;
 }
 
 export interface Plan {

@@ -78,6 +78,7 @@ const planArb: fc.Arbitrary<Plan> = fc
           window: fc.string({ maxLength: 30 }),
           notes: fc.string({ maxLength: 200 }),
           paper: fc.constantFrom('a4' as const, 'letter' as const),
+          objectPrefix: fc.stringMatching(/^[A-Za-z](?:[A-Za-z0-9-]{0,10}[A-Za-z0-9])?$/),
         },
         { requiredKeys: [] },
       ),
@@ -231,6 +232,42 @@ describe('share links', () => {
     const result = decodeShare(OLD);
     expect(result).toEqual({ ok: true, value: expected });
     expect(deriveFlows(result.ok ? result.value : DMZ_RELAY).flows).toEqual(deriveFlows(expected).flows);
+  });
+
+  it('carries the object prefix at the end of the change request; older p2 links read as before', () => {
+    // Made by the p2 encoder before the object prefix, from the DMZ relay example with a change request.
+    const OLD =
+      'p2.bZLJbsQgEER_BXFmHBpv4-Moh-SWD0AcrDHSWPIysYmyfH2qvQxWlBMNqkfR1Viz9Cgm39Xf4rMNN9HuKdTTVHMsq6G1sul_9khIWVNplWqH4ozirB1KyXf-F6RRtoDesD6HPkfFgJWr3TKFOBBLEJ5IsYOiiik5jI2nY9jYWHLQPNojHKUgImCOADZ_ARwxgF6YqPs4Vr5dq8Kh1T3lXKoye7xnfu-2GbPUHIUFAtKkVbkIm-v6CViWquwohP0i3K70X9fb_jdYXUUtJWazT7e3Nn3LWV94FZzyHOrQjsMMMI9gnugnk20-Kedq5eRnzvvyEcZ-YYCUESkT2oEME2bi7e4HgWTEfZwCHJDh8-vLiXSGFjRvOx8wPencLw';
+    const before: Plan = {
+      ...DMZ_RELAY,
+      changeRequest: { title: 'Open SEG ports', ticket: 'CHG-1042', paper: 'letter' },
+    };
+    expect(decodeShare(OLD)).toEqual({ ok: true, value: before });
+    // A plan without a prefix still makes exactly the link it made before.
+    expect(encodeShare(before)).toBe(OLD);
+
+    const unpack = (fragment: string) =>
+      JSON.parse(
+        new TextDecoder().decode(inflateLimited(Buffer.from(fragment.slice(3), 'base64url')).bytes),
+      ) as unknown[];
+    const prefixed: Plan = { ...before, changeRequest: { ...before.changeRequest, objectPrefix: 'ACME-FW' } };
+    expect(decodeShare(encodeShare(prefixed))).toEqual({ ok: true, value: prefixed });
+    const data = unpack(encodeShare(prefixed));
+    expect(data[5]).toEqual(['Open SEG ports', 0, 'CHG-1042', 0, 0, 'letter', 'ACME-FW']);
+    // A prefix alone is a change request of its own.
+    const alone: Plan = { ...DMZ_RELAY, changeRequest: { objectPrefix: 'ACME-FW' } };
+    expect(decodeShare(encodeShare(alone))).toEqual({ ok: true, value: alone });
+    expect(unpack(encodeShare(alone))[5]).toEqual([0, 0, 0, 0, 0, 0, 'ACME-FW']);
+    // A reader that knows six fields reads the rest of the plan and takes the default prefix.
+    const six = [...data.slice(0, 5), (data[5] as unknown[]).slice(0, 6)];
+    const older = `p2.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(six))))}`;
+    expect(decodeShare(older)).toEqual({ ok: true, value: before });
+    // A prefix that breaks the rule is refused with its path.
+    const bad = decodeShare(encodeShare({ ...DMZ_RELAY, changeRequest: { objectPrefix: '9bad' } }));
+    expect(bad.ok ? [] : bad.problems.map(formatProblem)).toEqual([
+      'changeRequest.objectPrefix: "9bad" is not a prefix: use letters, digits and "-", starting with a letter ' +
+        'and not ending with "-" (in the shared plan)',
+    ]);
   });
 
   it('carries the decisions: features, arrays, counterparts and exclusions', () => {

@@ -7,6 +7,7 @@ import {
   COUNTERPART_ROLES,
   PLAN_FORMAT,
   TRUST_LEVELS,
+  type ChangeRequest,
   type Exclusion,
   type Host,
   type Plan,
@@ -188,7 +189,7 @@ function compact(plan: Plan): CompactPlan {
       if (h.position) row.push(h.position.x, h.position.y);
       return row;
     }),
-    cr ? REQUEST_FIELDS.map((k) => cr[k] ?? 0) : 0,
+    cr ? compactRequest(cr) : 0,
   ];
   // Left out when there are none, so such links stay exactly as they were.
   const names = Object.entries(plan.groupNames ?? {});
@@ -203,7 +204,19 @@ function compact(plan: Plan): CompactPlan {
   return compacted;
 }
 
-const REQUEST_FIELDS = ['title', 'requester', 'ticket', 'window', 'notes', 'paper'] as const;
+/**
+ * The change request's fields in their places. Later fields go at the end (readers that predate
+ * one ignore it) and are left off when absent, so plans without them make the same links as before.
+ */
+const REQUEST_FIELDS = ['title', 'requester', 'ticket', 'window', 'notes', 'paper', 'objectPrefix'] as const;
+/** The fields every reader of p1 and p2 links knows, always written. */
+const FIRST_REQUEST_FIELDS = 6;
+
+function compactRequest(cr: ChangeRequest): CompactRequest {
+  const row: CompactRequest = REQUEST_FIELDS.map((k) => cr[k] ?? 0);
+  while (row.length > FIRST_REQUEST_FIELDS && row[row.length - 1] === 0) row.pop();
+  return row;
+}
 
 class Damaged extends Error {}
 

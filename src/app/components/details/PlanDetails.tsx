@@ -15,6 +15,7 @@ import { upgradeAdvisories } from '../../../domain/upgrade/advisories';
 import { deltaSummary, versionStep } from '../../../domain/upgrade/delta';
 import { useDerivation, usePlanner, useScopedDelta } from '../../store';
 import { Field, inputClass } from '../ui';
+import { ObjectPrefixField } from './ObjectPrefixField';
 import { Section } from './Section';
 import { setFeatureInUse } from '../../decisionCommands';
 
@@ -260,6 +261,7 @@ export function ChangeRequestForm({ plan }: { plan: Plan }) {
             <option value="letter">US Letter landscape</option>
           </select>
         </Field>
+        <ObjectPrefixField plan={plan} />
       </div>
     </Section>
   );
