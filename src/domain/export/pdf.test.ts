@@ -179,6 +179,8 @@ describe('PDF change request', { timeout: PDF_TIMEOUT }, () => {
       'Approved by CAB.',
       '2026-11-27',
       'Trustwave SEG 10.0',
+      // The prefix the configuration files give every name they create, from the plan's name.
+      'Object prefix DMZ-RELAY',
     ]) {
       expect(pages[0]).toContain(text);
     }

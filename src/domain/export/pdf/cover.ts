@@ -1,5 +1,6 @@
 import { productName } from '../../catalog';
 import type { GroupedRule, Grouping } from '../../grouping';
+import { objectPrefix } from '../../plan/objectPrefix';
 import { zonePairLabel, type RequestRow } from '../rows';
 import { INK, MARGIN, MUTED, TEAL, formatDate, type Doc, type PdfInput } from './doc';
 import { zoneNamer } from './ruleTable';
@@ -69,6 +70,8 @@ export function requesterDetails({ plan }: PdfInput): [string, string][] {
     ['Requester', cr.requester?.trim() || '-'],
     ['Ticket / reference', cr.ticket?.trim() || '-'],
     ['Change window', cr.window?.trim() || '-'],
+    // The firewall team finds every object the configuration files create by it.
+    ['Object prefix', objectPrefix(plan)],
   ];
 }
 
