@@ -1,4 +1,7 @@
 import type { Flow } from '../../engine/types';
+import { groupFlows } from '../../grouping';
+import { includedFlows } from '../scope';
+import type { ExportInput } from '../types';
 import { addressFamily, oneLine } from './common';
 
 /*
@@ -25,25 +28,51 @@ export interface Check {
   port: number;
   destination: string;
   address: string;
+  /** Catalog rules, in the order their flows came. */
   rules: string[];
+  /** The grouped rule that carries the check; absent for a flow excluded as already allowed. */
+  number?: number;
 }
 
-/** The checks of one source host: one per protocol, port, destination and address, rules joined. */
-export function checksOf(flows: Flow[], names: Map<string, string>): Check[] {
+/**
+ * The grouped-rule number of every flow a host firewall sees: the change request's numbers for
+ * the rules that cross a firewall (whatever its scope), then the rules inside a zone, as in the
+ * Windows Firewall script. Flows excluded from the request have none.
+ */
+export function ruleNumbers(input: ExportInput): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const rule of groupFlows(input.plan, includedFlows(input.derivation)).rules)
+    for (const id of rule.flowIds) out.set(id, rule.number);
+  return out;
+}
+
+/** "5 (smtp, dns)", or "none, already allowed (smtp)". */
+export const ruleLabel = (c: Check) => `${c.number ?? 'none, already allowed'} (${c.rules.join(', ')})`;
+
+/**
+ * The checks of one source host: one per protocol, port, destination and address, rules joined.
+ * One such check is one (source, destination, service) of the grouping, so one grouped rule.
+ */
+export function checksOf(flows: Flow[], names: Map<string, string>, numbers?: Map<string, number>): Check[] {
   const byKey = new Map<string, Check>();
   for (const f of flows) {
     const key = JSON.stringify([f.protocol, f.port, f.destinationHostId, f.destinationAddress]);
     const existing = byKey.get(key);
+    const number = numbers?.get(f.id);
     if (existing) {
       if (!existing.rules.includes(f.ruleId)) existing.rules.push(f.ruleId);
-    } else
-      byKey.set(key, {
+      existing.number ??= number;
+    } else {
+      const check: Check = {
         protocol: f.protocol,
         port: f.port,
         destination: names.get(f.destinationHostId) ?? f.destinationHostId,
         address: f.destinationAddress,
         rules: [f.ruleId],
-      });
+      };
+      if (number !== undefined) check.number = number;
+      byKey.set(key, check);
+    }
   }
   return [...byKey.values()];
 }

@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFlows, type Derivation, type Flow } from '../../engine';
-import type { Plan } from '../../plan';
-import type { ExportInput } from '../types';
+import { DMZ_RELAY, type Plan } from '../../plan';
+import type { ExportFile, ExportInput } from '../types';
 import { exportConnectivityBash, shellQuote } from './connectivityBash';
 import { EXAMPLE_PLANS, absentCommands, expectGolden, skipsValidator } from './validators.testing';
 
@@ -101,6 +101,29 @@ describe.each(PLANS)('connectivity test of %s', (id, plan) => {
   });
 });
 
+describe('rule numbers', () => {
+  it('are those of the change request, whatever its scope, with flows inside a zone after them', () => {
+    const lines = (includeInternal: boolean) =>
+      (exportConnectivityBash({ ...inputFor(DMZ_RELAY), scope: { includeInternal } }) as ExportFile)
+        .data as string;
+    for (const text of [lines(false), lines(true)]) {
+      // Pinned from the DMZ relay's grouped rules: 1 nodes -> EXCH01, 2 nodes -> DC01 (DNS),
+      // 3 nodes -> SEG-AM01, 4 nodes -> Internet, 8 Internet -> nodes; SEG-AM01 -> SQL01 is inside a
+      // zone, so it follows the eight crossing rules.
+      expect(text).toContain("  check_tcp tcp/25 'EXCH01' '10.0.1.25' '1 (smtp)' 25 '10.0.1.25'");
+      expect(text).toContain("  check_dns udp/53 'DC01' '10.0.0.2' '2 (dns)' '10.0.0.2'");
+      expect(text).toContain(
+        "  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '3 (array-manager-service)' 19001 '10.0.0.5'",
+      );
+      expect(text).toContain("  skip tcp/25 'Internet' 'any' '4 (smtp)' ");
+      expect(text).toContain("  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '8 (smtp)' 25 '192.0.2.11'");
+      expect(text).toMatch(
+        / {2}check_tcp tcp\/1433 'SQL01' '10\.0\.0\.6' '(9|1[0-9]) \(sql\)' 1433 '10\.0\.0\.6'/,
+      );
+    }
+  });
+});
+
 describe('shell quoting', () => {
   it('keeps every character literal inside single quotes', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
@@ -151,7 +174,22 @@ const LOOP: Plan = {
   ],
 };
 
-/** A hand-written derivation: exactly these flows, so the expected lines are known. */
+/**
+ * A hand-written derivation: exactly these flows, so the expected lines are known.
+ *
+ * Their grouped rules, worked out by hand (no zones, so every rule crosses a firewall and they are
+ * ordered by their first catalog rule, smtp before dns before node-http, then by the source
+ * group's key, then the destination's). Per (source, destination) pair the services are
+ * src→ok, src→blank, src→blk {tcp/open0}; src→shut {tcp/closed}; src→dns {udp/53, udp/514};
+ * src→net {tcp/443}; src→evil {tcp/open1}; good→ok {tcp/open0, tcp/open1}; evil→ok {tcp/open1}:
+ *   1 evil → ok                     tcp/open1           smtp
+ *   2 good → ok                     tcp/open0, open1    smtp, ldap
+ *   3 src → blank, blk, ok          tcp/open0           smtp, management-console
+ *   4 src → evil                    tcp/open1           smtp
+ *   5 src → shut                    tcp/closed          smtp
+ *   6 src → dns                     udp/53, udp/514     dns
+ *   7 src → net                     tcp/443             node-http
+ */
 function loopDerivation(open: number[], closed: number): Derivation {
   const address = new Map(LOOP.hosts.map((h) => [h.id, h.address ?? '']));
   address.set('net', 'any');
@@ -175,7 +213,7 @@ function loopDerivation(open: number[], closed: number): Derivation {
       flow('src', 'ok', 'tcp', open[0]!, 'smtp'),
       flow('src', 'shut', 'tcp', closed, 'smtp'),
       flow('src', 'dns', 'udp', 53, 'dns'),
-      flow('src', 'dns', 'udp', 514, 'syslog'),
+      flow('src', 'dns', 'udp', 514, 'dns'),
       flow('src', 'blank', 'tcp', open[0]!, 'smtp'),
       flow('src', 'net', 'tcp', 443, 'node-http'),
       flow('src', 'blk', 'tcp', open[0]!, 'management-console'),
@@ -236,14 +274,14 @@ describe.skipIf(UNAVAILABLE)('a real run against loopback listeners', () => {
     const r = await run(script, ['client01'], withDig(0));
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
-      `PASS tcp/${open[0]} OPEN-HOST 127.0.0.2 rule smtp`,
-      `FAIL tcp/${closed} SHUT-HOST 127.0.0.3 rule smtp (no TCP connection within 3 s)`,
-      'PASS udp/53 DNS-HOST 127.0.0.4 rule dns',
-      'SKIP udp/514 DNS-HOST 127.0.0.4 rule syslog (UDP is only checked for DNS (port 53): nothing answers an empty datagram)',
-      `SKIP tcp/${open[0]} NO-ADDRESS (none) rule smtp (the destination has no address)`,
-      'SKIP tcp/443 Internet any rule node-http (the destination is any address, nothing single to connect to)',
-      `SKIP tcp/${open[0]} BLOCK 127.0.0.0/24 rule management-console (the destination is an address block (127.0.0.0/24))`,
-      `PASS tcp/${open[1]} ${HOSTILE_SHOWN} 127.0.0.6 rule smtp`,
+      `PASS tcp/${open[0]} OPEN-HOST 127.0.0.2 rule 3 (smtp)`,
+      `FAIL tcp/${closed} SHUT-HOST 127.0.0.3 rule 5 (smtp) (no TCP connection within 3 s)`,
+      'PASS udp/53 DNS-HOST 127.0.0.4 rule 6 (dns)',
+      'SKIP udp/514 DNS-HOST 127.0.0.4 rule 6 (dns) (UDP is only checked for DNS (port 53): nothing answers an empty datagram)',
+      `SKIP tcp/${open[0]} NO-ADDRESS (none) rule 3 (smtp) (the destination has no address)`,
+      'SKIP tcp/443 Internet any rule 7 (node-http) (the destination is any address, nothing single to connect to)',
+      `SKIP tcp/${open[0]} BLOCK 127.0.0.0/24 rule 3 (management-console) (the destination is an address block (127.0.0.0/24))`,
+      `PASS tcp/${open[1]} ${HOSTILE_SHOWN} 127.0.0.6 rule 4 (smtp)`,
     ]);
     expect(r.status).toBe(1);
     expect(readFileSync(join(fakeBin, 'dig-args'), 'utf8')).toBe(
@@ -253,21 +291,21 @@ describe.skipIf(UNAVAILABLE)('a real run against loopback listeners', () => {
 
   it('fails the DNS check when dig gets no answer', async () => {
     const r = await run(script, ['Client01'], withDig(9));
-    expect(r.stdout).toContain('FAIL udp/53 DNS-HOST 127.0.0.4 rule dns (no DNS answer within 3 s)\n');
+    expect(r.stdout).toContain('FAIL udp/53 DNS-HOST 127.0.0.4 rule 6 (dns) (no DNS answer within 3 s)\n');
     expect(r.status).toBe(1);
   });
 
   it.skipIf(spawnSync('sh', ['-c', 'command -v dig']).status === 0)('skips DNS without dig', async () => {
     const r = await run(script, ['Client01']);
     expect(r.stdout).toContain(
-      'SKIP udp/53 DNS-HOST 127.0.0.4 rule dns (dig not installed: no DNS query sent)\n',
+      'SKIP udp/53 DNS-HOST 127.0.0.4 rule 6 (dns) (dig not installed: no DNS query sent)\n',
     );
   });
 
   it('exits 0 when every port is open', async () => {
     const r = await run(script, ['ALLOPEN']);
     expect(r.stdout).toBe(
-      `PASS tcp/${open[0]} OPEN-HOST 127.0.0.2 rule smtp\nPASS tcp/${open[1]} OPEN-HOST 127.0.0.2 rule ldap\n`,
+      `PASS tcp/${open[0]} OPEN-HOST 127.0.0.2 rule 2 (smtp)\nPASS tcp/${open[1]} OPEN-HOST 127.0.0.2 rule 2 (ldap)\n`,
     );
     expect(r.status).toBe(0);
   });
@@ -291,7 +329,7 @@ describe.skipIf(UNAVAILABLE)('a real run against loopback listeners', () => {
   it('runs nothing from a hostile host name, as a destination or as the source', async () => {
     const dir = mkdtempSync(join(work, 'cwd-'));
     const asSource = await run(script, [HOSTILE_SHOWN], process.env, dir);
-    expect(asSource.stdout).toBe(`PASS tcp/${open[1]} OPEN-HOST 127.0.0.2 rule smtp\n`);
+    expect(asSource.stdout).toBe(`PASS tcp/${open[1]} OPEN-HOST 127.0.0.2 rule 1 (smtp)\n`);
     expect(asSource.status).toBe(0);
     await run(script, ['Client01'], withDig(0), dir);
     await run(script, ['$(touch PWNED-4)'], process.env, dir);

@@ -2,7 +2,15 @@ import { fileStem } from '../rows';
 import { testedFlows } from '../scope';
 import type { ExportInput, Exporter } from '../types';
 import { headerLines, oneLine } from './common';
-import { TCP_TIMEOUT_SECONDS, UDP_REASON, checksOf, unusable, type Check } from './connectivity';
+import {
+  TCP_TIMEOUT_SECONDS,
+  UDP_REASON,
+  checksOf,
+  ruleLabel,
+  ruleNumbers,
+  unusable,
+  type Check,
+} from './connectivity';
 
 /**
  * A bash script to run on a source host after the firewall change: `bash FILE [SOURCE-HOST]`
@@ -30,7 +38,7 @@ function checkLine(c: Check): { line: string; note?: string } {
     `${c.protocol}/${c.port}`,
     shellQuote(shown(c.destination)),
     shellQuote(c.address === '' ? '(none)' : shown(c.address)),
-    shellQuote(c.rules.join(',')),
+    shellQuote(ruleLabel(c)),
   ].join(' ');
   const reason = unusable(c.address);
   if (reason !== null) return { line: `  skip ${args} ${shellQuote(reason)}`, note: reason };
@@ -90,14 +98,16 @@ export function toConnectivityBash(input: ExportInput): { text: string; notes: s
     'SOURCE-HOST is a host name of the plan (default: hostname -s, compared ignoring case).',
     `TCP: a connection within ${TCP_TIMEOUT_SECONDS} s. UDP/53: a DNS query with dig when installed.`,
     'Other UDP ports and destinations without one address are skipped, with the reason.',
-    'Each check prints one line starting PASS, FAIL or SKIP.',
+    'Each check prints one line starting PASS, FAIL or SKIP, with the number of the grouped rule that',
+    "allows it (the change request's numbers; rules inside a zone after them) and its catalog rules.",
     'Exit status: 0 when no check failed, 1 when one did, 2 for an unknown source host.',
   ];
   const body: string[] = [];
   const notes = new Set<string>();
+  const numbers = ruleNumbers(input);
   for (const host of plan.hosts) {
     const flows = testedFlows(derivation).filter((f) => f.sourceHostId === host.id);
-    const checks = checksOf(flows, names);
+    const checks = checksOf(flows, names, numbers);
     body.push('', `# ${shown(host.name)}`, `if is_source ${shellQuote(shown(host.name))}; then`, '  known=1');
     if (checks.length === 0) body.push(`  echo 'No flows start at this host: nothing to check.'`);
     for (const c of checks) {
@@ -105,7 +115,7 @@ export function toConnectivityBash(input: ExportInput): { text: string; notes: s
       body.push(line);
       if (note)
         notes.add(
-          `${shown(host.name)} -> ${shown(c.destination)} ${c.protocol}/${c.port} (rule ${c.rules.join(', ')}): ` +
+          `${shown(host.name)} -> ${shown(c.destination)} ${c.protocol}/${c.port} (rule ${ruleLabel(c)}): ` +
             `${note}, so the connectivity test skips it`,
         );
     }

@@ -15,11 +15,13 @@
  * Needs the npm packages web-tree-sitter and tree-sitter-powershell (devDependencies). Without
  * them the validator tests skip locally and fail under CI=true.
  */
+import Papa from 'papaparse';
 import type { Node } from 'web-tree-sitter';
 import { describe, expect, it } from 'vitest';
 import { deriveFlows, type Derivation, type Flow } from '../../engine';
 import type { Plan } from '../../plan';
 import { DMZ_RELAY } from '../../plan/examples';
+import { exportGroupedCsv } from '../groupedCsv';
 import type { ExportFile, ExportInput } from '../types';
 import { oneLine } from './common';
 import { exportConnectivityBash as bashExporter } from './connectivityBash';
@@ -94,14 +96,61 @@ function hostList(root: Node): string[] {
     .map((n) => verbatimValue(n)!);
 }
 
-/** The rows each host's flows call for, written from the flows alone. */
-function expectedTable(plan: Plan): string[][] {
-  const { flows } = deriveFlows(plan);
+/** The grouped rules as the grouped CSV export writes them (flows inside zones too), read by papaparse. */
+function groupedRules(plan: Plan, derivation: Derivation): Record<string, string>[] {
+  const data = exportGroupedCsv({ plan, derivation, scope: { includeInternal: true }, date: DATE })
+    .data as string;
+  expect(data.startsWith('\uFEFF')).toBe(true);
+  const result = Papa.parse<Record<string, string>>(data.slice(1), {
+    header: true,
+    newline: '\r\n',
+    skipEmptyLines: true,
+  });
+  expect(result.errors).toEqual([]);
+  return result.data;
+}
+
+/** Whether a "; "-joined cell of the grouped CSV lists `item` as a whole entry. */
+const lists = (cell: string | undefined, item: string) => `; ${cell ?? ''}; `.includes(`; ${item}; `);
+
+/**
+ * The number of the grouped-CSV rule that holds a flow's source and destination (name and address)
+ * and its service, or undefined when none does. Each (source, destination, service) lies in one
+ * rule only, so a second match is an error.
+ */
+function csvRuleOf(plan: Plan, rules: Record<string, string>[], f: Flow): string | undefined {
+  const name = (id: string) => plan.hosts.find((h) => h.id === id)!.name;
+  const found = rules.filter(
+    (r) =>
+      lists(r['Sources'], name(f.sourceHostId)) &&
+      lists(r['Source Addresses'], f.sourceAddress) &&
+      lists(r['Destinations'], name(f.destinationHostId)) &&
+      lists(r['Destination Addresses'], f.destinationAddress) &&
+      lists(r['Services'], `${f.protocol}/${f.port}`),
+  );
+  expect(found.length, `grouped rules holding ${f.id}`).toBeLessThanOrEqual(1);
+  return found[0]?.['Rule'];
+}
+
+/**
+ * The rows each host's flows call for, written from the flows alone; the rule number in each row's
+ * label is read from the grouped CSV (the rule holding the check's source, destination and
+ * service), "none, already allowed" when only excluded flows make the check.
+ */
+function expectedTable(plan: Plan, derivation: Derivation = deriveFlows(plan)): string[][] {
+  const { flows, excluded } = derivation;
+  const tested = flows.filter((f) => excluded.get(f.id)?.kind !== 'not-needed');
+  const csv = groupedRules(plan, derivation);
   const name = (id: string) => oneLine(plan.hosts.find((h) => h.id === id)!.name).replace(/[‘’‚‛]/g, "'");
   const rows = new Map<string, string[]>();
+  const ids = new Map<string, string[]>();
+  const numbers = new Map<string, string>();
   for (const host of plan.hosts)
-    for (const f of flows.filter((x) => x.sourceHostId === host.id)) {
+    for (const f of tested.filter((x) => x.sourceHostId === host.id)) {
       const key = JSON.stringify([host.id, f.protocol, f.port, f.destinationHostId, f.destinationAddress]);
+      const number = csvRuleOf(plan, csv, f);
+      if (!excluded.has(f.id)) expect(number, `the grouped rule of ${f.id}`).toBeDefined();
+      if (number !== undefined && !numbers.has(key)) numbers.set(key, number);
       const a = f.destinationAddress;
       const reason =
         a === ''
@@ -116,21 +165,24 @@ function expectedTable(plan: Plan): string[][] {
       const kind = reason !== '' ? 'skip' : f.protocol === 'tcp' ? 'tcp' : 'dns';
       const existing = rows.get(key);
       if (existing) {
-        if (!existing[5]!.split(',').includes(f.ruleId)) existing[5] += `,${f.ruleId}`;
+        if (!ids.get(key)!.includes(f.ruleId)) ids.get(key)!.push(f.ruleId);
         continue;
       }
+      ids.set(key, [f.ruleId]);
       rows.set(key, [
         name(host.id),
         kind,
         `${f.protocol}/${f.port}`,
         name(f.destinationHostId),
         a === '' ? '(none)' : oneLine(a).replace(/[‘’‚‛]/g, "'"),
-        f.ruleId,
+        '',
         String(f.port),
         oneLine(a).replace(/[‘’‚‛]/g, "'"),
         reason,
       ]);
     }
+  for (const [key, row] of rows)
+    row[5] = `${numbers.get(key) ?? 'none, already allowed'} (${ids.get(key)!.join(', ')})`;
   return [...rows.values()];
 }
 
@@ -243,6 +295,16 @@ const KINDS: Plan = {
   ],
 };
 
+/**
+ * Every flow starts at Client01 and there are no zones, so every grouped rule crosses a firewall and
+ * they are ordered by their first catalog rule (smtp, dns, spamcensor-updates, node-http, …). Worked
+ * out by hand, per destination: MAIL and NO-ADDRESS get {tcp/25}, DNS {udp/53, udp/514}, the
+ * Internet {tcp/443} and, as www.marshal.com (a member of its own), {tcp/80}, BLOCK {tcp/443}:
+ *   1 Client01 → MAIL, NO-ADDRESS      tcp/25            smtp, ldap
+ *   2 Client01 → DNS                   udp/53, udp/514   dns
+ *   3 Client01 → Internet (marshal)    tcp/80            spamcensor-updates
+ *   4 Client01 → Internet, BLOCK       tcp/443           node-http, management-console
+ */
 function kindsDerivation(): Derivation {
   const address = new Map(KINDS.hosts.map((h) => [h.id, h.address ?? '']));
   address.set('net', 'any');
@@ -272,7 +334,7 @@ function kindsDerivation(): Derivation {
       flow('ok', 'tcp', 25, 'smtp'),
       flow('ok', 'tcp', 25, 'ldap'),
       flow('dns', 'udp', 53, 'dns'),
-      flow('dns', 'udp', 514, 'syslog'),
+      flow('dns', 'udp', 514, 'dns'),
       flow('blank', 'tcp', 25, 'smtp'),
       flow('net', 'tcp', 443, 'node-http'),
       flow('net', 'tcp', 80, 'spamcensor-updates', 'www.marshal.com'),
@@ -291,13 +353,13 @@ describe('every kind of check', () => {
   it.skipIf(UNAVAILABLE)('checks TCP and DNS, and skips the rest with the bash script’s reasons', () => {
     const table = checkTable(parse(file.data as string));
     expect(table.map((r) => r.slice(1).join(' | '))).toEqual([
-      'tcp | tcp/25 | MAIL | 192.0.2.2 | smtp,ldap | 25 | 192.0.2.2 | ',
-      'dns | udp/53 | DNS | 2001:db8::53 | dns | 53 | 2001:db8::53 | ',
-      'skip | udp/514 | DNS | 2001:db8::53 | syslog | 514 | 2001:db8::53 | UDP is only checked for DNS (port 53): nothing answers an empty datagram',
-      'skip | tcp/25 | NO-ADDRESS | (none) | smtp | 25 |  | the destination has no address',
-      'skip | tcp/443 | Internet | any | node-http | 443 | any | the destination is any address, nothing single to connect to',
-      'tcp | tcp/80 | Internet | www.marshal.com | spamcensor-updates | 80 | www.marshal.com | ',
-      'skip | tcp/443 | BLOCK | 192.0.2.0/24 | management-console | 443 | 192.0.2.0/24 | the destination is an address block (192.0.2.0/24)',
+      'tcp | tcp/25 | MAIL | 192.0.2.2 | 1 (smtp, ldap) | 25 | 192.0.2.2 | ',
+      'dns | udp/53 | DNS | 2001:db8::53 | 2 (dns) | 53 | 2001:db8::53 | ',
+      'skip | udp/514 | DNS | 2001:db8::53 | 2 (dns) | 514 | 2001:db8::53 | UDP is only checked for DNS (port 53): nothing answers an empty datagram',
+      'skip | tcp/25 | NO-ADDRESS | (none) | 1 (smtp) | 25 |  | the destination has no address',
+      'skip | tcp/443 | Internet | any | 4 (node-http) | 443 | any | the destination is any address, nothing single to connect to',
+      'tcp | tcp/80 | Internet | www.marshal.com | 3 (spamcensor-updates) | 80 | www.marshal.com | ',
+      'skip | tcp/443 | BLOCK | 192.0.2.0/24 | 4 (management-console) | 443 | 192.0.2.0/24 | the destination is an address block (192.0.2.0/24)',
     ]);
     expect(new Set(table.map((r) => r[0]))).toEqual(new Set(['Client01']));
     expect(hostList(parse(file.data as string))).toContain('Idle');
@@ -309,6 +371,51 @@ describe('every kind of check', () => {
   it('notes the same skips as the bash script', () => {
     expect(file.notes).toEqual(exportConnectivityBash(input).notes);
     expect(file.notes).toHaveLength(3);
+    expect(file.notes).toContain(
+      'Client01 -> BLOCK tcp/443 (rule 4 (management-console)): the destination is an address block ' +
+        '(192.0.2.0/24), so the connectivity test skips it',
+    );
+  });
+
+  it.skipIf(UNAVAILABLE)('labels a check already allowed "none", and the grouped CSV agrees', () => {
+    // f7 (Client01 → BLOCK, management-console) already allowed: it leaves the grouping, so BLOCK's
+    // check has no rule and rule 4 keeps the Internet alone; the other numbers stay as above.
+    const derivation = kindsDerivation();
+    derivation.excluded = new Map([
+      [
+        'f7',
+        {
+          rule: 'management-console',
+          source: 'src',
+          destination: 'blk',
+          protocol: 'tcp',
+          port: 443,
+          kind: 'allowed',
+        },
+      ],
+    ]);
+    const allowed = { ...inputFor(KINDS), derivation };
+    const ps = exportConnectivityPowerShell(allowed);
+    const table = checkTable(parse(ps.data as string));
+    expect(table.map((r) => `${r[2]} ${r[3]} ${r[5]}`)).toEqual([
+      'tcp/25 MAIL 1 (smtp, ldap)',
+      'udp/53 DNS 2 (dns)',
+      'udp/514 DNS 2 (dns)',
+      'tcp/25 NO-ADDRESS 1 (smtp)',
+      'tcp/443 Internet 4 (node-http)',
+      'tcp/80 Internet 3 (spamcensor-updates)',
+      'tcp/443 BLOCK none, already allowed (management-console)',
+    ]);
+    expect(table).toEqual(expectedTable(KINDS, derivation));
+    expect(table.map((r) => r.slice(0, 6))).toEqual(
+      bashChecks(KINDS, exportConnectivityBash(allowed).data as string),
+    );
+    expect(ps.notes).toContain(
+      'Client01 -> BLOCK tcp/443 (rule none, already allowed (management-console)): the destination is ' +
+        'an address block (192.0.2.0/24), so the connectivity test skips it',
+    );
+    // The hand-built derivation, as the grouped CSV reads it, gives the table of the test above.
+    expect(checkTable(parse(file.data as string))).toEqual(expectedTable(KINDS, kindsDerivation()));
   });
 });
 

@@ -2,7 +2,15 @@ import { fileStem } from '../rows';
 import { testedFlows } from '../scope';
 import type { ExportInput, QuickExporter } from '../types';
 import { headerLines, oneLine } from './common';
-import { TCP_TIMEOUT_SECONDS, UDP_REASON, checksOf, unusable, type Check } from './connectivity';
+import {
+  TCP_TIMEOUT_SECONDS,
+  UDP_REASON,
+  checksOf,
+  ruleLabel,
+  ruleNumbers,
+  unusable,
+  type Check,
+} from './connectivity';
 import { quote } from './windowsFirewall';
 
 /**
@@ -34,7 +42,7 @@ function row(source: string, c: Check): { line: string; note?: string } {
     `Label = '${c.protocol}/${c.port}'`,
     `Destination = ${quote(c.destination)}`,
     `Shown = ${quote(c.address === '' ? '(none)' : c.address)}`,
-    `Rules = ${quote(c.rules.join(','))}`,
+    `Rules = ${quote(ruleLabel(c))}`,
     `Port = ${c.port}`,
     `Address = ${quote(c.address)}`,
     `Reason = ${quote(why)}`,
@@ -101,22 +109,25 @@ export function toConnectivityPowerShell(input: ExportInput): { text: string; no
     'SOURCE-HOST is a host name of the plan (default: $env:COMPUTERNAME, compared ignoring case).',
     `TCP: a connection within ${TCP_TIMEOUT_SECONDS} s. UDP/53: a DNS query with Resolve-DnsName where it exists.`,
     'Other UDP ports and destinations without one address are skipped, with the reason.',
-    'Each check prints one line starting PASS, FAIL or SKIP.',
+    'Each check prints one line starting PASS, FAIL or SKIP, with the number of the grouped rule that',
+    "allows it (the change request's numbers; rules inside a zone after them) and its catalog rules.",
     'Exit status: 0 when no check failed, 1 when one did, 2 for an unknown source host.',
   ];
   const rows: string[] = [];
   const notes = new Set<string>();
+  const numbers = ruleNumbers(input);
   for (const host of plan.hosts) {
     const source = oneLine(host.name);
     for (const c of checksOf(
       testedFlows(derivation).filter((f) => f.sourceHostId === host.id),
       names,
+      numbers,
     )) {
       const { line, note } = row(source, c);
       rows.push(line);
       if (note)
         notes.add(
-          `${source} -> ${oneLine(c.destination)} ${c.protocol}/${c.port} (rule ${c.rules.join(', ')}): ` +
+          `${source} -> ${oneLine(c.destination)} ${c.protocol}/${c.port} (rule ${ruleLabel(c)}): ` +
             `${note}, so the connectivity test skips it`,
         );
     }

@@ -8,7 +8,8 @@
 # SOURCE-HOST is a host name of the plan (default: $env:COMPUTERNAME, compared ignoring case).
 # TCP: a connection within 3 s. UDP/53: a DNS query with Resolve-DnsName where it exists.
 # Other UDP ports and destinations without one address are skipped, with the reason.
-# Each check prints one line starting PASS, FAIL or SKIP.
+# Each check prints one line starting PASS, FAIL or SKIP, with the number of the grouped rule that
+# allows it (the change request's numbers; rules inside a zone after them) and its catalog rules.
 # Exit status: 0 when no check failed, 1 when one did, 2 for an unknown source host.
 
 param(
@@ -24,34 +25,34 @@ if ($Hosts -notcontains $Source) {
 
 # One row per check: the source host, how it is checked, what it prints.
 $Checks = @(
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'dns'; Port = 53; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'dns'; Port = 53; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'dns'; Port = 53; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'dns'; Port = 53; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'dns'; Port = 53; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'dns'; Port = 53; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'ldap'; Port = 389; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL01'; Shown = '10.0.0.6'; Rules = 'sql'; Port = 1433; Address = '10.0.0.6'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'Admin workstations'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'Automation'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'rest-api'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '1 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '2 (dns)'; Port = 53; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '2 (dns)'; Port = 53; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '3 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '1 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '2 (dns)'; Port = 53; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '2 (dns)'; Port = 53; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '3 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '9 (dns)'; Port = 53; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '9 (dns)'; Port = 53; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = '7 (spamcensor-updates)'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = '7 (spamcensor-updates)'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '9 (ldap)'; Port = 389; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL01'; Shown = '10.0.0.6'; Rules = '11 (sql)'; Port = 1433; Address = '10.0.0.6'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '6 (controller-service)'; Port = 19001; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '6 (controller-service)'; Port = 19001; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '5 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '5 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'Admin workstations'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'Automation'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '12 (rest-api)'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
 )
 
 $Failed = 0

@@ -9,7 +9,8 @@
 # SOURCE-HOST is a host name of the plan (default: hostname -s, compared ignoring case).
 # TCP: a connection within 3 s. UDP/53: a DNS query with dig when installed.
 # Other UDP ports and destinations without one address are skipped, with the reason.
-# Each check prints one line starting PASS, FAIL or SKIP.
+# Each check prints one line starting PASS, FAIL or SKIP, with the number of the grouped rule that
+# allows it (the change request's numbers; rules inside a zone after them) and its catalog rules.
 # Exit status: 0 when no check failed, 1 when one did, 2 for an unknown source host.
 set -u
 
@@ -57,45 +58,45 @@ is_source() {
 # Internet
 if is_source 'Internet'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '8 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '8 (smtp)' 25 '192.0.2.12'
 fi
 
 # SEG-NODE01
 if is_source 'SEG-NODE01'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_dns udp/53 'DC01' '10.0.0.2' 'dns' '10.0.0.2'
-  check_tcp tcp/53 'DC01' '10.0.0.2' 'dns' 53 '10.0.0.2'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '4 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '1 (smtp)' 25 '10.0.1.25'
+  check_dns udp/53 'DC01' '10.0.0.2' '2 (dns)' '10.0.0.2'
+  check_tcp tcp/53 'DC01' '10.0.0.2' '2 (dns)' 53 '10.0.0.2'
+  skip tcp/80 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '3 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-NODE02
 if is_source 'SEG-NODE02'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_dns udp/53 'DC01' '10.0.0.2' 'dns' '10.0.0.2'
-  check_tcp tcp/53 'DC01' '10.0.0.2' 'dns' 53 '10.0.0.2'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '4 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '1 (smtp)' 25 '10.0.1.25'
+  check_dns udp/53 'DC01' '10.0.0.2' '2 (dns)' '10.0.0.2'
+  check_tcp tcp/53 'DC01' '10.0.0.2' '2 (dns)' 53 '10.0.0.2'
+  skip tcp/80 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '3 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-AM01
 if is_source 'SEG-AM01'; then
   known=1
-  check_dns udp/53 'DC01' '10.0.0.2' 'dns' '10.0.0.2'
-  check_tcp tcp/53 'DC01' '10.0.0.2' 'dns' 53 '10.0.0.2'
-  check_tcp tcp/80 'Internet' 'www.marshal.com' 'spamcensor-updates' 80 'www.marshal.com'
-  check_tcp tcp/443 'Internet' 'www.marshal.com' 'spamcensor-updates' 443 'www.marshal.com'
-  check_tcp tcp/389 'DC01' '10.0.0.2' 'ldap' 389 '10.0.0.2'
-  check_tcp tcp/1433 'SQL01' '10.0.0.6' 'sql' 1433 '10.0.0.6'
-  check_tcp tcp/19001 'SEG-NODE01' '192.0.2.11' 'controller-service' 19001 '192.0.2.11'
-  check_tcp tcp/19001 'SEG-NODE02' '192.0.2.12' 'controller-service' 19001 '192.0.2.12'
+  check_dns udp/53 'DC01' '10.0.0.2' '9 (dns)' '10.0.0.2'
+  check_tcp tcp/53 'DC01' '10.0.0.2' '9 (dns)' 53 '10.0.0.2'
+  check_tcp tcp/80 'Internet' 'www.marshal.com' '7 (spamcensor-updates)' 80 'www.marshal.com'
+  check_tcp tcp/443 'Internet' 'www.marshal.com' '7 (spamcensor-updates)' 443 'www.marshal.com'
+  check_tcp tcp/389 'DC01' '10.0.0.2' '9 (ldap)' 389 '10.0.0.2'
+  check_tcp tcp/1433 'SQL01' '10.0.0.6' '11 (sql)' 1433 '10.0.0.6'
+  check_tcp tcp/19001 'SEG-NODE01' '192.0.2.11' '6 (controller-service)' 19001 '192.0.2.11'
+  check_tcp tcp/19001 'SEG-NODE02' '192.0.2.12' '6 (controller-service)' 19001 '192.0.2.12'
 fi
 
 # SQL01
@@ -113,20 +114,20 @@ fi
 # EXCH01
 if is_source 'EXCH01'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '5 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '5 (smtp)' 25 '192.0.2.12'
 fi
 
 # Admin workstations
 if is_source 'Admin workstations'; then
   known=1
-  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' 'management-console' 443 '10.0.0.5'
+  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' '10 (management-console)' 443 '10.0.0.5'
 fi
 
 # Automation
 if is_source 'Automation'; then
   known=1
-  check_tcp tcp/19006 'SEG-AM01' '10.0.0.5' 'rest-api' 19006 '10.0.0.5'
+  check_tcp tcp/19006 'SEG-AM01' '10.0.0.5' '12 (rest-api)' 19006 '10.0.0.5'
 fi
 
 if [ "$known" = 0 ]; then

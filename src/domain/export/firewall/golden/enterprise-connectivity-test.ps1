@@ -8,7 +8,8 @@
 # SOURCE-HOST is a host name of the plan (default: $env:COMPUTERNAME, compared ignoring case).
 # TCP: a connection within 3 s. UDP/53: a DNS query with Resolve-DnsName where it exists.
 # Other UDP ports and destinations without one address are skipped, with the reason.
-# Each check prints one line starting PASS, FAIL or SKIP.
+# Each check prints one line starting PASS, FAIL or SKIP, with the number of the grouped rule that
+# allows it (the change request's numbers; rules inside a zone after them) and its catalog rules.
 # Exit status: 0 when no check failed, 1 when one did, 2 for an unknown source host.
 
 param(
@@ -24,338 +25,338 @@ if ($Hosts -notcontains $Source) {
 
 # One row per check: the source host, how it is checked, what it prints.
 $Checks = @(
-  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'smtp'; Port = 25; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'smtp'; Port = 25; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'smtp'; Port = 25; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'smtp'; Port = 25; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = 'smtp'; Port = 25; Address = '10.0.1.31'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = 'smtp'; Port = 25; Address = '10.0.1.32'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = 'smtp'; Port = 25; Address = '10.0.1.31'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = 'smtp'; Port = 25; Address = '10.0.1.32'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = 'smtp'; Port = 25; Address = '10.0.1.31'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = 'smtp'; Port = 25; Address = '10.0.1.32'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = 'smtp'; Port = 25; Address = '10.0.1.31'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = 'smtp'; Port = 25; Address = '10.0.1.32'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = 'smtp'; Port = 25; Address = '10.0.1.31'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = 'smtp'; Port = 25; Address = '10.0.1.32'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = 'smtp'; Port = 25; Address = '10.0.1.31'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = 'smtp'; Port = 25; Address = '10.0.1.32'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = 'smtp'; Port = 25; Address = '10.0.1.31'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = 'smtp'; Port = 25; Address = '10.0.1.32'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = 'smtp'; Port = 25; Address = '10.0.1.31'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = 'smtp'; Port = 25; Address = '10.0.1.32'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'ldap'; Port = 389; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC02'; Shown = '10.0.0.3'; Rules = 'ldap'; Port = 389; Address = '10.0.0.3'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC03'; Shown = '10.0.0.4'; Rules = 'ldap'; Port = 389; Address = '10.0.0.4'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC04'; Shown = '10.0.0.9'; Rules = 'ldap'; Port = 389; Address = '10.0.0.9'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL01'; Shown = '10.0.0.6'; Rules = 'sql'; Port = 1433; Address = '10.0.0.6'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL02'; Shown = '10.0.0.8'; Rules = 'sql'; Port = 1433; Address = '10.0.0.8'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = 'dns'; Port = 53; Address = '10.0.0.55'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = 'dns'; Port = 53; Address = '10.0.0.56'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'ldap'; Port = 389; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC02'; Shown = '10.0.0.3'; Rules = 'ldap'; Port = 389; Address = '10.0.0.3'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC03'; Shown = '10.0.0.4'; Rules = 'ldap'; Port = 389; Address = '10.0.0.4'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC04'; Shown = '10.0.0.9'; Rules = 'ldap'; Port = 389; Address = '10.0.0.9'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL01'; Shown = '10.0.0.6'; Rules = 'sql'; Port = 1433; Address = '10.0.0.6'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL02'; Shown = '10.0.0.8'; Rules = 'sql'; Port = 1433; Address = '10.0.0.8'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'smtp'; Port = 25; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'smtp'; Port = 25; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'smtp'; Port = 25; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'smtp'; Port = 25; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'smtp'; Port = 25; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'smtp'; Port = 25; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'smtp'; Port = 25; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'smtp'; Port = 25; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'smtp'; Port = 25; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'smtp'; Port = 25; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'smtp'; Port = 25; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'smtp'; Port = 25; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'smtp'; Port = 25; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'smtp'; Port = 25; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'smtp'; Port = 25; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'smtp'; Port = 25; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'smtp'; Port = 25; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'smtp'; Port = 25; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'smtp'; Port = 25; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'smtp'; Port = 25; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'smtp'; Port = 25; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'smtp'; Port = 25; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'smtp'; Port = 25; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'smtp'; Port = 25; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'smtp'; Port = 25; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'smtp'; Port = 25; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'smtp'; Port = 25; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'smtp'; Port = 25; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'smtp'; Port = 25; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'smtp'; Port = 25; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'smtp'; Port = 25; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'smtp'; Port = 25; Address = '192.0.2.18'; Reason = '' }
-  @{ Source = 'ADMIN-WS01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'management-console'; Port = 443; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'ADMIN-WS02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'management-console'; Port = 443; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'ADMIN-WS03'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS03'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'management-console'; Port = 443; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'ADMIN-WS04'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS04'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'management-console'; Port = 443; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'ADMIN-WS05'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS05'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'management-console'; Port = 443; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'ADMIN-WS06'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS06'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'management-console'; Port = 443; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'AUTOMATION01'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'rest-api'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'AUTOMATION01'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'rest-api'; Port = 19006; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'AUTOMATION02'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'rest-api'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'AUTOMATION02'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = 'rest-api'; Port = 19006; Address = '10.0.0.7'; Reason = '' }
-  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'pop3'; Port = 110; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'pop3'; Port = 110; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'pop3'; Port = 110; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'pop3'; Port = 110; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = 'pop3'; Port = 110; Address = '192.0.2.15'; Reason = '' }
-  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = 'pop3'; Port = 110; Address = '192.0.2.16'; Reason = '' }
-  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = 'pop3'; Port = 110; Address = '192.0.2.17'; Reason = '' }
-  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = 'pop3'; Port = 110; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'INTERNET'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.31'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.32'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.31'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.32'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.31'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.32'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.31'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.32'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.31'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.32'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.31'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.32'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.31'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.32'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH07'; Shown = '10.0.1.31'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.31'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH08'; Shown = '10.0.1.32'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.32'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'any'; Rules = '2 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '3 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '4 (array-manager-service)'; Port = 19001; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'www.marshal.com'; Rules = '6 (spamcensor-updates)'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'www.marshal.com'; Rules = '6 (spamcensor-updates)'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '13 (ldap)'; Port = 389; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC02'; Shown = '10.0.0.3'; Rules = '13 (ldap)'; Port = 389; Address = '10.0.0.3'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC03'; Shown = '10.0.0.4'; Rules = '13 (ldap)'; Port = 389; Address = '10.0.0.4'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC04'; Shown = '10.0.0.9'; Rules = '13 (ldap)'; Port = 389; Address = '10.0.0.9'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL01'; Shown = '10.0.0.6'; Rules = '14 (sql)'; Port = 1433; Address = '10.0.0.6'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL02'; Shown = '10.0.0.8'; Rules = '14 (sql)'; Port = 1433; Address = '10.0.0.8'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS03'; Shown = '10.0.0.55'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.55'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS04'; Shown = '10.0.0.56'; Rules = '12 (dns)'; Port = 53; Address = '10.0.0.56'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'INTERNET'; Shown = 'www.marshal.com'; Rules = '6 (spamcensor-updates)'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'INTERNET'; Shown = 'www.marshal.com'; Rules = '6 (spamcensor-updates)'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '13 (ldap)'; Port = 389; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC02'; Shown = '10.0.0.3'; Rules = '13 (ldap)'; Port = 389; Address = '10.0.0.3'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC03'; Shown = '10.0.0.4'; Rules = '13 (ldap)'; Port = 389; Address = '10.0.0.4'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC04'; Shown = '10.0.0.9'; Rules = '13 (ldap)'; Port = 389; Address = '10.0.0.9'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL01'; Shown = '10.0.0.6'; Rules = '14 (sql)'; Port = 1433; Address = '10.0.0.6'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL02'; Shown = '10.0.0.8'; Rules = '14 (sql)'; Port = 1433; Address = '10.0.0.8'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'SEG-AM02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '7 (controller-service)'; Port = 19001; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'EXCH07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'EXCH08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '8 (smtp)'; Port = 25; Address = '192.0.2.18'; Reason = '' }
+  @{ Source = 'ADMIN-WS01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'ADMIN-WS02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'ADMIN-WS03'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS03'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'ADMIN-WS04'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS04'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'ADMIN-WS05'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS05'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'ADMIN-WS06'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS06'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '10 (management-console)'; Port = 443; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'AUTOMATION01'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '11 (rest-api)'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'AUTOMATION01'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '11 (rest-api)'; Port = 19006; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'AUTOMATION02'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '11 (rest-api)'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'AUTOMATION02'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM02'; Shown = '10.0.0.7'; Rules = '11 (rest-api)'; Port = 19006; Address = '10.0.0.7'; Reason = '' }
+  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '9 (pop3)'; Port = 110; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '9 (pop3)'; Port = 110; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '9 (pop3)'; Port = 110; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '9 (pop3)'; Port = 110; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE05'; Shown = '192.0.2.15'; Rules = '9 (pop3)'; Port = 110; Address = '192.0.2.15'; Reason = '' }
+  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE06'; Shown = '192.0.2.16'; Rules = '9 (pop3)'; Port = 110; Address = '192.0.2.16'; Reason = '' }
+  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE07'; Shown = '192.0.2.17'; Rules = '9 (pop3)'; Port = 110; Address = '192.0.2.17'; Reason = '' }
+  @{ Source = 'HELPDESK-POP3'; Kind = 'tcp'; Label = 'tcp/110'; Destination = 'SEG-NODE08'; Shown = '192.0.2.18'; Rules = '9 (pop3)'; Port = 110; Address = '192.0.2.18'; Reason = '' }
 )
 
 $Failed = 0

@@ -8,7 +8,8 @@
 # SOURCE-HOST is a host name of the plan (default: $env:COMPUTERNAME, compared ignoring case).
 # TCP: a connection within 3 s. UDP/53: a DNS query with Resolve-DnsName where it exists.
 # Other UDP ports and destinations without one address are skipped, with the reason.
-# Each check prints one line starting PASS, FAIL or SKIP.
+# Each check prints one line starting PASS, FAIL or SKIP, with the number of the grouped rule that
+# allows it (the change request's numbers; rules inside a zone after them) and its catalog rules.
 # Exit status: 0 when no check failed, 1 when one did, 2 for an unknown source host.
 
 param(
@@ -24,18 +25,18 @@ if ($Hosts -notcontains $Source) {
 
 # One row per check: the source host, how it is checked, what it prints.
 $Checks = @(
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG01'; Shown = '10.1.0.10'; Rules = 'smtp'; Port = 25; Address = '10.1.0.10'; Reason = '' }
-  @{ Source = 'SEG01'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.1.0.20'; Rules = 'smtp'; Port = 25; Address = '10.1.0.20'; Reason = '' }
-  @{ Source = 'SEG01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DC01'; Shown = '10.1.0.2'; Rules = 'dns'; Port = 53; Address = '10.1.0.2'; Reason = '' }
-  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DC01'; Shown = '10.1.0.2'; Rules = 'dns'; Port = 53; Address = '10.1.0.2'; Reason = '' }
-  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG01'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG01'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.1.0.2'; Rules = 'ldap'; Port = 389; Address = '10.1.0.2'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG01'; Shown = '10.1.0.10'; Rules = 'smtp'; Port = 25; Address = '10.1.0.10'; Reason = '' }
-  @{ Source = 'ADMIN-WS01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG01'; Shown = '10.1.0.10'; Rules = 'management-console'; Port = 443; Address = '10.1.0.10'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG01'; Shown = '10.1.0.10'; Rules = '3 (smtp)'; Port = 25; Address = '10.1.0.10'; Reason = '' }
+  @{ Source = 'SEG01'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '1 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.1.0.20'; Rules = '5 (smtp)'; Port = 25; Address = '10.1.0.20'; Reason = '' }
+  @{ Source = 'SEG01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DC01'; Shown = '10.1.0.2'; Rules = '6 (dns)'; Port = 53; Address = '10.1.0.2'; Reason = '' }
+  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DC01'; Shown = '10.1.0.2'; Rules = '6 (dns)'; Port = 53; Address = '10.1.0.2'; Reason = '' }
+  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = '2 (spamcensor-updates)'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = '2 (spamcensor-updates)'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG01'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '1 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG01'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '1 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.1.0.2'; Rules = '6 (ldap)'; Port = 389; Address = '10.1.0.2'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG01'; Shown = '10.1.0.10'; Rules = '4 (smtp)'; Port = 25; Address = '10.1.0.10'; Reason = '' }
+  @{ Source = 'ADMIN-WS01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG01'; Shown = '10.1.0.10'; Rules = '7 (management-console)'; Port = 443; Address = '10.1.0.10'; Reason = '' }
 )
 
 $Failed = 0

@@ -9,7 +9,8 @@
 # SOURCE-HOST is a host name of the plan (default: hostname -s, compared ignoring case).
 # TCP: a connection within 3 s. UDP/53: a DNS query with dig when installed.
 # Other UDP ports and destinations without one address are skipped, with the reason.
-# Each check prints one line starting PASS, FAIL or SKIP.
+# Each check prints one line starting PASS, FAIL or SKIP, with the number of the grouped rule that
+# allows it (the change request's numbers; rules inside a zone after them) and its catalog rules.
 # Exit status: 0 when no check failed, 1 when one did, 2 for an unknown source host.
 set -u
 
@@ -57,21 +58,21 @@ is_source() {
 # Internet
 if is_source 'Internet'; then
   known=1
-  check_tcp tcp/25 'SEG01' '10.1.0.10' 'smtp' 25 '10.1.0.10'
+  check_tcp tcp/25 'SEG01' '10.1.0.10' '3 (smtp)' 25 '10.1.0.10'
 fi
 
 # SEG01
 if is_source 'SEG01'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.1.0.20' 'smtp' 25 '10.1.0.20'
-  check_dns udp/53 'DC01' '10.1.0.2' 'dns' '10.1.0.2'
-  check_tcp tcp/53 'DC01' '10.1.0.2' 'dns' 53 '10.1.0.2'
-  check_tcp tcp/80 'Internet' 'www.marshal.com' 'spamcensor-updates' 80 'www.marshal.com'
-  check_tcp tcp/443 'Internet' 'www.marshal.com' 'spamcensor-updates' 443 'www.marshal.com'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/389 'DC01' '10.1.0.2' 'ldap' 389 '10.1.0.2'
+  skip tcp/25 'Internet' 'any' '1 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.1.0.20' '5 (smtp)' 25 '10.1.0.20'
+  check_dns udp/53 'DC01' '10.1.0.2' '6 (dns)' '10.1.0.2'
+  check_tcp tcp/53 'DC01' '10.1.0.2' '6 (dns)' 53 '10.1.0.2'
+  check_tcp tcp/80 'Internet' 'www.marshal.com' '2 (spamcensor-updates)' 80 'www.marshal.com'
+  check_tcp tcp/443 'Internet' 'www.marshal.com' '2 (spamcensor-updates)' 443 'www.marshal.com'
+  skip tcp/80 'Internet' 'any' '1 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '1 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/389 'DC01' '10.1.0.2' '6 (ldap)' 389 '10.1.0.2'
 fi
 
 # DC01
@@ -83,13 +84,13 @@ fi
 # EXCH01
 if is_source 'EXCH01'; then
   known=1
-  check_tcp tcp/25 'SEG01' '10.1.0.10' 'smtp' 25 '10.1.0.10'
+  check_tcp tcp/25 'SEG01' '10.1.0.10' '4 (smtp)' 25 '10.1.0.10'
 fi
 
 # ADMIN-WS01
 if is_source 'ADMIN-WS01'; then
   known=1
-  check_tcp tcp/443 'SEG01' '10.1.0.10' 'management-console' 443 '10.1.0.10'
+  check_tcp tcp/443 'SEG01' '10.1.0.10' '7 (management-console)' 443 '10.1.0.10'
 fi
 
 if [ "$known" = 0 ]; then

@@ -8,7 +8,8 @@
 # SOURCE-HOST is a host name of the plan (default: $env:COMPUTERNAME, compared ignoring case).
 # TCP: a connection within 3 s. UDP/53: a DNS query with Resolve-DnsName where it exists.
 # Other UDP ports and destinations without one address are skipped, with the reason.
-# Each check prints one line starting PASS, FAIL or SKIP.
+# Each check prints one line starting PASS, FAIL or SKIP, with the number of the grouped rule that
+# allows it (the change request's numbers; rules inside a zone after them) and its catalog rules.
 # Exit status: 0 when no check failed, 1 when one did, 2 for an unknown source host.
 
 param(
@@ -24,320 +25,320 @@ if ($Hosts -notcontains $Source) {
 
 # One row per check: the source host, how it is checked, what it prints.
 $Checks = @(
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'PARTNER-API'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'rest-api'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = 'smtp'; Port = 25; Address = '10.20.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = 'smtp'; Port = 25; Address = '10.20.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = 'smtp'; Port = 25; Address = '10.20.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = 'smtp'; Port = 25; Address = '10.20.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = 'smtp'; Port = 25; Address = '10.20.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = 'smtp'; Port = 25; Address = '10.20.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = 'smtp'; Port = 25; Address = '10.20.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = 'smtp'; Port = 25; Address = '10.20.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = 'smtp'; Port = 25; Address = '10.20.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = 'smtp'; Port = 25; Address = '10.20.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = 'smtp'; Port = 25; Address = '10.20.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = 'smtp'; Port = 25; Address = '10.20.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = 'smtp'; Port = 25; Address = '10.20.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = 'smtp'; Port = 25; Address = '10.20.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = 'smtp'; Port = 25; Address = '10.20.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = 'smtp'; Port = 25; Address = '10.20.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = 'spamcensor-updates'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = 'ldap'; Port = 389; Address = '10.0.0.2'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC02'; Shown = '10.0.0.3'; Rules = 'ldap'; Port = 389; Address = '10.0.0.3'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC-BR01'; Shown = '10.20.0.2'; Rules = 'ldap'; Port = 389; Address = '10.20.0.2'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL01'; Shown = '10.0.0.6'; Rules = 'sql'; Port = 1433; Address = '10.0.0.6'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'controller-service'; Port = 19001; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'controller-service'; Port = 19001; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'controller-service'; Port = 19001; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'controller-service'; Port = 19001; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'controller-service'; Port = 19001; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'ADMIN-WS01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS03'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS04'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS05'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-WS06'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'AUTOMATION01'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'rest-api'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = 'smtp'; Port = 25; Address = '10.20.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = 'smtp'; Port = 25; Address = '10.20.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = 'smtp'; Port = 25; Address = '10.20.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = 'smtp'; Port = 25; Address = '10.20.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = 'smtp'; Port = 25; Address = '10.20.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = 'smtp'; Port = 25; Address = '10.20.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = 'smtp'; Port = 25; Address = '10.20.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = 'smtp'; Port = 25; Address = '10.20.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = 'smtp'; Port = 25; Address = '10.20.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = 'smtp'; Port = 25; Address = '10.20.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = 'smtp'; Port = 25; Address = '10.20.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = 'smtp'; Port = 25; Address = '10.20.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = 'smtp'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = 'smtp'; Port = 25; Address = '10.0.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = 'smtp'; Port = 25; Address = '10.0.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = 'smtp'; Port = 25; Address = '10.0.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = 'smtp'; Port = 25; Address = '10.0.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = 'smtp'; Port = 25; Address = '10.0.1.29'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = 'smtp'; Port = 25; Address = '10.0.1.30'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = 'smtp'; Port = 25; Address = '10.20.1.25'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = 'smtp'; Port = 25; Address = '10.20.1.26'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = 'smtp'; Port = 25; Address = '10.20.1.27'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = 'smtp'; Port = 25; Address = '10.20.1.28'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = 'dns'; Port = 53; Address = '192.0.2.53'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = 'dns'; Port = 53; Address = '10.0.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = 'dns'; Port = 53; Address = '10.0.0.54'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = 'dns'; Port = 53; Address = '10.20.0.53'; Reason = '' }
-  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = 'node-http'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
-  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'array-manager-service'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = 'smtp'; Port = 25; Address = '192.0.2.11'; Reason = '' }
-  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = 'smtp'; Port = 25; Address = '192.0.2.12'; Reason = '' }
-  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = 'smtp'; Port = 25; Address = '192.0.2.13'; Reason = '' }
-  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = 'smtp'; Port = 25; Address = '192.0.2.14'; Reason = '' }
-  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = 'smtp'; Port = 25; Address = '10.20.0.11'; Reason = '' }
-  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = 'smtp'; Port = 25; Address = '10.20.0.12'; Reason = '' }
-  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = 'smtp'; Port = 25; Address = '10.20.0.13'; Reason = '' }
-  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = 'smtp'; Port = 25; Address = '10.20.0.14'; Reason = '' }
-  @{ Source = 'ADMIN-BR01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
-  @{ Source = 'ADMIN-BR02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = 'management-console'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '1 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '3 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '3 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '3 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'Internet'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '3 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'PARTNER-API'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '2 (rest-api)'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE01'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '7 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE02'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '7 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE03'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE03'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '7 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '5 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = '8 (smtp)'; Port = 25; Address = '10.20.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE04'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '4 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE04'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '7 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '7 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '27 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '6 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '9 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-WEB02'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '7 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '12 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '12 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '28 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '28 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '28 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '28 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '15 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '15 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = '10 (spamcensor-updates)'; Port = 80; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'www.marshal.com'; Rules = '10 (spamcensor-updates)'; Port = 443; Address = 'www.marshal.com'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC01'; Shown = '10.0.0.2'; Rules = '29 (ldap)'; Port = 389; Address = '10.0.0.2'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC02'; Shown = '10.0.0.3'; Rules = '29 (ldap)'; Port = 389; Address = '10.0.0.3'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/389'; Destination = 'DC-BR01'; Shown = '10.20.0.2'; Rules = '16 (ldap)'; Port = 389; Address = '10.20.0.2'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/1433'; Destination = 'SQL01'; Shown = '10.0.0.6'; Rules = '30 (sql)'; Port = 1433; Address = '10.0.0.6'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '13 (controller-service)'; Port = 19001; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '13 (controller-service)'; Port = 19001; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '13 (controller-service)'; Port = 19001; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '13 (controller-service)'; Port = 19001; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '17 (controller-service)'; Port = 19001; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '17 (controller-service)'; Port = 19001; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '17 (controller-service)'; Port = 19001; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'SEG-AM01'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '17 (controller-service)'; Port = 19001; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '11 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '14 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'ADMIN-WS01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '18 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '18 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS03'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '18 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS04'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '18 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS05'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '18 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-WS06'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '18 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'AUTOMATION01'; Kind = 'tcp'; Label = 'tcp/19006'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '19 (rest-api)'; Port = 19006; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '22 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '22 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '33 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '33 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE05'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE05'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '26 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '22 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '22 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '33 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '33 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE06'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE06'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '26 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '22 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '22 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '33 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '33 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE07'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE07'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '26 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/25'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (smtp)'; Port = 25; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH01'; Shown = '10.0.1.25'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH02'; Shown = '10.0.1.26'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH03'; Shown = '10.0.1.27'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH04'; Shown = '10.0.1.28'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH05'; Shown = '10.0.1.29'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.29'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH06'; Shown = '10.0.1.30'; Rules = '23 (smtp)'; Port = 25; Address = '10.0.1.30'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR01'; Shown = '10.20.1.25'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.25'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR02'; Shown = '10.20.1.26'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.26'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR03'; Shown = '10.20.1.27'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.27'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'EXCH-BR04'; Shown = '10.20.1.28'; Rules = '32 (smtp)'; Port = 25; Address = '10.20.1.28'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '22 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-DMZ01'; Shown = '192.0.2.53'; Rules = '22 (dns)'; Port = 53; Address = '192.0.2.53'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS01'; Shown = '10.0.0.53'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS02'; Shown = '10.0.0.54'; Rules = '24 (dns)'; Port = 53; Address = '10.0.0.54'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'dns'; Label = 'udp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '33 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/53'; Destination = 'DNS-BR01'; Shown = '10.20.0.53'; Rules = '33 (dns)'; Port = 53; Address = '10.20.0.53'; Reason = '' }
+  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/80'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (node-http)'; Port = 80; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE08'; Kind = 'skip'; Label = 'tcp/443'; Destination = 'Internet'; Shown = 'any'; Rules = '20 (node-http)'; Port = 443; Address = 'any'; Reason = 'the destination is any address, nothing single to connect to' }
+  @{ Source = 'SEG-NODE08'; Kind = 'tcp'; Label = 'tcp/19001'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '26 (array-manager-service)'; Port = 19001; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH-BR01'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH-BR02'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH-BR03'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE01'; Shown = '192.0.2.11'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.11'; Reason = '' }
+  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE02'; Shown = '192.0.2.12'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.12'; Reason = '' }
+  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE03'; Shown = '192.0.2.13'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.13'; Reason = '' }
+  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE04'; Shown = '192.0.2.14'; Rules = '21 (smtp)'; Port = 25; Address = '192.0.2.14'; Reason = '' }
+  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE05'; Shown = '10.20.0.11'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.11'; Reason = '' }
+  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE06'; Shown = '10.20.0.12'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.12'; Reason = '' }
+  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE07'; Shown = '10.20.0.13'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.13'; Reason = '' }
+  @{ Source = 'EXCH-BR04'; Kind = 'tcp'; Label = 'tcp/25'; Destination = 'SEG-NODE08'; Shown = '10.20.0.14'; Rules = '31 (smtp)'; Port = 25; Address = '10.20.0.14'; Reason = '' }
+  @{ Source = 'ADMIN-BR01'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '25 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
+  @{ Source = 'ADMIN-BR02'; Kind = 'tcp'; Label = 'tcp/443'; Destination = 'SEG-AM01'; Shown = '10.0.0.5'; Rules = '25 (management-console)'; Port = 443; Address = '10.0.0.5'; Reason = '' }
 )
 
 $Failed = 0

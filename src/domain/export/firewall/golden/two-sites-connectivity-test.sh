@@ -9,7 +9,8 @@
 # SOURCE-HOST is a host name of the plan (default: hostname -s, compared ignoring case).
 # TCP: a connection within 3 s. UDP/53: a DNS query with dig when installed.
 # Other UDP ports and destinations without one address are skipped, with the reason.
-# Each check prints one line starting PASS, FAIL or SKIP.
+# Each check prints one line starting PASS, FAIL or SKIP, with the number of the grouped rule that
+# allows it (the change request's numbers; rules inside a zone after them) and its catalog rules.
 # Exit status: 0 when no check failed, 1 when one did, 2 for an unknown source host.
 set -u
 
@@ -57,156 +58,156 @@ is_source() {
 # Internet
 if is_source 'Internet'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '1 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '1 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '1 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '1 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '3 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '3 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '3 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '3 (smtp)' 25 '10.20.0.14'
 fi
 
 # PARTNER-API
 if is_source 'PARTNER-API'; then
   known=1
-  check_tcp tcp/19006 'SEG-AM01' '10.0.0.5' 'rest-api' 19006 '10.0.0.5'
+  check_tcp tcp/19006 'SEG-AM01' '10.0.0.5' '2 (rest-api)' 19006 '10.0.0.5'
 fi
 
 # SEG-NODE01
 if is_source 'SEG-NODE01'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_tcp tcp/25 'EXCH02' '10.0.1.26' 'smtp' 25 '10.0.1.26'
-  check_tcp tcp/25 'EXCH03' '10.0.1.27' 'smtp' 25 '10.0.1.27'
-  check_tcp tcp/25 'EXCH04' '10.0.1.28' 'smtp' 25 '10.0.1.28'
-  check_tcp tcp/25 'EXCH05' '10.0.1.29' 'smtp' 25 '10.0.1.29'
-  check_tcp tcp/25 'EXCH06' '10.0.1.30' 'smtp' 25 '10.0.1.30'
-  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' 'smtp' 25 '10.20.1.25'
-  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' 'smtp' 25 '10.20.1.26'
-  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' 'smtp' 25 '10.20.1.27'
-  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' 'smtp' 25 '10.20.1.28'
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '4 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '5 (smtp)' 25 '10.0.1.25'
+  check_tcp tcp/25 'EXCH02' '10.0.1.26' '5 (smtp)' 25 '10.0.1.26'
+  check_tcp tcp/25 'EXCH03' '10.0.1.27' '5 (smtp)' 25 '10.0.1.27'
+  check_tcp tcp/25 'EXCH04' '10.0.1.28' '5 (smtp)' 25 '10.0.1.28'
+  check_tcp tcp/25 'EXCH05' '10.0.1.29' '5 (smtp)' 25 '10.0.1.29'
+  check_tcp tcp/25 'EXCH06' '10.0.1.30' '5 (smtp)' 25 '10.0.1.30'
+  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' '8 (smtp)' 25 '10.20.1.25'
+  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' '8 (smtp)' 25 '10.20.1.26'
+  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' '8 (smtp)' 25 '10.20.1.27'
+  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' '8 (smtp)' 25 '10.20.1.28'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '6 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '6 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '6 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '6 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' 53 '10.20.0.53'
+  skip tcp/80 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '7 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-NODE02
 if is_source 'SEG-NODE02'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_tcp tcp/25 'EXCH02' '10.0.1.26' 'smtp' 25 '10.0.1.26'
-  check_tcp tcp/25 'EXCH03' '10.0.1.27' 'smtp' 25 '10.0.1.27'
-  check_tcp tcp/25 'EXCH04' '10.0.1.28' 'smtp' 25 '10.0.1.28'
-  check_tcp tcp/25 'EXCH05' '10.0.1.29' 'smtp' 25 '10.0.1.29'
-  check_tcp tcp/25 'EXCH06' '10.0.1.30' 'smtp' 25 '10.0.1.30'
-  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' 'smtp' 25 '10.20.1.25'
-  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' 'smtp' 25 '10.20.1.26'
-  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' 'smtp' 25 '10.20.1.27'
-  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' 'smtp' 25 '10.20.1.28'
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '4 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '5 (smtp)' 25 '10.0.1.25'
+  check_tcp tcp/25 'EXCH02' '10.0.1.26' '5 (smtp)' 25 '10.0.1.26'
+  check_tcp tcp/25 'EXCH03' '10.0.1.27' '5 (smtp)' 25 '10.0.1.27'
+  check_tcp tcp/25 'EXCH04' '10.0.1.28' '5 (smtp)' 25 '10.0.1.28'
+  check_tcp tcp/25 'EXCH05' '10.0.1.29' '5 (smtp)' 25 '10.0.1.29'
+  check_tcp tcp/25 'EXCH06' '10.0.1.30' '5 (smtp)' 25 '10.0.1.30'
+  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' '8 (smtp)' 25 '10.20.1.25'
+  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' '8 (smtp)' 25 '10.20.1.26'
+  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' '8 (smtp)' 25 '10.20.1.27'
+  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' '8 (smtp)' 25 '10.20.1.28'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '6 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '6 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '6 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '6 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' 53 '10.20.0.53'
+  skip tcp/80 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '7 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-NODE03
 if is_source 'SEG-NODE03'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_tcp tcp/25 'EXCH02' '10.0.1.26' 'smtp' 25 '10.0.1.26'
-  check_tcp tcp/25 'EXCH03' '10.0.1.27' 'smtp' 25 '10.0.1.27'
-  check_tcp tcp/25 'EXCH04' '10.0.1.28' 'smtp' 25 '10.0.1.28'
-  check_tcp tcp/25 'EXCH05' '10.0.1.29' 'smtp' 25 '10.0.1.29'
-  check_tcp tcp/25 'EXCH06' '10.0.1.30' 'smtp' 25 '10.0.1.30'
-  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' 'smtp' 25 '10.20.1.25'
-  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' 'smtp' 25 '10.20.1.26'
-  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' 'smtp' 25 '10.20.1.27'
-  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' 'smtp' 25 '10.20.1.28'
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '4 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '5 (smtp)' 25 '10.0.1.25'
+  check_tcp tcp/25 'EXCH02' '10.0.1.26' '5 (smtp)' 25 '10.0.1.26'
+  check_tcp tcp/25 'EXCH03' '10.0.1.27' '5 (smtp)' 25 '10.0.1.27'
+  check_tcp tcp/25 'EXCH04' '10.0.1.28' '5 (smtp)' 25 '10.0.1.28'
+  check_tcp tcp/25 'EXCH05' '10.0.1.29' '5 (smtp)' 25 '10.0.1.29'
+  check_tcp tcp/25 'EXCH06' '10.0.1.30' '5 (smtp)' 25 '10.0.1.30'
+  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' '8 (smtp)' 25 '10.20.1.25'
+  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' '8 (smtp)' 25 '10.20.1.26'
+  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' '8 (smtp)' 25 '10.20.1.27'
+  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' '8 (smtp)' 25 '10.20.1.28'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '6 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '6 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '6 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '6 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' 53 '10.20.0.53'
+  skip tcp/80 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '7 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-NODE04
 if is_source 'SEG-NODE04'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_tcp tcp/25 'EXCH02' '10.0.1.26' 'smtp' 25 '10.0.1.26'
-  check_tcp tcp/25 'EXCH03' '10.0.1.27' 'smtp' 25 '10.0.1.27'
-  check_tcp tcp/25 'EXCH04' '10.0.1.28' 'smtp' 25 '10.0.1.28'
-  check_tcp tcp/25 'EXCH05' '10.0.1.29' 'smtp' 25 '10.0.1.29'
-  check_tcp tcp/25 'EXCH06' '10.0.1.30' 'smtp' 25 '10.0.1.30'
-  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' 'smtp' 25 '10.20.1.25'
-  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' 'smtp' 25 '10.20.1.26'
-  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' 'smtp' 25 '10.20.1.27'
-  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' 'smtp' 25 '10.20.1.28'
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '4 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '5 (smtp)' 25 '10.0.1.25'
+  check_tcp tcp/25 'EXCH02' '10.0.1.26' '5 (smtp)' 25 '10.0.1.26'
+  check_tcp tcp/25 'EXCH03' '10.0.1.27' '5 (smtp)' 25 '10.0.1.27'
+  check_tcp tcp/25 'EXCH04' '10.0.1.28' '5 (smtp)' 25 '10.0.1.28'
+  check_tcp tcp/25 'EXCH05' '10.0.1.29' '5 (smtp)' 25 '10.0.1.29'
+  check_tcp tcp/25 'EXCH06' '10.0.1.30' '5 (smtp)' 25 '10.0.1.30'
+  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' '8 (smtp)' 25 '10.20.1.25'
+  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' '8 (smtp)' 25 '10.20.1.26'
+  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' '8 (smtp)' 25 '10.20.1.27'
+  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' '8 (smtp)' 25 '10.20.1.28'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '6 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '6 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '6 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '6 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' 53 '10.20.0.53'
+  skip tcp/80 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '4 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '7 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-WEB01
 if is_source 'SEG-WEB01'; then
   known=1
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '6 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '6 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '6 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '6 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' 53 '10.20.0.53'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '7 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-WEB02
 if is_source 'SEG-WEB02'; then
   known=1
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '27 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '6 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '6 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '6 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '6 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '9 (dns)' 53 '10.20.0.53'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '7 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # DNS-DMZ01
@@ -218,28 +219,28 @@ fi
 # SEG-AM01
 if is_source 'SEG-AM01'; then
   known=1
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  check_tcp tcp/80 'Internet' 'www.marshal.com' 'spamcensor-updates' 80 'www.marshal.com'
-  check_tcp tcp/443 'Internet' 'www.marshal.com' 'spamcensor-updates' 443 'www.marshal.com'
-  check_tcp tcp/389 'DC01' '10.0.0.2' 'ldap' 389 '10.0.0.2'
-  check_tcp tcp/389 'DC02' '10.0.0.3' 'ldap' 389 '10.0.0.3'
-  check_tcp tcp/389 'DC-BR01' '10.20.0.2' 'ldap' 389 '10.20.0.2'
-  check_tcp tcp/1433 'SQL01' '10.0.0.6' 'sql' 1433 '10.0.0.6'
-  check_tcp tcp/19001 'SEG-NODE01' '192.0.2.11' 'controller-service' 19001 '192.0.2.11'
-  check_tcp tcp/19001 'SEG-NODE02' '192.0.2.12' 'controller-service' 19001 '192.0.2.12'
-  check_tcp tcp/19001 'SEG-NODE03' '192.0.2.13' 'controller-service' 19001 '192.0.2.13'
-  check_tcp tcp/19001 'SEG-NODE04' '192.0.2.14' 'controller-service' 19001 '192.0.2.14'
-  check_tcp tcp/19001 'SEG-NODE05' '10.20.0.11' 'controller-service' 19001 '10.20.0.11'
-  check_tcp tcp/19001 'SEG-NODE06' '10.20.0.12' 'controller-service' 19001 '10.20.0.12'
-  check_tcp tcp/19001 'SEG-NODE07' '10.20.0.13' 'controller-service' 19001 '10.20.0.13'
-  check_tcp tcp/19001 'SEG-NODE08' '10.20.0.14' 'controller-service' 19001 '10.20.0.14'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '12 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '12 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '28 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '28 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '28 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '28 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '15 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '15 (dns)' 53 '10.20.0.53'
+  check_tcp tcp/80 'Internet' 'www.marshal.com' '10 (spamcensor-updates)' 80 'www.marshal.com'
+  check_tcp tcp/443 'Internet' 'www.marshal.com' '10 (spamcensor-updates)' 443 'www.marshal.com'
+  check_tcp tcp/389 'DC01' '10.0.0.2' '29 (ldap)' 389 '10.0.0.2'
+  check_tcp tcp/389 'DC02' '10.0.0.3' '29 (ldap)' 389 '10.0.0.3'
+  check_tcp tcp/389 'DC-BR01' '10.20.0.2' '16 (ldap)' 389 '10.20.0.2'
+  check_tcp tcp/1433 'SQL01' '10.0.0.6' '30 (sql)' 1433 '10.0.0.6'
+  check_tcp tcp/19001 'SEG-NODE01' '192.0.2.11' '13 (controller-service)' 19001 '192.0.2.11'
+  check_tcp tcp/19001 'SEG-NODE02' '192.0.2.12' '13 (controller-service)' 19001 '192.0.2.12'
+  check_tcp tcp/19001 'SEG-NODE03' '192.0.2.13' '13 (controller-service)' 19001 '192.0.2.13'
+  check_tcp tcp/19001 'SEG-NODE04' '192.0.2.14' '13 (controller-service)' 19001 '192.0.2.14'
+  check_tcp tcp/19001 'SEG-NODE05' '10.20.0.11' '17 (controller-service)' 19001 '10.20.0.11'
+  check_tcp tcp/19001 'SEG-NODE06' '10.20.0.12' '17 (controller-service)' 19001 '10.20.0.12'
+  check_tcp tcp/19001 'SEG-NODE07' '10.20.0.13' '17 (controller-service)' 19001 '10.20.0.13'
+  check_tcp tcp/19001 'SEG-NODE08' '10.20.0.14' '17 (controller-service)' 19001 '10.20.0.14'
 fi
 
 # SQL01
@@ -275,281 +276,281 @@ fi
 # EXCH01
 if is_source 'EXCH01'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '11 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '11 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '11 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '11 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '14 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '14 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '14 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '14 (smtp)' 25 '10.20.0.14'
 fi
 
 # EXCH02
 if is_source 'EXCH02'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '11 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '11 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '11 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '11 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '14 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '14 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '14 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '14 (smtp)' 25 '10.20.0.14'
 fi
 
 # EXCH03
 if is_source 'EXCH03'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '11 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '11 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '11 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '11 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '14 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '14 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '14 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '14 (smtp)' 25 '10.20.0.14'
 fi
 
 # EXCH04
 if is_source 'EXCH04'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '11 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '11 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '11 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '11 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '14 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '14 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '14 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '14 (smtp)' 25 '10.20.0.14'
 fi
 
 # EXCH05
 if is_source 'EXCH05'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '11 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '11 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '11 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '11 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '14 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '14 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '14 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '14 (smtp)' 25 '10.20.0.14'
 fi
 
 # EXCH06
 if is_source 'EXCH06'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '11 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '11 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '11 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '11 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '14 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '14 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '14 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '14 (smtp)' 25 '10.20.0.14'
 fi
 
 # ADMIN-WS01
 if is_source 'ADMIN-WS01'; then
   known=1
-  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' 'management-console' 443 '10.0.0.5'
+  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' '18 (management-console)' 443 '10.0.0.5'
 fi
 
 # ADMIN-WS02
 if is_source 'ADMIN-WS02'; then
   known=1
-  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' 'management-console' 443 '10.0.0.5'
+  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' '18 (management-console)' 443 '10.0.0.5'
 fi
 
 # ADMIN-WS03
 if is_source 'ADMIN-WS03'; then
   known=1
-  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' 'management-console' 443 '10.0.0.5'
+  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' '18 (management-console)' 443 '10.0.0.5'
 fi
 
 # ADMIN-WS04
 if is_source 'ADMIN-WS04'; then
   known=1
-  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' 'management-console' 443 '10.0.0.5'
+  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' '18 (management-console)' 443 '10.0.0.5'
 fi
 
 # ADMIN-WS05
 if is_source 'ADMIN-WS05'; then
   known=1
-  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' 'management-console' 443 '10.0.0.5'
+  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' '18 (management-console)' 443 '10.0.0.5'
 fi
 
 # ADMIN-WS06
 if is_source 'ADMIN-WS06'; then
   known=1
-  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' 'management-console' 443 '10.0.0.5'
+  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' '18 (management-console)' 443 '10.0.0.5'
 fi
 
 # AUTOMATION01
 if is_source 'AUTOMATION01'; then
   known=1
-  check_tcp tcp/19006 'SEG-AM01' '10.0.0.5' 'rest-api' 19006 '10.0.0.5'
+  check_tcp tcp/19006 'SEG-AM01' '10.0.0.5' '19 (rest-api)' 19006 '10.0.0.5'
 fi
 
 # SEG-NODE05
 if is_source 'SEG-NODE05'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_tcp tcp/25 'EXCH02' '10.0.1.26' 'smtp' 25 '10.0.1.26'
-  check_tcp tcp/25 'EXCH03' '10.0.1.27' 'smtp' 25 '10.0.1.27'
-  check_tcp tcp/25 'EXCH04' '10.0.1.28' 'smtp' 25 '10.0.1.28'
-  check_tcp tcp/25 'EXCH05' '10.0.1.29' 'smtp' 25 '10.0.1.29'
-  check_tcp tcp/25 'EXCH06' '10.0.1.30' 'smtp' 25 '10.0.1.30'
-  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' 'smtp' 25 '10.20.1.25'
-  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' 'smtp' 25 '10.20.1.26'
-  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' 'smtp' 25 '10.20.1.27'
-  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' 'smtp' 25 '10.20.1.28'
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '20 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '23 (smtp)' 25 '10.0.1.25'
+  check_tcp tcp/25 'EXCH02' '10.0.1.26' '23 (smtp)' 25 '10.0.1.26'
+  check_tcp tcp/25 'EXCH03' '10.0.1.27' '23 (smtp)' 25 '10.0.1.27'
+  check_tcp tcp/25 'EXCH04' '10.0.1.28' '23 (smtp)' 25 '10.0.1.28'
+  check_tcp tcp/25 'EXCH05' '10.0.1.29' '23 (smtp)' 25 '10.0.1.29'
+  check_tcp tcp/25 'EXCH06' '10.0.1.30' '23 (smtp)' 25 '10.0.1.30'
+  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' '32 (smtp)' 25 '10.20.1.25'
+  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' '32 (smtp)' 25 '10.20.1.26'
+  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' '32 (smtp)' 25 '10.20.1.27'
+  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' '32 (smtp)' 25 '10.20.1.28'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '22 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '22 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '24 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '24 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '24 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '24 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '33 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '33 (dns)' 53 '10.20.0.53'
+  skip tcp/80 'Internet' 'any' '20 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '20 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '26 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-NODE06
 if is_source 'SEG-NODE06'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_tcp tcp/25 'EXCH02' '10.0.1.26' 'smtp' 25 '10.0.1.26'
-  check_tcp tcp/25 'EXCH03' '10.0.1.27' 'smtp' 25 '10.0.1.27'
-  check_tcp tcp/25 'EXCH04' '10.0.1.28' 'smtp' 25 '10.0.1.28'
-  check_tcp tcp/25 'EXCH05' '10.0.1.29' 'smtp' 25 '10.0.1.29'
-  check_tcp tcp/25 'EXCH06' '10.0.1.30' 'smtp' 25 '10.0.1.30'
-  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' 'smtp' 25 '10.20.1.25'
-  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' 'smtp' 25 '10.20.1.26'
-  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' 'smtp' 25 '10.20.1.27'
-  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' 'smtp' 25 '10.20.1.28'
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '20 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '23 (smtp)' 25 '10.0.1.25'
+  check_tcp tcp/25 'EXCH02' '10.0.1.26' '23 (smtp)' 25 '10.0.1.26'
+  check_tcp tcp/25 'EXCH03' '10.0.1.27' '23 (smtp)' 25 '10.0.1.27'
+  check_tcp tcp/25 'EXCH04' '10.0.1.28' '23 (smtp)' 25 '10.0.1.28'
+  check_tcp tcp/25 'EXCH05' '10.0.1.29' '23 (smtp)' 25 '10.0.1.29'
+  check_tcp tcp/25 'EXCH06' '10.0.1.30' '23 (smtp)' 25 '10.0.1.30'
+  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' '32 (smtp)' 25 '10.20.1.25'
+  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' '32 (smtp)' 25 '10.20.1.26'
+  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' '32 (smtp)' 25 '10.20.1.27'
+  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' '32 (smtp)' 25 '10.20.1.28'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '22 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '22 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '24 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '24 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '24 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '24 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '33 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '33 (dns)' 53 '10.20.0.53'
+  skip tcp/80 'Internet' 'any' '20 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '20 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '26 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-NODE07
 if is_source 'SEG-NODE07'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_tcp tcp/25 'EXCH02' '10.0.1.26' 'smtp' 25 '10.0.1.26'
-  check_tcp tcp/25 'EXCH03' '10.0.1.27' 'smtp' 25 '10.0.1.27'
-  check_tcp tcp/25 'EXCH04' '10.0.1.28' 'smtp' 25 '10.0.1.28'
-  check_tcp tcp/25 'EXCH05' '10.0.1.29' 'smtp' 25 '10.0.1.29'
-  check_tcp tcp/25 'EXCH06' '10.0.1.30' 'smtp' 25 '10.0.1.30'
-  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' 'smtp' 25 '10.20.1.25'
-  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' 'smtp' 25 '10.20.1.26'
-  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' 'smtp' 25 '10.20.1.27'
-  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' 'smtp' 25 '10.20.1.28'
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '20 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '23 (smtp)' 25 '10.0.1.25'
+  check_tcp tcp/25 'EXCH02' '10.0.1.26' '23 (smtp)' 25 '10.0.1.26'
+  check_tcp tcp/25 'EXCH03' '10.0.1.27' '23 (smtp)' 25 '10.0.1.27'
+  check_tcp tcp/25 'EXCH04' '10.0.1.28' '23 (smtp)' 25 '10.0.1.28'
+  check_tcp tcp/25 'EXCH05' '10.0.1.29' '23 (smtp)' 25 '10.0.1.29'
+  check_tcp tcp/25 'EXCH06' '10.0.1.30' '23 (smtp)' 25 '10.0.1.30'
+  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' '32 (smtp)' 25 '10.20.1.25'
+  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' '32 (smtp)' 25 '10.20.1.26'
+  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' '32 (smtp)' 25 '10.20.1.27'
+  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' '32 (smtp)' 25 '10.20.1.28'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '22 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '22 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '24 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '24 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '24 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '24 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '33 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '33 (dns)' 53 '10.20.0.53'
+  skip tcp/80 'Internet' 'any' '20 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '20 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '26 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # SEG-NODE08
 if is_source 'SEG-NODE08'; then
   known=1
-  skip tcp/25 'Internet' 'any' 'smtp' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/25 'EXCH01' '10.0.1.25' 'smtp' 25 '10.0.1.25'
-  check_tcp tcp/25 'EXCH02' '10.0.1.26' 'smtp' 25 '10.0.1.26'
-  check_tcp tcp/25 'EXCH03' '10.0.1.27' 'smtp' 25 '10.0.1.27'
-  check_tcp tcp/25 'EXCH04' '10.0.1.28' 'smtp' 25 '10.0.1.28'
-  check_tcp tcp/25 'EXCH05' '10.0.1.29' 'smtp' 25 '10.0.1.29'
-  check_tcp tcp/25 'EXCH06' '10.0.1.30' 'smtp' 25 '10.0.1.30'
-  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' 'smtp' 25 '10.20.1.25'
-  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' 'smtp' 25 '10.20.1.26'
-  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' 'smtp' 25 '10.20.1.27'
-  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' 'smtp' 25 '10.20.1.28'
-  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' 'dns' '192.0.2.53'
-  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' 'dns' 53 '192.0.2.53'
-  check_dns udp/53 'DNS01' '10.0.0.53' 'dns' '10.0.0.53'
-  check_tcp tcp/53 'DNS01' '10.0.0.53' 'dns' 53 '10.0.0.53'
-  check_dns udp/53 'DNS02' '10.0.0.54' 'dns' '10.0.0.54'
-  check_tcp tcp/53 'DNS02' '10.0.0.54' 'dns' 53 '10.0.0.54'
-  check_dns udp/53 'DNS-BR01' '10.20.0.53' 'dns' '10.20.0.53'
-  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' 'dns' 53 '10.20.0.53'
-  skip tcp/80 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  skip tcp/443 'Internet' 'any' 'node-http' 'the destination is any address, nothing single to connect to'
-  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' 'array-manager-service' 19001 '10.0.0.5'
+  skip tcp/25 'Internet' 'any' '20 (smtp)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/25 'EXCH01' '10.0.1.25' '23 (smtp)' 25 '10.0.1.25'
+  check_tcp tcp/25 'EXCH02' '10.0.1.26' '23 (smtp)' 25 '10.0.1.26'
+  check_tcp tcp/25 'EXCH03' '10.0.1.27' '23 (smtp)' 25 '10.0.1.27'
+  check_tcp tcp/25 'EXCH04' '10.0.1.28' '23 (smtp)' 25 '10.0.1.28'
+  check_tcp tcp/25 'EXCH05' '10.0.1.29' '23 (smtp)' 25 '10.0.1.29'
+  check_tcp tcp/25 'EXCH06' '10.0.1.30' '23 (smtp)' 25 '10.0.1.30'
+  check_tcp tcp/25 'EXCH-BR01' '10.20.1.25' '32 (smtp)' 25 '10.20.1.25'
+  check_tcp tcp/25 'EXCH-BR02' '10.20.1.26' '32 (smtp)' 25 '10.20.1.26'
+  check_tcp tcp/25 'EXCH-BR03' '10.20.1.27' '32 (smtp)' 25 '10.20.1.27'
+  check_tcp tcp/25 'EXCH-BR04' '10.20.1.28' '32 (smtp)' 25 '10.20.1.28'
+  check_dns udp/53 'DNS-DMZ01' '192.0.2.53' '22 (dns)' '192.0.2.53'
+  check_tcp tcp/53 'DNS-DMZ01' '192.0.2.53' '22 (dns)' 53 '192.0.2.53'
+  check_dns udp/53 'DNS01' '10.0.0.53' '24 (dns)' '10.0.0.53'
+  check_tcp tcp/53 'DNS01' '10.0.0.53' '24 (dns)' 53 '10.0.0.53'
+  check_dns udp/53 'DNS02' '10.0.0.54' '24 (dns)' '10.0.0.54'
+  check_tcp tcp/53 'DNS02' '10.0.0.54' '24 (dns)' 53 '10.0.0.54'
+  check_dns udp/53 'DNS-BR01' '10.20.0.53' '33 (dns)' '10.20.0.53'
+  check_tcp tcp/53 'DNS-BR01' '10.20.0.53' '33 (dns)' 53 '10.20.0.53'
+  skip tcp/80 'Internet' 'any' '20 (node-http)' 'the destination is any address, nothing single to connect to'
+  skip tcp/443 'Internet' 'any' '20 (node-http)' 'the destination is any address, nothing single to connect to'
+  check_tcp tcp/19001 'SEG-AM01' '10.0.0.5' '26 (array-manager-service)' 19001 '10.0.0.5'
 fi
 
 # EXCH-BR01
 if is_source 'EXCH-BR01'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '21 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '21 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '21 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '21 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '31 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '31 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '31 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '31 (smtp)' 25 '10.20.0.14'
 fi
 
 # EXCH-BR02
 if is_source 'EXCH-BR02'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '21 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '21 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '21 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '21 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '31 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '31 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '31 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '31 (smtp)' 25 '10.20.0.14'
 fi
 
 # EXCH-BR03
 if is_source 'EXCH-BR03'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '21 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '21 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '21 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '21 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '31 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '31 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '31 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '31 (smtp)' 25 '10.20.0.14'
 fi
 
 # EXCH-BR04
 if is_source 'EXCH-BR04'; then
   known=1
-  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' 'smtp' 25 '192.0.2.11'
-  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' 'smtp' 25 '192.0.2.12'
-  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' 'smtp' 25 '192.0.2.13'
-  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' 'smtp' 25 '192.0.2.14'
-  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' 'smtp' 25 '10.20.0.11'
-  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' 'smtp' 25 '10.20.0.12'
-  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' 'smtp' 25 '10.20.0.13'
-  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' 'smtp' 25 '10.20.0.14'
+  check_tcp tcp/25 'SEG-NODE01' '192.0.2.11' '21 (smtp)' 25 '192.0.2.11'
+  check_tcp tcp/25 'SEG-NODE02' '192.0.2.12' '21 (smtp)' 25 '192.0.2.12'
+  check_tcp tcp/25 'SEG-NODE03' '192.0.2.13' '21 (smtp)' 25 '192.0.2.13'
+  check_tcp tcp/25 'SEG-NODE04' '192.0.2.14' '21 (smtp)' 25 '192.0.2.14'
+  check_tcp tcp/25 'SEG-NODE05' '10.20.0.11' '31 (smtp)' 25 '10.20.0.11'
+  check_tcp tcp/25 'SEG-NODE06' '10.20.0.12' '31 (smtp)' 25 '10.20.0.12'
+  check_tcp tcp/25 'SEG-NODE07' '10.20.0.13' '31 (smtp)' 25 '10.20.0.13'
+  check_tcp tcp/25 'SEG-NODE08' '10.20.0.14' '31 (smtp)' 25 '10.20.0.14'
 fi
 
 # DC-BR01
@@ -567,13 +568,13 @@ fi
 # ADMIN-BR01
 if is_source 'ADMIN-BR01'; then
   known=1
-  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' 'management-console' 443 '10.0.0.5'
+  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' '25 (management-console)' 443 '10.0.0.5'
 fi
 
 # ADMIN-BR02
 if is_source 'ADMIN-BR02'; then
   known=1
-  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' 'management-console' 443 '10.0.0.5'
+  check_tcp tcp/443 'SEG-AM01' '10.0.0.5' '25 (management-console)' 443 '10.0.0.5'
 fi
 
 if [ "$known" = 0 ]; then
