@@ -42,6 +42,10 @@ test('the object prefix: default from the plan name, a bad one refused inline, a
     'Starts every name the firewall files create. Clear it for the default from the plan name: DMZ-RELAY.',
   );
   expect((await exportedRequest(page))?.objectPrefix).toBe('ACME-FW');
+  // The firewall files name what they create with it.
+  const fortigate = (await exportAs(page, 'FortiGate')).body.toString('utf8');
+  expect(fortigate).toContain('    edit "ACME-FW-SEG-NODE01"\n');
+  expect(fortigate).toMatch(/^ {4}edit 0\n {8}set name "ACME-FW-1-/m);
 
   // One undo step, as for the other fields.
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -1,16 +1,19 @@
 import type { AddressGroup, GroupedRule } from '../../grouping';
 import type { Plan } from '../../plan/types';
 import { visibleText } from '../../text';
-import { fileStem } from '../rows';
-import type { ExportInput, QuickExporter } from '../types';
+import type { ExportInput } from '../types';
 import {
   addressFamily,
+  shortName,
+  exportTarget,
   headerLines,
+  Namer,
   oneLine,
   ruleComment,
   rulesFor,
-  shortName,
   unsupportedLine,
+  type FirewallTarget,
+  type TargetLimits,
   type Unsupported,
 } from './common';
 
@@ -23,9 +26,14 @@ import {
  * - one `object-group network` per address group, of `network-object object …` lines;
  * - one `object-group service NAME tcp|udp` of `port-object eq …` lines per list of two or more
  *   ports (one port is written `eq N` in the rule);
- * - one extended access-list per source zone (`<ZONE>_access_in`), each grouped rule as a
+ * - one extended access-list per source zone (`<PREFIX>-<ZONE>-in`), each grouped rule as a
  *   `remark` with its number and justification followed by one `permit` line per protocol;
  * - the `access-group` lines binding each list to its interface, commented out with `!`.
+ *
+ * Every name starts with the plan's object prefix, so nothing on the device is redefined. The file
+ * first clears its own access lists (`clear configure access-list <own>`) and removes its own
+ * object-groups, then creates them again: pasting it twice leaves the same configuration, and a
+ * changed plan's file replaces the entries of the earlier one instead of adding to them.
  *
  * Rules always name object-groups (never a bare `object`): the ASA takes both, and the object-group
  * form is also the one the cisco.asa parser used by the tests reads back. The Internet (`any`)
@@ -40,9 +48,20 @@ import {
 export const ASA_NAME_MAX = 64;
 /** An access-list remark: at most 100 characters. */
 export const ASA_REMARK_MAX = 100;
-const ACL_SUFFIX = '_access_in';
 /** Hosts in no zone (the Internet) are taken to be behind this interface. */
 const NO_ZONE = 'outside';
+
+export const ASA_LIMITS: TargetLimits = {
+  nameMax: ASA_NAME_MAX,
+  nameChar: /[A-Za-z0-9._-]/,
+  nameFill: '-',
+  // Keywords that stand where an object name goes in an ACE.
+  reserved: ['any', 'any4', 'any6', 'host', 'object', 'object-group', 'interface', 'eq', 'range', 'log'],
+  commentMax: ASA_REMARK_MAX,
+  commentUnit: 'characters',
+  families: ['ipv4', 'ipv6'],
+  fqdn: ['ipv4', 'ipv6'],
+};
 
 type Family = 'ipv4' | 'ipv6';
 const LABEL: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
@@ -161,14 +180,14 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
   }
 
   // Names: objects, object-groups and service groups share one namespace on the ASA.
-  const taken = new Set<string>();
+  const namer = new Namer(ASA_LIMITS, plan);
   const objects: string[] = [];
   const objectNames = new Map<string, string>();
   const objectFor = (label: string, address: string, kind: 'ipv4' | 'ipv6' | 'fqdn4' | 'fqdn6') => {
     const key = `${kind} ${address} ${label}`;
     let name = objectNames.get(key);
     if (name === undefined) {
-      name = shortName(asaName(label), ASA_NAME_MAX, taken);
+      name = namer.name(label);
       objectNames.set(key, name);
       objects.push(`object network ${name}`, ` ${objectLine(address, kind)}`);
     }
@@ -191,7 +210,7 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
         if (needsV6.has(group.key)) refs.push(objectFor(`${label}_v6`, address, 'fqdn6'));
       }
     });
-    name = shortName(`GRP-${asaName(group.name)}`, ASA_NAME_MAX, taken);
+    name = namer.name(`GRP-${group.name}`);
     groupNames.set(group.key, name);
     groups.push(
       `object-group network ${name}`,
@@ -206,7 +225,7 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
     const key = `${protocol} ${ports.join(',')}`;
     let name = services.get(key);
     if (name === undefined) {
-      name = shortName(`${protocol.toUpperCase()}-${ports.join('-')}`, ASA_NAME_MAX, taken);
+      name = namer.name(`${protocol.toUpperCase()}-${ports.join('-')}`);
       services.set(key, name);
       serviceGroups.push(
         `object-group service ${name} ${protocol}`,
@@ -217,17 +236,16 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
   };
 
   // One access-list per source zone, in the order their first rules come.
-  const aclTaken = new Set<string>();
+  const nameifTaken = new Set<string>();
   const acls = new Map<string, { name: string; nameif: string; zone: string; lines: string[] }>();
   const aclFor = (zoneId: string | undefined) => {
     const key = zoneId ?? '';
     let acl = acls.get(key);
     if (acl === undefined) {
       const zone = zoneId === undefined ? NO_ZONE : (zoneNames.get(zoneId) ?? zoneId);
-      const base = shortName(asaName(zone), ASA_NAME_MAX - ACL_SUFFIX.length, aclTaken);
       acl = {
-        name: `${base}${ACL_SUFFIX}`,
-        nameif: base.toLowerCase().replace(/\./g, '_'),
+        name: namer.name(`${zone}-in`),
+        nameif: shortName(asaName(zone).toLowerCase().replace(/\./g, '_'), 48, nameifTaken),
         zone: zoneId === undefined ? 'hosts in no zone (the Internet)' : `zone ${ascii(zone)}`,
         lines: [],
       };
@@ -298,23 +316,44 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
   const notes = unsupported.map(unsupportedLine);
   const header = [
     ...headerLines(input, 'Cisco ASA'),
+    `Object prefix: ${namer.prefix}. Every object, object-group and access-list here starts with it.`,
     '',
     'Paste in configuration mode (configure terminal) on ASA 9.x; IPv4 and IPv6 share each list.',
+    'It first clears its own access-lists and object-groups, then creates them again: pasting it',
+    'twice gives the same configuration, and a changed plan replaces the lists and groups of the same',
+    'names. Lists of zones no longer in the plan, and their groups, stay: remove them by hand first',
+    `(show running-config access-list | include ^access-list ${namer.prefix}-).`,
+    'The first paste prints an error for each object-group it cannot remove yet: harmless.',
+    'Clearing a list also removes its access-group binding: bind it again (lines at the end).',
     'Each access-list holds the rules whose sources are in one zone; an ACL ends in an implicit deny.',
     'Binding it (the access-group lines at the end, commented out) replaces the list already bound',
-    'to that interface: to keep the current one, rename the access-list to it before pasting',
+    'to that interface: to keep the current one, copy its entries into this list first',
     '(show running-config access-group). The interface names are the zone names: use your nameif.',
     'fqdn objects need DNS on the ASA: dns domain-lookup <nameif> and a dns server-group name-server.',
   ];
   if (notes.length > 0)
     header.push('', 'Not expressible on the ASA (also marked where each rule is):', ...notes);
 
+  // A zone whose every rule is left out gets no list: clearing one there would unbind the
+  // interface with nothing in its place.
+  const written = [...acls.values()].filter((a) => a.lines.some((l) => l.startsWith('access-list ')));
   const body: string[] = [];
   for (const acl of acls.values()) {
-    body.push('!', `! Rules from ${acl.zone}: bind to interface ${acl.nameif}`, ...acl.lines);
+    const bound = written.includes(acl)
+      ? `bind to interface ${acl.nameif}`
+      : 'nothing written, so no access-list (an earlier one of this name is left as it is)';
+    body.push('!', `! Rules from ${acl.zone}: ${bound}`, ...acl.lines);
   }
+  const groupNamesWritten = groups.filter((l) => l.startsWith('object-group ')).map((l) => l.split(' ')[2]!);
+  const serviceNamesWritten = serviceGroups
+    .filter((l) => l.startsWith('object-group '))
+    .map((l) => l.split(' ')[2]!);
   const lines = [
     ...header.map((l) => (l === '' ? '!' : `! ${ascii(l)}`)),
+    '!',
+    ...written.map((a) => `clear configure access-list ${a.name}`),
+    ...groupNamesWritten.map((n) => `no object-group network ${n}`),
+    ...serviceNamesWritten.map((n) => `no object-group service ${n}`),
     '!',
     ...objects,
     ...groups,
@@ -322,19 +361,22 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
     ...body,
     '!',
     '! Bind each list to the interface its sources are behind (replaces the list bound there):',
-    ...[...acls.values()].map((a) => `! access-group ${a.name} in interface ${a.nameif}`),
+    ...written.map((a) => `! access-group ${a.name} in interface ${a.nameif}`),
     '',
   ];
   return { text: lines.join('\n'), notes };
 }
 
-/** `<plan name>-cisco-asa.txt`: the grouped rules of the change request's scope as ASA configuration. */
-export const exportCiscoAsa: QuickExporter = (input) => {
-  const { text, notes } = toCiscoAsa(input);
-  return {
-    filename: `${fileStem(input.plan.name)}-cisco-asa.txt`,
-    mime: 'text/plain;charset=utf-8',
-    data: text,
-    ...(notes.length > 0 ? { notes } : {}),
-  };
+export const ciscoAsaTarget: FirewallTarget = {
+  label: 'Cisco ASA',
+  suffix: '-cisco-asa.txt',
+  limits: ASA_LIMITS,
+  // ASA configuration has no quoting: plan text only reaches remarks and `!` lines, as ASCII.
+  quote: (text) => ascii(text),
+  comment: (text) => `! ${ascii(text)}`,
+  objectName: asaName,
+  render: toCiscoAsa,
 };
+
+/** `<plan name>-cisco-asa.txt`: the grouped rules of the change request's scope as ASA configuration. */
+export const exportCiscoAsa = exportTarget(ciscoAsaTarget);

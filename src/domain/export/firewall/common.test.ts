@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
 import { DMZ_RELAY, type Plan } from '../../plan';
-import { addressFamily, headerLines, membersByFamily, rulesFor, shortName } from './common';
+import { defaultObjectPrefix, objectPrefix, objectPrefixProblem } from '../../plan/objectPrefix';
+import {
+  addressFamily,
+  cutAtWord,
+  headerLines,
+  isReserved,
+  membersByFamily,
+  nameFrom,
+  Namer,
+  rulesFor,
+  shortName,
+  type TargetLimits,
+} from './common';
 
 describe('what firewall targets share', () => {
   it('tells address families apart', () => {
@@ -73,5 +85,180 @@ describe('what firewall targets share', () => {
     ]);
     // The rules are those of the grouped CSV and the PDF: the change request's scope.
     expect(rulesFor(input).rules.length).toBe(8);
+  });
+});
+
+// ---------- the target contract: names ----------
+
+/** A target of the test's own: names of letters, digits, "-", "_" and "."; three keywords. */
+const LIMITS: TargetLimits = {
+  nameMax: 24,
+  nameChar: /[A-Za-z0-9._-]/,
+  nameFill: '-',
+  reserved: ['any', 'All', 'default'],
+  commentMax: 100,
+  commentUnit: 'characters',
+  families: ['ipv4', 'ipv6'],
+  fqdn: [],
+};
+
+/** Only what the namer reads of a plan: its name, its chosen prefix, its hosts' names. */
+const planNamed = (name: string, hosts: string[], objectPrefix?: string) =>
+  ({
+    name,
+    ...(objectPrefix === undefined ? {} : { changeRequest: { objectPrefix } }),
+    hosts: hosts.map((h, i) => ({ id: `h${i}`, name: h, roles: [] })),
+  }) as unknown as Plan;
+
+describe('the namer', () => {
+  it('starts every name with the plan prefix', () => {
+    const namer = new Namer(LIMITS, planNamed('DMZ relay with internal array', []));
+    expect(namer.prefix).toBe('DMZ-RELAY');
+    expect(namer.name('SEG-NODE01')).toBe('DMZ-RELAY-SEG-NODE01');
+    expect(namer.name('Admin desk')).toBe('DMZ-RELAY-Admin-desk');
+    expect(namer.name('')).toBe('DMZ-RELAY');
+    // A chosen prefix wins over the plan name.
+    expect(new Namer(LIMITS, planNamed('DMZ relay', [], 'ACME')).name('X')).toBe('ACME-X');
+  });
+
+  it('never gives a host name, whatever the case: a host called <PREFIX>-X makes X get a suffix', () => {
+    const namer = new Namer(LIMITS, planNamed('Single server', ['SINGLE-X', 'single-y', 'SINGLE-Z-2', 'X']));
+    expect(namer.name('X')).toBe('SINGLE-X-2');
+    expect(namer.name('Y')).toBe('SINGLE-Y-2');
+    // SINGLE-Z is free; a second Z skips SINGLE-Z-2, a host's name.
+    expect(namer.name('Z')).toBe('SINGLE-Z');
+    expect(namer.name('Z')).toBe('SINGLE-Z-3');
+  });
+
+  it('never gives a reserved word, whatever the case', () => {
+    // A prefix that is itself a keyword (chosen, and valid as a prefix).
+    const namer = new Namer(LIMITS, planNamed('x', [], 'ANY'));
+    expect(namer.prefix).toBe('ANY');
+    expect(namer.name('')).toBe('ANY-2');
+    expect(new Namer(LIMITS, planNamed('x', [], 'ALL')).name('')).toBe('ALL-2');
+    const all = new Namer(LIMITS, planNamed('x', ['any-x'], 'DEFAULT'));
+    const made = ['', '', 'x', 'any', 'All', 'default'].map((t) => all.name(t));
+    expect(made).toEqual([
+      'DEFAULT-2',
+      'DEFAULT-3',
+      'DEFAULT-x',
+      'DEFAULT-any',
+      'DEFAULT-All',
+      'DEFAULT-default',
+    ]);
+    for (const n of made) expect(isReserved(LIMITS, n)).toBe(false);
+    expect(isReserved(LIMITS, 'ALL')).toBe(true);
+    expect(isReserved(LIMITS, 'any-x')).toBe(false);
+  });
+
+  it('keeps every name within the limit, unique without regard to case, the same every time', () => {
+    const texts = [
+      'Processing nodes of the DMZ',
+      'processing NODES of the dmz',
+      'Processing nodes of the DMZ',
+      'A-very-long-name-without-spaces-at-all',
+      'Averylongnamewithoutanyseparatoratallxyz',
+      'x'.repeat(100),
+      'x'.repeat(100),
+    ];
+    const run = () => {
+      const namer = new Namer(LIMITS, planNamed('Two sites, 40 hosts', []));
+      return texts.map((t) => namer.name(t));
+    };
+    const names = run();
+    expect(run()).toEqual(names);
+    for (const n of names) {
+      expect(n.length).toBeLessThanOrEqual(LIMITS.nameMax);
+      expect(n).toMatch(/^TWO-SITES-40-?/);
+    }
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    // Written by hand: cut after a whole word when one ends in the second half of the 24; a
+    // clash (without regard to case) gets -2, -3 in place of its last characters.
+    expect(names.slice(0, 3)).toEqual([
+      'TWO-SITES-40-Processing',
+      'TWO-SITES-40-processin-2',
+      'TWO-SITES-40-Processin-3',
+    ]);
+    // DMZ-RELAY-Admin-workstations is 28: cut after "Admin".
+    expect(new Namer(LIMITS, DMZ_RELAY).name('Admin workstations')).toBe('DMZ-RELAY-Admin');
+    // A shorter limit for one name.
+    const namer = new Namer(LIMITS, planNamed('Enterprise', []));
+    expect(namer.name('SERVER-NETWORK-ARRAY-MANAGERS', 20)).toBe('ENTERPRISE-SERVER');
+  });
+});
+
+describe('cutting a name at a word', () => {
+  it('cuts after the last -, _ or . in the second half, and leaves no separator at the end', () => {
+    expect(cutAtWord('ALPHA-BETA-GAMMA', 13)).toBe('ALPHA-BETA');
+    expect(cutAtWord('ALPHA_BETA_GAMMA', 13)).toBe('ALPHA_BETA');
+    expect(cutAtWord('alpha.beta.gamma', 13)).toBe('alpha.beta');
+    // The cut falls on a separator: the whole words before it.
+    expect(cutAtWord('ALPHA-BETA-GAMMA', 10)).toBe('ALPHA-BETA');
+    expect(cutAtWord('ALPHA-BETA--GAMMA', 11)).toBe('ALPHA-BETA');
+    // No word ends in the second half: cut at the limit.
+    expect(cutAtWord('AB-CDEFGHIJKLMNOP', 10)).toBe('AB-CDEFGHI');
+    expect(cutAtWord('ABCDEFGHIJKLMNOP', 10)).toBe('ABCDEFGHIJ');
+    // Short enough: unchanged.
+    expect(cutAtWord('ALPHA-BETA', 10)).toBe('ALPHA-BETA');
+  });
+});
+
+describe('a name from plan text', () => {
+  const name = (text: string) => nameFrom(text, /[A-Za-z0-9._-]/, '-');
+
+  it('drops accents, and makes every run of other characters one fill, none at the ends', () => {
+    expect(name('Zürich café')).toBe('Zurich-cafe');
+    expect(name('Ångström  Señor')).toBe('Angstrom-Senor');
+    expect(name('ﬁle server')).toBe('file-server');
+    expect(name('  -DMZ (north)- ')).toBe('DMZ-north');
+    expect(nameFrom('Mail  servers', /[A-Za-z0-9_]/, '_')).toBe('Mail_servers');
+    expect(name('日本')).toBe('');
+  });
+
+  it('drops control characters and bidirectional controls and marks', () => {
+    expect(name('A\nB\r\nC\tD\u0085E\u2028F\u0000G\u007fH')).toBe('A-B-C-D-E-F-G-H');
+    // An override cannot reorder the name: what is left of it is visible text.
+    expect(name('SEG-\u202Eeton')).toBe('SEG-U-202E-eton');
+    expect(name('a\u200Eb\u200Fc\u061Cd\u2066e\u2069')).toBe('a-b-c-d-U-2066-e-U-2069');
+    for (const text of ['x\u202Ay', 'x\u2067y\u2068', 'x\u200Fy'])
+      expect(name(text)).toMatch(/^[A-Za-z0-9._-]+$/);
+  });
+});
+
+describe('the object prefix', () => {
+  it('defaults to the plan name, upper case, cut at a word within 12 characters', () => {
+    expect(defaultObjectPrefix('DMZ relay with internal array')).toBe('DMZ-RELAY');
+    expect(defaultObjectPrefix('Single server')).toBe('SINGLE');
+    expect(defaultObjectPrefix('Two sites, 40 hosts')).toBe('TWO-SITES-40');
+    expect(defaultObjectPrefix('Enterprise')).toBe('ENTERPRISE');
+    expect(defaultObjectPrefix('Branch relay')).toBe('BRANCH-RELAY');
+    expect(defaultObjectPrefix('Supercalifragilistic')).toBe('SUPERCALIFRA');
+  });
+
+  it('is PORTOLAN for a name with nothing usable, and starts with a letter', () => {
+    expect(defaultObjectPrefix('')).toBe('PORTOLAN');
+    expect(defaultObjectPrefix('  !!! ')).toBe('PORTOLAN');
+    expect(defaultObjectPrefix('日本')).toBe('PORTOLAN');
+    expect(defaultObjectPrefix('2024 plan')).toBe('P-2024-PLAN');
+    expect(defaultObjectPrefix('2024 plan')).toMatch(/^[A-Z]/);
+    expect(defaultObjectPrefix('42')).toBe('P-42');
+  });
+
+  it('drops accents', () => {
+    expect(defaultObjectPrefix('Zürich relay')).toBe('ZURICH-RELAY');
+    expect(defaultObjectPrefix('Été à Genève')).toBe('ETE-A-GENEVE');
+  });
+
+  it('says why a chosen prefix cannot be one, and the plan falls back to its default', () => {
+    expect(objectPrefixProblem('DMZ-RELAY')).toBeNull();
+    expect(objectPrefixProblem('A')).toBeNull();
+    expect(objectPrefixProblem('ABCDEFGHIJKL')).toBeNull();
+    for (const bad of ['', 'ABCDEFGHIJKLM', '2024', 'A-', '-A', 'A B', 'A_B', 'ÉTÉ', 'A.B'])
+      expect(objectPrefixProblem(bad), bad).not.toBeNull();
+    expect(objectPrefix({ name: 'DMZ relay', changeRequest: { objectPrefix: 'ACME' } })).toBe('ACME');
+    expect(objectPrefix({ name: 'DMZ relay', changeRequest: { objectPrefix: 'bad prefix' } })).toBe(
+      'DMZ-RELAY',
+    );
+    expect(objectPrefix({ name: 'DMZ relay' })).toBe('DMZ-RELAY');
   });
 });

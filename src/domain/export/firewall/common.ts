@@ -1,9 +1,10 @@
 import { groupFlows, type AddressGroup, type GroupedRule, type Grouping } from '../../grouping';
 import { addressKind } from '../../plan/address';
+import { objectPrefix } from '../../plan/objectPrefix';
 import type { Plan } from '../../plan/types';
 import { visibleText } from '../../text';
-import { requestFlows } from '../rows';
-import type { ExportInput } from '../types';
+import { fileStem, requestFlows } from '../rows';
+import type { ExportInput, QuickExporter } from '../types';
 
 /**
  * What every firewall target shares: the grouped rules of the change request's scope (the same
@@ -58,9 +59,15 @@ export function membersByFamily(plan: Plan, group: AddressGroup) {
   return out;
 }
 
-/** Text from the plan made safe for one comment line: line breaks and control characters become spaces. */
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
-export const oneLine = (text: string) => visibleText(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+/**
+ * The one sanitiser every target starts from: plan text on one line. Line breaks (CR, LF, NEL,
+ * U+2028/2029), tabs and every other control character become spaces, and bidirectional controls
+ * are shown as `<U+202E>`, so nothing typed in a name can end a comment, start a command or make
+ * one name pass for another. Each target's `quote` and `comment` build on it.
+ */
+export const oneLine = (text: string) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  visibleText(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 
 /** The lines that open every generated file (without comment markers). */
 export function headerLines(input: ExportInput, target: string): string[] {
@@ -87,10 +94,10 @@ export function ruleComment(rule: GroupedRule, max: number): string {
  * after cutting gets "-2", "-3"… in place of its last characters. The same names in the same
  * order always give the same result.
  */
-export function shortName(name: string, max: number, taken: Set<string>): string {
+export function shortName(name: string, max: number, taken: Set<string>, separator = '-'): string {
   let candidate = name.slice(0, max);
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
-    const suffix = `-${n}`;
+    const suffix = `${separator}${n}`;
     candidate = `${name.slice(0, max - suffix.length)}${suffix}`;
   }
   taken.add(candidate.toLowerCase());
@@ -114,3 +121,121 @@ export function cutBytes(text: string, max: number): string {
   }
   return `${out}...`;
 }
+
+// ---------- the target contract ----------
+
+/** What a platform takes, declared once per target and enforced by `Namer` and the conformance tests. */
+export interface TargetLimits {
+  /** The longest name of an object the file creates, in characters (created names are ASCII). */
+  nameMax: number;
+  /** A character a created name may hold; every other one becomes `nameFill`. */
+  nameChar: RegExp;
+  /** What stands in for a character a name may not hold. */
+  nameFill: '-' | '_';
+  /**
+   * Words the platform reads as keywords where a name goes (`any` on PAN-OS): never produced as a
+   * name, whatever the case.
+   */
+  reserved: readonly string[];
+  /** The longest comment, remark or description, in `commentUnit`. */
+  commentMax: number;
+  commentUnit: 'bytes' | 'characters';
+  /** The address families one file matches. */
+  families: readonly ('ipv4' | 'ipv6')[];
+  /** The DNS-name families the device resolves itself; empty when it matches addresses only. */
+  fqdn: readonly ('ipv4' | 'ipv6')[];
+}
+
+/**
+ * One firewall target: its limits, how plan text is quoted and commented in its syntax, how plan
+ * text becomes (part of) a name, and the renderer. A new vendor is one module exporting a
+ * FirewallTarget plus one line in ../registry.ts (`exportTarget(target)`); see README.md.
+ */
+export interface FirewallTarget {
+  /** Its name in the file header: "nftables", "Cisco ASA". */
+  label: string;
+  /** What follows the plan's name in the file name: `-nftables.nft`. */
+  suffix: string;
+  limits: TargetLimits;
+  /** Plan text as one quoted string of the platform: nothing in it can close the quotes. */
+  quote(text: string): string;
+  /** Plan text as one comment line of the platform (with its marker). */
+  comment(text: string): string;
+  /** Plan text made into a name the platform takes, before the prefix (may be empty). */
+  objectName(text: string): string;
+  /** The file's text and what it could not express. */
+  render(input: ExportInput): { text: string; notes: string[] };
+}
+
+/** The one exporter every firewall target shares: the file, named after the plan, and its notes. */
+export function exportTarget(target: FirewallTarget): QuickExporter {
+  return (input) => {
+    const { text, notes } = target.render(input);
+    return {
+      filename: `${fileStem(input.plan.name)}${target.suffix}`,
+      mime: 'text/plain;charset=utf-8',
+      data: text,
+      ...(notes.length > 0 ? { notes } : {}),
+    };
+  };
+}
+
+/** Plan text as a name part: accents dropped, every run of other characters one `fill`, none at the ends. */
+export function nameFrom(text: string, char: RegExp, fill: '-' | '_'): string {
+  let out = '';
+  for (const ch of visibleText(text)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, ''))
+    out += char.test(ch) ? ch : fill;
+  const runs = fill === '-' ? /-{2,}/g : /_{2,}/g;
+  return out.replace(runs, fill).replace(/^[-_.]+|[-_.]+$/g, '');
+}
+
+/**
+ * Names for everything one file creates: `<prefix><fill><name>`, within the target's length,
+ * unique without regard to case, and never a reserved word or the name of a host of the plan (a
+ * device often holds objects named after its hosts). The same names asked in the same order give
+ * the same results.
+ */
+export class Namer {
+  private readonly taken = new Set<string>();
+  readonly prefix: string;
+
+  constructor(
+    private readonly limits: TargetLimits,
+    plan: Pick<Plan, 'name' | 'changeRequest' | 'hosts'>,
+  ) {
+    this.prefix = nameFrom(objectPrefix(plan), limits.nameChar, limits.nameFill) || 'PORTOLAN';
+    for (const word of limits.reserved) this.taken.add(word.toLowerCase());
+    for (const host of plan.hosts) this.taken.add(host.name.toLowerCase());
+  }
+
+  /** A new name from plan text (or a fixed word), within `max` characters (the target's by default). */
+  name(text: string, max = this.limits.nameMax): string {
+    const { nameChar, nameFill } = this.limits;
+    const part = nameFrom(text, nameChar, nameFill);
+    const full = part ? `${this.prefix}${nameFill}${part}` : this.prefix;
+    return shortName(cutAtWord(full, max), max, this.taken, nameFill);
+  }
+
+  /** Marks a name as used without making it (a name the file refers to but does not create). */
+  reserve(name: string): void {
+    this.taken.add(name.toLowerCase());
+  }
+}
+
+/**
+ * `name` within `max` characters, cut after a whole word (at `-`, `_` or `.`) when one ends in the
+ * second half, with no separator left at the end.
+ */
+export function cutAtWord(name: string, max: number): string {
+  if (name.length <= max) return name;
+  let cut = name.slice(0, max);
+  const boundary = Math.max(cut.lastIndexOf('-'), cut.lastIndexOf('_'), cut.lastIndexOf('.'));
+  if (!/[-_.]/.test(name[max]!) && boundary >= max / 2) cut = cut.slice(0, boundary);
+  return cut.replace(/[-_.]+$/, '') || name.slice(0, max);
+}
+
+/** Whether `name` is one of the target's reserved words, whatever the case. */
+export const isReserved = (limits: TargetLimits, name: string) =>
+  limits.reserved.some((w) => w.toLowerCase() === name.toLowerCase());

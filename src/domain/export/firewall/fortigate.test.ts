@@ -5,6 +5,11 @@
  * release from 7.0), then resolved policy → address groups → addresses and services → ports, and
  * the (rule, source, destination, service) it allows compared with the grouped rules.
  *
+ * Every policy is `edit 0` (FortiOS gives it the next free id), so policies are told apart by their
+ * `set name`, which starts with the plan's object prefix and the rule number; the rule is read from
+ * the policy's `Rule N:` comment and checked against the name. The prefixes are written here by
+ * hand ("Single server" → SINGLE), never taken from the code under test.
+ *
  * Regenerate the golden files (then review the diff):
  *   UPDATE_GOLDEN=1 npx vitest run src/domain/export/firewall/fortigate.test.ts
  *
@@ -19,14 +24,19 @@ import type { ExportInput } from '../types';
 import { rulesFor } from './common';
 import { exportFortigate, MAX_OBJECT_NAME, MAX_POLICY_NAME, quote } from './fortigate';
 import {
+  createdNames,
   FortiosSyntaxError,
   loadSchema,
+  OBJECT_TABLES,
   parseFortios,
+  policiesByName,
   schemaMissing,
   schemaProblems,
+  type Entry,
   type Schema,
   type Table,
 } from './fortios.testing';
+import { HOSTILE, fileStemOf } from './hostile.testing';
 import {
   EXAMPLE_PLANS,
   MIXED_RELAY,
@@ -57,7 +67,27 @@ const withHost = (
   hosts: plan.hosts.map((h) => (h.id === id ? change(h) : h)),
 });
 const EXAMPLES = EXAMPLE_PLANS;
-const ALL: [string, Plan][] = [...EXAMPLES, ['v6-single', V6_SINGLE], ['mixed-relay', MIXED_RELAY]];
+const ALL: [string, Plan][] = [
+  ...EXAMPLES,
+  ['v6-single', V6_SINGLE],
+  ['mixed-relay', MIXED_RELAY],
+  ['hostile', HOSTILE],
+];
+
+/**
+ * The object prefix of each plan, by hand from its name (objectPrefix.ts's rule: upper case, words
+ * joined by "-", at most 12 characters cut at a word): "Single server" → SINGLE, "DMZ relay with
+ * internal array" → DMZ-RELAY, "Two sites, 40 hosts" → TWO-SITES-40, "Enterprise" → ENTERPRISE.
+ */
+const PREFIX: Record<string, string> = {
+  'single-server': 'SINGLE',
+  'dmz-relay': 'DMZ-RELAY',
+  'two-sites': 'TWO-SITES-40',
+  enterprise: 'ENTERPRISE',
+  'v6-single': 'SINGLE',
+  'mixed-relay': 'DMZ-RELAY',
+  hostile: 'EVIL-PLAN', // 'Evil "plan"\n$(touch pwned-plan) …' (hostile.testing.ts)
+};
 
 // ---------- the validator ----------
 
@@ -92,7 +122,10 @@ interface Atom {
   atom: string;
 }
 
-/** "rule family source destination protocol/port" for every flow of the grouped rules FortiGate can match. */
+/**
+ * "rule family source destination protocol/port" for every flow of the grouped rules FortiGate can
+ * match: a DNS name meets IPv4 and IPv6 members, any, and other names in their family.
+ */
 function expectedTriples(plan: Plan): string[] {
   const out = new Set<string>();
   for (const rule of rulesFor(input(plan)).rules) {
@@ -105,7 +138,11 @@ function expectedTriples(plan: Plan): string[] {
           const family = ip!.includes(':') ? 'ipv6' : 'ipv4';
           return [network(ip!, len === undefined ? (family === 'ipv4' ? 32 : 128) : Number(len))];
         }
-        return [{ family: 'ipv4', atom: `fqdn:${a.toLowerCase()}` }];
+        // A DNS name is resolved by the FortiGate in either family: fqdn objects of both.
+        return [
+          { family: 'ipv4', atom: `fqdn:${a.toLowerCase()}` },
+          { family: 'ipv6', atom: `fqdn:${a.toLowerCase()}` },
+        ];
       });
     for (const s of atoms(rule.source.addresses))
       for (const d of atoms(rule.destination.addresses)) {
@@ -130,7 +167,12 @@ const one = (values: string[] | undefined, what: string): string => {
  * The triples the policies allow, resolved through the objects the script defines (each defined
  * before its first use, and each used). Also checks every policy's fixed settings and interfaces.
  */
-function actualTriples(tables: Table[], interfaces: Map<string, string>, plan: Plan): string[] {
+function actualTriples(
+  tables: Table[],
+  interfaces: Map<string, string>,
+  plan: Plan,
+  prefix: string,
+): string[] {
   const entries = (path: string) => tables.filter((t) => t.path === path).flatMap((t) => t.entries);
   const sets = (e: { sets: { attribute: string; values: string[] }[] }) =>
     new Map(e.sets.map((s) => [s.attribute, s.values]));
@@ -166,11 +208,17 @@ function actualTriples(tables: Table[], interfaces: Map<string, string>, plan: P
   }
   for (const e of entries('firewall address6')) {
     const s = sets(e);
-    expect(one(s.get('type'), 'type')).toBe('ipprefix');
-    const [ip, len] = one(s.get('ip6'), 'ip6').split('/');
-    const n = network(ip!, Number(len));
-    expect(n.family).toBe('ipv6');
-    define(`address6|${e.key}`, e.line, 'ipv6', [n.atom]);
+    const type = one(s.get('type'), `type of ${e.key}`);
+    if (type === 'fqdn')
+      define(`address6|${e.key}`, e.line, 'ipv6', [`fqdn:${one(s.get('fqdn'), 'fqdn').toLowerCase()}`]);
+    else {
+      expect(type).toBe('ipprefix');
+      const [ip, len] = one(s.get('ip6'), 'ip6').split('/');
+      const n = network(ip!, Number(len));
+      expect(n.family).toBe('ipv6');
+      define(`address6|${e.key}`, e.line, 'ipv6', [n.atom]);
+    }
+    expect([...s.keys()].sort()).toEqual(type === 'fqdn' ? ['fqdn', 'type'] : ['ip6', 'type']);
   }
   for (const [path, table, family] of [
     ['firewall addrgrp', 'address', 'ipv4'],
@@ -212,24 +260,32 @@ function actualTriples(tables: Table[], interfaces: Map<string, string>, plan: P
   }
 
   const rules = new Map(rulesFor(input(plan)).rules.map((r) => [r.number, r]));
+  // The header shows each zone's name on one line: line breaks and control characters as spaces.
+  const shown = (name: string) =>
+    // eslint-disable-next-line no-control-regex -- the characters the header cannot show
+    name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
   const zoneInterface = (zoneId: string | undefined) =>
-    zoneId === undefined ? 'any' : interfaces.get(plan.zones.find((z) => z.id === zoneId)!.name);
+    zoneId === undefined ? 'any' : interfaces.get(shown(plan.zones.find((z) => z.id === zoneId)!.name));
   const out = new Set<string>();
-  const ids = new Set<string>();
-  for (const e of entries('firewall policy')) {
+  const ruleOfPolicy = new Set<number>();
+  const policies = policiesByName(tables); // names present and unique
+  expect(policies.size).toBe(entries('firewall policy').length);
+  for (const [name, e] of policies) {
     const s = sets(e);
-    expect(ids.has(e.key), `policy ${e.key} twice`).toBe(false);
-    ids.add(e.key);
-    const rule = rules.get(Number(e.key));
-    expect(rule, `policy ${e.key} is no rule number`).toBeDefined();
+    expect(e.key, `policy ${name}: a new policy, FortiOS's next free id`).toBe('0');
+    const number = Number(/^Rule (\d+): \S/.exec(one(s.get('comments'), 'comments'))?.[1]);
+    const rule = rules.get(number);
+    expect(rule, `policy ${name} is no rule number`).toBeDefined();
+    expect(ruleOfPolicy.has(number), `rule ${number} has two policies`).toBe(false);
+    ruleOfPolicy.add(number);
+    expect(name.startsWith(`${prefix}-${number}-`), `policy ${name} is rule ${number}`).toBe(true);
     expect(one(s.get('action'), 'action')).toBe('accept');
     expect(one(s.get('schedule'), 'schedule')).toBe('always');
     expect(one(s.get('logtraffic'), 'logtraffic')).toBe('all');
-    expect(one(s.get('comments'), 'comments')).toMatch(new RegExp(`^Rule ${e.key}: \\S`));
-    expect(one(s.get('name'), 'name').length).toBeLessThanOrEqual(MAX_POLICY_NAME);
+    expect(name.length).toBeLessThanOrEqual(MAX_POLICY_NAME);
     expect(one(s.get('srcintf'), 'srcintf')).toBe(zoneInterface(rule!.sourceZone));
     expect(one(s.get('dstintf'), 'dstintf')).toBe(zoneInterface(rule!.destinationZone));
-    const ports = s.get('service')!.flatMap((name) => resolveService(name, e.line));
+    const ports = s.get('service')!.flatMap((svc) => resolveService(svc, e.line));
     let families = 0;
     for (const [src, dst, table, family] of [
       ['srcaddr', 'dstaddr', 'address', 'ipv4'],
@@ -240,11 +296,11 @@ function actualTriples(tables: Table[], interfaces: Map<string, string>, plan: P
       families++;
       const from = s.get(src)!.flatMap((n) => resolve(`${table}|${n}`, e.line, family));
       const to = s.get(dst)!.flatMap((n) => resolve(`${table}|${n}`, e.line, family));
-      expect(from.includes('*') && to.includes('*'), `policy ${e.key} from all to all`).toBe(false);
+      expect(from.includes('*') && to.includes('*'), `policy ${name} from all to all`).toBe(false);
       for (const a of from)
-        for (const b of to) for (const p of ports) out.add(`${e.key} ${family} ${a} ${b} ${p}`);
+        for (const b of to) for (const p of ports) out.add(`${number} ${family} ${a} ${b} ${p}`);
     }
-    expect(families, `policy ${e.key} without addresses`).toBeGreaterThan(0);
+    expect(families, `policy ${name} without addresses`).toBeGreaterThan(0);
     const known = ['name', 'srcintf', 'dstintf', 'srcaddr', 'dstaddr', 'srcaddr6', 'dstaddr6'];
     const fixed = ['action', 'schedule', 'service', 'logtraffic', 'comments'];
     for (const k of s.keys()) expect([...known, ...fixed]).toContain(k);
@@ -266,11 +322,11 @@ function interfacesOf(text: string): Map<string, string> {
 }
 
 /** Parses, checks against the schema, and returns what the policies allow. */
-function validate(plan: Plan): string[] {
+function validate(plan: Plan, prefix: string): string[] {
   const text = textOf(plan);
   const tables = parseFortios(text);
   expect(schemaProblems(tables, schema())).toEqual([]);
-  return actualTriples(tables, interfacesOf(text), plan);
+  return actualTriples(tables, interfacesOf(text), plan, prefix);
 }
 
 /** The values of `set <attribute>` in `edit <key>` of table `path`. */
@@ -282,20 +338,40 @@ function setOf(text: string, path: string, key: string, attribute: string): stri
   return entry?.sets.find((s) => s.attribute === attribute)?.values;
 }
 
+/** The values of `set <attribute>` in the policy named `name` (which must exist). */
+function policySet(text: string, name: string, attribute: string): string[] | undefined {
+  const policy = policiesByName(parseFortios(text)).get(name);
+  expect(policy, `policy ${name}`).toBeDefined();
+  return policy!.sets.find((s) => s.attribute === attribute)?.values;
+}
+
+/** The rule number of a policy, from its `Rule N:` comment. */
+const ruleOf = (policy: Entry) =>
+  Number(/^Rule (\d+):/.exec(policy.sets.find((s) => s.attribute === 'comments')!.values[0]!)![1]);
+
+/** The rule numbers the script writes a policy for, in order. */
+const policyRules = (text: string) => [...policiesByName(parseFortios(text)).values()].map(ruleOf);
+
+/** The `edit` arguments under `config firewall policy`. */
+const policyIds = (text: string) =>
+  parseFortios(text)
+    .filter((t) => t.path === 'firewall policy')
+    .flatMap((t) => t.entries.map((e) => e.key));
+
 // ---------- the tests ----------
 
 describe('FortiGate export', () => {
   it.each(ALL)('%s matches its golden file', (name, plan) => {
     const file = exportOf(plan);
-    expect(file.filename).toBe(`${plan.name}-fortigate.conf`);
+    expect(file.filename).toBe(`${fileStemOf(plan)}-fortigate.conf`);
     expect(file.mime).toBe('text/plain;charset=utf-8');
     expectGolden(`${name}-fortigate.conf`, file.data as string);
   });
 
   it.skipIf(UNAVAILABLE).each(ALL)(
     '%s parses, fits the FortiOS schema and allows exactly the grouped rules',
-    (_name, plan) => {
-      const actual = validate(plan);
+    (name, plan) => {
+      const actual = validate(plan, PREFIX[name]!);
       expect(actual.length).toBeGreaterThan(0);
       expect(actual).toEqual(expectedTriples(plan));
     },
@@ -305,37 +381,81 @@ describe('FortiGate export', () => {
     const file = exportOf(SINGLE_SERVER);
     const text = file.data as string;
     expect(text).toContain(
-      '    edit "www.marshal.com"\n        set type fqdn\n        set fqdn "www.marshal.com"\n    next\n',
+      'config firewall address\n' +
+        '    edit "SINGLE-SEG01"\n        set type ipmask\n        set subnet 10.1.0.10 255.255.255.255\n    next\n' +
+        '    edit "SINGLE-www.marshal.com"\n        set type fqdn\n        set fqdn "www.marshal.com"\n    next\nend\n',
     );
-    expect(setOf(text, 'firewall policy', '2', 'dstaddr')).toEqual(['www.marshal.com']);
+    expect(policySet(text, 'SINGLE-2-SEG01-WWW-MARSHAL-COM', 'dstaddr')).toEqual(['SINGLE-www.marshal.com']);
+    expect(policySet(text, 'SINGLE-2-SEG01-WWW-MARSHAL-COM', 'dstaddr6')).toBeUndefined();
+    // An IPv4 source: no IPv6 object for the name.
+    expect(text).not.toContain('config firewall address6');
     expect(file.notes).toBeUndefined();
+  });
+
+  it('gives a DNS name an IPv6 fqdn object where it meets an IPv6 source (V6_SINGLE rule 2)', () => {
+    const file = exportOf(V6_SINGLE);
+    const text = file.data as string;
+    expect(text).toContain(
+      'config firewall address6\n' +
+        '    edit "SINGLE-SEG01"\n        set type ipprefix\n        set ip6 2001:db8:1::10/128\n    next\n' +
+        '    edit "SINGLE-www.marshal.com-v6"\n        set type fqdn\n        set fqdn "www.marshal.com"\n    next\nend\n',
+    );
+    // The IPv6 source meets the name in IPv6 only: no IPv4 object, no IPv4 addresses in the policy.
+    expect(text).not.toContain('config firewall address\n');
+    const rule2 = 'SINGLE-2-SEG01-WWW-MARSHAL-COM';
+    expect(policySet(text, rule2, 'srcaddr6')).toEqual(['SINGLE-SEG01']);
+    expect(policySet(text, rule2, 'dstaddr6')).toEqual(['SINGLE-www.marshal.com-v6']);
+    expect(policySet(text, rule2, 'srcaddr')).toBeUndefined();
+    expect(policySet(text, rule2, 'dstaddr')).toBeUndefined();
+    expect(policySet(text, rule2, 'service')).toEqual(['SINGLE-TCP-80_443']);
+    expect(policyRules(text)).toEqual([1, 2, 3]);
+    expect(file.notes).toBeUndefined();
+  });
+
+  it.skipIf(UNAVAILABLE)('takes an address6 of type fqdn with an fqdn, as the FortiOS schema says', () => {
+    // The schema itself, not an assumption: firewall_address6 has `type` with the value `fqdn`
+    // and a string attribute `fqdn`, in every release from 7.0 the collection knows.
+    const address6 = schema().firewall_address6!;
+    const releases = address6.revisions.filter((r) => /^v7\./.test(r));
+    expect(releases.length).toBeGreaterThan(0);
+    expect(address6.attributes.type!.options!.fqdn).toEqual(expect.arrayContaining(releases));
+    expect(address6.attributes.fqdn!.type).toBe('string');
+    expect(address6.attributes.fqdn!.revisions).toEqual(expect.arrayContaining(releases));
+    // And the file, read back, fits it.
+    const tables = parseFortios(textOf(V6_SINGLE));
+    expect(schemaProblems(tables, schema())).toEqual([]);
+    const fqdn6 = tables
+      .filter((t) => t.path === 'firewall address6')
+      .flatMap((t) => t.entries)
+      .filter((e) => e.sets.some((x) => x.attribute === 'type' && x.values[0] === 'fqdn'));
+    expect(fqdn6.map((e) => e.key)).toEqual(['SINGLE-www.marshal.com-v6']);
   });
 
   it('uses all only on the Internet side and writes IPv6 as address6 with srcaddr6/dstaddr6', () => {
     const relay = textOf(DMZ_RELAY);
-    expect(setOf(relay, 'firewall policy', '4', 'dstaddr')).toEqual(['all']);
-    expect(setOf(relay, 'firewall policy', '4', 'srcaddr')).toEqual(['DMZ-PROCESSING-NODES']);
-    expect(setOf(relay, 'firewall policy', '8', 'srcaddr')).toEqual(['all']);
+    // "DMZ-RELAY-4-DMZ-PROCESSING-NODES-Internet" is 41 characters: cut at the word before 35.
+    expect(policySet(relay, 'DMZ-RELAY-4-DMZ-PROCESSING-NODES', 'dstaddr')).toEqual(['all']);
+    expect(policySet(relay, 'DMZ-RELAY-4-DMZ-PROCESSING-NODES', 'srcaddr')).toEqual([
+      'DMZ-RELAY-DMZ-PROCESSING-NODES',
+    ]);
+    expect(policySet(relay, 'DMZ-RELAY-8-Internet-DMZ-PROCESSING', 'srcaddr')).toEqual(['all']);
     for (const [, plan] of ALL) {
-      const rules = new Map(rulesFor(input(plan)).rules.map((r) => [String(r.number), r]));
-      const tables = parseFortios(textOf(plan));
-      const policies = tables.filter((t) => t.path === 'firewall policy').flatMap((t) => t.entries);
-      for (const p of policies)
+      const rules = new Map(rulesFor(input(plan)).rules.map((r) => [r.number, r]));
+      for (const [name, p] of policiesByName(parseFortios(textOf(plan))))
         for (const s of p.sets.filter((x) => /addr6?$/.test(x.attribute) && x.values.includes('all'))) {
           expect(s.values).toEqual(['all']);
-          const group = s.attribute.startsWith('src')
-            ? rules.get(p.key)!.source
-            : rules.get(p.key)!.destination;
-          expect(group.addresses, `policy ${p.key} ${s.attribute}`).toContain('any');
+          const rule = rules.get(ruleOf(p))!;
+          const group = s.attribute.startsWith('src') ? rule.source : rule.destination;
+          expect(group.addresses, `policy ${name} ${s.attribute}`).toContain('any');
         }
     }
     const v6 = textOf(V6_SINGLE);
     expect(v6).toContain(
-      'config firewall address6\n    edit "SEG01"\n        set type ipprefix\n        set ip6 2001:db8:1::10/128\n',
+      'config firewall address6\n    edit "SINGLE-SEG01"\n        set type ipprefix\n        set ip6 2001:db8:1::10/128\n',
     );
-    expect(setOf(v6, 'firewall policy', '3', 'dstaddr6')).toEqual(['SEG01']);
-    expect(setOf(v6, 'firewall policy', '3', 'srcaddr6')).toEqual(['all']);
-    expect(setOf(v6, 'firewall policy', '3', 'srcaddr')).toBeUndefined();
+    expect(policySet(v6, 'SINGLE-3-Internet-SEG01', 'dstaddr6')).toEqual(['SINGLE-SEG01']);
+    expect(policySet(v6, 'SINGLE-3-Internet-SEG01', 'srcaddr6')).toEqual(['all']);
+    expect(policySet(v6, 'SINGLE-3-Internet-SEG01', 'srcaddr')).toBeUndefined();
   });
 
   it('notes a source and destination of different families, and writes nothing for them', () => {
@@ -345,8 +465,10 @@ describe('FortiGate export', () => {
       'Rule 1: the IPv6 members of destination EXCH01 have no IPv6 source (a packet cannot change address family) (no policy written for this rule).',
     ]);
     const text = file.data as string;
-    expect(text).toContain(`\n    # ${file.notes![0]!}\n    # ${file.notes![1]!}\n    edit 2\n`);
-    expect(text).not.toMatch(/^ {4}edit 1$/m);
+    expect(text).toContain(
+      `\n    # ${file.notes![0]!}\n    # ${file.notes![1]!}\n    edit 0\n        set name "DMZ-RELAY-2-DMZ-PROCESSING-NODES"\n`,
+    );
+    expect(policyRules(text)).toEqual([2, 3, 4, 6, 7, 8]);
   });
 
   it('notes a host without an address where its rule is, and writes the rest of the rule only', () => {
@@ -356,16 +478,18 @@ describe('FortiGate export', () => {
     expect(file.notes).toContain(note);
     const text = file.data as string;
     expect(text).toContain(`# ${note}\n`);
-    expect(text).toContain(`    # ${note}\n    edit 1\n`);
-    expect(setOf(text, 'firewall policy', '1', 'srcaddr')).toEqual(['SEG-NODE01']);
-    expect(text).not.toContain('"SEG-NODE02"');
+    expect(text).toContain(
+      `    # ${note}\n    edit 0\n        set name "DMZ-RELAY-1-DMZ-PROCESSING-NODES"\n`,
+    );
+    expect(policySet(text, 'DMZ-RELAY-1-DMZ-PROCESSING-NODES', 'srcaddr')).toEqual(['DMZ-RELAY-SEG-NODE01']);
+    expect(text).not.toContain('SEG-NODE02"');
+    expect(policyRules(text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
     const alone = exportOf(withAddress(DMZ_RELAY, 'exch', undefined));
     expect(alone.notes).toContain(
       'Rule 1: destination EXCH01: EXCH01 has no address; FortiGate matches addresses and DNS names only (no policy written for this rule).',
     );
-    expect(alone.data as string).not.toMatch(/^ {4}edit 1$/m);
-    expect(alone.data as string).not.toMatch(/^ {4}edit 5$/m);
+    expect(policyRules(alone.data as string)).toEqual([2, 3, 4, 6, 7, 8]);
   });
 
   it.skipIf(UNAVAILABLE)('stays exact with missing addresses and long names', () => {
@@ -382,7 +506,7 @@ describe('FortiGate export', () => {
         }),
       ),
     ];
-    for (const plan of variants) expect(validate(plan)).toEqual(expectedTriples(plan));
+    for (const plan of variants) expect(validate(plan, 'DMZ-RELAY')).toEqual(expectedTriples(plan));
   });
 
   it('does not write a rule whose two sides are any', () => {
@@ -393,7 +517,8 @@ describe('FortiGate export', () => {
       'Rule 1: both sides are any address; a policy from all to all would allow everything (no policy written for this rule).',
     );
     const text = file.data as string;
-    expect(text).not.toMatch(/^ {4}edit 1$/m);
+    expect(policyRules(text)).not.toContain(1);
+    expect(policyRules(text).length).toBeGreaterThan(0);
     expect(text).toContain('    # Rule 1: both sides are any address');
     for (const p of parseFortios(text).flatMap((t) => (t.path === 'firewall policy' ? t.entries : []))) {
       const values = new Map(p.sets.map((s) => [s.attribute, s.values]));
@@ -412,9 +537,10 @@ describe('FortiGate export', () => {
       }),
     );
     const text = textOf(plan);
-    expect(setOf(text, 'firewall addrgrp', 'DMZ-PROCESSING-NODES', 'member')).toEqual([
-      'X'.repeat(MAX_OBJECT_NAME),
-      `${'X'.repeat(MAX_OBJECT_NAME - 2)}-2`,
+    // "DMZ-RELAY-" and 101 characters cut to 79; the second clashes and ends in "-2".
+    expect(setOf(text, 'firewall addrgrp', 'DMZ-RELAY-DMZ-PROCESSING-NODES', 'member')).toEqual([
+      `DMZ-RELAY-${'X'.repeat(69)}`,
+      `DMZ-RELAY-${'X'.repeat(67)}-2`,
     ]);
     for (const t of parseFortios(text))
       for (const e of t.entries) expect(e.key.length).toBeLessThanOrEqual(MAX_OBJECT_NAME);
@@ -455,6 +581,49 @@ describe('FortiGate export', () => {
       for (const n of names) expect(n.length).toBeLessThanOrEqual(MAX_POLICY_NAME);
       expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     }
+  });
+
+  it.each(ALL)(
+    '%s writes every policy as edit 0 with a unique name, and every created name with the prefix',
+    (name, plan) => {
+      const prefix = PREFIX[name]!;
+      const text = textOf(plan);
+      // The policy ids written: only 0, one per policy.
+      const ids = policyIds(text);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(new Set(ids)).toEqual(new Set(['0']));
+      expect(text.match(/^ {4}edit \d+$/gm)).toEqual(ids.map(() => '    edit 0'));
+      const tables = parseFortios(text);
+      const policies = policiesByName(tables);
+      expect(policies.size).toBe(ids.length);
+      for (const policy of policies.keys()) {
+        expect(policy.startsWith(`${prefix}-`), policy).toBe(true);
+        expect(policy.length, policy).toBeLessThanOrEqual(MAX_POLICY_NAME);
+      }
+      const objects = tables
+        .filter((t) => (OBJECT_TABLES as readonly string[]).includes(t.path))
+        .flatMap((t) => t.entries.map((e) => e.key));
+      expect(objects.length).toBeGreaterThan(0);
+      for (const object of objects) expect(object.startsWith(`${prefix}-`), object).toBe(true);
+      expect(text).toContain(`\n# Object prefix: ${prefix}. `);
+    },
+  );
+
+  it.each(EXAMPLES)('%s creates no name equal to a host name of the plan', (_name, plan) => {
+    const hosts = new Set(plan.hosts.map((h) => h.name.toLowerCase()));
+    const created = createdNames(parseFortios(textOf(plan)));
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.filter((n) => hosts.has(n.toLowerCase()))).toEqual([]);
+  });
+
+  it('steps around a host named like a created name, whatever the case', () => {
+    // SQL01 renamed to what EXCH01's address object would be called.
+    const plan = withHost(DMZ_RELAY, 'sql', (h) => ({ ...h, name: 'dmz-relay-exch01' }));
+    const text = textOf(plan);
+    const created = createdNames(parseFortios(text));
+    expect(created.filter((n) => n.toLowerCase() === 'dmz-relay-exch01')).toEqual([]);
+    expect(created).toContain('DMZ-RELAY-EXCH01-2');
+    expect(policySet(text, 'DMZ-RELAY-5-EXCH01-DMZ-PROCESSING', 'srcaddr')).toEqual(['DMZ-RELAY-EXCH01-2']);
   });
 });
 

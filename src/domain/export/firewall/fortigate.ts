@@ -1,17 +1,21 @@
 import type { AddressGroup, GroupedRule } from '../../grouping';
 import type { Plan } from '../../plan/types';
 import { visibleText } from '../../text';
-import { fileStem } from '../rows';
-import type { ExportInput, QuickExporter } from '../types';
+import type { ExportInput } from '../types';
 import {
   addressFamily,
   cutBytes,
+  exportTarget,
   headerLines,
+  nameFrom,
+  Namer,
   oneLine,
   ruleComment,
   rulesFor,
   shortName,
   unsupportedLine,
+  type FirewallTarget,
+  type TargetLimits,
   type Unsupported,
 } from './common';
 
@@ -20,14 +24,20 @@ import {
  * into the CLI console or run as a CLI script:
  *
  * - `config firewall address` / `address6`: one object per member address (a host, a block, or a
- *   DNS name as `set type fqdn`, which FortiOS resolves itself; DNS names are IPv4 objects);
+ *   DNS name as `set type fqdn`, which FortiOS resolves itself: an IPv4 object, and an IPv6 one
+ *   where the name meets IPv6 across a rule);
  * - `config firewall addrgrp` / `addrgrp6`: one group per side of a rule with more than one member
  *   of that family (a side with one member uses its address object directly);
  * - `config firewall service custom`: one service per protocol and port (`TCP-25`), and
  *   `config firewall service group` for a rule with more than one;
- * - `config firewall policy`: one policy per grouped rule, `edit <rule number>` so applying the
- *   script again replaces the same policies, with `srcaddr`/`dstaddr` for IPv4 and
+ * - `config firewall policy`: one policy per grouped rule, `edit 0` (FortiOS's next free id, so no
+ *   existing policy is touched) with a unique `set name`, `srcaddr`/`dstaddr` for IPv4 and
  *   `srcaddr6`/`dstaddr6` for IPv6 in the same policy, interfaces named after the plan's zones.
+ *
+ * Every object, group, service and policy name starts with the plan's object prefix, so no object
+ * already on the device is edited. Objects and groups of the same name are set again on a second
+ * run (the same result); policy names are unique in a VDOM, so a second run cannot add a policy
+ * twice (the header says how to replace an earlier run's policies).
  *
  * The Internet (`any`) is FortiOS's built-in `all`, only on a side that is any in the plan; a rule
  * with both sides any is not written. What FortiOS cannot be given (hosts without an address, a
@@ -41,6 +51,18 @@ export const MAX_POLICY_NAME = 35;
 export const MAX_POLICY_COMMENTS = 1023;
 /** Interface and zone names on the FortiGate: system zone names are at most 35 characters. */
 export const MAX_INTERFACE_NAME = 35;
+
+export const FORTIGATE_LIMITS: TargetLimits = {
+  nameMax: MAX_OBJECT_NAME,
+  nameChar: /[A-Za-z0-9._-]/,
+  nameFill: '-',
+  // Built-in objects a created name must never equal: the addresses and schedule policies use.
+  reserved: ['all', 'none', 'any', 'always', 'ALL', 'ALL_TCP', 'ALL_UDP'],
+  commentMax: MAX_POLICY_COMMENTS,
+  commentUnit: 'bytes',
+  families: ['ipv4', 'ipv6'],
+  fqdn: ['ipv4', 'ipv6'],
+};
 
 type Family = 'ipv4' | 'ipv6';
 const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
@@ -89,33 +111,37 @@ interface AddressObject {
 
 interface Side {
   any: boolean;
-  /** Address objects by family, once each, in member order. */
+  /** Address objects of IP members by family, once each, in member order. */
   members: Record<Family, AddressObject[]>;
+  /** Members that are DNS names (host id, name): an fqdn object in each family the rule needs. */
+  names: [string, string][];
   missing: string[];
 }
 
 /** Everything named in the file: objects first, in the order the rules use them, then groups. */
 class Names {
-  private readonly taken = new Set<string>(['all']);
-  private readonly services = new Set<string>();
   private readonly interfaces = new Set<string>(['any']);
-  private readonly policies = new Set<string>();
+  readonly namer: Namer;
   readonly addresses = new Map<string, AddressObject>();
   readonly zones = new Map<string, string>();
 
-  address(plan: Plan, hostId: string, address: string): AddressObject | null {
-    const family = addressFamily(address);
-    if (family !== 'ipv4' && family !== 'ipv6' && family !== 'name') return null;
+  constructor(private readonly plan: Plan) {
+    this.namer = new Namer(FORTIGATE_LIMITS, plan);
+  }
+
+  /** The address object of a member for one family (a DNS name has one per family). */
+  address(hostId: string, address: string, family: Family): AddressObject {
+    const fqdn = addressFamily(address) === 'name';
     const key = `${family}|${address.toLowerCase()}`;
     let found = this.addresses.get(key);
     if (!found) {
-      const host = plan.hosts.find((h) => h.id === hostId);
-      const base = family === 'name' ? objectName(address, 'fqdn') : objectName(host?.name ?? hostId, 'host');
+      const host = this.plan.hosts.find((h) => h.id === hostId);
+      const base = fqdn ? objectName(address, 'fqdn') : objectName(host?.name ?? hostId, 'host');
       found = {
-        name: shortName(base, MAX_OBJECT_NAME, this.taken),
-        family: family === 'ipv6' ? 'ipv6' : 'ipv4',
-        address: family === 'name' ? visibleText(address) : address,
-        fqdn: family === 'name',
+        name: this.namer.name(fqdn && family === 'ipv6' ? `${base}-v6` : base),
+        family,
+        address: fqdn ? visibleText(address) : address,
+        fqdn,
       };
       this.addresses.set(key, found);
     }
@@ -123,22 +149,22 @@ class Names {
   }
 
   object(name: string): string {
-    return shortName(objectName(name, 'group'), MAX_OBJECT_NAME, this.taken);
+    return this.namer.name(objectName(name, 'group'));
   }
 
   service(name: string): string {
-    return shortName(name, MAX_OBJECT_NAME, this.services);
+    return this.namer.name(name);
   }
 
   policy(name: string): string {
-    return shortName(name, MAX_POLICY_NAME, this.policies);
+    return this.namer.name(name, MAX_POLICY_NAME);
   }
 
-  zone(plan: Plan, zoneId: string | undefined): string {
+  zone(zoneId: string | undefined): string {
     if (zoneId === undefined) return 'any';
     let name = this.zones.get(zoneId);
     if (name === undefined) {
-      const zone = plan.zones.find((z) => z.id === zoneId);
+      const zone = this.plan.zones.find((z) => z.id === zoneId);
       name = shortName(objectName(zone?.name ?? zoneId, 'zone'), MAX_INTERFACE_NAME, this.interfaces);
       this.zones.set(zoneId, name);
     }
@@ -148,17 +174,28 @@ class Names {
 
 function side(plan: Plan, group: AddressGroup, names: Names): Side {
   const hostNames = new Map(plan.hosts.map((h) => [h.id, visibleText(h.name)]));
-  const out: Side = { any: false, members: { ipv4: [], ipv6: [] }, missing: [] };
+  const out: Side = { any: false, members: { ipv4: [], ipv6: [] }, names: [], missing: [] };
   group.addresses.forEach((address, i) => {
     const hostId = group.hostIds[i]!;
     const family = addressFamily(address);
     if (family === 'any') out.any = true;
     else if (family === 'none') out.missing.push(`${hostNames.get(hostId) ?? hostId} has no address`);
+    else if (family === 'name') out.names.push([hostId, address]);
     else {
-      const object = names.address(plan, hostId, address)!;
-      if (!out.members[object.family].includes(object)) out.members[object.family].push(object);
+      const object = names.address(hostId, address, family);
+      if (!out.members[family].includes(object)) out.members[family].push(object);
     }
   });
+  return out;
+}
+
+/** A side's objects in one family: its IP members, then its DNS names as fqdn objects of that family. */
+function objectsOf(s: Side, family: Family, names: Names): AddressObject[] {
+  const out = [...s.members[family]];
+  for (const [hostId, address] of s.names) {
+    const object = names.address(hostId, address, family);
+    if (!out.includes(object)) out.push(object);
+  }
   return out;
 }
 
@@ -176,7 +213,7 @@ interface Policy {
 export function toFortigate(input: ExportInput): { text: string; notes: string[] } {
   const { plan } = input;
   const grouping = rulesFor(input);
-  const names = new Names();
+  const names = new Names(plan);
   const sides = new Map<string, Side>();
   const sideOf = (g: AddressGroup) => {
     let s = sides.get(g.key);
@@ -192,14 +229,14 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
   /** The name a policy uses for one side and family: `all`, the one address, or an address group. */
   const sideName = (group: AddressGroup, s: Side, family: Family): string => {
     if (s.any) return ALL[family];
-    const members = s.members[family];
+    const members = objectsOf(s, family, names);
     if (members.length === 1) return members[0]!.name;
     const key = `${family}|${group.key}`;
     let g = groups.get(key);
     if (!g) {
-      const both = s.members.ipv4.length > 1 && s.members.ipv6.length > 1;
+      const both = objectsOf(s, 'ipv4', names).length > 1 && members.length > 1 && family === 'ipv6';
       g = {
-        name: names.object(family === 'ipv6' && both ? `${group.name}-v6` : group.name),
+        name: names.object(both ? `${group.name}-v6` : group.name),
         family,
         members: members.map((m) => m.name),
       };
@@ -251,20 +288,29 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
       for (const m of s.missing)
         problems.push(`${role} ${group.name}: ${m}; FortiGate matches addresses and DNS names only`);
     const addresses: Policy['addresses'] = {};
-    const has = (s: Side, f: Family) => s.any || s.members[f].length > 0;
-    const concrete = (s: Side) => s.members.ipv4.length + s.members.ipv6.length > 0;
+    // A DNS name carries either family; IPv6 is written for it only where it meets IPv6, any or a name.
+    const has = (s: Side, f: Family) => s.any || s.members[f].length > 0 || s.names.length > 0;
+    const specific = (s: Side, f: Family) => s.members[f].length > 0;
+    const concrete = (s: Side) => s.members.ipv4.length + s.members.ipv6.length + s.names.length > 0;
+    const wanted = (f: Family) =>
+      f === 'ipv4' ||
+      specific(src, f) ||
+      specific(dst, f) ||
+      (src.names.length > 0 && (dst.any || dst.names.length > 0)) ||
+      (dst.names.length > 0 && src.any);
     if (src.any && dst.any)
       problems.push('both sides are any address; a policy from all to all would allow everything');
     else
       for (const family of FAMILIES) {
         const inSrc = has(src, family);
         const inDst = has(dst, family);
-        if (inSrc && inDst)
-          addresses[family] = {
-            src: sideName(rule.source, src, family),
-            dst: sideName(rule.destination, dst, family),
-          };
-        else if (inSrc !== inDst && concrete(src) && concrete(dst)) {
+        if (inSrc && inDst) {
+          if (wanted(family))
+            addresses[family] = {
+              src: sideName(rule.source, src, family),
+              dst: sideName(rule.destination, dst, family),
+            };
+        } else if (specific(inSrc ? src : dst, family) && concrete(src) && concrete(dst)) {
           const [have, lack] = inSrc ? ['source', 'destination'] : ['destination', 'source'];
           const group = inSrc ? rule.source : rule.destination;
           problems.push(
@@ -285,8 +331,8 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
             name: names.policy(
               `${rule.number}-${objectName(rule.source.name, 'src')}-${objectName(rule.destination.name, 'dst')}`,
             ),
-            srcintf: names.zone(plan, rule.sourceZone),
-            dstintf: names.zone(plan, rule.destinationZone),
+            srcintf: names.zone(rule.sourceZone),
+            dstintf: names.zone(rule.destinationZone),
             addresses,
             service: serviceName(rule),
           }
@@ -340,10 +386,15 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
       .filter((o) => o.family === 'ipv6')
       .map((o) => ({
         edit: quote(o.name),
-        sets: [
-          ['type', 'ipprefix'],
-          ['ip6', ip6(o.address)],
-        ],
+        sets: o.fqdn
+          ? [
+              ['type', 'fqdn'],
+              ['fqdn', quote(o.address)],
+            ]
+          : [
+              ['type', 'ipprefix'],
+              ['ip6', ip6(o.address)],
+            ],
       })),
   );
   for (const family of FAMILIES)
@@ -374,10 +425,15 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
   const header = [
     ...headerLines(input, 'FortiGate'),
     '',
+    `Object prefix: ${names.namer.prefix}. Every address, group, service and policy name here starts with it.`,
+    '',
     'FortiOS 7.0 or later (IPv4 and IPv6 in one policy table). Paste into the CLI console or run as a CLI script.',
-    'Each policy is edit <rule number>, so running it again replaces the same policies; check those ids are',
-    'free first. Objects of the same name are edited too, not duplicated. New policies go to the end of the',
-    'policy list: move them above any policy that would deny this traffic first.',
+    'Each policy is edit 0: FortiOS gives it the next free id, so no existing policy is changed. Objects of',
+    'the same name are set again, not duplicated. Policies are created, not updated: before running it a',
+    'second time, or for a changed plan, delete the policies of the earlier run (their names start with the',
+    `prefix: show firewall policy | grep -f ${names.namer.prefix}-, then delete <id> in config firewall policy).`,
+    'FortiOS keeps policy names unique in a VDOM, so it refuses a policy whose name is already there.',
+    'New policies go to the end of the policy list: move them above any policy that would deny this traffic.',
     'Before running, map each zone of the plan to your interface or zone name (replace it in srcintf/dstintf):',
     ...[...names.zones].map(([id, name]) => {
       const zone = plan.zones.find((z) => z.id === id);
@@ -394,7 +450,7 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
     const out = e.problems.map((p) => `    # ${unsupportedLine({ rule: e.rule.number, text: p })}`);
     const p = e.policy;
     if (p) {
-      out.push(`    edit ${p.rule.number}`);
+      out.push('    edit 0');
       const set = (attr: string, value: string) => out.push(`        set ${attr} ${value}`);
       set('name', quote(p.name));
       set('srcintf', quote(p.srcintf));
@@ -422,13 +478,15 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
   return { text, notes };
 }
 
-/** `<plan name>-fortigate.conf`: the grouped rules of the change request's scope as a FortiOS CLI script. */
-export const exportFortigate: QuickExporter = (input) => {
-  const { text, notes } = toFortigate(input);
-  return {
-    filename: `${fileStem(input.plan.name)}-fortigate.conf`,
-    mime: 'text/plain;charset=utf-8',
-    data: text,
-    ...(notes.length > 0 ? { notes } : {}),
-  };
+export const fortigateTarget: FirewallTarget = {
+  label: 'FortiGate',
+  suffix: '-fortigate.conf',
+  limits: FORTIGATE_LIMITS,
+  quote,
+  comment: (text) => `# ${oneLine(text)}`,
+  objectName: (text) => nameFrom(text, FORTIGATE_LIMITS.nameChar, FORTIGATE_LIMITS.nameFill),
+  render: toFortigate,
 };
+
+/** `<plan name>-fortigate.conf`: the grouped rules of the change request's scope as a FortiOS CLI script. */
+export const exportFortigate = exportTarget(fortigateTarget);

@@ -293,3 +293,46 @@ export function schemaProblems(tables: Table[], schema: Schema, since = 'v7.0.0'
   }
   return problems;
 }
+
+// ---------- policies by name ----------
+
+/**
+ * The entries of the `firewall policy` tables by their `set name`. A script that adds policies
+ * writes `edit 0` (FortiOS takes the next free id), so the edit id says nothing about which policy
+ * is which: the name does. Throws when a policy has no name, or two have the same name (FortiOS
+ * refuses a name already used in the VDOM; compared without regard to case, as the names are made).
+ */
+export function policiesByName(tables: Table[]): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  const seen = new Map<string, number>();
+  for (const entry of tables.filter((t) => t.path === 'firewall policy').flatMap((t) => t.entries)) {
+    const name = entry.sets.find((s) => s.attribute === 'name');
+    if (!name || name.values.length !== 1)
+      throw new Error(`line ${entry.line}: policy edit ${entry.key} without one set name`);
+    const value = name.values[0]!;
+    const earlier = seen.get(value.toLowerCase());
+    if (earlier !== undefined)
+      throw new Error(`line ${entry.line}: policy name ${value} already used on line ${earlier}`);
+    seen.set(value.toLowerCase(), entry.line);
+    out.set(value, entry);
+  }
+  return out;
+}
+
+/** The tables whose `edit` names an object the script creates (addresses, groups, services). */
+export const OBJECT_TABLES = [
+  'firewall address',
+  'firewall address6',
+  'firewall addrgrp',
+  'firewall addrgrp6',
+  'firewall service custom',
+  'firewall service group',
+] as const;
+
+/** Every name the script creates: the `edit` names of OBJECT_TABLES and the policies' `set name`. */
+export function createdNames(tables: Table[]): string[] {
+  const objects = tables
+    .filter((t) => (OBJECT_TABLES as readonly string[]).includes(t.path))
+    .flatMap((t) => t.entries.map((e) => e.key));
+  return [...objects, ...policiesByName(tables).keys()];
+}

@@ -1,16 +1,21 @@
 import type { AddressGroup, GroupedRule } from '../../grouping';
 import type { Plan } from '../../plan/types';
 import { visibleText } from '../../text';
-import { fileStem } from '../rows';
-import type { ExportInput, QuickExporter } from '../types';
+import type { ExportInput } from '../types';
 import {
   addressFamily,
   cutBytes,
+  exportTarget,
   headerLines,
   membersByFamily,
+  nameFrom,
+  Namer,
+  oneLine,
   ruleComment,
   rulesFor,
   unsupportedLine,
+  type FirewallTarget,
+  type TargetLimits,
   type Unsupported,
 } from './common';
 
@@ -26,38 +31,62 @@ import {
  * at the rule's place and returned in `notes`; members of the other family are pointed to the
  * other file.
  *
- * The jump from FORWARD is not in the file but in the header: `--noflush` keeps the host's own
- * rules, re-declaring the chain empties it so loading again replaces the rules, and the jump is
- * added once, by hand, where it belongs among the host's rules (an `-A FORWARD` line in the file
- * would add one more jump at every load, after any DROP already there).
+ * The chain is the plan's own, `<PREFIX>-RULES`. The jump from FORWARD is not in the file but in
+ * the header: `--noflush` keeps the host's own rules, re-declaring the chain empties it so loading
+ * again replaces the rules (twice gives the same as once), and the jump is added once, by hand,
+ * where it belongs among the host's rules (an `-A FORWARD` line in the file would add one more
+ * jump at every load, after any DROP already there).
  */
 
 export type IpFamily = 'ipv4' | 'ipv6';
 
-/** The user chain: ≤ 28 characters. */
-export const CHAIN = 'PORTOLAN-RULES';
 /** `-m multiport` takes at most 15 ports. */
 export const MAX_MULTIPORT = 15;
 /** The kernel keeps 255 bytes of a comment and cuts the rest silently. */
 export const MAX_COMMENT_BYTES = 255;
 
+export const IPTABLES_LIMITS: TargetLimits = {
+  // Chain names: under 29 characters.
+  nameMax: 28,
+  nameChar: /[A-Za-z0-9_-]/,
+  nameFill: '-',
+  // Built-in chains and targets: a user chain of these names would be refused or misread.
+  reserved: [
+    'INPUT',
+    'OUTPUT',
+    'FORWARD',
+    'PREROUTING',
+    'POSTROUTING',
+    'ACCEPT',
+    'DROP',
+    'REJECT',
+    'RETURN',
+    'LOG',
+  ],
+  commentMax: MAX_COMMENT_BYTES,
+  commentUnit: 'bytes',
+  families: ['ipv4', 'ipv6'],
+  fqdn: [],
+};
+
+/** The plan's own chain: `<PREFIX>-RULES`. */
+export const chainName = (plan: Plan) => new Namer(IPTABLES_LIMITS, plan).name('RULES');
+
 const TOOL: Record<IpFamily, string> = { ipv4: 'iptables', ipv6: 'ip6tables' };
 const LABEL: Record<IpFamily, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 const OTHER: Record<IpFamily, IpFamily> = { ipv4: 'ipv6', ipv6: 'ipv4' };
-
-/** Text safe on one `#` line: no line breaks or other control characters. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- a line break would end the comment and start a rule
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
-}
 
 /**
  * The `--comment` argument, quoted: one line, no `"` (made `'`) or `\` (made `/`), so nothing in
  * a name can close the quotes, and at most 255 bytes.
  */
 export function commentArgument(rule: GroupedRule): string {
-  const text = oneLine(ruleComment(rule, 1000)).replace(/"/g, "'").replace(/\\/g, '/');
-  return `"${cutBytes(text, MAX_COMMENT_BYTES)}"`;
+  return quote(ruleComment(rule, 1000));
+}
+
+/** A quoted argument: one line, no `"` (made `'`) or `\` (made `/`), at most 255 bytes. */
+function quote(text: string): string {
+  return `"${cutBytes(oneLine(text).replace(/"/g, "'").replace(/\\/g, '/'), MAX_COMMENT_BYTES)}"`;
 }
 
 /** `ports` in runs of at most 15. */
@@ -99,7 +128,7 @@ function side(plan: Plan, group: AddressGroup, family: IpFamily): Side {
 }
 
 /** One grouped rule's lines (its `#` heading, its `-A` lines, what it cannot express) and notes. */
-export function ruleLines(plan: Plan, rule: GroupedRule, family: IpFamily) {
+export function ruleLines(plan: Plan, rule: GroupedRule, family: IpFamily, chain = chainName(plan)) {
   const tool = TOOL[family];
   const otherTool = TOOL[OTHER[family]];
   const source = side(plan, rule.source, family);
@@ -155,7 +184,7 @@ export function ruleLines(plan: Plan, rule: GroupedRule, family: IpFamily) {
                 : `-p ${protocol} -m multiport --dports ${run.join(',')}`;
             const from = s === null ? '' : ` -s ${s}`;
             const to = d === null ? '' : ` -d ${d}`;
-            lines.push(`-A ${CHAIN}${from}${to} ${match} -m comment --comment ${comment} -j ACCEPT`);
+            lines.push(`-A ${chain}${from}${to} ${match} -m comment --comment ${comment} -j ACCEPT`);
           }
         }
   }
@@ -168,48 +197,56 @@ export function ruleLines(plan: Plan, rule: GroupedRule, family: IpFamily) {
 /** The restore file for one family, and what it could not express. */
 export function toIptables(input: ExportInput, family: IpFamily): { text: string; notes: string[] } {
   const tool = TOOL[family];
+  const chain = chainName(input.plan);
   const grouping = rulesFor(input);
   const header = [
     ...headerLines(input, tool),
     `Only ${LABEL[family]} addresses; the ${LABEL[OTHER[family]]} rules are in the ${TOOL[OTHER[family]]} file.`,
+    `Object prefix: ${new Namer(IPTABLES_LIMITS, input.plan).prefix}. This file creates one chain, ${chain}, and changes nothing else.`,
+    "Loading it replaces that chain's rules: plans applied to the same host need different prefixes.",
     '',
-    `Load without touching the host's own rules (loading again replaces the chain's rules):`,
+    `Load without touching the host's own rules (loading again replaces the chain's rules, so twice is once):`,
     `  ${tool}-restore --noflush FILE`,
-    `Then send forwarded traffic through the chain, once, before any DROP or REJECT in FORWARD:`,
-    `  ${tool} -I FORWARD -j ${CHAIN}`,
-    'The chain only accepts; what it does not accept returns to FORWARD and its policy.',
-    `The jump is not in this file: ${tool}-restore --noflush would add another one at every load.`,
+    `Then, once, send forwarded traffic through the chain before any DROP or REJECT in FORWARD:`,
+    `  ${tool} -I FORWARD -j ${chain}`,
+    "The chain only accepts the plan's flows; what it does not accept returns to FORWARD.",
+    'Under a DROP policy, replies are dropped unless FORWARD also accepts established connections, once:',
+    `  ${tool} -I FORWARD -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT`,
+    `The jumps are not in this file: ${tool}-restore --noflush would add them again at every load.`,
+    `Remove everything: ${tool} -D FORWARD -j ${chain}; ${tool} -F ${chain}; ${tool} -X ${chain}`,
   ];
   const body: string[] = [];
   const notes: string[] = [];
   for (const rule of grouping.rules) {
-    const r = ruleLines(input.plan, rule, family);
+    const r = ruleLines(input.plan, rule, family, chain);
     body.push(...r.lines);
     notes.push(...r.notes);
   }
   const lines = [
     ...header.map((l) => (l === '' ? '#' : `# ${oneLine(l)}`)),
     '*filter',
-    `:${CHAIN} - [0:0]`,
+    `:${chain} - [0:0]`,
     ...body,
     'COMMIT',
   ];
   return { text: `${lines.join('\n')}\n`, notes };
 }
 
-function exporter(family: IpFamily): QuickExporter {
-  return (input) => {
-    const { text, notes } = toIptables(input, family);
-    return {
-      filename: `${fileStem(input.plan.name)}-${TOOL[family]}.rules`,
-      mime: 'text/plain;charset=utf-8',
-      data: text,
-      notes,
-    };
+function target(family: IpFamily): FirewallTarget {
+  return {
+    label: TOOL[family],
+    suffix: `-${TOOL[family]}.rules`,
+    limits: { ...IPTABLES_LIMITS, families: [family] },
+    quote,
+    comment: (text) => `# ${oneLine(text)}`,
+    objectName: (text) => nameFrom(text, IPTABLES_LIMITS.nameChar, IPTABLES_LIMITS.nameFill),
+    render: (input) => toIptables(input, family),
   };
 }
 
+export const iptablesTarget = target('ipv4');
+export const ip6tablesTarget = target('ipv6');
 /** `<plan name>-iptables.rules`: the IPv4 rules for `iptables-restore`. */
-export const exportIptables: QuickExporter = exporter('ipv4');
+export const exportIptables = exportTarget(iptablesTarget);
 /** `<plan name>-ip6tables.rules`: the IPv6 rules for `ip6tables-restore`. */
-export const exportIp6tables: QuickExporter = exporter('ipv6');
+export const exportIp6tables = exportTarget(ip6tablesTarget);

@@ -1,19 +1,33 @@
 import type { AddressGroup, GroupedRule } from '../../grouping';
-import { fileStem } from '../rows';
-import type { ExportInput, Exporter } from '../types';
+import { objectPrefix } from '../../plan/objectPrefix';
+import type { Plan } from '../../plan/types';
+import type { ExportInput } from '../types';
 import {
+  exportTarget,
   headerLines,
   membersByFamily,
+  nameFrom,
+  Namer,
+  oneLine,
   ruleComment,
   rulesFor,
-  shortName,
   unsupportedLine,
+  type FirewallTarget,
+  type TargetLimits,
   type Unsupported,
 } from './common';
 
 /**
- * nftables: one file `nft -f` loads into an empty ruleset. Everything lives in its own table,
- * `inet portolan` (fixed, so a reload or a removal is always `nft delete table inet portolan`):
+ * nftables: one file `nft -f` loads as one transaction. Everything lives in the plan's own table,
+ * `inet <PREFIX>` (the plan's object prefix, `-` made `_`), and the file replaces it whole:
+ *
+ *   table inet P { chain P_rules { } … }   creates the table, chain and sets if missing
+ *   flush chain … / flush set …           (for the merge recipe, see the header)
+ *   delete table inet P                   removes what an earlier load made
+ *   table inet P { … }                    and makes it again
+ *
+ * so loading the file twice leaves the same ruleset as loading it once, and loading a changed
+ * plan's file leaves exactly the new rules. Inside the table:
  *
  * - one named set per address group and family (`<GROUP>_v4` of `type ipv4_addr`, `<GROUP>_v6` of
  *   `type ipv6_addr`), with `flags interval` since members may be CIDR blocks, and `auto-merge` so
@@ -31,12 +45,46 @@ import {
  * comment where the rule would be and a note for the person downloading, never a broader rule.
  */
 
-export const NFT_TABLE = 'portolan';
-export const NFT_CHAIN = 'portolan_rules';
-/** Set names: the group name cut to this length, then `_v4`/`_v6`. nft allows far more; this stays readable. */
-const SET_BASE_MAX = 40;
+/** Set names: prefix and group name cut to this length, then `_v4`/`_v6`. nft allows far more; this stays readable. */
+const SET_BASE_MAX = 52;
 /** nft refuses comments longer than 128 bytes (NFTNL_UDATA_COMMENT_MAXLEN); one kept for the terminator. */
 const COMMENT_MAX_BYTES = 127;
+
+export const NFT_LIMITS: TargetLimits = {
+  nameMax: 64,
+  // nft identifiers: letters, digits and `_` (it takes `/`, `.` and `-` too, but not everywhere).
+  nameChar: /[A-Za-z0-9_]/,
+  nameFill: '_',
+  // Words of the nft grammar that cannot be a bare identifier.
+  reserved: [
+    'table',
+    'chain',
+    'set',
+    'map',
+    'flush',
+    'delete',
+    'add',
+    'insert',
+    'ip',
+    'ip6',
+    'inet',
+    'filter',
+  ],
+  commentMax: COMMENT_MAX_BYTES,
+  commentUnit: 'bytes',
+  families: ['ipv4', 'ipv6'],
+  fqdn: [],
+};
+
+/**
+ * The table and chain names of a plan. The table is `<PREFIX>_portolan`, not the prefix alone: a
+ * prefix chosen as `filter` must not make the file replace the admin's own `table inet filter`,
+ * nor one chosen as `drop` be read as a keyword.
+ */
+export function nftNames(plan: Plan) {
+  const namer = new Namer(NFT_LIMITS, plan);
+  return { namer, table: namer.name('portolan'), chain: namer.name('rules') };
+}
 
 type Family = 'ipv4' | 'ipv6';
 const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
@@ -45,9 +93,6 @@ const SUFFIX: Record<Family, string> = { ipv4: '_v4', ipv6: '_v6' };
 const TYPE: Record<Family, string> = { ipv4: 'ipv4_addr', ipv6: 'ipv6_addr' };
 const LABEL: Record<Family, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 
-/** Text for a `#` comment: one line. */
-// eslint-disable-next-line no-control-regex -- control characters would end or garble the line
-const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 /** Text for a quoted string: one line, no double quote (nft strings have no escapes). */
 const quotable = (text: string) => oneLine(text).replace(/"/g, "'");
 
@@ -61,25 +106,9 @@ function nftComment(rule: GroupedRule): string {
   }
 }
 
-/** A valid nft identifier from a group name: letters, digits and `_`, starting with a letter. */
-function identifier(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-  return /^[A-Za-z]/.test(cleaned) ? cleaned : `G_${cleaned}`;
-}
-
 /** Set base names for every group, unique and stable (group order is the grouping's). */
-function setBases(groups: readonly AddressGroup[]): Map<string, string> {
-  const taken = new Set<string>();
-  const used = new Set<string>();
-  const out = new Map<string, string>();
-  for (const group of groups) {
-    let base: string;
-    do base = shortName(identifier(group.name), SET_BASE_MAX, taken).replace(/-/g, '_');
-    while (used.has(base.toLowerCase()));
-    used.add(base.toLowerCase());
-    out.set(group.key, base);
-  }
-  return out;
+function setBases(groups: readonly AddressGroup[], namer: Namer): Map<string, string> {
+  return new Map(groups.map((group) => [group.key, namer.name(group.name, SET_BASE_MAX)]));
 }
 
 interface Side {
@@ -97,7 +126,8 @@ function side(input: ExportInput, group: AddressGroup): Side {
 
 export function toNftables(input: ExportInput): { text: string; notes: string[] } {
   const grouping = rulesFor(input);
-  const bases = setBases(grouping.groups);
+  const { namer, table, chain } = nftNames(input.plan);
+  const bases = setBases(grouping.groups, namer);
   const sides = new Map(grouping.groups.map((g) => [g.key, side(input, g)]));
   const usedSets = new Map<string, { family: Family; elements: string[] }>();
   const unsupported: Unsupported[] = [];
@@ -156,8 +186,10 @@ export function toNftables(input: ExportInput): { text: string; notes: string[] 
     body.push(...statements.map((s) => `\t\t${s}`));
   }
 
+  const setNames = [...usedSets.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const sets: string[] = [];
-  for (const [name, { family, elements }] of [...usedSets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const name of setNames) {
+    const { family, elements } = usedSets.get(name)!;
     sets.push(
       `\tset ${name} {`,
       `\t\ttype ${TYPE[family]}`,
@@ -171,34 +203,51 @@ export function toNftables(input: ExportInput): { text: string; notes: string[] 
 
   const header = [
     ...headerLines(input, 'nftables'),
+    `Object prefix: ${objectPrefix(input.plan)} (${namer.prefix} in nft names). Everything this file creates is in table inet ${table}.`,
+    'The file replaces that table whole: plans applied to the same host need different prefixes.',
     '',
-    `Load: nft -f FILE. It creates table inet ${NFT_TABLE} with the sets and the regular chain ${NFT_CHAIN};`,
-    `on its own that chain filters nothing. To reload, first: nft delete table inet ${NFT_TABLE}`,
+    `Load: nft -f FILE. It replaces table inet ${table} whole, in one transaction: loading it again`,
+    'gives the same ruleset, and the file of a changed plan leaves exactly the new rules.',
+    `Alone, the regular chain ${chain} filters nothing. Remove everything: nft delete table inet ${table}`,
     'A chain can only be jumped to from its own table, and an accept in one table does not undo a drop',
     'in another. So choose one:',
     '1. Into your own table (Debian: table inet filter in /etc/nftables.conf), before its final drop:',
-    `     sed 's/^table inet ${NFT_TABLE} {$/table inet filter {/' FILE | nft -f -`,
-    `     nft add rule inet filter forward jump ${NFT_CHAIN}`,
-    `2. This table as the forward filter: uncomment chain forward at the end of table ${NFT_TABLE}.`,
+    `     sed -e '/^delete table inet ${table}$/d' -e 's/inet ${table} /inet filter /' FILE | nft -f -`,
+    `     nft add rule inet filter forward jump ${chain}     (once)`,
+    `   Loading it again flushes and refills only the chain ${chain} and the sets of this file.`,
+    `2. This table as the forward filter: uncomment chain forward at the end of table ${table}.`,
     '   Packets must then be accepted by every forward base chain, of this table and of any other.',
+    '   Replies need: ct state established,related accept (in the commented chain).',
   ];
   const notes = unsupported.map(unsupportedLine);
   if (notes.length > 0)
     header.push('', 'Not expressible in nftables (also marked where each rule is):', ...notes);
 
   const lines = [
-    ...header.map((l) => oneLine(l ? `# ${l}` : '#')),
+    ...header.map((l) => (l ? nftablesTarget.comment(l) : '#')),
     '',
-    `table inet ${NFT_TABLE} {`,
+    '# Create the table, chain and sets if missing, so the flushes and the delete below always apply.',
+    `table inet ${table} {`,
+    `\tchain ${chain} {`,
+    '\t}',
+    ...setNames.map(
+      (name) => `\tset ${name} { type ${TYPE[usedSets.get(name)!.family]}; flags interval; auto-merge; }`,
+    ),
+    '}',
+    `flush chain inet ${table} ${chain}`,
+    ...setNames.map((name) => `flush set inet ${table} ${name}`),
+    `delete table inet ${table}`,
+    '',
+    `table inet ${table} {`,
     ...sets,
-    `\tchain ${NFT_CHAIN} {`,
+    `\tchain ${chain} {`,
     ...body,
     '\t}',
     '',
     '\t# chain forward {',
     '\t# \ttype filter hook forward priority filter; policy drop;',
     '\t# \tct state established,related accept',
-    `\t# \tjump ${NFT_CHAIN}`,
+    `\t# \tjump ${chain}`,
     '\t# }',
     '}',
     '',
@@ -206,13 +255,15 @@ export function toNftables(input: ExportInput): { text: string; notes: string[] 
   return { text: lines.join('\n'), notes };
 }
 
-/** `<plan name>-nftables.nft`: the grouped rules of the change request's scope as an nftables table. */
-export const exportNftables: Exporter = (input) => {
-  const { text, notes } = toNftables(input);
-  return {
-    filename: `${fileStem(input.plan.name)}-nftables.nft`,
-    mime: 'text/plain;charset=utf-8',
-    data: text,
-    ...(notes.length > 0 ? { notes } : {}),
-  };
+export const nftablesTarget: FirewallTarget = {
+  label: 'nftables',
+  suffix: '-nftables.nft',
+  limits: NFT_LIMITS,
+  quote: (text) => `"${quotable(text)}"`,
+  comment: (text) => `# ${oneLine(text)}`,
+  objectName: (text) => nameFrom(text, NFT_LIMITS.nameChar, NFT_LIMITS.nameFill),
+  render: toNftables,
 };
+
+/** `<plan name>-nftables.nft`: the grouped rules of the change request's scope as an nftables table. */
+export const exportNftables = exportTarget(nftablesTarget);

@@ -6,7 +6,8 @@
  * What the grammar proves: every line is a comment, blank, or one of the known `set` shapes with
  * the right keywords in the right places; brackets and quotes close; names are within PAN-OS's
  * characters and lengths; every address, group, service and zone a line uses is defined (or, for
- * zones, listed in the header) before it; nothing is defined twice. What it does not prove: that
+ * zones, listed in the header) before it; nothing is defined twice; `rule-type` is interzone or
+ * intrazone, intrazone only from a zone to itself, interzone never from a zone to itself. What it does not prove: that
  * PAN-OS accepts the lines (the shapes are written from Palo Alto's documentation and examples,
  * not checked by a vendor parser), nor where the rules land in an existing rulebase.
  *
@@ -29,6 +30,7 @@ import {
   RULE_NAME_MAX,
   ZONE_NAME_MAX,
 } from './panos';
+import { HOSTILE as SHARED_HOSTILE, fileStemOf } from './hostile.testing';
 import { EXAMPLE_PLANS, MIXED_RELAY, V6_SINGLE, expectGolden } from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
@@ -41,7 +43,12 @@ const input = (plan: Plan, includeInternal = false): ExportInput => ({
 });
 const exportOf = (plan: Plan, includeInternal = false) => exportPanos(input(plan, includeInternal));
 
-const EXAMPLES: [string, Plan][] = [...EXAMPLE_PLANS, ['v6-single', V6_SINGLE], ['mixed-relay', MIXED_RELAY]];
+const EXAMPLES: [string, Plan][] = [
+  ...EXAMPLE_PLANS,
+  ['v6-single', V6_SINGLE],
+  ['mixed-relay', MIXED_RELAY],
+  ['hostile', SHARED_HOSTILE],
+];
 
 // ---------- the grammar ----------
 
@@ -93,7 +100,18 @@ function value(tokens: Token[], at: number): { values: string[]; next: number } 
 }
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-const RESERVED = new Set(['any', 'application-default', 'service-http', 'service-https']);
+/** Words PAN-OS reads as keywords where a name goes, written from Palo Alto's documentation. */
+const RESERVED = new Set([
+  'any',
+  'all',
+  'none',
+  'default',
+  'select',
+  'multicast',
+  'application-default',
+  'service-http',
+  'service-https',
+]);
 
 function checkName(name: string, max: number, what: string) {
   if (!NAME.test(name))
@@ -111,6 +129,8 @@ function checkNetmask(v: string) {
 
 interface Rule {
   name: string;
+  /** `rule-type`: interzone, intrazone, or absent (universal). */
+  type: string | undefined;
   from: string[];
   to: string[];
   source: string[];
@@ -131,6 +151,7 @@ interface Config {
 const RULE_KEYS = [
   'from',
   'to',
+  'rule-type',
   'source',
   'destination',
   'source-user',
@@ -230,7 +251,7 @@ function parsePanos(text: string): Config {
             fields.set(key.text, v.values);
             at = v.next;
           }
-          for (const k of RULE_KEYS.filter((k) => k !== 'description'))
+          for (const k of RULE_KEYS.filter((k) => k !== 'description' && k !== 'rule-type'))
             if (!fields.has(k)) throw new Error(`rule without ${k}`);
           if (description === undefined) throw new Error('rule without description');
           if (description.length > DESCRIPTION_MAX) throw new Error('description too long');
@@ -252,10 +273,21 @@ function parsePanos(text: string): Config {
           }
           if (fields.get('source')![0] === 'any' && fields.get('destination')![0] === 'any')
             throw new Error('any on both sides');
+          const type = fields.get('rule-type');
+          if (type !== undefined) {
+            if (type.length !== 1 || (type[0] !== 'interzone' && type[0] !== 'intrazone'))
+              throw new Error(`rule-type ${type.join(' ')}: interzone or intrazone expected`);
+            const [from, to] = [fields.get('from')!, fields.get('to')!];
+            const oneZone = from.length === 1 && to.length === 1 && from[0] === to[0];
+            if (type[0] === 'intrazone' && !oneZone) throw new Error('intrazone between different zones');
+            if (type[0] === 'interzone' && oneZone && from[0] !== 'any')
+              throw new Error('interzone from a zone to itself: it can never match');
+          }
           for (const s of fields.get('service')!)
             if (!config.services.has(s)) throw new Error(`service ${s} not defined`);
           config.rules.push({
             name,
+            type: type?.[0],
             from: fields.get('from')!,
             to: fields.get('to')!,
             source: fields.get('source')!,
@@ -273,7 +305,19 @@ function parsePanos(text: string): Config {
 
 // ---------- the tuples ----------
 
-/** "FROM>TO SOURCE DESTINATION proto/port" for every packet class the rules allow, read back. */
+/** The families a packet to or from an atom can have: an IPv4 or IPv6 block, or both (any, a DNS name). */
+function atomFamilies(atom: string): string[] {
+  if (atom === '*' || !/^[\d.:a-fA-F]+\/\d+$/.test(atom)) return ['ipv4', 'ipv6'];
+  return [atom.includes(':') ? 'ipv6' : 'ipv4'];
+}
+
+/** Whether a packet can go from `s` to `d`: a packet keeps its family. */
+const sameFamily = (s: string, d: string) => atomFamilies(s).some((f) => atomFamilies(d).includes(f));
+
+/**
+ * "FROM>TO[ TYPE] SOURCE DESTINATION proto/port" for every packet class the rules allow, read back
+ * (a source and destination of different families match no packet and are left out).
+ */
 function actualTuples(config: Config): string[] {
   const resolve = (name: string, seen: string[] = []): string[] => {
     if (name === 'any') return ['*'];
@@ -289,16 +333,20 @@ function actualTuples(config: Config): string[] {
         for (const s of r.source.flatMap((x) => resolve(x)))
           for (const d of r.destination.flatMap((x) => resolve(x)))
             for (const svc of r.service) {
+              if (!sameFamily(s, d)) continue;
               const { protocol, ports } = config.services.get(svc)!;
+              const zones = `${from === 'any' ? '*' : config.zones.get(from)}>${to === 'any' ? '*' : config.zones.get(to)}`;
               for (const port of ports)
-                out.add(
-                  `${from === 'any' ? '*' : config.zones.get(from)}>${to === 'any' ? '*' : config.zones.get(to)} ${s} ${d} ${protocol}/${port}`,
-                );
+                out.add(`${zones}${r.type ? ` ${r.type}` : ''} ${s} ${d} ${protocol}/${port}`);
             }
   return [...out].sort();
 }
 
-/** The same, from the grouped rules: what the plan says, for the members PAN-OS can name. */
+/**
+ * The same, from the grouped rules: what the plan says, for the members PAN-OS can name. The rule
+ * type is what the plan's zones say: interzone where they differ (or one side is in none),
+ * intrazone where they are the same, none when neither side is in a zone.
+ */
 function expectedTuples(plan: Plan, includeInternal = false): string[] {
   const zone = (id: string | undefined) => plan.zones.find((z) => z.id === id);
   const zoneName = (id: string | undefined) => (zone(id) ? oneLine(visibleText(zone(id)!.name)) : '*');
@@ -316,15 +364,63 @@ function expectedTuples(plan: Plan, includeInternal = false): string[] {
     const sources = atoms(rule.source.addresses);
     const destinations = atoms(rule.destination.addresses);
     if (sources[0] === '*' && destinations[0] === '*') continue;
+    const { sourceZone: a, destinationZone: b } = rule;
+    const type = a === undefined && b === undefined ? '' : a === b ? ' intrazone' : ' interzone';
     for (const s of sources)
       for (const d of destinations)
         for (const svc of rule.services)
-          out.add(
-            `${zoneName(rule.sourceZone)}>${zoneName(rule.destinationZone)} ${s} ${d} ${svc.protocol}/${svc.port}`,
-          );
+          if (sameFamily(s, d))
+            out.add(
+              `${zoneName(rule.sourceZone)}>${zoneName(rule.destinationZone)}${type} ${s} ${d} ${svc.protocol}/${svc.port}`,
+            );
   }
   return [...out].sort();
 }
+
+// ---------- names ----------
+
+/** Every name the file creates: addresses, address groups, services and rules. */
+const createdNames = (config: Config) => [
+  ...config.addresses.keys(),
+  ...config.groups.keys(),
+  ...config.services.keys(),
+  ...config.rules.map((r) => r.name),
+];
+
+/** The created names that are a host's name too, whatever the case. */
+const hostNameClashes = (plan: Plan, config: Config) => {
+  const hosts = new Set(plan.hosts.map((h) => h.name.toLowerCase()));
+  return createdNames(config).filter((n) => hosts.has(n.toLowerCase()));
+};
+
+/** The grouped rule a written rule comes from, by the number its description starts with. */
+const ruleNumber = (rule: Rule) => Number(/^Rule (\d+): /.exec(rule.description)![1]);
+
+/**
+ * What a rule's name must be: `<prefix>-R<n>-<source group>-<destination group>`, whole when it
+ * fits in 63 characters, else cut after a whole word in the second half of the 63.
+ */
+function expectRuleName(name: string, full: string) {
+  expect(name.length).toBeLessThanOrEqual(RULE_NAME_MAX);
+  if (full.length <= RULE_NAME_MAX) {
+    expect(name).toBe(full);
+    return;
+  }
+  expect(full.startsWith(name), `${name} is not the start of ${full}`).toBe(true);
+  expect('-_.', `${name} cuts ${full} inside a word`).toContain(full[name.length]);
+  expect(name.length).toBeGreaterThanOrEqual(RULE_NAME_MAX / 2);
+}
+
+/** The object prefix of each example, written by hand from the plan names. */
+const PREFIXES: Record<string, string> = {
+  'single-server': 'SINGLE',
+  'dmz-relay': 'DMZ-RELAY',
+  'two-sites': 'TWO-SITES-40',
+  enterprise: 'ENTERPRISE',
+  'v6-single': 'SINGLE',
+  'mixed-relay': 'DMZ-RELAY',
+  hostile: 'EVIL-PLAN', // 'Evil "plan"\n$(touch pwned-plan) …' (hostile.testing.ts)
+};
 
 // ---------- the tests ----------
 
@@ -333,7 +429,7 @@ describe.each(EXAMPLES)('PAN-OS export of %s', (name, plan) => {
   const text = file.data as string;
 
   it('is named after the plan and matches its golden file', () => {
-    expect(file.filename).toBe(`${plan.name}-panos.txt`);
+    expect(file.filename).toBe(`${fileStemOf(plan)}-panos.txt`);
     expect(file.mime).toBe('text/plain;charset=utf-8');
     expectGolden(`${name}-panos.txt`, text);
   });
@@ -352,6 +448,25 @@ describe.each(EXAMPLES)('PAN-OS export of %s', (name, plan) => {
       expect(line === '' || line.startsWith('#') || line.startsWith('set ')).toBe(true);
     for (const note of file.notes ?? []) expect(text).toContain(`# NOT WRITTEN: ${note}\n`);
   });
+
+  it('starts every created name with the plan prefix, and names no host and no keyword', () => {
+    const prefix = PREFIXES[name]!;
+    expect(text).toContain(`# Object prefix: ${prefix}. `);
+    const config = parsePanos(text);
+    for (const n of createdNames(config)) {
+      expect(n.startsWith(`${prefix}-`), n).toBe(true);
+      expect(RESERVED.has(n.toLowerCase()), n).toBe(false);
+    }
+    expect(hostNameClashes(plan, config)).toEqual([]);
+  });
+
+  it('names each rule after its number and groups, cut at a word within 63 characters', () => {
+    const grouped = new Map(rulesFor(input(plan)).rules.map((r) => [r.number, r]));
+    for (const rule of parsePanos(text).rules) {
+      const g = grouped.get(ruleNumber(rule))!;
+      expectRuleName(rule.name, `${PREFIXES[name]}-R${g.number}-${g.source.name}-${g.destination.name}`);
+    }
+  });
 });
 
 describe('PAN-OS export', () => {
@@ -364,23 +479,214 @@ describe('PAN-OS export', () => {
 
   it('writes the DNS name as an fqdn object and IPv6 as a /128, with nothing left out', () => {
     const single = exportOf(SINGLE_SERVER);
-    expect(single.notes).toEqual([]);
-    expect(single.data).toContain('set address WWW-MARSHAL-COM fqdn www.marshal.com\n');
+    // No notes at all: the exporter leaves `notes` out when there are none.
+    expect(single.notes).toBeUndefined();
+    expect(single.data).toContain('set address SINGLE-WWW-MARSHAL-COM fqdn www.marshal.com\n');
     const v6 = exportOf(V6_SINGLE).data as string;
-    expect(v6).toContain('set address SEG01 ip-netmask 2001:db8:1::10/128\n');
+    expect(v6).toContain('set address SINGLE-SEG01 ip-netmask 2001:db8:1::10/128\n');
     const mixed = exportOf(MIXED_RELAY).data as string;
-    expect(mixed).toContain('set address EXCH01 ip-netmask 2001:db8::25/128\n');
-    expect(mixed).toMatch(/source DMZ-PROCESSING-NODES destination EXCH01 /);
+    expect(mixed).toContain('set address DMZ-RELAY-EXCH01 ip-netmask 2001:db8::25/128\n');
+    // The v4 nodes and the v6-only Exchange server share no family: no rule between them.
+    expect(mixed).not.toMatch(/source DMZ-RELAY-DMZ-PROCESSING-NODES destination DMZ-RELAY-EXCH01 /);
+    expect(mixed).not.toMatch(/source DMZ-RELAY-EXCH01 /);
   });
 
   it('uses any only for the Internet side, and the plan zones on the others', () => {
     const text = exportOf(DMZ_RELAY).data as string;
     expect(text).toContain(
-      'set rulebase security rules R8-Internet-DMZ-PROCESSING-NODE from any to DMZ source any destination DMZ-PROCESSING-NODES ',
+      'set rulebase security rules DMZ-RELAY-R8-Internet-DMZ-PROCESSING-NODES from any to DMZ rule-type interzone source any destination DMZ-RELAY-DMZ-PROCESSING-NODES ',
     );
     expect(text).toContain('#   Internal-network (plan zone "Internal network")\n');
     expect(text.match(/ source any /g)).toHaveLength(1);
     expect(text.match(/ destination any /g)).toHaveLength(1);
+  });
+});
+
+// ---------- reserved words, host names, rule types, long names, families ----------
+
+/**
+ * The DMZ relay with `any` everywhere a name goes: the DMZ zone, the first node and the node group
+ * (renamed in the plan) are all called `any`, and the SQL server is called "Dmz-Relay-Dc01", the
+ * name DC01's address object would get in another case.
+ */
+const ANY_PLAN: Plan = {
+  ...DMZ_RELAY,
+  zones: DMZ_RELAY.zones.map((z) => (z.id === 'dmz' ? { ...z, name: 'any' } : z)),
+  hosts: DMZ_RELAY.hosts.map((h) =>
+    h.id === 'node1' ? { ...h, name: 'any' } : h.id === 'sql' ? { ...h, name: 'Dmz-Relay-Dc01' } : h,
+  ),
+  groupNames: { 'node1,node2': 'any' },
+};
+
+describe('a plan that names a zone, a host and a group any', () => {
+  const text = exportOf(ANY_PLAN).data as string;
+  const inside = exportOf(ANY_PLAN, true).data as string;
+
+  it('renames the node group as the plan says (the test is about something)', () => {
+    const nodes = rulesFor(input(ANY_PLAN)).groups.find((g) => g.key === 'node1,node2');
+    expect(nodes?.name).toBe('any');
+  });
+
+  it('writes any only for the Internet, in zones and in addresses', () => {
+    for (const t of [text, inside]) {
+      const config = parsePanos(t);
+      expect(actualTuples(config)).toEqual(expectedTuples(ANY_PLAN, t === inside));
+      const grouped = new Map(rulesFor(input(ANY_PLAN, t === inside)).rules.map((r) => [r.number, r]));
+      const internet = (ids: string[]) =>
+        ids.every((id) => {
+          const host = ANY_PLAN.hosts.find((h) => h.id === id)!;
+          return host.roles.includes('internet') && host.zone === undefined;
+        });
+      let anyZones = 0;
+      for (const rule of config.rules) {
+        const g = grouped.get(ruleNumber(rule))!;
+        if (rule.from.includes('any')) expect(internet(g.source.hostIds), rule.name).toBe(true);
+        if (rule.to.includes('any')) expect(internet(g.destination.hostIds), rule.name).toBe(true);
+        if (rule.source.includes('any')) expect(g.source.addresses).toEqual(['any']);
+        if (rule.destination.includes('any')) expect(g.destination.addresses).toEqual(['any']);
+        anyZones += Number(rule.from.includes('any')) + Number(rule.to.includes('any'));
+      }
+      // Rules 4 and 7 go to the Internet, rule 8 comes from it.
+      expect(anyZones).toBe(3);
+    }
+    // The zone is any-zone, the group and the host are prefixed (the host after the group).
+    expect(text).toContain('#   any-zone (plan zone "any")\n');
+    expect(text).toContain(
+      'set address-group DMZ-RELAY-any static [ DMZ-RELAY-any-2 DMZ-RELAY-SEG-NODE02 ]\n',
+    );
+    expect(text).toContain(
+      'set rulebase security rules DMZ-RELAY-R8-Internet-any from any to any-zone rule-type interzone source any destination DMZ-RELAY-any ',
+    );
+    expect(text).toContain(
+      'set rulebase security rules DMZ-RELAY-R1-any-EXCH01 from any-zone to Internal-network rule-type interzone source DMZ-RELAY-any destination DMZ-RELAY-EXCH01 ',
+    );
+  });
+
+  it('starts every created name with the prefix, and never makes a host name or a keyword', () => {
+    for (const t of [text, inside]) {
+      const config = parsePanos(t);
+      for (const n of createdNames(config)) {
+        expect(n.startsWith('DMZ-RELAY-'), n).toBe(true);
+        expect(RESERVED.has(n.toLowerCase()), n).toBe(false);
+      }
+      expect(hostNameClashes(ANY_PLAN, config)).toEqual([]);
+    }
+    // DC01 would be DMZ-RELAY-DC01, which a host is called (in another case): it gets a suffix.
+    expect(text).toContain('set address DMZ-RELAY-DC01-2 ip-netmask 10.0.0.2/32\n');
+    expect(text).not.toMatch(/ DMZ-RELAY-DC01 /i);
+  });
+
+  it('marks a rule interzone where its zones differ, intrazone inside one, and neither outside all', () => {
+    const types = (t: string) =>
+      parsePanos(t).rules.map((r) => `${ruleNumber(r)} ${r.from.join()}>${r.to.join()} ${r.type ?? '-'}`);
+    // Written by hand from the plan: rules 1-8 cross the firewall, 9-12 stay in the internal network.
+    expect(types(text)).toEqual([
+      '1 any-zone>Internal-network interzone',
+      '2 any-zone>Internal-network interzone',
+      '3 any-zone>Internal-network interzone',
+      '4 any-zone>any interzone',
+      '5 Internal-network>any-zone interzone',
+      '6 Internal-network>any-zone interzone',
+      '7 Internal-network>any interzone',
+      '8 any>any-zone interzone',
+    ]);
+    expect(types(inside).slice(8)).toEqual([
+      '9 Internal-network>Internal-network intrazone',
+      '10 Internal-network>Internal-network intrazone',
+      '11 Internal-network>Internal-network intrazone',
+      '12 Internal-network>Internal-network intrazone',
+    ]);
+    // The Array Manager in no zone: to the update site (in none either) the rule has no type.
+    const outside = exportOf({
+      ...DMZ_RELAY,
+      hosts: DMZ_RELAY.hosts.map((h) => (h.id === 'am' ? { ...h, zone: undefined } : h)),
+    }).data as string;
+    expect(outside).toContain(
+      'set rulebase security rules DMZ-RELAY-R12-SEG-AM01-WWW-MARSHAL-COM from any to any source DMZ-RELAY-SEG-AM01 destination DMZ-RELAY-WWW-MARSHAL-COM ',
+    );
+    expect(outside).toContain(
+      'set rulebase security rules DMZ-RELAY-R10-SEG-AM01-DC01 from any to Internal-network rule-type interzone ',
+    );
+    expect(types(outside).filter((t) => t.endsWith(' -'))).toEqual(['12 any>any -']);
+  });
+});
+
+describe('PAN-OS rule names', () => {
+  it('keep whole words when cut to 63 characters', () => {
+    // Two sites: rule 23 would be TWO-SITES-40-R23-BRANCH-OFFICE-PROCESSING-NODES-SERVER-NETWORK-MAIL-SERVERS (75).
+    const twoSites = exportOf(EXAMPLES.find(([n]) => n === 'two-sites')![1]).data as string;
+    expect(twoSites).toContain(
+      'set rulebase security rules TWO-SITES-40-R23-BRANCH-OFFICE-PROCESSING-NODES-SERVER-NETWORK from ',
+    );
+    // 63 exactly: kept whole.
+    expect(twoSites).toContain(
+      'set rulebase security rules TWO-SITES-40-R8-DMZ-PROCESSING-NODES-BRANCH-OFFICE-MAIL-SERVERS from ',
+    );
+  });
+
+  it('are cut after a word, not inside one, for very long group names', () => {
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      changeRequest: { objectPrefix: 'ACME-MAILSEC' },
+      hosts: DMZ_RELAY.hosts.map((h) =>
+        h.id === 'exch' ? { ...h, name: 'Exchange mailbox server in the headquarters' } : h,
+      ),
+      groupNames: { 'node1,node2': 'RELAY-NODES-OF-THE-MAIL-GATEWAY' },
+    };
+    const config = parsePanos(exportOf(plan).data as string);
+    const names = config.rules.map((r) => r.name);
+    // ACME-MAILSEC-R1-RELAY-NODES-OF-THE-MAIL-GATEWAY-Exchange-mailbox-server-in-the (78): the
+    // 63rd character is inside "mailbox", so the name ends after "Exchange".
+    expect(names[0]).toBe('ACME-MAILSEC-R1-RELAY-NODES-OF-THE-MAIL-GATEWAY-Exchange');
+    // ACME-MAILSEC-R5-Exchange-mailbox-server-in-the-RELAY-NODES-OF-THE-MAIL-GATEWAY: ends after "OF".
+    expect(names[4]).toBe('ACME-MAILSEC-R5-Exchange-mailbox-server-in-the-RELAY-NODES-OF');
+    const grouped = new Map(rulesFor(input(plan)).rules.map((r) => [r.number, r]));
+    for (const rule of config.rules) {
+      const g = grouped.get(ruleNumber(rule))!;
+      expectRuleName(rule.name, `ACME-MAILSEC-R${g.number}-${g.source.name}-${g.destination.name}`);
+    }
+    expect(config.rules.filter((r) => r.name.length > 55).length).toBeGreaterThan(2);
+  });
+});
+
+describe('a v4 node group meeting a v6-only mail server', () => {
+  const file = exportOf(MIXED_RELAY);
+  const text = file.data as string;
+
+  it('writes no rule that can never match: rules 1 and 5 are notes', () => {
+    const config = parsePanos(text);
+    const numbers = config.rules.map(ruleNumber);
+    expect(numbers).toEqual([2, 3, 4, 6, 7, 8]);
+    const resolve = (name: string): string[] => {
+      if (name === 'any') return ['*'];
+      const a = config.addresses.get(name);
+      if (a !== undefined) return [a.replace(/^(fqdn|ip-netmask) /, '')];
+      return config.groups.get(name)!.flatMap(resolve);
+    };
+    for (const rule of config.rules) {
+      const sources = rule.source.flatMap(resolve);
+      const destinations = rule.destination.flatMap(resolve);
+      expect(
+        sources.some((s) => destinations.some((d) => sameFamily(s, d))),
+        `${rule.name} can never match`,
+      ).toBe(true);
+    }
+    const why =
+      'the sources and the destinations share no address family (IPv4 and IPv6): the rule could never match (no rule written)';
+    expect(file.notes).toEqual([`Rule 1: ${why}`, `Rule 5: ${why}`]);
+    expect(text).toContain(
+      `# Rule 1: DMZ-PROCESSING-NODES -> EXCH01, SMTP mail transfer (Trustwave KB 10905)\n# NOT WRITTEN: Rule 1: ${why}\n`,
+    );
+    expect(text).not.toMatch(/^set rulebase .*description "Rule [15]: /m);
+  });
+});
+
+describe('created PAN-OS names that are host names', () => {
+  it('are none in the four examples', () => {
+    const counts = EXAMPLE_PLANS.map(
+      ([name, plan]) => `${name} ${hostNameClashes(plan, parsePanos(exportOf(plan).data as string)).length}`,
+    );
+    expect(counts).toEqual(['single-server 0', 'dmz-relay 0', 'two-sites 0', 'enterprise 0']);
   });
 });
 
@@ -507,6 +813,13 @@ describe('the PAN-OS grammar', () => {
 
   it('accepts a good file', () => {
     expect(run(ok)).not.toThrow();
+    // A rule name of 63 characters, and both rule types where they can match.
+    expect(run(swap(5, ok[5]!.replace('R1', 'R'.repeat(63))))).not.toThrow();
+    expect(run(swap(5, ok[5]!.replace(' to any ', ' to any rule-type interzone ')))).not.toThrow();
+    expect(run(swap(5, ok[5]!.replace(' to any ', ' to DMZ rule-type intrazone ')))).not.toThrow();
+    expect(
+      actualTuples(run(swap(5, ok[5]!.replace(' to any ', ' to DMZ rule-type intrazone ')))()),
+    ).toContain('DMZ>DMZ intrazone 10.0.0.1/32 * tcp/25');
     expect(actualTuples(run(ok)())).toEqual([
       'DMZ>* 10.0.0.1/32 * tcp/25',
       'DMZ>* 10.0.0.1/32 * tcp/587',
@@ -521,7 +834,23 @@ describe('the PAN-OS grammar', () => {
     ['an object used before it is defined', [ok[0]!, ok[3]!, ok[1]!, ok[2]!, ok[4]!, ok[5]!]],
     ['a zone not in the header', swap(0, '# nothing')],
     ['a name too long', swap(1, `set address ${'A'.repeat(64)} ip-netmask 10.0.0.1/32`)],
-    ['a rule name too long', swap(5, ok[5]!.replace('R1', 'R'.repeat(32)))],
+    ['a rule name too long (64)', swap(5, ok[5]!.replace('R1', 'R'.repeat(64)))],
+    [
+      'a rule-type other than interzone or intrazone',
+      swap(5, ok[5]!.replace(' to any ', ' to any rule-type universal ')),
+    ],
+    ['a rule-type without a value', swap(5, ok[5]!.replace(' to any ', ' to any rule-type '))],
+    ['a rule-type list', swap(5, ok[5]!.replace(' to any ', ' to any rule-type [ interzone intrazone ] '))],
+    [
+      'a rule-type twice',
+      swap(5, ok[5]!.replace(' to any ', ' to any rule-type interzone rule-type interzone ')),
+    ],
+    [
+      'intrazone between different zones',
+      swap(5, ok[5]!.replace(' to any ', ' to any rule-type intrazone ')),
+    ],
+    ['interzone from a zone to itself', swap(5, ok[5]!.replace(' to any ', ' to DMZ rule-type interzone '))],
+    ['a name that is a reserved word', swap(1, 'set address All ip-netmask 10.0.0.1/32')],
     ['a bad character', swap(1, 'set address A/B ip-netmask 10.0.0.1/32')],
     ['a bad address', swap(1, 'set address A ip-netmask 10.0.0.256/32')],
     ['a port out of range', swap(4, 'set service tcp-25 protocol tcp port 25,65536')],
@@ -533,5 +862,17 @@ describe('the PAN-OS grammar', () => {
   ])('refuses %s', (_, lines) => {
     const text = _ === 'no final line break' ? lines.join('\n') : `${lines.join('\n')}\n`;
     expect(() => parsePanos(text)).toThrow();
+  });
+
+  it('refuses a bad rule-type for that reason', () => {
+    const with_ = (replacement: string) => run(swap(5, ok[5]!.replace(' to any ', replacement)));
+    expect(with_(' to any rule-type universal ')).toThrow(
+      /rule-type universal: interzone or intrazone expected/,
+    );
+    expect(with_(' to any rule-type [ interzone intrazone ] ')).toThrow(/interzone or intrazone expected/);
+    expect(with_(' to any rule-type interzone rule-type interzone ')).toThrow(/rule-type twice/);
+    expect(with_(' to any rule-type intrazone ')).toThrow(/intrazone between different zones/);
+    expect(with_(' to DMZ rule-type interzone ')).toThrow(/interzone from a zone to itself/);
+    expect(run(swap(5, ok[5]!.replace('R1', 'R'.repeat(64))))).toThrow(/rule name R+: longer than 63/);
   });
 });

@@ -1,16 +1,21 @@
-import { sanitizeName, type AddressGroup, type GroupedRule } from '../../grouping';
+import type { AddressGroup, GroupedRule } from '../../grouping';
 import { isHostname } from '../../plan/address';
 import { visibleText } from '../../text';
-import { fileStem } from '../rows';
-import type { ExportInput, QuickExporter } from '../types';
+import type { ExportInput } from '../types';
 import {
   addressFamily,
+  exportTarget,
   headerLines,
+  isReserved,
+  nameFrom,
+  Namer,
   oneLine,
   ruleComment,
   rulesFor,
   shortName,
   unsupportedLine,
+  type FirewallTarget,
+  type TargetLimits,
   type Unsupported,
 } from './common';
 
@@ -23,9 +28,14 @@ import {
  * - a static address group per address group of two or more members (a one-member group is its
  *   address object, under the group's name);
  * - a service object per protocol and port list (PAN-OS services hold one protocol);
- * - a security rule per grouped rule: zones from the plan's zones, `application any` with the
- *   explicit services (a port-based rule), action allow, the rule number and justification as
- *   its description.
+ * - a security rule per grouped rule: zones from the plan's zones, `rule-type interzone` where
+ *   they differ (so `from A to B` never matches inside a zone) and `intrazone` where they are the
+ *   same, `application any` with the explicit services (a port-based rule), action allow, the rule
+ *   number and justification as its description.
+ *
+ * Every address, group, service and rule name starts with the plan's object prefix, so nothing on
+ * the firewall is redefined and no name can be a reserved word (`any` would widen a rule to every
+ * address). A plan zone whose name is a reserved word is written `<name>-zone`, never `any`.
  *
  * `any` only where the plan's side is any (the Internet); a rule never has any on both sides. A
  * member without a usable address is left out of its side, with a note, and a side left empty
@@ -36,8 +46,8 @@ import {
  * with a grammar of their own (panos.test.ts).
  */
 
-/** Security rule names: 31 characters is the limit of older PAN-OS releases (63 from 8.1 on). */
-export const RULE_NAME_MAX = 31;
+/** Security rule names: 63 characters from PAN-OS 8.1 on. */
+export const RULE_NAME_MAX = 63;
 /** Address, address group and service names. */
 export const OBJECT_NAME_MAX = 63;
 /** Zone names. */
@@ -45,20 +55,42 @@ export const ZONE_NAME_MAX = 31;
 /** Descriptions. */
 export const DESCRIPTION_MAX = 1023;
 
+export const PANOS_LIMITS: TargetLimits = {
+  nameMax: OBJECT_NAME_MAX,
+  nameChar: /[A-Za-z0-9._-]/,
+  nameFill: '-',
+  // Words PAN-OS reads as keywords where an address, zone or service name goes.
+  reserved: [
+    'any',
+    'all',
+    'none',
+    'default',
+    'application-default',
+    'select',
+    'multicast',
+    'service-http',
+    'service-https',
+  ],
+  commentMax: DESCRIPTION_MAX,
+  commentUnit: 'characters',
+  families: ['ipv4', 'ipv6'],
+  fqdn: ['ipv4', 'ipv6'],
+};
+
 /** Text for one `#` line. */
 const comment = (text: string) => (text === '' ? '#' : `# ${oneLine(text)}`);
 
-/**
- * A name PAN-OS takes unquoted: letters, digits, `-`, `_` and `.`, starting with a letter, digit
- * or `_` (sanitizeName gives letters, digits, `-` and `_`, no `-` or `_` at either end).
- */
+/** A name PAN-OS takes unquoted: letters, digits, `-`, `_` and `.`, none of them at either end. */
 function objectName(text: string, fallback: string): string {
-  return sanitizeName(visibleText(text)) || fallback;
+  return nameFrom(text, PANOS_LIMITS.nameChar, PANOS_LIMITS.nameFill) || fallback;
 }
 
-/** `name` within `max` characters, not ending in `-`, `_` or `.`, unique among `taken`. */
-function fit(name: string, max: number, taken: Set<string>): string {
-  return shortName(name.slice(0, max).replace(/[-_.]+$/, '') || name.slice(0, max), max, taken);
+/** The families a member address can be matched in (a DNS name and any: both). */
+function families(address: string): ('ipv4' | 'ipv6')[] {
+  const f = addressFamily(address);
+  if (f === 'ipv4' || f === 'ipv6') return [f];
+  if (f === 'any' || f === 'name') return ['ipv4', 'ipv6'];
+  return [];
 }
 
 /**
@@ -99,7 +131,7 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
   const { plan } = input;
   const grouping = rulesFor(input);
   const hostNames = new Map(plan.hosts.map((h) => [h.id, oneLine(visibleText(h.name))]));
-  const taken = new Set<string>();
+  const namer = new Namer(PANOS_LIMITS, plan);
   const objects: string[] = [];
   const groupLines: string[] = [];
   const serviceLines: string[] = [];
@@ -108,8 +140,7 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
 
   // Group names first: they are the names of the grouped rules CSV and the PDF, kept when they fit.
   const groupName = new Map<string, string>();
-  for (const group of grouping.groups)
-    groupName.set(group.key, fit(objectName(group.name, 'GROUP'), OBJECT_NAME_MAX, taken));
+  for (const group of grouping.groups) groupName.set(group.key, namer.name(objectName(group.name, 'GROUP')));
 
   // One address object per member address, named after the one-member group or the host.
   const addressObject = new Map<string, string>();
@@ -141,7 +172,7 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
           addressFor(hostId, v.value, () =>
             group.addresses.length === 1
               ? groupName.get(group.key)!
-              : fit(objectName(hostNames.get(hostId) ?? hostId, 'HOST'), OBJECT_NAME_MAX, taken),
+              : namer.name(objectName(hostNames.get(hostId) ?? hostId, 'HOST')),
           ),
         );
     });
@@ -165,10 +196,8 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
     let name = services.get(key);
     if (name === undefined) {
       const wanted = `${protocol}-${ports.join('-')}`;
-      name = fit(
-        wanted.length <= OBJECT_NAME_MAX ? wanted : `${protocol}-rule-${rule}`,
-        OBJECT_NAME_MAX,
-        taken,
+      name = namer.name(
+        `${namer.prefix}-${wanted}`.length <= OBJECT_NAME_MAX ? wanted : `${protocol}-rule-${rule}`,
       );
       services.set(key, name);
       serviceLines.push(`set service ${name} protocol ${protocol} port ${ports.join(',')}`);
@@ -176,10 +205,17 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
     return name;
   };
 
+  // Zones are the firewall's own: named after the plan's zones, never a reserved word.
   const zoneNames = new Map<string, string>();
-  const zoneTaken = new Set<string>();
-  for (const zone of plan.zones)
-    zoneNames.set(zone.id, fit(objectName(zone.name, 'ZONE'), ZONE_NAME_MAX, zoneTaken));
+  const zoneTaken = new Set<string>(PANOS_LIMITS.reserved);
+  for (const zone of plan.zones) {
+    const base = objectName(zone.name, 'ZONE');
+    const name = isReserved(PANOS_LIMITS, base) ? `${base}-zone` : base;
+    zoneNames.set(
+      zone.id,
+      shortName(name.slice(0, ZONE_NAME_MAX).replace(/[-_.]+$/, ''), ZONE_NAME_MAX, zoneTaken),
+    );
+  }
   const usedZones = new Set<string>();
   const zoneOf = (id: string | undefined) => {
     if (id === undefined || !zoneNames.has(id)) return 'any';
@@ -187,7 +223,6 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
     return zoneNames.get(id)!;
   };
 
-  const ruleTaken = new Set<string>();
   for (const rule of grouping.rules) {
     const source = sideOf(rule.source);
     const destination = sideOf(rule.destination);
@@ -196,22 +231,38 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
       ...destination.problems.map((p) => `destination ${rule.destination.name}: ${p}`),
     ];
     let written = false;
+    // A packet keeps its family: a rule whose sides share none could never match.
+    const familiesOf = (g: AddressGroup) => new Set(g.addresses.flatMap(families));
+    const sourceFamilies = familiesOf(rule.source);
+    const shared = [...familiesOf(rule.destination)].some((f) => sourceFamilies.has(f));
     if (source.name === 'any' && destination.name === 'any')
       problems.push('both sides are any address: a rule matching every address is not written');
+    else if (source.name !== null && destination.name !== null && !shared)
+      problems.push(
+        'the sources and the destinations share no address family (IPv4 and IPv6): the rule could never match',
+      );
     else if (source.name !== null && destination.name !== null) {
       const names = (['tcp', 'udp'] as const).flatMap((protocol) => {
         const ports = [...new Set(rule.services.filter((s) => s.protocol === protocol).map((s) => s.port))];
         return ports.length === 0 ? [] : [serviceFor(protocol, ports, rule.number)];
       });
-      const name = fit(
+      const name = namer.name(
         objectName(`R${rule.number}-${rule.source.name}-${rule.destination.name}`, `R${rule.number}`),
         RULE_NAME_MAX,
-        ruleTaken,
       );
       const list = (xs: string[]) => (xs.length === 1 ? xs[0]! : `[ ${xs.join(' ')} ]`);
+      const from = zoneOf(rule.sourceZone);
+      const to = zoneOf(rule.destinationZone);
+      // Zones that differ in the plan: interzone; the same zone: intrazone; both any: universal.
+      const type =
+        rule.sourceZone === undefined && rule.destinationZone === undefined
+          ? ''
+          : rule.sourceZone === rule.destinationZone
+            ? ' rule-type intrazone'
+            : ' rule-type interzone';
       ruleLines.push(
         comment(ruleComment(rule, 1000)),
-        `set rulebase security rules ${name} from ${zoneOf(rule.sourceZone)} to ${zoneOf(rule.destinationZone)}` +
+        `set rulebase security rules ${name} from ${from} to ${to}${type}` +
           ` source ${source.name} destination ${destination.name} source-user any category any` +
           ` application any service ${list(names)} action allow description ${description(rule)}`,
       );
@@ -228,6 +279,7 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
   const header = [
     ...headerLines(input, 'PAN-OS'),
     "NOT VERIFIED BY A VENDOR PARSER: checked against a grammar of Portolan's own, not by PAN-OS.",
+    `Object prefix: ${namer.prefix}. Every address, group, service and rule name here starts with it.`,
     '',
     'Paste only the set lines, in configure mode, then review and commit:',
     "  grep '^set ' FILE",
@@ -239,7 +291,9 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
     '  move rulebase security rules NAME before DENY-RULE',
     "Port-based rules: application any with the plan's ports as services. For App-ID, replace",
     'application any with the applications and service with application-default.',
-    'set adds to what exists and removes nothing: to replace an earlier import, delete its rules first.',
+    'Setting the same names again gives the same objects and rules, but set adds members to a group and',
+    `removes nothing: to replace an earlier import, delete its rules and groups (names start ${namer.prefix}-) first.`,
+    'Rules whose zones differ are rule-type interzone: they never match traffic inside one zone.',
     'DNS names are fqdn address objects: the firewall resolves them itself.',
     'A side in no zone of the plan (the Internet) is from/to any zone; its addresses still limit the rule.',
   ];
@@ -268,13 +322,15 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
   return { text: `${lines.join('\n')}\n`, notes };
 }
 
-/** `<plan name>-panos.txt`: the grouped rules of the change request's scope as PAN-OS set commands. */
-export const exportPanos: QuickExporter = (input) => {
-  const { text, notes } = toPanos(input);
-  return {
-    filename: `${fileStem(input.plan.name)}-panos.txt`,
-    mime: 'text/plain;charset=utf-8',
-    data: text,
-    notes,
-  };
+export const panosTarget: FirewallTarget = {
+  label: 'PAN-OS',
+  suffix: '-panos.txt',
+  limits: PANOS_LIMITS,
+  quote: (text) => `"${oneLine(text).replace(/"/g, "'").replace(/\\/g, '/').replace(/\?/g, '')}"`,
+  comment,
+  objectName: (text) => objectName(text, ''),
+  render: toPanos,
 };
+
+/** `<plan name>-panos.txt`: the grouped rules of the change request's scope as PAN-OS set commands. */
+export const exportPanos = exportTarget(panosTarget);

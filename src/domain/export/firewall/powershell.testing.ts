@@ -140,6 +140,12 @@ export const ALLOWED: Record<string, readonly string[]> = {
   ],
 };
 
+/**
+ * Switch parameters: a value is bound to one only with a colon (`-WhatIf:$x`); after a space it
+ * is a positional argument of its own (about_Parameters).
+ */
+export const SWITCHES: readonly string[] = ['whatif', 'confirm'];
+
 /** Values a parameter takes from a fixed set (documented enumerations), lower case. */
 export const ENUMS: Record<string, readonly string[]> = {
   direction: ['inbound', 'outbound'],
@@ -185,8 +191,29 @@ export function verbatimValue(node: Node): string | null {
 }
 
 /**
+ * The value bound to a parameter of a command with a colon and nothing else between them
+ * (`-WhatIf:$WhatIfPreference` gives "$WhatIfPreference"), or null when the parameter is absent or
+ * its value is not bound that way. Read from the tree: the grammar puts the colon in a
+ * command_argument_sep.
+ */
+export function colonValue(command: Node, parameter: string): string | null {
+  const elements = (command.childForFieldName('command_elements')?.namedChildren ?? []).filter(
+    (e): e is Node => e !== null,
+  );
+  const at = elements.findIndex(
+    (e) => e.type === 'command_parameter' && e.text.slice(1).toLowerCase() === parameter.toLowerCase(),
+  );
+  if (at < 0) return null;
+  const [separator, value] = [elements[at + 1], elements[at + 2]];
+  if (separator?.type !== 'command_argument_sep' || separator.text !== ':') return null;
+  if (!value || value.type === 'command_argument_sep' || value.type === 'command_parameter') return null;
+  return value.text;
+}
+
+/**
  * What is wrong with the script: syntax errors (ERROR or MISSING nodes, with their line), cmdlets
- * not in the list, parameters the cmdlet does not have, enumerated values out of their set.
+ * not in the list, parameters the cmdlet does not have, enumerated values out of their set, a
+ * switch followed by a value after a space (a positional argument, not the switch's value).
  */
 export function problems(root: Node): string[] {
   const out: string[] = [];
@@ -211,8 +238,15 @@ export function problems(root: Node): string[] {
         out.push(`${at}: ${nameNode!.text} has no parameter ${arg.text}`);
         return;
       }
-      const values = ENUMS[parameter];
       const next = args[i + 1];
+      if (SWITCHES.includes(parameter) && next && next.type !== 'command_parameter') {
+        const between = elements[elements.indexOf(arg) + 1];
+        if (between?.type !== 'command_argument_sep' || between.text !== ':')
+          out.push(
+            `${at}: ${arg.text} is a switch: "${next.text}" after it is not its value (use ${arg.text}:value)`,
+          );
+      }
+      const values = ENUMS[parameter];
       if (!values || !next || next.type === 'command_parameter') return;
       for (const s of [...walk(next)].filter(
         (n) => n.type === 'string_literal' || n.type === 'generic_token',

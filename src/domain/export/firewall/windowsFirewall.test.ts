@@ -16,15 +16,25 @@ import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
 import type { Plan } from '../../plan';
 import { DMZ_RELAY, SINGLE_SERVER } from '../../plan/examples';
-import type { ExportFile, ExportInput } from '../types';
-import { oneLine } from './common';
-import { loadPowerShell, problems, verbatimValue, walk } from './powershell.testing';
-import { GROUP, exportWindowsFirewall, isWindowsHost, quote } from './windowsFirewall';
+import type { ExportInput } from '../types';
+import { oneLine, rulesFor } from './common';
+import { colonValue, loadPowerShell, problems, verbatimValue, walk } from './powershell.testing';
+import { exportWindowsFirewall, isWindowsHost, quote, ruleGroup } from './windowsFirewall';
+import { HOSTILE as SHARED_HOSTILE } from './hostile.testing';
 import { EXAMPLE_PLANS, expectGolden, skipsValidator } from './validators.testing';
 
 const DATE = new Date('2026-11-28T00:00:00Z');
 
-const PLANS = EXAMPLE_PLANS;
+const PLANS: [string, Plan][] = [...EXAMPLE_PLANS, ['hostile', SHARED_HOSTILE]];
+
+/** The rule group of each example: its object prefix, written by hand from the plan names. */
+const GROUPS: Record<string, string> = {
+  'single-server': 'SINGLE',
+  'dmz-relay': 'DMZ-RELAY',
+  'two-sites': 'TWO-SITES-40',
+  enterprise: 'ENTERPRISE',
+  hostile: 'EVIL-PLAN', // 'Evil "plan"\n$(touch pwned-plan) …' (hostile.testing.ts)
+};
 
 const inputFor = (plan: Plan): ExportInput => ({
   plan,
@@ -32,7 +42,7 @@ const inputFor = (plan: Plan): ExportInput => ({
   scope: { includeInternal: false },
   date: DATE,
 });
-const exportOf = (plan: Plan) => exportWindowsFirewall(inputFor(plan)) as ExportFile;
+const exportOf = (plan: Plan) => exportWindowsFirewall(inputFor(plan));
 
 // ---- the validator ---------------------------------------------------------------------------
 
@@ -47,7 +57,7 @@ function parse(text: string): Node {
   return POWERSHELL.parse(text);
 }
 
-/** The value(s) after each parameter of a command, as PowerShell reads them. */
+/** The value(s) after each parameter of a command, as PowerShell reads them (strings and variables). */
 function parameters(command: Node): Map<string, string[]> {
   const args = (command.childForFieldName('command_elements')?.namedChildren ?? []).filter(
     (e): e is Node => e !== null && e.type !== 'command_argument_sep',
@@ -58,7 +68,9 @@ function parameters(command: Node): Map<string, string[]> {
     const next = args[i + 1];
     const values =
       next && next.type !== 'command_parameter'
-        ? [...walk(next)].filter((n) => n.type === 'string_literal').map((n) => verbatimValue(n) ?? n.text)
+        ? [...walk(next)]
+            .filter((n) => n.type === 'string_literal' || n.type === 'variable')
+            .map((n) => verbatimValue(n) ?? n.text)
         : [];
     out.set(arg.text.slice(1).toLowerCase(), values);
   });
@@ -78,7 +90,7 @@ function sectionOf(node: Node): string | null {
 }
 
 /** `host remote protocol/port` for every packet class each New-NetFirewallRule allows, read from the tree. */
-function scriptTuples(root: Node): string[] {
+function scriptTuples(root: Node, group: string): string[] {
   const out: string[] = [];
   for (const node of walk(root)) {
     if (node.type !== 'command' || node.childForFieldName('command_name')?.text !== 'New-NetFirewallRule')
@@ -86,7 +98,8 @@ function scriptTuples(root: Node): string[] {
     const p = parameters(node);
     expect(p.get('direction')).toEqual(['Inbound']);
     expect(p.get('action')).toEqual(['Allow']);
-    expect(p.get('group')).toEqual([GROUP]);
+    expect(p.get('group')).toEqual([group]);
+    expect(colonValue(node, 'whatif')).toBe('$WhatIfPreference');
     expect([...p.keys()].sort()).toEqual(
       [
         'action',
@@ -97,6 +110,7 @@ function scriptTuples(root: Node): string[] {
         'localport',
         'protocol',
         'remoteaddress',
+        'whatif',
       ].sort(),
     );
     const host = sectionOf(node);
@@ -157,7 +171,7 @@ describe.each(PLANS)('Windows Firewall export of %s', (id, plan) => {
     expect(text).toContain('[CmdletBinding(SupportsShouldProcess)]\nparam(\n');
     const unknown = text.indexOf('  exit 1\n');
     const remove = text.indexOf(
-      `Get-NetFirewallRule -Group '${GROUP}' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule\n`,
+      `Get-NetFirewallRule -Group '${GROUPS[id]}' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule -WhatIf:$WhatIfPreference\n`,
     );
     const create = text.indexOf('New-NetFirewallRule');
     expect(unknown).toBeGreaterThan(0);
@@ -172,13 +186,13 @@ describe.each(PLANS)('Windows Firewall export of %s', (id, plan) => {
   });
 
   it.skipIf(UNAVAILABLE)('allows exactly the flows that reach each Windows host', () => {
-    expect(scriptTuples(parse(text))).toEqual(expectedTuples(plan));
+    expect(scriptTuples(parse(text), GROUPS[id]!)).toEqual(expectedTuples(plan));
   });
 });
 
 describe('the DMZ relay', () => {
   it.skipIf(UNAVAILABLE)('gives SEG-AM01 its four inbound flows, inside its zone or not', () => {
-    const am = scriptTuples(parse(exportOf(DMZ_RELAY).data as string)).filter((t) =>
+    const am = scriptTuples(parse(exportOf(DMZ_RELAY).data as string), 'DMZ-RELAY').filter((t) =>
       t.startsWith('SEG-AM01 '),
     );
     expect(am).toEqual(
@@ -203,7 +217,8 @@ describe('the DMZ relay', () => {
 describe('the single server', () => {
   it('has nothing it cannot express: its DNS name (www.marshal.com) is a destination, not a Windows host', () => {
     const file = exportOf(SINGLE_SERVER);
-    expect(file.notes).toEqual([]);
+    // The exporter leaves `notes` out when there are none.
+    expect(file.notes).toBeUndefined();
     expect(file.data).not.toContain('marshal');
   });
 });
@@ -302,8 +317,205 @@ describe('hostile names', () => {
       // The section's name is the host name, read back whole (line breaks made spaces).
       const sections = [...walk(root)].filter((n) => n.type === 'if_statement').map(sectionOf);
       expect(sections).toContain(shown(`NODE ${EVIL}`));
-      expect(scriptTuples(root)).toEqual(expectedTuples(HOSTILE));
-      expect(scriptTuples(root).length).toBeGreaterThan(0);
+      // "Hostile PWNED'; Remove-Item…" gives the prefix HOSTILE: nothing else of the name survives.
+      expect(scriptTuples(root, 'HOSTILE')).toEqual(expectedTuples(HOSTILE));
+      expect(scriptTuples(root, 'HOSTILE').length).toBeGreaterThan(0);
+    },
+  );
+});
+
+// ---- -WhatIf, the rule group, the rule numbers ------------------------------------------------
+
+/** The commands of a script by name, read from the tree. */
+const commandsNamed = (root: Node, name: string) =>
+  [...walk(root)].filter(
+    (n) =>
+      n.type === 'command' && n.childForFieldName('command_name')?.text.toLowerCase() === name.toLowerCase(),
+  );
+
+/** A plan of another name: another default prefix. */
+const BRANCH_RELAY: Plan = { ...DMZ_RELAY, name: 'Branch relay' };
+
+describe('address families', () => {
+  it('writes no rule a packet could never match: an IPv6 host is not opened to IPv4 sources', () => {
+    // SQL01 on IPv6 while SEG-AM01, its only client, keeps its IPv4 address.
+    const plan: Plan = {
+      ...DMZ_RELAY,
+      hosts: DMZ_RELAY.hosts.map((h) => (h.id === 'sql' ? { ...h, address: '2001:db8::6' } : h)),
+    };
+    const file = exportOf(plan);
+    const text = file.data as string;
+    const section = text.slice(text.indexOf("if ($HostName -eq 'SQL01')"));
+    const sql = section.slice(0, section.indexOf('\n}\n'));
+    expect(sql).not.toContain('New-NetFirewallRule');
+    expect(sql).toContain("Write-Output 'SQL01: 0 inbound rules in group DMZ-RELAY.'");
+    expect(file.notes).toEqual([
+      'Rule 11: SQL01 has an IPv6 address, so SEG-AM01 (10.0.0.5) of source SEG-AM01 can never reach it (a packet keeps its address family): the rule is not written',
+    ]);
+    expect(sql).toContain(`  # NOT WRITTEN: ${file.notes![0]}\n`);
+    // The other hosts keep their rules.
+    expect(text).toContain("-LocalPort '19001'");
+  });
+});
+
+describe('-WhatIf', () => {
+  it.skipIf(UNAVAILABLE)(
+    'reaches every New-NetFirewallRule and Remove-NetFirewallRule, bound with a colon',
+    () => {
+      for (const plan of [...PLANS.map(([, p]) => p), HOSTILE, BRANCH_RELAY]) {
+        const root = parse(exportOf(plan).data as string);
+        const create = commandsNamed(root, 'New-NetFirewallRule');
+        const remove = commandsNamed(root, 'Remove-NetFirewallRule');
+        expect(create.length, plan.name).toBeGreaterThan(0);
+        expect(remove.length, plan.name).toBe(1);
+        for (const command of [...create, ...remove])
+          expect(colonValue(command, 'whatif'), command.text.slice(0, 80)).toBe('$WhatIfPreference');
+        // Nothing else in the script changes the firewall.
+        const changing = [...walk(root)]
+          .filter((n) => n.type === 'command')
+          .map((n) => n.childForFieldName('command_name')!.text)
+          .filter((n) => /^(New|Remove|Set|Enable|Disable)-/i.test(n));
+        expect(new Set(changing)).toEqual(new Set(['New-NetFirewallRule', 'Remove-NetFirewallRule']));
+      }
+    },
+  );
+});
+
+describe('the rule group', () => {
+  it.each(PLANS)('of %s is its object prefix, for every rule made and removed', (id, plan) => {
+    const group = GROUPS[id]!;
+    expect(ruleGroup(plan)).toBe(group);
+    const text = exportOf(plan).data as string;
+    expect(text).toContain(`# Object prefix: ${group}. The script's rules are in the rule group ${group}, `);
+    if (UNAVAILABLE) return;
+    const root = parse(text);
+    const groups = [
+      ...commandsNamed(root, 'New-NetFirewallRule'),
+      ...commandsNamed(root, 'Get-NetFirewallRule'),
+    ].flatMap((c) => parameters(c).get('group') ?? ['(none)']);
+    expect(new Set(groups)).toEqual(new Set([group]));
+    for (const c of commandsNamed(root, 'New-NetFirewallRule'))
+      expect(parameters(c).get('displayname')![0]).toMatch(new RegExp(`^${group} rule \\d+: `));
+  });
+
+  it('differs between two plans of different names, and follows a chosen prefix', () => {
+    expect(ruleGroup(DMZ_RELAY)).toBe('DMZ-RELAY');
+    expect(ruleGroup(BRANCH_RELAY)).toBe('BRANCH-RELAY');
+    const chosen = { ...DMZ_RELAY, changeRequest: { objectPrefix: 'ACME-MAIL' } };
+    expect(ruleGroup(chosen)).toBe('ACME-MAIL');
+    const removes = (plan: Plan) =>
+      (exportOf(plan).data as string).split('\n').filter((l) => l.startsWith('Get-NetFirewallRule'));
+    expect(removes(DMZ_RELAY)).toEqual([
+      "Get-NetFirewallRule -Group 'DMZ-RELAY' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule -WhatIf:$WhatIfPreference",
+    ]);
+    expect(removes(BRANCH_RELAY)).toEqual([
+      "Get-NetFirewallRule -Group 'BRANCH-RELAY' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule -WhatIf:$WhatIfPreference",
+    ]);
+    expect(removes(chosen)[0]).toContain("-Group 'ACME-MAIL' ");
+    expect(exportOf(BRANCH_RELAY).data).not.toContain("'DMZ-RELAY'");
+  });
+});
+
+/** Each New-NetFirewallRule as the script writes it: rule number, source group, host, protocol, ports, remotes. */
+function scriptRules(root: Node, group: string) {
+  return commandsNamed(root, 'New-NetFirewallRule').map((node) => {
+    const p = parameters(node);
+    const display = p.get('displayname')![0]!;
+    const m = new RegExp(`^${group} rule (\\d+): (.+) -> (.+), (TCP|UDP) [\\d, ]+$`).exec(display);
+    expect(m, display).not.toBeNull();
+    const number = Number(m![1]);
+    expect(p.get('description')![0]!.startsWith(`Rule ${number}: `)).toBe(true);
+    return {
+      number,
+      source: m![2]!,
+      host: sectionOf(node)!,
+      shownHost: m![3]!,
+      protocol: m![4]!.toLowerCase(),
+      ports: p.get('localport')!.map(Number),
+      remotes: p.get('remoteaddress')!,
+    };
+  });
+}
+
+describe('rule numbers', () => {
+  it.skipIf(UNAVAILABLE)(
+    "are the change request's for the rules that cross a firewall (the DMZ relay, by hand)",
+    () => {
+      const text = exportOf(DMZ_RELAY).data as string;
+      expect(text).toContain(
+        "# Rules 1 to 8 are the change request's under the same numbers; later ones are flows inside a zone.\n",
+      );
+      // The PDF's and the grouped CSV's rule 5: EXCH01 -> DMZ-PROCESSING-NODES, SMTP.
+      const request = rulesFor(inputFor(DMZ_RELAY)).rules;
+      expect(request.map((r) => `${r.number} ${r.source.name} -> ${r.destination.name}`)).toEqual([
+        '1 DMZ-PROCESSING-NODES -> EXCH01',
+        '2 DMZ-PROCESSING-NODES -> DC01',
+        '3 DMZ-PROCESSING-NODES -> SEG-AM01',
+        '4 DMZ-PROCESSING-NODES -> Internet',
+        '5 EXCH01 -> DMZ-PROCESSING-NODES',
+        '6 SEG-AM01 -> DMZ-PROCESSING-NODES',
+        '7 SEG-AM01 -> WWW-MARSHAL-COM',
+        '8 Internet -> DMZ-PROCESSING-NODES',
+      ]);
+      const rules = scriptRules(parse(text), 'DMZ-RELAY');
+      const shown = rules.map((r) => `${r.number} ${r.source} -> ${r.host} ${r.protocol}`).sort();
+      expect(shown).toEqual(
+        [
+          // The change request's rules that reach a Windows host, under its numbers.
+          '2 DMZ-PROCESSING-NODES -> DC01 tcp',
+          '2 DMZ-PROCESSING-NODES -> DC01 udp',
+          '3 DMZ-PROCESSING-NODES -> SEG-AM01 tcp',
+          '5 EXCH01 -> SEG-NODE01 tcp',
+          '5 EXCH01 -> SEG-NODE02 tcp',
+          '6 SEG-AM01 -> SEG-NODE01 tcp',
+          '6 SEG-AM01 -> SEG-NODE02 tcp',
+          '8 Internet -> SEG-NODE01 tcp',
+          '8 Internet -> SEG-NODE02 tcp',
+          // Inside the internal network: after them.
+          '9 SEG-AM01 -> DC01 tcp',
+          '9 SEG-AM01 -> DC01 udp',
+          '10 Admin-workstations -> SEG-AM01 tcp',
+          '11 SEG-AM01 -> SQL01 tcp',
+          '12 Automation -> SEG-AM01 tcp',
+        ].sort(),
+      );
+    },
+  );
+
+  it.skipIf(UNAVAILABLE).each(PLANS)(
+    'of %s: every rule numbered as in the change request has its source group, destination and services',
+    (id, plan) => {
+      for (const includeInternal of [false, true]) {
+        const input = { ...inputFor(plan), scope: { includeInternal } };
+        const text = exportWindowsFirewall(input).data as string;
+        const request = new Map(rulesFor(input).rules.map((r) => [r.number, r]));
+        const names = new Map(plan.hosts.map((h) => [h.id, shown(h.name)]));
+        const rules = scriptRules(parse(text), GROUPS[id]!);
+        let compared = 0;
+        for (const r of rules) {
+          const g = request.get(r.number);
+          if (!g) continue;
+          compared++;
+          expect(r.source, `rule ${r.number}`).toBe(g.source.name);
+          expect(
+            g.destination.hostIds.map((h) => names.get(h)),
+            `rule ${r.number}`,
+          ).toContain(r.host);
+          expect(r.ports).toEqual(g.services.filter((s) => s.protocol === r.protocol).map((s) => s.port));
+          const remotes = g.source.addresses.includes('any') ? ['Any'] : g.source.addresses;
+          for (const a of r.remotes) expect(remotes, `rule ${r.number}`).toContain(a);
+        }
+        // And every rule of the request that reaches a Windows host is in the script, under its number.
+        const windows = new Set(plan.hosts.filter(isWindowsHost).map((h) => h.id));
+        const expected = [...request.values()].flatMap((g) =>
+          g.destination.hostIds.filter((h) => windows.has(h)).map((h) => `${g.number} ${names.get(h)}`),
+        );
+        expect(
+          [...new Set(rules.filter((r) => request.has(r.number)).map((r) => `${r.number} ${r.host}`))].sort(),
+        ).toEqual([...new Set(expected)].sort());
+        expect(compared).toBeGreaterThan(0);
+        if (includeInternal) expect(text).toContain('# Rule numbers are those of the change request.\n');
+      }
     },
   );
 });
@@ -326,5 +538,10 @@ describe('the PowerShell validator', () => {
       `line 1: -Direction does not take "'Inbund'"`,
     ]);
     expect(bad('Remove-Item C:\\')).toEqual(['line 1: cmdlet "Remove-Item" is not in the list']);
+    // A switch takes its value after a colon: after a space the value is an argument of its own.
+    expect(bad("Remove-NetFirewallRule -Group 'x' -WhatIf:$WhatIfPreference")).toEqual([]);
+    expect(bad("Remove-NetFirewallRule -Group 'x' -WhatIf $WhatIfPreference")).toEqual([
+      'line 1: -WhatIf is a switch: "$WhatIfPreference" after it is not its value (use -WhatIf:value)',
+    ]);
   });
 });

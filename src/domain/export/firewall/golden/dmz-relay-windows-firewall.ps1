@@ -2,13 +2,15 @@
 # Product: 10.0. Date: 2026-11-28.
 # Scope: every flow that reaches each Windows host of the plan, inside its zone or not.
 # Port requirements: Trustwave knowledge-base article 10905.
-# Rule numbers are those of the grouped rules with "Include flows inside a zone" on.
+# Rules 1 to 8 are the change request's under the same numbers; later ones are flows inside a zone.
+# Object prefix: DMZ-RELAY. The script's rules are in the rule group DMZ-RELAY, and only those are changed.
 #
 # Run it on each host, as administrator; first see what it would do:
 #   powershell -ExecutionPolicy Bypass -File FILE -WhatIf
 #   powershell -ExecutionPolicy Bypass -File FILE
 # It picks the section of $env:COMPUTERNAME; another one with -HostName NAME.
-# It removes the rules of the group 'Portolan' and creates them again: running it twice gives the same rules.
+# It removes the rules of the group 'DMZ-RELAY' and creates them again: running it twice gives the same rules.
+# -WhatIf reaches every cmdlet that changes the firewall: nothing is changed with it.
 # The rules only allow: the inbound default of each profile decides what they do not match.
 
 [CmdletBinding(SupportsShouldProcess)]
@@ -24,55 +26,55 @@ if ($KnownHosts -notcontains $HostName) {
 }
 
 # Remove the rules of the previous run, then create them again.
-Get-NetFirewallRule -Group 'Portolan' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule
+Get-NetFirewallRule -Group 'DMZ-RELAY' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule -WhatIf:$WhatIfPreference
 
 # ---- SEG-NODE01 (192.0.2.11): 3 rules ----
 if ($HostName -eq 'SEG-NODE01') {
   # Rule 5: EXCH01 -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 5: EXCH01 -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25' -Group 'Portolan' -Description 'Rule 5: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 5: EXCH01 -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25' -Group 'DMZ-RELAY' -Description 'Rule 5: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 6: SEG-AM01 -> SEG-NODE01, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 6: SEG-AM01 -> SEG-NODE01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 6: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 12: Internet -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: Internet -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 12: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE01: 3 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 6: SEG-AM01 -> SEG-NODE01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'DMZ-RELAY' -Description 'Rule 6: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: Internet -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 8: Internet -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'DMZ-RELAY' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE01: 3 inbound rules in group DMZ-RELAY.'
 }
 
 # ---- SEG-NODE02 (192.0.2.12): 3 rules ----
 if ($HostName -eq 'SEG-NODE02') {
   # Rule 5: EXCH01 -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 5: EXCH01 -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25' -Group 'Portolan' -Description 'Rule 5: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 5: EXCH01 -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25' -Group 'DMZ-RELAY' -Description 'Rule 5: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 6: SEG-AM01 -> SEG-NODE02, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 6: SEG-AM01 -> SEG-NODE02, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 6: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 12: Internet -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: Internet -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 12: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE02: 3 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 6: SEG-AM01 -> SEG-NODE02, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'DMZ-RELAY' -Description 'Rule 6: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: Internet -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 8: Internet -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'DMZ-RELAY' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE02: 3 inbound rules in group DMZ-RELAY.'
 }
 
 # ---- SEG-AM01 (10.0.0.5): 3 rules ----
 if ($HostName -eq 'SEG-AM01') {
   # Rule 3: DMZ-PROCESSING-NODES -> SEG-AM01, Array Manager service (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: DMZ-PROCESSING-NODES -> SEG-AM01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '192.0.2.11', '192.0.2.12' -Group 'Portolan' -Description 'Rule 3: Array Manager service (Trustwave KB 10905)' | Out-Null
-  # Rule 8: Admin-workstations -> SEG-AM01, Management Console (web) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: Admin-workstations -> SEG-AM01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.0.5.0/24' -Group 'Portolan' -Description 'Rule 8: Management Console (web) (Trustwave KB 10905)' | Out-Null
-  # Rule 10: Automation -> SEG-AM01, REST API (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 10: Automation -> SEG-AM01, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '10.0.7.14' -Group 'Portolan' -Description 'Rule 10: REST API (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-AM01: 3 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 3: DMZ-PROCESSING-NODES -> SEG-AM01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '192.0.2.11', '192.0.2.12' -Group 'DMZ-RELAY' -Description 'Rule 3: Array Manager service (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 10: Admin-workstations -> SEG-AM01, Management Console (web) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 10: Admin-workstations -> SEG-AM01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.0.5.0/24' -Group 'DMZ-RELAY' -Description 'Rule 10: Management Console (web) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 12: Automation -> SEG-AM01, REST API (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 12: Automation -> SEG-AM01, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '10.0.7.14' -Group 'DMZ-RELAY' -Description 'Rule 12: REST API (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-AM01: 3 inbound rules in group DMZ-RELAY.'
 }
 
 # ---- SQL01 (10.0.0.6): 1 rule ----
 if ($HostName -eq 'SQL01') {
-  # Rule 9: SEG-AM01 -> SQL01, SQL Server database (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 9: SEG-AM01 -> SQL01, TCP 1433' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '1433' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 9: SQL Server database (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SQL01: 1 inbound rule in group Portolan.'
+  # Rule 11: SEG-AM01 -> SQL01, SQL Server database (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 11: SEG-AM01 -> SQL01, TCP 1433' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '1433' -RemoteAddress '10.0.0.5' -Group 'DMZ-RELAY' -Description 'Rule 11: SQL Server database (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SQL01: 1 inbound rule in group DMZ-RELAY.'
 }
 
 # ---- DC01 (10.0.0.2): 4 rules ----
 if ($HostName -eq 'DC01') {
   # Rule 2: DMZ-PROCESSING-NODES -> DC01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 2: DMZ-PROCESSING-NODES -> DC01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12' -Group 'Portolan' -Description 'Rule 2: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 2: DMZ-PROCESSING-NODES -> DC01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12' -Group 'Portolan' -Description 'Rule 2: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 7: SEG-AM01 -> DC01, DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SEG-AM01 -> DC01, TCP 53, 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53', '389' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 7: DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SEG-AM01 -> DC01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 7: DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DC01: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 2: DMZ-PROCESSING-NODES -> DC01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12' -Group 'DMZ-RELAY' -Description 'Rule 2: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 2: DMZ-PROCESSING-NODES -> DC01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12' -Group 'DMZ-RELAY' -Description 'Rule 2: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 9: SEG-AM01 -> DC01, DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 9: SEG-AM01 -> DC01, TCP 53, 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53', '389' -RemoteAddress '10.0.0.5' -Group 'DMZ-RELAY' -Description 'Rule 9: DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'DMZ-RELAY rule 9: SEG-AM01 -> DC01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'DMZ-RELAY' -Description 'Rule 9: DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DC01: 4 inbound rules in group DMZ-RELAY.'
 }

@@ -2,13 +2,15 @@
 # Product: 10.0. Date: 2026-11-28.
 # Scope: every flow that reaches each Windows host of the plan, inside its zone or not.
 # Port requirements: Trustwave knowledge-base article 10905.
-# Rule numbers are those of the grouped rules with "Include flows inside a zone" on.
+# Rules 1 to 11 are the change request's under the same numbers; later ones are flows inside a zone.
+# Object prefix: ENTERPRISE. The script's rules are in the rule group ENTERPRISE, and only those are changed.
 #
 # Run it on each host, as administrator; first see what it would do:
 #   powershell -ExecutionPolicy Bypass -File FILE -WhatIf
 #   powershell -ExecutionPolicy Bypass -File FILE
 # It picks the section of $env:COMPUTERNAME; another one with -HostName NAME.
-# It removes the rules of the group 'Portolan' and creates them again: running it twice gives the same rules.
+# It removes the rules of the group 'ENTERPRISE' and creates them again: running it twice gives the same rules.
+# -WhatIf reaches every cmdlet that changes the firewall: nothing is changed with it.
 # The rules only allow: the inbound default of each profile decides what they do not match.
 
 [CmdletBinding(SupportsShouldProcess)]
@@ -24,228 +26,228 @@ if ($KnownHosts -notcontains $HostName) {
 }
 
 # Remove the rules of the previous run, then create them again.
-Get-NetFirewallRule -Group 'Portolan' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule
+Get-NetFirewallRule -Group 'ENTERPRISE' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule -WhatIf:$WhatIfPreference
 
 # ---- SEG-NODE01 (192.0.2.11): 4 rules ----
 if ($HostName -eq 'SEG-NODE01') {
   # Rule 1: INTERNET -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: INTERNET -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 1: INTERNET -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'ENTERPRISE' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE01, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 11: MAIL-SERVERS -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 11: MAIL-SERVERS -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'Portolan' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: HELPDESK-POP3 -> SEG-NODE01, POP3 mail collection (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: HELPDESK-POP3 -> SEG-NODE01, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'Portolan' -Description 'Rule 12: POP3 mail collection (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE01: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: MAIL-SERVERS -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 8: MAIL-SERVERS -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'ENTERPRISE' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 9: HELPDESK-POP3 -> SEG-NODE01, POP3 mail collection (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 9: HELPDESK-POP3 -> SEG-NODE01, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'ENTERPRISE' -Description 'Rule 9: POP3 mail collection (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE01: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-NODE02 (192.0.2.12): 4 rules ----
 if ($HostName -eq 'SEG-NODE02') {
   # Rule 1: INTERNET -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: INTERNET -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 1: INTERNET -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'ENTERPRISE' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE02, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE02, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 11: MAIL-SERVERS -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 11: MAIL-SERVERS -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'Portolan' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: HELPDESK-POP3 -> SEG-NODE02, POP3 mail collection (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: HELPDESK-POP3 -> SEG-NODE02, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'Portolan' -Description 'Rule 12: POP3 mail collection (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE02: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE02, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: MAIL-SERVERS -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 8: MAIL-SERVERS -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'ENTERPRISE' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 9: HELPDESK-POP3 -> SEG-NODE02, POP3 mail collection (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 9: HELPDESK-POP3 -> SEG-NODE02, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'ENTERPRISE' -Description 'Rule 9: POP3 mail collection (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE02: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-NODE03 (192.0.2.13): 4 rules ----
 if ($HostName -eq 'SEG-NODE03') {
   # Rule 1: INTERNET -> SEG-NODE03, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: INTERNET -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 1: INTERNET -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'ENTERPRISE' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE03, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE03, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 11: MAIL-SERVERS -> SEG-NODE03, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 11: MAIL-SERVERS -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'Portolan' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: HELPDESK-POP3 -> SEG-NODE03, POP3 mail collection (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: HELPDESK-POP3 -> SEG-NODE03, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'Portolan' -Description 'Rule 12: POP3 mail collection (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE03: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE03, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: MAIL-SERVERS -> SEG-NODE03, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 8: MAIL-SERVERS -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'ENTERPRISE' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 9: HELPDESK-POP3 -> SEG-NODE03, POP3 mail collection (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 9: HELPDESK-POP3 -> SEG-NODE03, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'ENTERPRISE' -Description 'Rule 9: POP3 mail collection (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE03: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-NODE04 (192.0.2.14): 4 rules ----
 if ($HostName -eq 'SEG-NODE04') {
   # Rule 1: INTERNET -> SEG-NODE04, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: INTERNET -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 1: INTERNET -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'ENTERPRISE' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE04, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE04, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 11: MAIL-SERVERS -> SEG-NODE04, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 11: MAIL-SERVERS -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'Portolan' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: HELPDESK-POP3 -> SEG-NODE04, POP3 mail collection (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: HELPDESK-POP3 -> SEG-NODE04, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'Portolan' -Description 'Rule 12: POP3 mail collection (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE04: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE04, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: MAIL-SERVERS -> SEG-NODE04, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 8: MAIL-SERVERS -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'ENTERPRISE' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 9: HELPDESK-POP3 -> SEG-NODE04, POP3 mail collection (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 9: HELPDESK-POP3 -> SEG-NODE04, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'ENTERPRISE' -Description 'Rule 9: POP3 mail collection (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE04: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-NODE05 (192.0.2.15): 4 rules ----
 if ($HostName -eq 'SEG-NODE05') {
   # Rule 1: INTERNET -> SEG-NODE05, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: INTERNET -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 1: INTERNET -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'ENTERPRISE' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE05, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE05, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 11: MAIL-SERVERS -> SEG-NODE05, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 11: MAIL-SERVERS -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'Portolan' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: HELPDESK-POP3 -> SEG-NODE05, POP3 mail collection (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: HELPDESK-POP3 -> SEG-NODE05, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'Portolan' -Description 'Rule 12: POP3 mail collection (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE05: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE05, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: MAIL-SERVERS -> SEG-NODE05, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 8: MAIL-SERVERS -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'ENTERPRISE' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 9: HELPDESK-POP3 -> SEG-NODE05, POP3 mail collection (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 9: HELPDESK-POP3 -> SEG-NODE05, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'ENTERPRISE' -Description 'Rule 9: POP3 mail collection (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE05: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-NODE06 (192.0.2.16): 4 rules ----
 if ($HostName -eq 'SEG-NODE06') {
   # Rule 1: INTERNET -> SEG-NODE06, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: INTERNET -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 1: INTERNET -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'ENTERPRISE' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE06, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE06, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 11: MAIL-SERVERS -> SEG-NODE06, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 11: MAIL-SERVERS -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'Portolan' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: HELPDESK-POP3 -> SEG-NODE06, POP3 mail collection (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: HELPDESK-POP3 -> SEG-NODE06, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'Portolan' -Description 'Rule 12: POP3 mail collection (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE06: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE06, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: MAIL-SERVERS -> SEG-NODE06, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 8: MAIL-SERVERS -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'ENTERPRISE' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 9: HELPDESK-POP3 -> SEG-NODE06, POP3 mail collection (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 9: HELPDESK-POP3 -> SEG-NODE06, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'ENTERPRISE' -Description 'Rule 9: POP3 mail collection (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE06: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-NODE07 (192.0.2.17): 4 rules ----
 if ($HostName -eq 'SEG-NODE07') {
   # Rule 1: INTERNET -> SEG-NODE07, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: INTERNET -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 1: INTERNET -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'ENTERPRISE' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE07, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE07, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 11: MAIL-SERVERS -> SEG-NODE07, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 11: MAIL-SERVERS -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'Portolan' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: HELPDESK-POP3 -> SEG-NODE07, POP3 mail collection (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: HELPDESK-POP3 -> SEG-NODE07, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'Portolan' -Description 'Rule 12: POP3 mail collection (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE07: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE07, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: MAIL-SERVERS -> SEG-NODE07, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 8: MAIL-SERVERS -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'ENTERPRISE' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 9: HELPDESK-POP3 -> SEG-NODE07, POP3 mail collection (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 9: HELPDESK-POP3 -> SEG-NODE07, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'ENTERPRISE' -Description 'Rule 9: POP3 mail collection (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE07: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-NODE08 (192.0.2.18): 4 rules ----
 if ($HostName -eq 'SEG-NODE08') {
   # Rule 1: INTERNET -> SEG-NODE08, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: INTERNET -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 1: INTERNET -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'ENTERPRISE' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE08, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE08, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 11: MAIL-SERVERS -> SEG-NODE08, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 11: MAIL-SERVERS -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'Portolan' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: HELPDESK-POP3 -> SEG-NODE08, POP3 mail collection (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: HELPDESK-POP3 -> SEG-NODE08, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'Portolan' -Description 'Rule 12: POP3 mail collection (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE08: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 7: SERVER-NETWORK-ARRAY-MANAGERS -> SEG-NODE08, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 7: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 8: MAIL-SERVERS -> SEG-NODE08, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 8: MAIL-SERVERS -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30', '10.0.1.31', '10.0.1.32' -Group 'ENTERPRISE' -Description 'Rule 8: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 9: HELPDESK-POP3 -> SEG-NODE08, POP3 mail collection (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 9: HELPDESK-POP3 -> SEG-NODE08, TCP 110' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '110' -RemoteAddress '10.0.7.20' -Group 'ENTERPRISE' -Description 'Rule 9: POP3 mail collection (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE08: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-WEB01 (192.0.2.21): 0 rules ----
 if ($HostName -eq 'SEG-WEB01') {
   # No flow of the plan reaches this host.
-  Write-Output 'SEG-WEB01: 0 inbound rules in group Portolan.'
+  Write-Output 'SEG-WEB01: 0 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-WEB02 (192.0.2.22): 0 rules ----
 if ($HostName -eq 'SEG-WEB02') {
   # No flow of the plan reaches this host.
-  Write-Output 'SEG-WEB02: 0 inbound rules in group Portolan.'
+  Write-Output 'SEG-WEB02: 0 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-AM01 (10.0.0.5): 3 rules ----
 if ($HostName -eq 'SEG-AM01') {
   # Rule 4: DMZ-NODE-WEB-HOSTS -> SEG-AM01, Array Manager service (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 4: DMZ-NODE-WEB-HOSTS -> SEG-AM01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 4: Array Manager service (Trustwave KB 10905)' | Out-Null
-  # Rule 13: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM01, Management Console (web) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 13: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.0.5.11', '10.0.5.12', '10.0.5.13', '10.0.5.14', '10.0.5.15', '10.0.5.16' -Group 'Portolan' -Description 'Rule 13: Management Console (web) (Trustwave KB 10905)' | Out-Null
-  # Rule 14: MANAGEMENT-REST-CLIENTS -> SEG-AM01, REST API (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 14: MANAGEMENT-REST-CLIENTS -> SEG-AM01, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '10.0.7.14', '10.0.7.15' -Group 'Portolan' -Description 'Rule 14: REST API (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-AM01: 3 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 4: DMZ-NODE-WEB-HOSTS -> SEG-AM01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 4: Array Manager service (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 10: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM01, Management Console (web) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 10: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.0.5.11', '10.0.5.12', '10.0.5.13', '10.0.5.14', '10.0.5.15', '10.0.5.16' -Group 'ENTERPRISE' -Description 'Rule 10: Management Console (web) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 11: MANAGEMENT-REST-CLIENTS -> SEG-AM01, REST API (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 11: MANAGEMENT-REST-CLIENTS -> SEG-AM01, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '10.0.7.14', '10.0.7.15' -Group 'ENTERPRISE' -Description 'Rule 11: REST API (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-AM01: 3 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SEG-AM02 (10.0.0.7): 3 rules ----
 if ($HostName -eq 'SEG-AM02') {
   # Rule 4: DMZ-NODE-WEB-HOSTS -> SEG-AM02, Array Manager service (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 4: DMZ-NODE-WEB-HOSTS -> SEG-AM02, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 4: Array Manager service (Trustwave KB 10905)' | Out-Null
-  # Rule 13: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM02, Management Console (web) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 13: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM02, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.0.5.11', '10.0.5.12', '10.0.5.13', '10.0.5.14', '10.0.5.15', '10.0.5.16' -Group 'Portolan' -Description 'Rule 13: Management Console (web) (Trustwave KB 10905)' | Out-Null
-  # Rule 14: MANAGEMENT-REST-CLIENTS -> SEG-AM02, REST API (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 14: MANAGEMENT-REST-CLIENTS -> SEG-AM02, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '10.0.7.14', '10.0.7.15' -Group 'Portolan' -Description 'Rule 14: REST API (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-AM02: 3 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 4: DMZ-NODE-WEB-HOSTS -> SEG-AM02, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 4: Array Manager service (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 10: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM02, Management Console (web) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 10: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM02, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.0.5.11', '10.0.5.12', '10.0.5.13', '10.0.5.14', '10.0.5.15', '10.0.5.16' -Group 'ENTERPRISE' -Description 'Rule 10: Management Console (web) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 11: MANAGEMENT-REST-CLIENTS -> SEG-AM02, REST API (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 11: MANAGEMENT-REST-CLIENTS -> SEG-AM02, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '10.0.7.14', '10.0.7.15' -Group 'ENTERPRISE' -Description 'Rule 11: REST API (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-AM02: 3 inbound rules in group ENTERPRISE.'
 }
 
 # ---- SQL01 (10.0.0.6): 1 rule ----
 if ($HostName -eq 'SQL01') {
-  # Rule 10: SERVER-NETWORK-ARRAY-MANAGERS -> SQL01, SQL Server database (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 10: SERVER-NETWORK-ARRAY-MANAGERS -> SQL01, TCP 1433' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '1433' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 10: SQL Server database (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SQL01: 1 inbound rule in group Portolan.'
+  # Rule 14: SERVER-NETWORK-ARRAY-MANAGERS -> SQL01, SQL Server database (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 14: SERVER-NETWORK-ARRAY-MANAGERS -> SQL01, TCP 1433' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '1433' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 14: SQL Server database (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SQL01: 1 inbound rule in group ENTERPRISE.'
 }
 
 # ---- SQL02 (10.0.0.8): 1 rule ----
 if ($HostName -eq 'SQL02') {
-  # Rule 10: SERVER-NETWORK-ARRAY-MANAGERS -> SQL02, SQL Server database (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 10: SERVER-NETWORK-ARRAY-MANAGERS -> SQL02, TCP 1433' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '1433' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 10: SQL Server database (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SQL02: 1 inbound rule in group Portolan.'
+  # Rule 14: SERVER-NETWORK-ARRAY-MANAGERS -> SQL02, SQL Server database (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 14: SERVER-NETWORK-ARRAY-MANAGERS -> SQL02, TCP 1433' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '1433' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 14: SQL Server database (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SQL02: 1 inbound rule in group ENTERPRISE.'
 }
 
 # ---- DC01 (10.0.0.2): 1 rule ----
 if ($HostName -eq 'DC01') {
-  # Rule 9: SERVER-NETWORK-ARRAY-MANAGERS -> DC01, Directory look-ups (LDAP) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 9: SERVER-NETWORK-ARRAY-MANAGERS -> DC01, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 9: Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DC01: 1 inbound rule in group Portolan.'
+  # Rule 13: SERVER-NETWORK-ARRAY-MANAGERS -> DC01, Directory look-ups (LDAP) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 13: SERVER-NETWORK-ARRAY-MANAGERS -> DC01, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 13: Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DC01: 1 inbound rule in group ENTERPRISE.'
 }
 
 # ---- DC02 (10.0.0.3): 1 rule ----
 if ($HostName -eq 'DC02') {
-  # Rule 9: SERVER-NETWORK-ARRAY-MANAGERS -> DC02, Directory look-ups (LDAP) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 9: SERVER-NETWORK-ARRAY-MANAGERS -> DC02, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 9: Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DC02: 1 inbound rule in group Portolan.'
+  # Rule 13: SERVER-NETWORK-ARRAY-MANAGERS -> DC02, Directory look-ups (LDAP) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 13: SERVER-NETWORK-ARRAY-MANAGERS -> DC02, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 13: Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DC02: 1 inbound rule in group ENTERPRISE.'
 }
 
 # ---- DC03 (10.0.0.4): 1 rule ----
 if ($HostName -eq 'DC03') {
-  # Rule 9: SERVER-NETWORK-ARRAY-MANAGERS -> DC03, Directory look-ups (LDAP) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 9: SERVER-NETWORK-ARRAY-MANAGERS -> DC03, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 9: Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DC03: 1 inbound rule in group Portolan.'
+  # Rule 13: SERVER-NETWORK-ARRAY-MANAGERS -> DC03, Directory look-ups (LDAP) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 13: SERVER-NETWORK-ARRAY-MANAGERS -> DC03, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 13: Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DC03: 1 inbound rule in group ENTERPRISE.'
 }
 
 # ---- DC04 (10.0.0.9): 1 rule ----
 if ($HostName -eq 'DC04') {
-  # Rule 9: SERVER-NETWORK-ARRAY-MANAGERS -> DC04, Directory look-ups (LDAP) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 9: SERVER-NETWORK-ARRAY-MANAGERS -> DC04, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 9: Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DC04: 1 inbound rule in group Portolan.'
+  # Rule 13: SERVER-NETWORK-ARRAY-MANAGERS -> DC04, Directory look-ups (LDAP) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 13: SERVER-NETWORK-ARRAY-MANAGERS -> DC04, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 13: Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DC04: 1 inbound rule in group ENTERPRISE.'
 }
 
 # ---- DNS01 (10.0.0.53): 4 rules ----
 if ($HostName -eq 'DNS01') {
   # Rule 3: DMZ-NODE-WEB-HOSTS -> DNS01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: DMZ-NODE-WEB-HOSTS -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: DMZ-NODE-WEB-HOSTS -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 8: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 8: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DNS01: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 3: DMZ-NODE-WEB-HOSTS -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 3: DMZ-NODE-WEB-HOSTS -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS01, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DNS01: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- DNS02 (10.0.0.54): 4 rules ----
 if ($HostName -eq 'DNS02') {
   # Rule 3: DMZ-NODE-WEB-HOSTS -> DNS02, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: DMZ-NODE-WEB-HOSTS -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: DMZ-NODE-WEB-HOSTS -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS02, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 8: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 8: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DNS02: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 3: DMZ-NODE-WEB-HOSTS -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 3: DMZ-NODE-WEB-HOSTS -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS02, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DNS02: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- DNS03 (10.0.0.55): 4 rules ----
 if ($HostName -eq 'DNS03') {
   # Rule 3: DMZ-NODE-WEB-HOSTS -> DNS03, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: DMZ-NODE-WEB-HOSTS -> DNS03, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: DMZ-NODE-WEB-HOSTS -> DNS03, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS03, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS03, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 8: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS03, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 8: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DNS03: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 3: DMZ-NODE-WEB-HOSTS -> DNS03, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 3: DMZ-NODE-WEB-HOSTS -> DNS03, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS03, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS03, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS03, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DNS03: 4 inbound rules in group ENTERPRISE.'
 }
 
 # ---- DNS04 (10.0.0.56): 4 rules ----
 if ($HostName -eq 'DNS04') {
   # Rule 3: DMZ-NODE-WEB-HOSTS -> DNS04, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: DMZ-NODE-WEB-HOSTS -> DNS04, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: DMZ-NODE-WEB-HOSTS -> DNS04, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS04, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS04, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 8: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: SERVER-NETWORK-ARRAY-MANAGERS -> DNS04, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'Portolan' -Description 'Rule 8: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DNS04: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 3: DMZ-NODE-WEB-HOSTS -> DNS04, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 3: DMZ-NODE-WEB-HOSTS -> DNS04, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.15', '192.0.2.16', '192.0.2.17', '192.0.2.18', '192.0.2.21', '192.0.2.22' -Group 'ENTERPRISE' -Description 'Rule 3: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS04, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS04, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'ENTERPRISE rule 12: SERVER-NETWORK-ARRAY-MANAGERS -> DNS04, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5', '10.0.0.7' -Group 'ENTERPRISE' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DNS04: 4 inbound rules in group ENTERPRISE.'
 }

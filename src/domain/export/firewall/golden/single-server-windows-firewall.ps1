@@ -2,13 +2,15 @@
 # Product: 10.0. Date: 2026-11-28.
 # Scope: every flow that reaches each Windows host of the plan, inside its zone or not.
 # Port requirements: Trustwave knowledge-base article 10905.
-# Rule numbers are those of the grouped rules with "Include flows inside a zone" on.
+# Rules 1 to 3 are the change request's under the same numbers; later ones are flows inside a zone.
+# Object prefix: SINGLE. The script's rules are in the rule group SINGLE, and only those are changed.
 #
 # Run it on each host, as administrator; first see what it would do:
 #   powershell -ExecutionPolicy Bypass -File FILE -WhatIf
 #   powershell -ExecutionPolicy Bypass -File FILE
 # It picks the section of $env:COMPUTERNAME; another one with -HostName NAME.
-# It removes the rules of the group 'Portolan' and creates them again: running it twice gives the same rules.
+# It removes the rules of the group 'SINGLE' and creates them again: running it twice gives the same rules.
+# -WhatIf reaches every cmdlet that changes the firewall: nothing is changed with it.
 # The rules only allow: the inbound default of each profile decides what they do not match.
 
 [CmdletBinding(SupportsShouldProcess)]
@@ -24,23 +26,23 @@ if ($KnownHosts -notcontains $HostName) {
 }
 
 # Remove the rules of the previous run, then create them again.
-Get-NetFirewallRule -Group 'Portolan' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule
+Get-NetFirewallRule -Group 'SINGLE' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule -WhatIf:$WhatIfPreference
 
 # ---- SEG01 (10.1.0.10): 3 rules ----
 if ($HostName -eq 'SEG01') {
-  # Rule 1: EXCH01 -> SEG01, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: EXCH01 -> SEG01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.1.0.20' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 4: ADMIN-WS01 -> SEG01, Management Console (web) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 4: ADMIN-WS01 -> SEG01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.1.5.0/24' -Group 'Portolan' -Description 'Rule 4: Management Console (web) (Trustwave KB 10905)' | Out-Null
-  # Rule 7: Internet -> SEG01, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: Internet -> SEG01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 7: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG01: 3 inbound rules in group Portolan.'
+  # Rule 3: Internet -> SEG01, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'SINGLE rule 3: Internet -> SEG01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'SINGLE' -Description 'Rule 3: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 4: EXCH01 -> SEG01, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'SINGLE rule 4: EXCH01 -> SEG01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.1.0.20' -Group 'SINGLE' -Description 'Rule 4: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 7: ADMIN-WS01 -> SEG01, Management Console (web) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'SINGLE rule 7: ADMIN-WS01 -> SEG01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.1.5.0/24' -Group 'SINGLE' -Description 'Rule 7: Management Console (web) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG01: 3 inbound rules in group SINGLE.'
 }
 
 # ---- DC01 (10.1.0.2): 2 rules ----
 if ($HostName -eq 'DC01') {
-  # Rule 3: SEG01 -> DC01, DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: SEG01 -> DC01, TCP 53, 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53', '389' -RemoteAddress '10.1.0.10' -Group 'Portolan' -Description 'Rule 3: DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: SEG01 -> DC01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.1.0.10' -Group 'Portolan' -Description 'Rule 3: DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DC01: 2 inbound rules in group Portolan.'
+  # Rule 6: SEG01 -> DC01, DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'SINGLE rule 6: SEG01 -> DC01, TCP 53, 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53', '389' -RemoteAddress '10.1.0.10' -Group 'SINGLE' -Description 'Rule 6: DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'SINGLE rule 6: SEG01 -> DC01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.1.0.10' -Group 'SINGLE' -Description 'Rule 6: DNS look-ups; Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DC01: 2 inbound rules in group SINGLE.'
 }

@@ -2,13 +2,15 @@
 # Product: 10.0. Date: 2026-11-28.
 # Scope: every flow that reaches each Windows host of the plan, inside its zone or not.
 # Port requirements: Trustwave knowledge-base article 10905.
-# Rule numbers are those of the grouped rules with "Include flows inside a zone" on.
+# Rules 1 to 26 are the change request's under the same numbers; later ones are flows inside a zone.
+# Object prefix: TWO-SITES-40. The script's rules are in the rule group TWO-SITES-40, and only those are changed.
 #
 # Run it on each host, as administrator; first see what it would do:
 #   powershell -ExecutionPolicy Bypass -File FILE -WhatIf
 #   powershell -ExecutionPolicy Bypass -File FILE
 # It picks the section of $env:COMPUTERNAME; another one with -HostName NAME.
-# It removes the rules of the group 'Portolan' and creates them again: running it twice gives the same rules.
+# It removes the rules of the group 'TWO-SITES-40' and creates them again: running it twice gives the same rules.
+# -WhatIf reaches every cmdlet that changes the firewall: nothing is changed with it.
 # The rules only allow: the inbound default of each profile decides what they do not match.
 
 [CmdletBinding(SupportsShouldProcess)]
@@ -24,221 +26,221 @@ if ($KnownHosts -notcontains $HostName) {
 }
 
 # Remove the rules of the previous run, then create them again.
-Get-NetFirewallRule -Group 'Portolan' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule
+Get-NetFirewallRule -Group 'TWO-SITES-40' -ErrorAction 'SilentlyContinue' | Remove-NetFirewallRule -WhatIf:$WhatIfPreference
 
 # ---- SEG-NODE01 (192.0.2.11): 4 rules ----
 if ($HostName -eq 'SEG-NODE01') {
   # Rule 1: Internet -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: Internet -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'Portolan' -Description 'Rule 12: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 14: SEG-AM01 -> SEG-NODE01, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 14: SEG-AM01 -> SEG-NODE01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 14: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 25: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 25: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'Portolan' -Description 'Rule 25: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE01: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 1: Internet -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'TWO-SITES-40' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 11: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 11: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'TWO-SITES-40' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 13: SEG-AM01 -> SEG-NODE01, Controller service on the nodes (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 13: SEG-AM01 -> SEG-NODE01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 13: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 21: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE01, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 21: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE01, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'TWO-SITES-40' -Description 'Rule 21: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE01: 4 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-NODE02 (192.0.2.12): 4 rules ----
 if ($HostName -eq 'SEG-NODE02') {
   # Rule 1: Internet -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: Internet -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'Portolan' -Description 'Rule 12: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 14: SEG-AM01 -> SEG-NODE02, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 14: SEG-AM01 -> SEG-NODE02, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 14: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 25: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 25: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'Portolan' -Description 'Rule 25: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE02: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 1: Internet -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'TWO-SITES-40' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 11: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 11: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'TWO-SITES-40' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 13: SEG-AM01 -> SEG-NODE02, Controller service on the nodes (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 13: SEG-AM01 -> SEG-NODE02, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 13: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 21: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE02, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 21: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE02, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'TWO-SITES-40' -Description 'Rule 21: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE02: 4 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-NODE03 (192.0.2.13): 4 rules ----
 if ($HostName -eq 'SEG-NODE03') {
   # Rule 1: Internet -> SEG-NODE03, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: Internet -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE03, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'Portolan' -Description 'Rule 12: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 14: SEG-AM01 -> SEG-NODE03, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 14: SEG-AM01 -> SEG-NODE03, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 14: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 25: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE03, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 25: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'Portolan' -Description 'Rule 25: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE03: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 1: Internet -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'TWO-SITES-40' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 11: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE03, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 11: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'TWO-SITES-40' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 13: SEG-AM01 -> SEG-NODE03, Controller service on the nodes (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 13: SEG-AM01 -> SEG-NODE03, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 13: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 21: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE03, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 21: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE03, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'TWO-SITES-40' -Description 'Rule 21: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE03: 4 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-NODE04 (192.0.2.14): 4 rules ----
 if ($HostName -eq 'SEG-NODE04') {
   # Rule 1: Internet -> SEG-NODE04, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 1: Internet -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 12: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE04, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 12: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'Portolan' -Description 'Rule 12: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 14: SEG-AM01 -> SEG-NODE04, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 14: SEG-AM01 -> SEG-NODE04, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 14: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
-  # Rule 25: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE04, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 25: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'Portolan' -Description 'Rule 25: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE04: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 1: Internet -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'TWO-SITES-40' -Description 'Rule 1: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 11: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE04, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 11: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'TWO-SITES-40' -Description 'Rule 11: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 13: SEG-AM01 -> SEG-NODE04, Controller service on the nodes (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 13: SEG-AM01 -> SEG-NODE04, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 13: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 21: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE04, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 21: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE04, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'TWO-SITES-40' -Description 'Rule 21: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE04: 4 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-WEB01 (192.0.2.21): 0 rules ----
 if ($HostName -eq 'SEG-WEB01') {
   # No flow of the plan reaches this host.
-  Write-Output 'SEG-WEB01: 0 inbound rules in group Portolan.'
+  Write-Output 'SEG-WEB01: 0 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-WEB02 (192.0.2.22): 0 rules ----
 if ($HostName -eq 'SEG-WEB02') {
   # No flow of the plan reaches this host.
-  Write-Output 'SEG-WEB02: 0 inbound rules in group Portolan.'
+  Write-Output 'SEG-WEB02: 0 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- DNS-DMZ01 (192.0.2.53): 6 rules ----
 if ($HostName -eq 'DNS-DMZ01') {
-  # Rule 5: DMZ-NODE-WEB-HOSTS -> DNS-DMZ01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 5: DMZ-NODE-WEB-HOSTS -> DNS-DMZ01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 5: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 5: DMZ-NODE-WEB-HOSTS -> DNS-DMZ01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 5: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 13: SEG-AM01 -> DNS-DMZ01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 13: SEG-AM01 -> DNS-DMZ01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 13: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 13: SEG-AM01 -> DNS-DMZ01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 13: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 26: BRANCH-OFFICE-PROCESSING-NODES -> DNS-DMZ01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 26: BRANCH-OFFICE-PROCESSING-NODES -> DNS-DMZ01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'Portolan' -Description 'Rule 26: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 26: BRANCH-OFFICE-PROCESSING-NODES -> DNS-DMZ01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'Portolan' -Description 'Rule 26: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DNS-DMZ01: 6 inbound rules in group Portolan.'
+  # Rule 12: SEG-AM01 -> DNS-DMZ01, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 12: SEG-AM01 -> DNS-DMZ01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 12: SEG-AM01 -> DNS-DMZ01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 12: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 22: BRANCH-OFFICE-PROCESSING-NODES -> DNS-DMZ01, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 22: BRANCH-OFFICE-PROCESSING-NODES -> DNS-DMZ01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'TWO-SITES-40' -Description 'Rule 22: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 22: BRANCH-OFFICE-PROCESSING-NODES -> DNS-DMZ01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'TWO-SITES-40' -Description 'Rule 22: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 27: DMZ-NODE-WEB-HOSTS -> DNS-DMZ01, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 27: DMZ-NODE-WEB-HOSTS -> DNS-DMZ01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'TWO-SITES-40' -Description 'Rule 27: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 27: DMZ-NODE-WEB-HOSTS -> DNS-DMZ01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'TWO-SITES-40' -Description 'Rule 27: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DNS-DMZ01: 6 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-AM01 (10.0.0.5): 6 rules ----
 if ($HostName -eq 'SEG-AM01') {
   # Rule 2: PARTNER-API -> SEG-AM01, REST API (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 2: PARTNER-API -> SEG-AM01, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '198.51.100.40' -Group 'Portolan' -Description 'Rule 2: REST API (Trustwave KB 10905)' | Out-Null
-  # Rule 8: DMZ-NODE-WEB-HOSTS -> SEG-AM01, Array Manager service (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 8: DMZ-NODE-WEB-HOSTS -> SEG-AM01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 8: Array Manager service (Trustwave KB 10905)' | Out-Null
-  # Rule 22: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM01, Management Console (web) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 22: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.0.5.11', '10.0.5.12', '10.0.5.13', '10.0.5.14', '10.0.5.15', '10.0.5.16' -Group 'Portolan' -Description 'Rule 22: Management Console (web) (Trustwave KB 10905)' | Out-Null
-  # Rule 23: AUTOMATION01 -> SEG-AM01, REST API (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 23: AUTOMATION01 -> SEG-AM01, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '10.0.7.14' -Group 'Portolan' -Description 'Rule 23: REST API (Trustwave KB 10905)' | Out-Null
-  # Rule 29: BRANCH-OFFICE-ADMIN -> SEG-AM01, Management Console (web) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 29: BRANCH-OFFICE-ADMIN -> SEG-AM01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.20.5.11', '10.20.5.12' -Group 'Portolan' -Description 'Rule 29: Management Console (web) (Trustwave KB 10905)' | Out-Null
-  # Rule 30: BRANCH-OFFICE-PROCESSING-NODES -> SEG-AM01, Array Manager service (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 30: BRANCH-OFFICE-PROCESSING-NODES -> SEG-AM01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'Portolan' -Description 'Rule 30: Array Manager service (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-AM01: 6 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 2: PARTNER-API -> SEG-AM01, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '198.51.100.40' -Group 'TWO-SITES-40' -Description 'Rule 2: REST API (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 7: DMZ-NODE-WEB-HOSTS -> SEG-AM01, Array Manager service (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 7: DMZ-NODE-WEB-HOSTS -> SEG-AM01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'TWO-SITES-40' -Description 'Rule 7: Array Manager service (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 18: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM01, Management Console (web) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 18: MANAGEMENT-ADMIN-WORKSTATIONS -> SEG-AM01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.0.5.11', '10.0.5.12', '10.0.5.13', '10.0.5.14', '10.0.5.15', '10.0.5.16' -Group 'TWO-SITES-40' -Description 'Rule 18: Management Console (web) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 19: AUTOMATION01 -> SEG-AM01, REST API (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 19: AUTOMATION01 -> SEG-AM01, TCP 19006' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19006' -RemoteAddress '10.0.7.14' -Group 'TWO-SITES-40' -Description 'Rule 19: REST API (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 25: BRANCH-OFFICE-ADMIN -> SEG-AM01, Management Console (web) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 25: BRANCH-OFFICE-ADMIN -> SEG-AM01, TCP 443' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '443' -RemoteAddress '10.20.5.11', '10.20.5.12' -Group 'TWO-SITES-40' -Description 'Rule 25: Management Console (web) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 26: BRANCH-OFFICE-PROCESSING-NODES -> SEG-AM01, Array Manager service (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 26: BRANCH-OFFICE-PROCESSING-NODES -> SEG-AM01, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'TWO-SITES-40' -Description 'Rule 26: Array Manager service (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-AM01: 6 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SQL01 (10.0.0.6): 1 rule ----
 if ($HostName -eq 'SQL01') {
-  # Rule 17: SEG-AM01 -> SQL01, SQL Server database (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 17: SEG-AM01 -> SQL01, TCP 1433' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '1433' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 17: SQL Server database (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SQL01: 1 inbound rule in group Portolan.'
+  # Rule 30: SEG-AM01 -> SQL01, SQL Server database (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 30: SEG-AM01 -> SQL01, TCP 1433' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '1433' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 30: SQL Server database (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SQL01: 1 inbound rule in group TWO-SITES-40.'
 }
 
 # ---- DC01 (10.0.0.2): 1 rule ----
 if ($HostName -eq 'DC01') {
-  # Rule 16: SEG-AM01 -> DC01, Directory look-ups (LDAP) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 16: SEG-AM01 -> DC01, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 16: Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DC01: 1 inbound rule in group Portolan.'
+  # Rule 29: SEG-AM01 -> DC01, Directory look-ups (LDAP) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 29: SEG-AM01 -> DC01, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 29: Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DC01: 1 inbound rule in group TWO-SITES-40.'
 }
 
 # ---- DC02 (10.0.0.3): 1 rule ----
 if ($HostName -eq 'DC02') {
-  # Rule 16: SEG-AM01 -> DC02, Directory look-ups (LDAP) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 16: SEG-AM01 -> DC02, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 16: Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DC02: 1 inbound rule in group Portolan.'
+  # Rule 29: SEG-AM01 -> DC02, Directory look-ups (LDAP) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 29: SEG-AM01 -> DC02, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 29: Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DC02: 1 inbound rule in group TWO-SITES-40.'
 }
 
 # ---- DNS01 (10.0.0.53): 6 rules ----
 if ($HostName -eq 'DNS01') {
-  # Rule 7: DMZ-NODE-WEB-HOSTS -> DNS01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: DMZ-NODE-WEB-HOSTS -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 7: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: DMZ-NODE-WEB-HOSTS -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 7: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 15: SEG-AM01 -> DNS01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 15: SEG-AM01 -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 15: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 15: SEG-AM01 -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 15: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 28: BRANCH-OFFICE-PROCESSING-NODES -> DNS01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 28: BRANCH-OFFICE-PROCESSING-NODES -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'Portolan' -Description 'Rule 28: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 28: BRANCH-OFFICE-PROCESSING-NODES -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'Portolan' -Description 'Rule 28: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DNS01: 6 inbound rules in group Portolan.'
+  # Rule 6: DMZ-NODE-WEB-HOSTS -> DNS01, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 6: DMZ-NODE-WEB-HOSTS -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'TWO-SITES-40' -Description 'Rule 6: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 6: DMZ-NODE-WEB-HOSTS -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'TWO-SITES-40' -Description 'Rule 6: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 24: BRANCH-OFFICE-PROCESSING-NODES -> DNS01, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 24: BRANCH-OFFICE-PROCESSING-NODES -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'TWO-SITES-40' -Description 'Rule 24: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 24: BRANCH-OFFICE-PROCESSING-NODES -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'TWO-SITES-40' -Description 'Rule 24: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 28: SEG-AM01 -> DNS01, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 28: SEG-AM01 -> DNS01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 28: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 28: SEG-AM01 -> DNS01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 28: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DNS01: 6 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- DNS02 (10.0.0.54): 6 rules ----
 if ($HostName -eq 'DNS02') {
-  # Rule 7: DMZ-NODE-WEB-HOSTS -> DNS02, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: DMZ-NODE-WEB-HOSTS -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 7: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 7: DMZ-NODE-WEB-HOSTS -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 7: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 15: SEG-AM01 -> DNS02, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 15: SEG-AM01 -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 15: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 15: SEG-AM01 -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 15: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 28: BRANCH-OFFICE-PROCESSING-NODES -> DNS02, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 28: BRANCH-OFFICE-PROCESSING-NODES -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'Portolan' -Description 'Rule 28: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 28: BRANCH-OFFICE-PROCESSING-NODES -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'Portolan' -Description 'Rule 28: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DNS02: 6 inbound rules in group Portolan.'
+  # Rule 6: DMZ-NODE-WEB-HOSTS -> DNS02, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 6: DMZ-NODE-WEB-HOSTS -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'TWO-SITES-40' -Description 'Rule 6: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 6: DMZ-NODE-WEB-HOSTS -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'TWO-SITES-40' -Description 'Rule 6: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 24: BRANCH-OFFICE-PROCESSING-NODES -> DNS02, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 24: BRANCH-OFFICE-PROCESSING-NODES -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'TWO-SITES-40' -Description 'Rule 24: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 24: BRANCH-OFFICE-PROCESSING-NODES -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'TWO-SITES-40' -Description 'Rule 24: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 28: SEG-AM01 -> DNS02, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 28: SEG-AM01 -> DNS02, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 28: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 28: SEG-AM01 -> DNS02, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 28: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DNS02: 6 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-NODE05 (10.20.0.11): 4 rules ----
 if ($HostName -eq 'SEG-NODE05') {
   # Rule 3: Internet -> SEG-NODE05, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: Internet -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 3: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 18: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE05, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 18: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'Portolan' -Description 'Rule 18: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 21: SEG-AM01 -> SEG-NODE05, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 21: SEG-AM01 -> SEG-NODE05, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 21: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 3: Internet -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'TWO-SITES-40' -Description 'Rule 3: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 14: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE05, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 14: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'TWO-SITES-40' -Description 'Rule 14: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 17: SEG-AM01 -> SEG-NODE05, Controller service on the nodes (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 17: SEG-AM01 -> SEG-NODE05, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 17: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE05, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'Portolan' -Description 'Rule 31: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE05: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE05, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'TWO-SITES-40' -Description 'Rule 31: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE05: 4 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-NODE06 (10.20.0.12): 4 rules ----
 if ($HostName -eq 'SEG-NODE06') {
   # Rule 3: Internet -> SEG-NODE06, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: Internet -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 3: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 18: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE06, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 18: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'Portolan' -Description 'Rule 18: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 21: SEG-AM01 -> SEG-NODE06, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 21: SEG-AM01 -> SEG-NODE06, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 21: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 3: Internet -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'TWO-SITES-40' -Description 'Rule 3: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 14: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE06, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 14: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'TWO-SITES-40' -Description 'Rule 14: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 17: SEG-AM01 -> SEG-NODE06, Controller service on the nodes (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 17: SEG-AM01 -> SEG-NODE06, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 17: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE06, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'Portolan' -Description 'Rule 31: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE06: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE06, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'TWO-SITES-40' -Description 'Rule 31: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE06: 4 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-NODE07 (10.20.0.13): 4 rules ----
 if ($HostName -eq 'SEG-NODE07') {
   # Rule 3: Internet -> SEG-NODE07, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: Internet -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 3: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 18: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE07, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 18: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'Portolan' -Description 'Rule 18: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 21: SEG-AM01 -> SEG-NODE07, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 21: SEG-AM01 -> SEG-NODE07, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 21: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 3: Internet -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'TWO-SITES-40' -Description 'Rule 3: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 14: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE07, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 14: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'TWO-SITES-40' -Description 'Rule 14: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 17: SEG-AM01 -> SEG-NODE07, Controller service on the nodes (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 17: SEG-AM01 -> SEG-NODE07, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 17: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE07, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'Portolan' -Description 'Rule 31: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE07: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE07, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'TWO-SITES-40' -Description 'Rule 31: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE07: 4 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- SEG-NODE08 (10.20.0.14): 4 rules ----
 if ($HostName -eq 'SEG-NODE08') {
   # Rule 3: Internet -> SEG-NODE08, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 3: Internet -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'Portolan' -Description 'Rule 3: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 18: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE08, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 18: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'Portolan' -Description 'Rule 18: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  # Rule 21: SEG-AM01 -> SEG-NODE08, Controller service on the nodes (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 21: SEG-AM01 -> SEG-NODE08, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 21: Controller service on the nodes (Trustwave KB 10905)' | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 3: Internet -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress 'Any' -Group 'TWO-SITES-40' -Description 'Rule 3: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 14: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE08, SMTP mail transfer (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 14: SERVER-NETWORK-MAIL-SERVERS -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.0.1.25', '10.0.1.26', '10.0.1.27', '10.0.1.28', '10.0.1.29', '10.0.1.30' -Group 'TWO-SITES-40' -Description 'Rule 14: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 17: SEG-AM01 -> SEG-NODE08, Controller service on the nodes (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 17: SEG-AM01 -> SEG-NODE08, TCP 19001' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '19001' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 17: Controller service on the nodes (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE08, SMTP mail transfer (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'Portolan' -Description 'Rule 31: SMTP mail transfer (Trustwave KB 10905)' | Out-Null
-  Write-Output 'SEG-NODE08: 4 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 31: BRANCH-OFFICE-MAIL-SERVERS -> SEG-NODE08, TCP 25' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '25' -RemoteAddress '10.20.1.25', '10.20.1.26', '10.20.1.27', '10.20.1.28' -Group 'TWO-SITES-40' -Description 'Rule 31: SMTP mail transfer (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'SEG-NODE08: 4 inbound rules in group TWO-SITES-40.'
 }
 
 # ---- DC-BR01 (10.20.0.2): 1 rule ----
 if ($HostName -eq 'DC-BR01') {
-  # Rule 20: SEG-AM01 -> DC-BR01, Directory look-ups (LDAP) (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 20: SEG-AM01 -> DC-BR01, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 20: Directory look-ups (LDAP) (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DC-BR01: 1 inbound rule in group Portolan.'
+  # Rule 16: SEG-AM01 -> DC-BR01, Directory look-ups (LDAP) (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 16: SEG-AM01 -> DC-BR01, TCP 389' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '389' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 16: Directory look-ups (LDAP) (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DC-BR01: 1 inbound rule in group TWO-SITES-40.'
 }
 
 # ---- DNS-BR01 (10.20.0.53): 6 rules ----
 if ($HostName -eq 'DNS-BR01') {
-  # Rule 10: DMZ-NODE-WEB-HOSTS -> DNS-BR01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 10: DMZ-NODE-WEB-HOSTS -> DNS-BR01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 10: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 10: DMZ-NODE-WEB-HOSTS -> DNS-BR01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'Portolan' -Description 'Rule 10: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  # Rule 19: SEG-AM01 -> DNS-BR01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 19: SEG-AM01 -> DNS-BR01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 19: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 19: SEG-AM01 -> DNS-BR01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'Portolan' -Description 'Rule 19: DNS look-ups (Trustwave KB 10905)' | Out-Null
+  # Rule 9: DMZ-NODE-WEB-HOSTS -> DNS-BR01, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 9: DMZ-NODE-WEB-HOSTS -> DNS-BR01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'TWO-SITES-40' -Description 'Rule 9: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 9: DMZ-NODE-WEB-HOSTS -> DNS-BR01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '192.0.2.11', '192.0.2.12', '192.0.2.13', '192.0.2.14', '192.0.2.21', '192.0.2.22' -Group 'TWO-SITES-40' -Description 'Rule 9: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  # Rule 15: SEG-AM01 -> DNS-BR01, DNS look-ups (Trustwave KB 10905)
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 15: SEG-AM01 -> DNS-BR01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 15: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 15: SEG-AM01 -> DNS-BR01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.0.0.5' -Group 'TWO-SITES-40' -Description 'Rule 15: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
   # Rule 33: BRANCH-OFFICE-PROCESSING-NODES -> DNS-BR01, DNS look-ups (Trustwave KB 10905)
-  New-NetFirewallRule -DisplayName 'Portolan rule 33: BRANCH-OFFICE-PROCESSING-NODES -> DNS-BR01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'Portolan' -Description 'Rule 33: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  New-NetFirewallRule -DisplayName 'Portolan rule 33: BRANCH-OFFICE-PROCESSING-NODES -> DNS-BR01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'Portolan' -Description 'Rule 33: DNS look-ups (Trustwave KB 10905)' | Out-Null
-  Write-Output 'DNS-BR01: 6 inbound rules in group Portolan.'
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 33: BRANCH-OFFICE-PROCESSING-NODES -> DNS-BR01, TCP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'TCP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'TWO-SITES-40' -Description 'Rule 33: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  New-NetFirewallRule -DisplayName 'TWO-SITES-40 rule 33: BRANCH-OFFICE-PROCESSING-NODES -> DNS-BR01, UDP 53' -Direction 'Inbound' -Action 'Allow' -Protocol 'UDP' -LocalPort '53' -RemoteAddress '10.20.0.11', '10.20.0.12', '10.20.0.13', '10.20.0.14' -Group 'TWO-SITES-40' -Description 'Rule 33: DNS look-ups (Trustwave KB 10905)' -WhatIf:$WhatIfPreference | Out-Null
+  Write-Output 'DNS-BR01: 6 inbound rules in group TWO-SITES-40.'
 }
