@@ -110,6 +110,6 @@ test('a firewall file says what it cannot express before it is saved, and then s
   const file = await event;
   expect(file.suggestedFilename()).toBe('DMZ relay with internal array-nftables.nft');
   const text = (await readFile(await file.path())).toString('utf8');
-  expect(text).toContain('table inet DMZ_RELAY {');
+  expect(text).toContain('table inet DMZ_RELAY_portolan {');
   expect(text).toContain('# Rule 7:');
 });

@@ -36,6 +36,7 @@ import {
   expectGolden,
   skipsValidator,
   withAddress,
+  PREFIXES,
 } from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
@@ -61,21 +62,8 @@ const DUAL_RELAY: Plan = withAddress(
 const EXAMPLES: [string, Plan][] = [...EXAMPLE_PLANS, ['v6-single', V6_SINGLE], ['mixed-relay', MIXED_RELAY]];
 const ALL: [string, Plan][] = [...EXAMPLES, ['dual-relay', DUAL_RELAY], ['hostile', HOSTILE]];
 
-/**
- * The object prefix of each plan, by hand from its name (objectPrefix.ts's rule: upper case, words
- * joined by "-", at most 12 characters cut at a word): "Single server" → SINGLE, "DMZ relay with
- * internal array" → DMZ-RELAY, "Two sites, 40 hosts" → TWO-SITES-40, "Enterprise" → ENTERPRISE.
- */
-const PREFIX: Record<string, string> = {
-  'single-server': 'SINGLE',
-  'dmz-relay': 'DMZ-RELAY',
-  'two-sites': 'TWO-SITES-40',
-  enterprise: 'ENTERPRISE',
-  'v6-single': 'SINGLE',
-  'mixed-relay': 'DMZ-RELAY',
-  'dual-relay': 'DMZ-RELAY',
-  hostile: 'EVIL-PLAN', // 'Evil "plan"\n$(touch pwned-plan) …' (hostile.testing.ts)
-};
+/** The object prefix of each plan, written by hand in validators.testing.ts. */
+const PREFIX = PREFIXES;
 
 /** The names the file creates, as the parser reads them back: objects, object-groups, access-lists. */
 const createdNames = (parsed: Parsed) => [

@@ -45,6 +45,7 @@ import {
   ipToBig,
   skipsValidator,
   withAddress,
+  PREFIXES,
 } from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
@@ -74,20 +75,8 @@ const ALL: [string, Plan][] = [
   ['hostile', HOSTILE],
 ];
 
-/**
- * The object prefix of each plan, by hand from its name (objectPrefix.ts's rule: upper case, words
- * joined by "-", at most 12 characters cut at a word): "Single server" → SINGLE, "DMZ relay with
- * internal array" → DMZ-RELAY, "Two sites, 40 hosts" → TWO-SITES-40, "Enterprise" → ENTERPRISE.
- */
-const PREFIX: Record<string, string> = {
-  'single-server': 'SINGLE',
-  'dmz-relay': 'DMZ-RELAY',
-  'two-sites': 'TWO-SITES-40',
-  enterprise: 'ENTERPRISE',
-  'v6-single': 'SINGLE',
-  'mixed-relay': 'DMZ-RELAY',
-  hostile: 'EVIL-PLAN', // 'Evil "plan"\n$(touch pwned-plan) …' (hostile.testing.ts)
-};
+/** The object prefix of each plan, written by hand in validators.testing.ts. */
+const PREFIX = PREFIXES;
 
 // ---------- the validator ----------
 

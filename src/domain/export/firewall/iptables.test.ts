@@ -27,7 +27,7 @@ import type { ExportInput } from '../types';
 import { rulesFor } from './common';
 import { commentArgument, exportIp6tables, exportIptables, ruleLines } from './iptables';
 import { HOSTILE } from './hostile.testing';
-import { EXAMPLE_PLANS, expectGolden, skipsValidator, withAddress } from './validators.testing';
+import { EXAMPLE_PLANS, expectGolden, prefixOf, skipsValidator, withAddress } from './validators.testing';
 
 const DATE = new Date('2026-11-28T00:00:00Z');
 const INSTALL = 'apt-get install -y iptables';
@@ -95,20 +95,9 @@ const DUAL_STACK: Plan = {
   ],
 };
 
-/** Each plan's chain, written by hand: its object prefix (made from the plan's name), then -RULES. */
-const CHAINS: Record<string, string> = {
-  'single-server': 'SINGLE-RULES', // "Single server"
-  'dmz-relay': 'DMZ-RELAY-RULES', // "DMZ relay with internal array"
-  'two-sites': 'TWO-SITES-40-RULES', // "Two sites, 40 hosts"
-  enterprise: 'ENTERPRISE-RULES',
-  'dual-stack': 'DUAL-STACK-RULES', // 'Dual "stack"'
-  hostile: 'EVIL-PLAN-RULES', // 'Evil "plan"\n$(touch pwned-plan) …' (hostile.testing.ts)
-};
-const chainOf = (id: string): string => {
-  const chain = CHAINS[id];
-  if (!chain) throw new Error(`write the chain of ${id} in CHAINS`);
-  return chain;
-};
+/** Each plan's chain: its object prefix (PREFIXES, or written here), then -RULES. */
+const chainOf = (id: string): string =>
+  id === 'dual-stack' ? 'DUAL-STACK-RULES' /* 'Dual "stack"' */ : `${prefixOf(id)}-RULES`;
 
 const PLANS: [string, Plan, string][] = [
   ...EXAMPLE_PLANS,

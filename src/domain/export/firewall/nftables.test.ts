@@ -27,6 +27,7 @@ import { HOSTILE } from './hostile.testing';
 import { exportNftables } from './nftables';
 import {
   EXAMPLE_PLANS,
+  prefixOf,
   MIXED_RELAY,
   V6_SINGLE,
   absentCommands,
@@ -55,24 +56,10 @@ const text = (plan: Plan) => {
 const EXAMPLES = EXAMPLE_PLANS;
 
 /**
- * Each plan's prefix in nft names, written by hand: its object prefix (made from the plan's name)
- * with `-` made `_`. Its table is `<prefix>_portolan`, its rule chain `<prefix>_rules`, its sets
- * `<prefix>_<GROUP>_v4`/`_v6`.
+ * Each plan's prefix in nft names: its object prefix (PREFIXES) with `-` made `_`. Its table is
+ * `<prefix>_portolan`, its rule chain `<prefix>_rules`, its sets `<prefix>_<GROUP>_v4`/`_v6`.
  */
-const TABLES: Record<string, string> = {
-  'single-server': 'SINGLE', // "Single server"
-  'dmz-relay': 'DMZ_RELAY', // "DMZ relay with internal array"
-  'two-sites': 'TWO_SITES_40', // "Two sites, 40 hosts"
-  enterprise: 'ENTERPRISE',
-  'v6-single': 'SINGLE',
-  'mixed-relay': 'DMZ_RELAY',
-  hostile: 'EVIL_PLAN', // 'Evil "plan"\n$(touch pwned-plan) …' (hostile.testing.ts)
-};
-const tableOf = (name: string): string => {
-  const table = TABLES[name];
-  if (!table) throw new Error(`write the table of ${name} in TABLES`);
-  return table;
-};
+const tableOf = (name: string): string => prefixOf(name).replace(/-/g, '_');
 
 const ALL: [string, Plan, string][] = [
   ...EXAMPLES,

@@ -31,7 +31,7 @@ import {
   ZONE_NAME_MAX,
 } from './panos';
 import { HOSTILE as SHARED_HOSTILE, fileStemOf } from './hostile.testing';
-import { EXAMPLE_PLANS, MIXED_RELAY, V6_SINGLE, expectGolden } from './validators.testing';
+import { EXAMPLE_PLANS, MIXED_RELAY, PREFIXES, V6_SINGLE, expectGolden } from './validators.testing';
 
 const DATE = new Date('2026-03-02T10:00:00Z');
 
@@ -410,17 +410,6 @@ function expectRuleName(name: string, full: string) {
   expect('-_.', `${name} cuts ${full} inside a word`).toContain(full[name.length]);
   expect(name.length).toBeGreaterThanOrEqual(RULE_NAME_MAX / 2);
 }
-
-/** The object prefix of each example, written by hand from the plan names. */
-const PREFIXES: Record<string, string> = {
-  'single-server': 'SINGLE',
-  'dmz-relay': 'DMZ-RELAY',
-  'two-sites': 'TWO-SITES-40',
-  enterprise: 'ENTERPRISE',
-  'v6-single': 'SINGLE',
-  'mixed-relay': 'DMZ-RELAY',
-  hostile: 'EVIL-PLAN', // 'Evil "plan"\n$(touch pwned-plan) …' (hostile.testing.ts)
-};
 
 // ---------- the tests ----------
 

@@ -56,6 +56,30 @@ export const EXAMPLE_PLANS: [string, Plan][] = [
   ['two-sites', TWO_SITES],
   ['enterprise', ENTERPRISE],
 ];
+/**
+ * Each plan's object prefix, written by hand from its name (the default when none is chosen):
+ * "Single server" → SINGLE, "DMZ relay with internal array" → DMZ-RELAY, "Two sites, 40 hosts" →
+ * TWO-SITES-40, the hostile plan's 'Evil "plan"\n$(touch …' → EVIL-PLAN. Targets add their own
+ * suffixes (`-RULES`) or spell `-` as `_` (nft).
+ */
+export const PREFIXES: Readonly<Record<string, string>> = {
+  'single-server': 'SINGLE',
+  'dmz-relay': 'DMZ-RELAY',
+  'two-sites': 'TWO-SITES-40',
+  enterprise: 'ENTERPRISE',
+  'v6-single': 'SINGLE',
+  'mixed-relay': 'DMZ-RELAY',
+  'dual-relay': 'DMZ-RELAY',
+  hostile: 'EVIL-PLAN',
+};
+
+/** The prefix of a plan of PREFIXES, by its test name. */
+export function prefixOf(name: string): string {
+  const prefix = PREFIXES[name];
+  if (!prefix) throw new Error(`write the prefix of ${name} in PREFIXES`);
+  return prefix;
+}
+
 /** IPv6 variants: a v6 single server, and a v4 node group meeting a v6-only mail server. */
 export const V6_SINGLE = withAddress(SINGLE_SERVER, 'seg01', '2001:db8:1::10');
 export const MIXED_RELAY = withAddress(DMZ_RELAY, 'exch', '2001:db8::25');

@@ -21,20 +21,14 @@ import { oneLine, rulesFor } from './common';
 import { colonValue, loadPowerShell, problems, verbatimValue, walk } from './powershell.testing';
 import { exportWindowsFirewall, isWindowsHost, quote, ruleGroup } from './windowsFirewall';
 import { HOSTILE as SHARED_HOSTILE } from './hostile.testing';
-import { EXAMPLE_PLANS, expectGolden, skipsValidator } from './validators.testing';
+import { EXAMPLE_PLANS, PREFIXES, expectGolden, skipsValidator } from './validators.testing';
 
 const DATE = new Date('2026-11-28T00:00:00Z');
 
 const PLANS: [string, Plan][] = [...EXAMPLE_PLANS, ['hostile', SHARED_HOSTILE]];
 
-/** The rule group of each example: its object prefix, written by hand from the plan names. */
-const GROUPS: Record<string, string> = {
-  'single-server': 'SINGLE',
-  'dmz-relay': 'DMZ-RELAY',
-  'two-sites': 'TWO-SITES-40',
-  enterprise: 'ENTERPRISE',
-  hostile: 'EVIL-PLAN', // 'Evil "plan"\n$(touch pwned-plan) …' (hostile.testing.ts)
-};
+/** The rule group of each plan: its object prefix, written by hand in validators.testing.ts. */
+const GROUPS = PREFIXES;
 
 const inputFor = (plan: Plan): ExportInput => ({
   plan,
