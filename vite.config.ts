@@ -26,8 +26,10 @@ function devCsp(): Plugin {
  * Everything else under src/ goes into the one `app` chunk every page load needs.
  */
 const ON_DEMAND = [
-  /\/src\/domain\/plan\/(restore|schema|migrate|examples|zoneNews|decisions|address)\./,
-  /\/src\/app\/decisionCommands\./,
+  /\/src\/domain\/plan\/(restore|schema|migrate|examples|address)\./,
+  /\/src\/domain\/edit\/decisions\./,
+  /\/src\/app\/canvas\/zoneNewsWords\./,
+  /\/src\/app\/commands\/decisions\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,
@@ -43,14 +45,15 @@ const ON_DEMAND = [
   // The side panel's details, every part of them.
   /\/src\/app\/components\/details\//,
   /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm|ConfirmDialog)\./,
-  /\/src\/app\/lib\/tabs\./,
-  /\/src\/app\/lib\/layout\//,
+  /\/src\/app\/components\/tabs\./,
+  /\/src\/app\/workers\/layout\//,
   // Arranging an opened plan (a file or a link) loads with the plan; links load when used.
-  /\/src\/app\/lib\/(arrange|share|exportRun|savedPlan|tabConflict|openFile)\./,
+  /\/src\/app\/io\/(arrange|share|exportRun|openFile)\./,
+  /\/src\/app\/persistence\/(savedPlan|tabConflict)\./,
   // The diagram scene (routing) runs in the canvas's routing worker and in the exports.
   /\/src\/domain\/diagram\//,
   /\/src\/domain\/export\/diagramSvg\./,
-  /\/src\/app\/lib\/png\./,
+  /\/src\/app\/io\/png\./,
 ];
 const slashes = (id: string) => id.replace(/\\/g, '/');
 const isOnDemand = (id: string) => ON_DEMAND.some((pattern) => pattern.test(slashes(id)));

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { deriveFlows } from '../src/domain/engine';
-import { requestFlows } from '../src/domain/export/rows';
+import { requestFlows } from '../src/domain/export';
 import { serializePlan, type Plan } from '../src/domain/plan';
 import { launchChromium } from './browser';
 import { generatePlan } from './plans';

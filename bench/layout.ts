@@ -5,15 +5,15 @@ import {
   layoutMetrics,
   layoutProblems,
   type LayoutNode,
-} from '../src/domain/diagram/layout';
-import { deriveFlows } from '../src/domain/engine/deriveFlows';
-import { groupFlowsByPair } from '../src/domain/engine/views';
-import { pickArrow, midpointOf } from '../src/domain/diagram/pick';
-import { crossingCount, labelOverlaps } from '../src/domain/diagram/routes';
-import { buildScene } from '../src/domain/diagram/scene';
-import { TWO_SITES } from '../src/domain/plan/examples';
-import { serializePlan } from '../src/domain/plan/serialize';
-import type { Plan } from '../src/domain/plan/types';
+} from '../src/domain/diagram';
+import { deriveFlows } from '../src/domain/engine';
+import { groupFlowsByPair } from '../src/domain/engine';
+import { pickArrow, midpointOf } from '../src/domain/diagram';
+import { crossingCount, labelOverlaps } from '../src/domain/diagram';
+import { buildScene } from '../src/domain/diagram';
+import { TWO_SITES } from '../src/domain/plan';
+import { serializePlan } from '../src/domain/plan';
+import type { Plan } from '../src/domain/plan';
 import { launchChromium } from './browser';
 import { generatePlan } from './plans';
 import { check } from './report';

@@ -1,5 +1,5 @@
 import { DMZ_RELAY, type Plan } from '../src/domain/plan';
-import { encodeShare, shareUrl } from '../src/domain/share/codec';
+import { encodeShare, shareUrl } from '../src/domain/share';
 import { check } from './report';
 import { generatePlan } from './plans';
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { RoleId } from '../src/domain/catalog';
 import { serializePlan, type Host, type Plan } from '../src/domain/plan';
-import { encodeShare } from '../src/domain/share/codec';
+import { encodeShare } from '../src/domain/share';
 import { addByKeyboard, hostNode, openExample, shareLink } from './helpers';
 
 /*

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { restoreSavedPlan, startAutosave } from './app/lib/persistence';
-import { openSharedLink } from './app/lib/sharedLink';
+import { App } from './app';
+import { restoreSavedPlan, startAutosave } from './app/persistence';
+import { openSharedLink } from './app/io';
 import './index.css';
 
 const root = document.getElementById('root');

@@ -1,14 +1,14 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect } from 'react';
-import { Canvas } from './canvas/Canvas';
-import { DialogHost } from './components/DialogHost';
-import { loadPanels, usePanels } from './components/lazyPanels';
-import { Toolbar } from './components/Toolbar';
-import { startFileDrop } from './lib/fileDrop';
-import { openSharedLink } from './lib/sharedLink';
-import { useTheme } from './lib/theme';
-import { startShortcuts } from './shortcuts';
+import { Canvas } from './canvas';
+import { DialogHost } from './components';
+import { loadPanels, usePanels } from './components';
+import { Toolbar } from './components';
+import { startFileDrop } from './io';
+import { openSharedLink } from './io';
+import { useTheme } from './components';
+import { startShortcuts } from './commands';
 
 // The panels' chunk is fetched now, alongside the saved plan being read, not after the first render.
 void loadPanels().catch(() => undefined);

@@ -23,9 +23,9 @@ import {
   type Point,
 } from '../../domain';
 import { addHostAt, explainZoneRefusal, setViewCentreSource } from '../commands';
-import { useTheme } from '../lib/theme';
-import { startZoneNews } from '../lib/zoneNews';
-import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../store';
+import { useTheme } from '../components';
+import { startZoneNews } from './zoneNews';
+import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../state';
 import { ArrowMarkers, FlowLayer, type Routes } from './FlowEdge';
 import {
   buildEdges,

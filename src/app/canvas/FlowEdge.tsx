@@ -1,8 +1,8 @@
 import { EdgeLabelRenderer, useReactFlow, useStore } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
 import { edgeSegment, hostCentre, type Point } from '../../domain';
-import { pickArrow, type PickableArrow } from '../../domain/diagram/pick';
-import { useDerivation, usePlanner } from '../store';
+import { pickArrow, type PickableArrow } from '../../domain/diagram';
+import { useDerivation, usePlanner } from '../state';
 import { hostIdOf, type CanvasEdge, type CanvasNode, type EdgeLayer } from './graph';
 
 /*

@@ -2,7 +2,7 @@ import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { TRUST_LABELS, ZONE_MIN_SIZE, resizeZone, visibleText } from '../../domain';
 import { explainZoneRefusal } from '../commands';
-import { usePlanner } from '../store';
+import { usePlanner } from '../state';
 import type { ZoneNode as ZoneNodeType } from './graph';
 
 export const TRUST_STYLE = {

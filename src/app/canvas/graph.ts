@@ -15,7 +15,7 @@ import {
   type Zone,
 } from '../../domain';
 import type { StackArrow, Stacks } from '../../domain/grouping';
-import type { Selection } from '../store';
+import type { Selection } from '../state';
 
 /** A card standing for several similar hosts ("Group similar hosts"). */
 export interface StackCard {

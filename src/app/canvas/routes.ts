@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { hostCentre, hostPosition, type Plan } from '../../domain';
 import type { Route, Routes } from './FlowEdge';
-import type { RoutedArrow, RoutesReply, RoutesRequest } from './routesProtocol';
+import type { RoutedArrow, RoutesReply, RoutesRequest } from '../workers/routes';
 
 /**
  * The canvas's routed arrows: the same scene the PDF and the diagram files draw, so the canvas
@@ -32,7 +32,10 @@ const waiting = new Map<number, Answer>();
 function getWorker(): Worker | undefined {
   if (worker || unavailable) return worker;
   try {
-    const w = new Worker(new URL('./routes.worker.ts', import.meta.url), { type: 'module', name: 'routes' });
+    const w = new Worker(new URL('../workers/routes/routes.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'routes',
+    });
     w.onmessage = (event: MessageEvent<RoutesReply>) => {
       waiting.get(event.data.id)?.(event.data);
       waiting.delete(event.data.id);

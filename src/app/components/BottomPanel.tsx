@@ -1,5 +1,5 @@
-import { useDerivation, usePlanner, useScopedDelta, useScopedFlows, type BottomTab } from '../store';
-import { tabAfterKey } from '../lib/tabs';
+import { useDerivation, usePlanner, useScopedDelta, useScopedFlows, type BottomTab } from '../state';
+import { tabAfterKey } from './tabs';
 import { FlowTable } from './FlowTable';
 import { GroupedRules } from './GroupedRules';
 import { WarningList } from './WarningList';

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { whenIdle } from '../lib/idle';
-import { onExportNotes, onImportFailure, type ImportFailure } from '../lib/files';
+import { whenIdle } from './idle';
+import { onExportNotes, onImportFailure, type ImportFailure } from '../io';
 import type { ConfirmRequest } from './ConfirmDialog';
 
 // A plan file's problems load when first needed: most visits never fail an import.

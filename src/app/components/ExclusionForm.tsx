@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { Exclusion, ExclusionKind } from '../../domain/plan/types';
-import type { FlowRef } from '../../domain/plan/decisions';
-import { excludeFromRequest, includeInRequest } from '../decisionCommands';
+import type { Exclusion, ExclusionKind } from '../../domain/plan';
+import type { FlowRef } from '../../domain/edit';
+import { excludeFromRequest, includeInRequest } from '../commands';
 import { Button, inputClass } from './ui';
 
 const KINDS: { value: ExclusionKind; label: string; field: string }[] = [

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ExportFormat } from '../../domain/export';
-import type * as Runner from '../lib/exportRun';
 import { Icon } from './Icon';
 import { Menu } from './Menu';
-import { whenIdle } from '../lib/idle';
+import { whenIdle } from './idle';
 
 /**
  * Formats whose code is small and whose build takes milliseconds: their code is loaded while the
@@ -62,9 +61,10 @@ function useExport() {
 let registry: Promise<readonly ExportFormat[]> | undefined;
 let formats: readonly ExportFormat[] | undefined;
 /** The code that runs an export, loaded with the list. */
-let runner: typeof Runner | undefined;
+const importRunner = () => import('../io/exportRun');
+let runner: Awaited<ReturnType<typeof importRunner>> | undefined;
 function loadFormats(): Promise<readonly ExportFormat[]> {
-  registry ??= Promise.all([import('../../domain/export/registry'), import('../lib/exportRun')]).then(
+  registry ??= Promise.all([import('../../domain/export/registry'), importRunner()]).then(
     ([m, r]) => {
       runner = r;
       return (formats = m.EXPORT_FORMATS);

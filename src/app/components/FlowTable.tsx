@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flowRows, visibleText, type FlowChange, type FlowRow } from '../../domain';
-import { deltaSummary, versionStep } from '../../domain/upgrade/delta';
-import { useDerivation, usePlanner, useScopedDelta, type ChangeFilter } from '../store';
+import { deltaSummary, versionStep } from '../../domain/upgrade';
+import { useDerivation, usePlanner, useScopedDelta, type ChangeFilter } from '../state';
 import { exclusionText } from './ExclusionForm';
 import { Icon } from './Icon';
 import { inputClass } from './ui';

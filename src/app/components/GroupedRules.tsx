@@ -2,7 +2,7 @@ import { Fragment, useId, useMemo, useState } from 'react';
 import { visibleText, type Plan } from '../../domain';
 import { requestFlows } from '../../domain/export';
 import { groupFlows, validGroupName, type AddressGroup, type Grouping } from '../../domain/grouping';
-import { derive, useDerivation, usePlanner } from '../store';
+import { derive, useDerivation, usePlanner } from '../state';
 import { ExclusionForm } from './ExclusionForm';
 import { Button, inputClass } from './ui';
 

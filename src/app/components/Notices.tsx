@@ -1,4 +1,4 @@
-import { usePlanner } from '../store';
+import { usePlanner } from '../state';
 import { Icon } from './Icon';
 import { Button } from './ui';
 

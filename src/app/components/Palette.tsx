@@ -1,7 +1,7 @@
 import type { DragEvent } from 'react';
 import { ROLES, ROLE_IDS, type RoleId } from '../../domain';
-import { ROLE_DESCRIPTIONS } from '../../domain/catalog/texts';
-import { ROLE_MIME } from '../canvas/Canvas';
+import { ROLE_DESCRIPTIONS } from '../../domain/catalog';
+import { ROLE_MIME } from '../canvas';
 import { addHostInView, addZoneInView } from '../commands';
 import { Icon } from './Icon';
 import { RoleIcon, roleTone } from './RoleIcon';

@@ -14,7 +14,7 @@ export function ShareButton() {
         variant="primary"
         onClick={() =>
           // The link's code loads with the first share.
-          void import('../lib/share').then((m) => m.makeShareLink()).then(setLink)
+          void import('../io/share').then((m) => m.makeShareLink()).then(setLink)
         }
       >
         <Icon name="share" />

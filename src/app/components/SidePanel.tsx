@@ -1,10 +1,10 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { deleteSelection } from '../commands';
-import { whenIdle } from '../lib/idle';
-import { usePlanner } from '../store';
+import { whenIdle } from './idle';
+import { usePlanner } from '../state';
 import { Icon } from './Icon';
 import { Button } from './ui';
-import { PlanSummary } from './details/PlanDetails';
+import { PlanSummary } from './details';
 
 /*
  * The plan's details show first; the host, zone and flow details (details/selected.ts) load

@@ -1,11 +1,11 @@
-import { ACTIONS } from '../actions';
+import { ACTIONS } from '../commands';
 import { ExportButtons } from './ExportButtons';
 import { ShareButton } from './ShareButton';
-import { ActionButton } from './toolbar/ActionButton';
-import { PlanFiles } from './toolbar/PlanFiles';
-import { PlanName } from './toolbar/PlanName';
-import { ThemeSelect } from './toolbar/ThemeSelect';
-import { VersionSelects } from './toolbar/VersionSelects';
+import { ActionButton } from './toolbar';
+import { PlanFiles } from './toolbar';
+import { PlanName } from './toolbar';
+import { ThemeSelect } from './toolbar';
+import { VersionSelects } from './toolbar';
 
 /** The bar across the top: the plan, its versions, history, opening and sharing plans. Each part is in toolbar/. */
 export function Toolbar() {

@@ -1,5 +1,5 @@
 import type { Warning } from '../../domain';
-import { useDerivation, usePlanner } from '../store';
+import { useDerivation, usePlanner } from '../state';
 import { Icon } from './Icon';
 
 const TONE = {

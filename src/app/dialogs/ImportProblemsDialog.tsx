@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { formatProblem } from '../../domain';
-import { Icon } from '../components/Icon';
-import { Button } from '../components/ui';
-import type { ImportFailure } from '../lib/files';
+import { Icon } from '../components';
+import { Button } from '../components';
+import type { ImportFailure } from '../io';
 
 /** Shows why a plan file could not be opened: every problem (the first 200), with its path. */
 export function ImportProblemsDialog({ failure, onDone }: { failure: ImportFailure; onDone: () => void }) {

@@ -12,7 +12,7 @@ import {
   inRange,
   isProductVersion,
   productName,
-} from '.';
+} from './index';
 import { RULE_TEXTS, ruleNotes, ruleText } from './texts';
 
 describe('versions', () => {

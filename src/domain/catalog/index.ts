@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './rules';
 export * from './versions';
+export * from './texts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DMZ_RELAY, type Plan } from '../plan';
-import { assertInvariant, cardsOverlap } from '../plan/invariant.testing';
+import { assertInvariant, cardsOverlap } from './invariant.testing';
 import { placeMisplaced } from './complete';
 
 const plan = (): Plan => structuredClone(DMZ_RELAY);

@@ -1,5 +1,5 @@
-import { placeInZone } from '../plan/membership';
-import { CANVAS_LIMIT, type Plan } from '../plan/types';
+import { placeInZone } from './membership';
+import { CANVAS_LIMIT, type Plan } from '../plan';
 import { layoutProblems } from './layout';
 
 /**

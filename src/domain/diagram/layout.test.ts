@@ -1,10 +1,10 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../../bench/plans';
-import { deriveFlows } from '../engine/deriveFlows';
-import { groupFlowsByPair } from '../engine/views';
-import { DMZ_RELAY, EXAMPLE_PLANS, SINGLE_SERVER } from '../plan/examples';
-import type { Host, Plan, Zone } from '../plan/types';
+import { deriveFlows } from '../engine';
+import { groupFlowsByPair } from '../engine';
+import { DMZ_RELAY, EXAMPLE_PLANS, SINGLE_SERVER } from '../plan';
+import type { Host, Plan, Zone } from '../plan';
 import {
   applyLayout,
   layoutGraph,
@@ -14,7 +14,7 @@ import {
   ZONE_HEADER,
   ZONE_PADDING,
 } from './layout';
-import { assertInvariant, cardsOverlap, zonesOverlap } from '../plan/invariant.testing';
+import { assertInvariant, cardsOverlap, zonesOverlap } from './invariant.testing';
 
 const elk = new ELK();
 

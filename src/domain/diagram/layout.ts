@@ -1,7 +1,7 @@
-import { pairKey, type FlowPair } from '../engine/views';
-import { HOST_SIZE } from '../plan/edit';
-import type { Host, Plan, Point, Size, Trust, Zone } from '../plan/types';
-import { ZONE_HEADER } from '../plan/membership';
+import { pairKey, type FlowPair } from '../engine';
+import { HOST_SIZE } from './membership';
+import type { Host, Plan, Point, Size, Trust, Zone } from '../plan';
+import { ZONE_HEADER } from './membership';
 
 /**
  * "Tidy layout": a fresh arrangement of every host and zone. The plan becomes a graph in ELK's

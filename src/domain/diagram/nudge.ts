@@ -1,4 +1,4 @@
-import type { Point } from '../plan/types';
+import type { Point } from '../plan';
 
 /** How far apart arrows sharing a bend are drawn, and how many such offsets before they repeat. */
 const STEP = 4;

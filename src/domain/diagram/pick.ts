@@ -1,4 +1,4 @@
-import type { Point } from '../plan/types';
+import type { Point } from '../plan';
 
 /** An arrow as drawn: its line, and where its label sits if it has one. */
 export interface PickableArrow {

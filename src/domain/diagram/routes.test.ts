@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Point } from '../plan/types';
+import type { Point } from '../plan';
 import { crossingCount, labelOverlaps, routeEdges, type RouteEdge } from './routes';
 import type { Rect, Scene } from './types';
 import { segmentEntersRect } from './segment.testing';

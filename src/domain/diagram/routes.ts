@@ -1,5 +1,5 @@
-import { ARROW_ROOM, LANE, PAIR_GAP } from '../plan/geometry';
-import type { Point, Size } from '../plan/types';
+import { ARROW_ROOM, LANE, PAIR_GAP } from './geometry';
+import type { Point, Size } from '../plan';
 import { spreadSharedBends } from './nudge';
 import type { Rect, Scene } from './types';
 

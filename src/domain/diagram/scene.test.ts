@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../engine';
-import { groupFlowsByPair, pairKey, type FlowPair } from '../engine/views';
-import { DMZ_RELAY, SINGLE_SERVER } from '../plan/examples';
-import type { Plan } from '../plan/types';
+import { groupFlowsByPair, pairKey, type FlowPair } from '../engine';
+import { DMZ_RELAY, SINGLE_SERVER } from '../plan';
+import type { Plan } from '../plan';
 import { crossingCount, labelOverlaps } from './routes';
 import { buildScene, defaultLabelSize, zoneTitleRect } from './scene';
 import type { Rect, Scene } from './types';

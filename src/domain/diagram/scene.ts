@@ -1,19 +1,9 @@
 import { ROLES } from '../catalog';
-import { pairKey, type FlowPair } from '../engine/views';
-import {
-  CANVAS_LIMIT,
-  HOST_SIZE,
-  TRUST_LABELS,
-  hostPosition,
-  zoneRect,
-  type Host,
-  type Plan,
-  type Point,
-  type Size,
-  type Zone,
-} from '../plan';
+import { pairKey, type FlowPair } from '../engine';
+import { CANVAS_LIMIT, TRUST_LABELS, type Host, type Plan, type Point, type Size, type Zone } from '../plan';
 import { routeEdges } from './routes';
 import type { Rect, Scene, SceneEdge, SceneHost, SceneZone } from './types';
+import { HOST_SIZE, hostPosition, zoneRect } from './membership';
 
 /** The canvas sets arrow labels in 10 px monospace: about 6.1 px a character, 4 px padding each side. */
 export const LABEL_CHAR_WIDTH = 6.1;

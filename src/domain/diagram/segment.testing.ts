@@ -1,4 +1,4 @@
-import type { Point } from '../plan/types';
+import type { Point } from '../plan';
 import type { Rect } from './types';
 
 /**

@@ -1,4 +1,5 @@
-import type { PairChange } from '../engine/views';
+import type { Rect } from './membership';
+import type { PairChange } from '../engine';
 import type { Point, Size, Trust } from '../plan';
 
 /**
@@ -7,12 +8,7 @@ import type { Point, Size, Trust } from '../plan';
  * they always show the same picture.
  */
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect } from './membership';
 
 export interface SceneZone {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DMZ_RELAY, EXAMPLE_PLANS, type Host, type Plan } from '../plan';
-import { addressKind } from '../plan/address';
-import { deriveFlows } from '.';
+import { addressKind } from '../plan';
+import { deriveFlows } from './index';
 
 /** The DMZ relay example with some hosts' addresses changed (undefined: no address). */
 function relay(addresses: Record<string, string | undefined>): Plan {

@@ -1,6 +1,6 @@
 import { CATALOG, featureOn, inRange, type CatalogRule, type RoleId } from '../catalog';
 import type { Host, Plan, Zone } from '../plan';
-import { COUNTERPART_ROLES, type CounterpartRole, type Exclusion } from '../plan/types';
+import { COUNTERPART_ROLES, type CounterpartRole, type Exclusion } from '../plan';
 import type { Derivation, Flow } from './types';
 import { deriveWarnings } from './warnings';
 

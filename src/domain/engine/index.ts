@@ -1,5 +1,5 @@
 export * from './types';
-export { deriveFlows, crossesFirewall, hostAddress } from './deriveFlows';
+export { deriveFlows, crossesFirewall, hostAddress, flowId } from './deriveFlows';
 export { CHECKS } from './warnings';
 export * from './views';
 export { MAX_FLOWS, estimateFlows, planSizeProblem } from './limits';

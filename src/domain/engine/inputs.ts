@@ -1,4 +1,4 @@
-import type { Plan } from '../plan/types';
+import type { Plan } from '../plan';
 
 /**
  * Whether two plans give the same flows and warnings: everything deriving reads is equal, and

@@ -1,5 +1,5 @@
 import type { Protocol, RoleId, RuleId, Severity } from '../catalog';
-import type { Exclusion } from '../plan/types';
+import type { Exclusion } from '../plan';
 
 /**
  * One network flow: one source host, one destination host, one protocol and port, one catalog

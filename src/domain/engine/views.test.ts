@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleId } from '../catalog';
 import { DMZ_RELAY, type Host, type Plan } from '../plan';
-import { explainFlows } from '../catalog/texts';
-import { deriveFlows, flowRows, groupFlowsByPair } from '.';
+import { explainFlows } from '../catalog';
+import { deriveFlows, flowRows, groupFlowsByPair } from './index';
 
 describe('views of the flows', () => {
   it('groups flows into one pair per source and destination host, labelled with services', () => {

@@ -1,6 +1,6 @@
-import { ruleText } from '../catalog/texts';
+import { ruleText } from '../catalog';
 import { visibleText } from '../text';
-import { deltaInScope, upgradeDelta } from '../upgrade/delta';
+import { deltaInScope, upgradeDelta } from '../upgrade';
 import { fileStem, requestFlows, requestRows, type RequestRow } from './rows';
 import type { ExportInput, QuickExporter } from './types';
 

@@ -1,4 +1,4 @@
-import { productName } from '../catalog/versions';
+import { productName } from '../catalog';
 import {
   CARD_COLOURS,
   FLOW_COLOURS,
@@ -6,11 +6,11 @@ import {
   PARTLY_REMOVED_DASH,
   TRUST_COLOURS,
   flowTone,
-} from '../diagram/colours';
-import { buildScene } from '../diagram/scene';
-import type { Rect, Scene, SceneEdge, SceneHost, SceneZone } from '../diagram/types';
-import { diagramPairs, versionLabel } from '../upgrade/delta';
-import { TRUST_LABELS, TRUST_LEVELS, type Point } from '../plan/types';
+} from '../diagram';
+import { buildScene } from '../diagram';
+import type { Rect, Scene, SceneEdge, SceneHost, SceneZone } from '../diagram';
+import { diagramPairs, versionLabel } from '../upgrade';
+import { TRUST_LABELS, TRUST_LEVELS, type Point } from '../plan';
 import { visibleText } from '../text';
 import { fileStem } from './rows';
 import type { ExportInput, QuickExporter } from './types';

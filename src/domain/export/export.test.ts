@@ -4,7 +4,7 @@ import { deriveFlows } from '../engine';
 import { DMZ_RELAY, SINGLE_SERVER, parsePlanText, serializePlan, type Plan } from '../plan';
 import { CSV_COLUMNS, csvLine, exportCsv, neutralise, quote, toCsv } from './csv';
 import { exportPlanFile } from './planFile';
-import { fileStem, requestFlows } from '.';
+import { fileStem, requestFlows } from './index';
 import { includedFlows, testedFlows } from './scope';
 import { EXPORT_FORMATS } from './registry';
 import { requestRows, zonePairLabel } from './rows';

@@ -4,3 +4,5 @@
 export type { ExportFormat } from './registry';
 export * from './scope';
 export * from './types';
+export * from './diagramSvg';
+export * from './rows';

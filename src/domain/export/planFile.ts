@@ -1,4 +1,4 @@
-import { serializePlan } from '../plan/serialize';
+import { serializePlan } from '../plan';
 import { fileStem } from './rows';
 import type { QuickExporter } from './types';
 

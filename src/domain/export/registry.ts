@@ -100,6 +100,6 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     id: 'diagram-png',
     label: 'Export diagram (PNG)',
     item: 'Diagram (PNG)',
-    load: () => import('../../app/lib/png').then((m) => m.exportDiagramPng),
+    load: () => import('../../app/io/png').then((m) => m.exportDiagramPng),
   },
 ];

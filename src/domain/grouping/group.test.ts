@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFlows, type Flow } from '../engine';
 import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES, type Plan } from '../plan';
-import { groupFlows, type GroupedRule, type Grouping } from '.';
-import { requestFlows } from '../export/rows';
+import { groupFlows, type GroupedRule, type Grouping } from './index';
+import { requestFlows } from '../export';
 
 /** The change request's default scope: flows that cross a firewall. */
 function grouped(plan: Plan): { rows: number; grouping: Grouping } {

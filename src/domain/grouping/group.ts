@@ -1,6 +1,6 @@
 import { RULE_IDS, getRule, type Protocol, type RuleId } from '../catalog';
 import { crossesFirewall, hostAddress, type Flow } from '../engine';
-import type { Host, Plan } from '../plan/types';
+import type { Host, Plan } from '../plan';
 import { compare, nameGroups, type GroupToName } from './names';
 import type { AddressGroup, GroupedRule, GroupedService, Grouping } from './types';
 

@@ -1,5 +1,5 @@
 import { ROLE_IDS, type RoleId } from '../catalog';
-import type { Host, Plan } from '../plan/types';
+import type { Host, Plan } from '../plan';
 
 /**
  * Group names must work as object names on common firewalls: Cisco ASA and FortiGate, Palo Alto and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../engine';
-import { requestFlows } from '../export/rows';
+import { requestFlows } from '../export';
 import { ENTERPRISE, type Plan } from '../plan';
 import { groupFlows } from './group';
 import { buildStacks, rulesWithin, stackArrows } from './stacks';

@@ -1,5 +1,5 @@
 import { ROLES, ROLE_IDS, type RoleId } from '../catalog';
-import type { Plan } from '../plan/types';
+import type { Plan } from '../plan';
 import type { Grouping } from './types';
 
 /**

@@ -6,7 +6,4 @@ export * from './types';
 export { migrate } from './migrate';
 export * from './examples';
 export * from './exampleIndex';
-export * from './edit';
-export * from './geometry';
-export * from './cleanDecisions';
 export * from './objectPrefix';

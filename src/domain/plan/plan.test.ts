@@ -10,7 +10,7 @@ import {
   restorePlan,
   serializePlan,
   type Plan,
-} from '.';
+} from './index';
 
 const messages = (r: Result<unknown>) => (r.ok ? [] : r.problems.map(formatProblem));
 

@@ -1,7 +1,7 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { FEATURE_IDS, ROLE_IDS, RULE_IDS } from '../catalog';
 import { fail, ok, type Problem, type Result } from '../problems';
-import { restorePlan } from '../plan/restore';
+import { restorePlan } from '../plan';
 import { MAX_FRAGMENT_CHARS } from './detect';
 import {
   COUNTERPART_ROLES,
@@ -12,7 +12,7 @@ import {
   type Host,
   type Plan,
   type Zone,
-} from '../plan/types';
+} from '../plan';
 
 /*
  * Share links carry the whole plan in the URL fragment: `p2.` (the encoding's version marker)

@@ -1,5 +1,5 @@
 import { compareVersions, type ProductVersion, type RoleId, type RuleId } from '../catalog';
-import type { Plan } from '../plan/types';
+import type { Plan } from '../plan';
 
 /**
  * What a change board should know about an upgrade beyond its rows: ports that can now close,

@@ -6,10 +6,10 @@ import {
   type CatalogRule,
   type ProductVersion,
 } from '../catalog';
-import { deriveFlows, flowId } from '../engine/deriveFlows';
-import type { Derivation, Flow } from '../engine/types';
-import { groupFlowsByPair, type FlowChange, type FlowPair } from '../engine/views';
-import type { Plan } from '../plan/types';
+import { deriveFlows, flowId } from '../engine';
+import type { Derivation, Flow } from '../engine';
+import { groupFlowsByPair, type FlowChange, type FlowPair } from '../engine';
+import type { Plan } from '../plan';
 
 /**
  * What an upgrade changes on the firewall: the plan's flows at the version it runs now (`from`)
@@ -22,7 +22,7 @@ import type { Plan } from '../plan/types';
  * address on the same port.
  */
 
-export type { FlowChange, PairChange } from '../engine/views';
+export type { FlowChange, PairChange } from '../engine';
 
 export interface UpgradeDelta {
   from: ProductVersion;

@@ -1,5 +1,5 @@
 import type { ProductVersion } from '../catalog';
-import type { Plan } from '../plan/types';
+import type { Plan } from '../plan';
 
 /**
  * The plan at another product version. A comparison with that same version would compare a

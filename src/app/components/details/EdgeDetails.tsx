@@ -1,9 +1,9 @@
 import { visibleText, type Host, type Plan } from '../../../domain';
-import { explainFlows } from '../../../domain/catalog/texts';
+import { explainFlows } from '../../../domain/catalog';
 import { useMemo } from 'react';
 import { buildStacks } from '../../../domain/grouping';
-import { exclusionOf } from '../../../domain/plan/decisions';
-import { useDelta, useDerivation, usePlanner } from '../../store';
+import { exclusionOf } from '../../../domain/edit';
+import { useDelta, useDerivation, usePlanner } from '../../state';
 import { ExclusionControl } from '../ExclusionForm';
 import { Icon } from '../Icon';
 import { Section } from './Section';

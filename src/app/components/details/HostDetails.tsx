@@ -16,14 +16,14 @@ import {
   type RoleId,
 } from '../../../domain';
 import { deleteSelection } from '../../commands';
-import { useDerivation, usePlanner } from '../../store';
+import { useDerivation, usePlanner } from '../../state';
 import { Icon } from '../Icon';
 import { RoleIcon, roleTone } from '../RoleIcon';
 import { Button, Field, inputClass } from '../ui';
 import { useDraft } from '../useDraft';
 import { WarningItem } from '../WarningList';
 import { FlowList, Section } from './Section';
-import { setArrayOf, setCounterparts } from '../../decisionCommands';
+import { setArrayOf, setCounterparts } from '../../commands';
 
 function HostName({ host }: { host: Host }) {
   const [draft, setDraft] = useDraft(host.name);

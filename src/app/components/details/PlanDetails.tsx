@@ -11,13 +11,13 @@ import {
   type Plan,
   type RoleId,
 } from '../../../domain';
-import { upgradeAdvisories } from '../../../domain/upgrade/advisories';
-import { deltaSummary, versionStep } from '../../../domain/upgrade/delta';
-import { useDerivation, usePlanner, useScopedDelta } from '../../store';
+import { upgradeAdvisories } from '../../../domain/upgrade';
+import { deltaSummary, versionStep } from '../../../domain/upgrade';
+import { useDerivation, usePlanner, useScopedDelta } from '../../state';
 import { Field, inputClass } from '../ui';
 import { ObjectPrefixField } from './ObjectPrefixField';
 import { Section } from './Section';
-import { setFeatureInUse } from '../../decisionCommands';
+import { setFeatureInUse } from '../../commands';
 
 function LegendLine({
   className,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ROLES, type Flow, type Plan } from '../../../domain';
-import { explainFlows } from '../../../domain/catalog/texts';
+import { explainFlows } from '../../../domain/catalog';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -14,7 +14,7 @@ import {
   type Zone,
 } from '../../../domain';
 import { deleteSelection, explainZoneRefusal } from '../../commands';
-import { usePlanner } from '../../store';
+import { usePlanner } from '../../state';
 import { Icon } from '../Icon';
 import { Button, Field, inputClass } from '../ui';
 import { useDraft } from '../useDraft';

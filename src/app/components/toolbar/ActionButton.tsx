@@ -1,5 +1,5 @@
-import { ACTIONS, actionTitle, run, type Action } from '../../actions';
-import { usePlanner } from '../../store';
+import { ACTIONS, actionTitle, run, type Action } from '../../commands';
+import { usePlanner } from '../../state';
 import { Icon, type IconName } from '../Icon';
 import { Button } from '../ui';
 

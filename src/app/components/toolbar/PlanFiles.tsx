@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import { EXAMPLES, loadExample, type Plan } from '../../../domain';
 import { isPlanEmpty, newPlan } from '../../commands';
-import { importPlanFile } from '../../lib/files';
-import { usePlanner } from '../../store';
+import { importPlanFile } from '../../io';
+import { usePlanner } from '../../state';
 import { confirmAction } from '../DialogHost';
 import { Icon } from '../Icon';
 import { Menu } from '../Menu';

@@ -1,4 +1,4 @@
-import { usePlanner } from '../../store';
+import { usePlanner } from '../../state';
 import { useDraft } from '../useDraft';
 
 /** The plan's name, edited in place; typing makes one undo step, and an empty name is not taken. */

@@ -1,4 +1,4 @@
-import { setThemePreference, useTheme, type ThemePreference } from '../../lib/theme';
+import { setThemePreference, useTheme, type ThemePreference } from '../theme';
 
 export function ThemeSelect() {
   const { preference } = useTheme();

@@ -1,6 +1,6 @@
 import { PRODUCT_RELEASES, productName, versionLabel } from '../../../domain';
 import { changeProductVersion, compareWith } from '../../commands';
-import { usePlanner } from '../../store';
+import { usePlanner } from '../../state';
 
 const PRODUCTS = [...new Set(PRODUCT_RELEASES.map((r) => r.product))];
 

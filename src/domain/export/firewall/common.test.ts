@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
 import { DMZ_RELAY, type Plan } from '../../plan';
-import { defaultObjectPrefix, objectPrefix, objectPrefixProblem } from '../../plan/objectPrefix';
+import { defaultObjectPrefix, objectPrefix, objectPrefixProblem } from '../../plan';
 import {
   addressFamily,
   cutAtWord,

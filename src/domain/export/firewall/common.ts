@@ -1,7 +1,7 @@
 import { groupFlows, type AddressGroup, type GroupedRule, type Grouping } from '../../grouping';
-import { addressKind } from '../../plan/address';
-import { objectPrefix } from '../../plan/objectPrefix';
-import type { Plan } from '../../plan/types';
+import { addressKind } from '../../plan';
+import { objectPrefix } from '../../plan';
+import type { Plan } from '../../plan';
 import { visibleText } from '../../text';
 import { fileStem, requestFlows } from '../rows';
 import type { ExportInput, QuickExporter } from '../types';

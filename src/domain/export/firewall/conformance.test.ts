@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
 import { groupFlows } from '../../grouping';
-import type { Plan } from '../../plan/types';
+import type { Plan } from '../../plan';
 import { EXPORT_FORMATS } from '../registry';
 import { requestFlows } from '../rows';
 import type { ExportFile, ExportInput } from '../types';

@@ -1,4 +1,4 @@
-import type { Flow } from '../../engine/types';
+import type { Flow } from '../../engine';
 import { groupFlows } from '../../grouping';
 import { includedFlows } from '../scope';
 import type { ExportInput } from '../types';

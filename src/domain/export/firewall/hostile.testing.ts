@@ -1,5 +1,5 @@
-import { DMZ_RELAY } from '../../plan/examples';
-import type { Plan } from '../../plan/types';
+import { DMZ_RELAY } from '../../plan';
+import type { Plan } from '../../plan';
 
 /**
  * One plan made to break firewall files: names that are keywords of some target (`any`, `all`,

@@ -1,5 +1,5 @@
 import type { AddressGroup, GroupedRule } from '../../grouping';
-import type { Plan } from '../../plan/types';
+import type { Plan } from '../../plan';
 import { visibleText } from '../../text';
 import type { ExportInput } from '../types';
 import {

@@ -1,6 +1,6 @@
 import type { AddressGroup, GroupedRule } from '../../grouping';
-import { objectPrefix } from '../../plan/objectPrefix';
-import type { Plan } from '../../plan/types';
+import { objectPrefix } from '../../plan';
+import type { Plan } from '../../plan';
 import type { ExportInput } from '../types';
 import {
   exportTarget,

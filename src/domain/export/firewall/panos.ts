@@ -1,5 +1,5 @@
 import type { AddressGroup, GroupedRule } from '../../grouping';
-import { isHostname } from '../../plan/address';
+import { isHostname } from '../../plan';
 import { visibleText } from '../../text';
 import type { ExportInput } from '../types';
 import {

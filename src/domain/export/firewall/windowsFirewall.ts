@@ -1,6 +1,6 @@
 import type { RoleId } from '../../catalog';
 import { groupFlows, type GroupedRule } from '../../grouping';
-import type { Host, Plan } from '../../plan/types';
+import type { Host, Plan } from '../../plan';
 import { visibleText } from '../../text';
 import { includedFlows } from '../scope';
 import type { ExportInput } from '../types';

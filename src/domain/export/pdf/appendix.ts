@@ -1,5 +1,5 @@
 import { RULE_IDS, formatServices, getRule } from '../../catalog';
-import { ruleNotes, ruleText } from '../../catalog/texts';
+import { ruleNotes, ruleText } from '../../catalog';
 import type { Flow } from '../../engine';
 import type { Grouping } from '../../grouping';
 import type { Plan } from '../../plan';

@@ -1,6 +1,6 @@
 import { productName } from '../../catalog';
 import type { GroupedRule, Grouping } from '../../grouping';
-import { objectPrefix } from '../../plan/objectPrefix';
+import { objectPrefix } from '../../plan';
 import { zonePairLabel, type RequestRow } from '../rows';
 import { INK, MARGIN, MUTED, TEAL, formatDate, type Doc, type PdfInput } from './doc';
 import { zoneNamer } from './ruleTable';

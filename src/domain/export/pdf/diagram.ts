@@ -1,8 +1,8 @@
 import type { jsPDF } from 'jspdf';
-import { FLOW_COLOURS, KEPT_OPACITY, PARTLY_REMOVED_DASH, flowTone } from '../../diagram/colours';
-import { buildScene } from '../../diagram/scene';
-import type { Rect, Scene, SceneEdge } from '../../diagram/types';
-import { diagramPairs, versionLabel } from '../../upgrade/delta';
+import { FLOW_COLOURS, KEPT_OPACITY, PARTLY_REMOVED_DASH, flowTone } from '../../diagram';
+import { buildScene } from '../../diagram';
+import type { Rect, Scene, SceneEdge } from '../../diagram';
+import { diagramPairs, versionLabel } from '../../upgrade';
 import { TRUST_LABELS, type Size, type Trust } from '../../plan';
 import { GREY, MARGIN, MUTED, ORANGE, type Doc, type PdfInput, type RGB } from './doc';
 

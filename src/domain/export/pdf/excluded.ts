@@ -1,4 +1,4 @@
-import { flowId } from '../../engine/deriveFlows';
+import { flowId } from '../../engine';
 import type { Flow } from '../../engine';
 import type { Exclusion, ExclusionKind, Plan } from '../../plan';
 import { requestRows, type RequestRow, type RequestScope } from '../rows';

@@ -82,3 +82,4 @@ export const exportPdf: Exporter = async ({ plan, derivation, scope, date }) => 
     paper: plan.changeRequest?.paper ?? 'a4',
   }),
 });
+export * from './ruleTable';

@@ -1,0 +1,2 @@
+export * from './Canvas';
+export * from './zoneNewsWords';

@@ -1,0 +1,4 @@
+export * from './actions';
+export * from './decisions';
+export * from './edits';
+export * from './keyboard';

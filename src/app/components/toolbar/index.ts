@@ -1,0 +1,5 @@
+export * from './ActionButton';
+export * from './PlanFiles';
+export * from './PlanName';
+export * from './ThemeSelect';
+export * from './VersionSelects';

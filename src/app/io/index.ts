@@ -1,0 +1,4 @@
+export * from './exportRun';
+export * from './fileDrop';
+export * from './files';
+export * from './sharedLink';

@@ -1,0 +1,88 @@
+import { applyLayout, layoutGraph, type LayoutNode } from '../../../domain/diagram';
+import { deriveFlows } from '../../../domain/engine';
+import { groupFlowsByPair, type FlowPair } from '../../../domain/engine';
+import type { Plan } from '../../../domain/plan';
+import type { LayoutReply, LayoutRequest } from './protocol';
+
+/**
+ * "Tidy layout" for the app: the plan's graph goes to a Web Worker running ELK, and its answer
+ * comes back as a plan with new positions. The app imports this module only with `import()`, so
+ * ELK (about 1.6 MB) loads the first time someone asks for a tidy layout.
+ */
+
+/** Longer than ELK needs for the largest plan allowed (about 1,000 hosts take 2 s here). */
+export const LAYOUT_TIMEOUT_MS = 20_000;
+
+interface Pending {
+  resolve: (graph: LayoutNode) => void;
+  reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+/** Fails every waiting request and drops the worker, so the next request starts a fresh one. */
+function failAll(message: string) {
+  worker?.terminate();
+  worker = undefined;
+  for (const p of pending.values()) {
+    clearTimeout(p.timer);
+    p.reject(new Error(message));
+  }
+  pending.clear();
+}
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' });
+  w.onmessage = (event: MessageEvent<LayoutReply>) => {
+    const reply = event.data;
+    const p = pending.get(reply.id);
+    if (!p) return;
+    pending.delete(reply.id);
+    clearTimeout(p.timer);
+    if (reply.ok) p.resolve(reply.graph);
+    else p.reject(new Error(`The layout could not be computed: ${reply.message}`));
+  };
+  w.onerror = (event) => {
+    event.preventDefault();
+    failAll(`The layout engine stopped: ${event.message || 'it could not be loaded'}.`);
+  };
+  w.onmessageerror = () => failAll('The layout engine sent an answer that could not be read.');
+  worker = w;
+  return w;
+}
+
+/** Runs ELK on a graph in the worker. */
+export function runLayout(graph: LayoutNode, timeoutMs = LAYOUT_TIMEOUT_MS): Promise<LayoutNode> {
+  return new Promise((resolve, reject) => {
+    let w: Worker;
+    try {
+      w = getWorker();
+    } catch (e) {
+      reject(new Error(`The layout engine could not start: ${e instanceof Error ? e.message : String(e)}`));
+      return;
+    }
+    const id = nextId++;
+    const timer = setTimeout(() => {
+      // A worker still busy after this long is stuck: stop it rather than let it run on.
+      pending.delete(id);
+      failAll('The layout took too long and was stopped.');
+      reject(new Error(`The layout took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`));
+    }, timeoutMs);
+    pending.set(id, { resolve, reject, timer });
+    const request: LayoutRequest = { id, graph };
+    w.postMessage(request);
+  });
+}
+
+/**
+ * The plan with every host and zone placed afresh. `pairs` may be passed when the caller already
+ * has the flows grouped by host pair; otherwise they are derived here.
+ */
+export async function tidyLayout(plan: Plan, pairs?: readonly FlowPair[]): Promise<Plan> {
+  const graph = layoutGraph(plan, pairs ?? groupFlowsByPair(deriveFlows(plan).flows));
+  return applyLayout(plan, await runLayout(graph));
+}

@@ -1,0 +1,3 @@
+export * from './edit';
+export * from './cleanDecisions';
+export * from './decisions';
