@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { host, testPlan } from '../plan/plan.testing';
 import { ROLE_IDS, compareVersions, type RoleId } from '../catalog';
 import { DMZ_RELAY, SINGLE_SERVER, type Host, type Plan, type Zone } from '../plan';
-import { deriveFlows, type Flow } from '.';
+import { deriveFlows, type Flow } from './index';
 
 const BOUNDARIES = ['6.0', '6.5', '7.0', '7.1', '8.0', '10.0', '10.3'];
 
@@ -30,12 +31,8 @@ const EXPECTED: [string, RoleId, RoleId, string[], string?, string?][] = [
   ['rest-api', 'rest-client', 'array-manager', ['tcp/19006'], '8.0'],
 ];
 
-function host(id: string, roles: RoleId[], extra: Partial<Host> = {}): Host {
-  return { id, name: id.toUpperCase(), roles, ...extra };
-}
-
 function plan(hosts: Host[], productVersion = '10.0', zones: Zone[] = []): Plan {
-  return { format: 'portolan-plan', version: 2, name: 'Test', productVersion, zones, hosts };
+  return testPlan({ name: 'Test', productVersion, zones, hosts });
 }
 
 /** One host per role, each on its own. */

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { testPlan } from '../plan/plan.testing';
 import type { RoleId } from '../catalog';
 import { EXAMPLE_PLANS, type Host, type Plan } from '../plan';
-import { MAX_FLOWS, deriveFlows, estimateFlows, planSizeProblem } from '.';
+import { MAX_FLOWS, deriveFlows, estimateFlows, planSizeProblem } from './index';
 
 function plan(counts: [RoleId, number][], productVersion = '10.0'): Plan {
   const hosts: Host[] = counts.flatMap(([role, n]) =>
     Array.from({ length: n }, (_, i) => ({ id: `${role}-${i}`, name: `${role}-${i}`, roles: [role] })),
   );
-  return { format: 'portolan-plan', version: 2, name: 'Size', productVersion, zones: [], hosts };
+  return testPlan({ name: 'Size', productVersion, hosts });
 }
 
 describe('plan size limit', () => {

@@ -1,6 +1,7 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import type { Scene } from '../diagram/types';
+import { testPlan } from '../plan/plan.testing';
+import type { Scene } from '../diagram';
 import { deriveFlows } from '../engine';
 import type { Plan } from '../plan';
 import { diagramSvg, exportDiagramSvg, xmlEscape } from './diagramSvg';
@@ -285,9 +286,7 @@ describe('diagramSvg', () => {
 
 describe('exportDiagramSvg', () => {
   /** The Internet and one processing node in the DMZ, at SEG 8.0. */
-  const plan: Plan = {
-    format: 'portolan-plan',
-    version: 2,
+  const plan: Plan = testPlan({
     name: 'Edge / test: 1',
     productVersion: '8.0',
     zones: [
@@ -310,7 +309,7 @@ describe('exportDiagramSvg', () => {
         position: { x: 440, y: 160 },
       },
     ],
-  };
+  });
 
   it('names the file after the plan and draws the plan with its flows', () => {
     const file = exportDiagramSvg({

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { testPlan } from '../plan/plan.testing';
 import { deriveFlows } from '../engine';
 import type { Plan } from '../plan';
 import { exportGroupedCsv } from './groupedCsv';
@@ -9,9 +10,7 @@ import { exportGroupedCsv } from './groupedCsv';
  * SMTP (Trustwave KB 10905: nodes relay mail to and from the Internet and the internal servers), so
  * the eight per-flow rows each way fold into four rules, written out here by hand.
  */
-const PLAN: Plan = {
-  format: 'portolan-plan',
-  version: 2,
+const PLAN: Plan = testPlan({
   name: 'Relay; "small"',
   productVersion: '10.0',
   zones: [
@@ -59,7 +58,7 @@ const PLAN: Plan = {
       position: { x: 720, y: 150 },
     },
   ],
-};
+});
 
 function parse(data: string) {
   expect(data.startsWith('\uFEFF')).toBe(true);

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { testPlan } from '../plan/plan.testing';
 import { PRODUCT_RELEASES, ROLE_IDS } from '../catalog';
 import { deriveFlows, type Flow } from '../engine';
 import { TRUST_LEVELS, type Host, type Plan, type Zone } from '../plan';
-import { groupFlows, type Grouping } from '.';
+import { groupFlows, type Grouping } from './index';
 
 /** Random plans: up to 4 zones, up to 14 hosts with 1–3 roles each, in a zone or in none. */
 const planArb: fc.Arbitrary<Plan> = fc
@@ -55,14 +56,7 @@ const planArb: fc.Arbitrary<Plan> = fc
       if (h.address !== undefined) host.address = h.address;
       return host;
     });
-    return {
-      format: 'portolan-plan',
-      version: 2,
-      name: 'Random',
-      productVersion,
-      zones: planZones,
-      hosts: planHosts,
-    };
+    return testPlan({ name: 'Random', productVersion, zones: planZones, hosts: planHosts });
   });
 
 const tuple = (src: string, srcAddr: string, dst: string, dstAddr: string, service: string) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testPlan } from './plan.testing';
 import { ROLE_IDS } from '../catalog';
 import {
   MAX_HOSTS,
@@ -11,7 +12,7 @@ import {
   type Host,
   type Plan,
   type Zone,
-} from '.';
+} from './index';
 
 /*
  * The characters that cost the most in a plan file: JSON writes control characters (other than
@@ -53,9 +54,7 @@ function largestPlan(): Plan {
     address: LONGEST_ADDRESS,
     position: { x: LONGEST_COORDINATE, y: LONGEST_COORDINATE },
   }));
-  return {
-    format: 'portolan-plan',
-    version: 2,
+  return testPlan({
     name: LONE_SURROGATE.repeat(120),
     productVersion: '100.100',
     zones,
@@ -68,7 +67,7 @@ function largestPlan(): Plan {
       notes: costly(5, 4000),
       paper: 'letter',
     },
-  };
+  });
 }
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;

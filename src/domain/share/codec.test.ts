@@ -1,6 +1,7 @@
 import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { testPlan } from '../plan/plan.testing';
 import { FEATURE_IDS, ROLE_IDS } from '../catalog';
 import { formatProblem } from '../problems';
 import { deriveFlows } from '../engine';
@@ -14,7 +15,7 @@ import {
   type Host,
   type Plan,
 } from '../plan';
-import { MAX_FRAGMENT_CHARS, decodeShare, encodeShare, looksLikeShare, shareUrl } from '.';
+import { MAX_FRAGMENT_CHARS, decodeShare, encodeShare, looksLikeShare, shareUrl } from './index';
 import { MAX_INFLATED_BYTES, UNEXPECTED_FAILURE, inflateLimited } from './codec';
 
 const toB64Url = (bytes: Uint8Array) =>
@@ -91,9 +92,7 @@ const planArb: fc.Arbitrary<Plan> = fc
     picks: fc.array(fc.nat(1000), { maxLength: 40 }),
   })
   .map(({ zones, hosts, changeRequest, upgradeFrom, picks, ...rest }) => {
-    const plan: Plan = {
-      format: 'portolan-plan',
-      version: 2,
+    const plan: Plan = testPlan({
       ...rest,
       zones: zones,
       hosts: hosts.map(({ zoneIndex, ...h }) => {
@@ -102,7 +101,7 @@ const planArb: fc.Arbitrary<Plan> = fc
         if (zone) host.zone = zone.id;
         return host;
       }),
-    };
+    });
     if (changeRequest) plan.changeRequest = changeRequest;
     if (upgradeFrom && upgradeFrom !== plan.productVersion) plan.upgradeFrom = upgradeFrom;
     return withDecisions(plan, picks);

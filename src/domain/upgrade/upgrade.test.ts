@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testPlan } from '../plan/plan.testing';
 import {
   PRODUCT_RELEASES,
   ROLE_IDS,
@@ -18,7 +19,7 @@ import {
   upgradeAdvisories,
   upgradeDelta,
   versionSwitchSummary,
-} from '.';
+} from './index';
 
 const host = (id: string, roles: RoleId[], zone?: string): Host => ({
   id,
@@ -27,15 +28,8 @@ const host = (id: string, roles: RoleId[], zone?: string): Host => ({
   ...(zone ? { zone } : {}),
 });
 
-const plan = (hosts: Host[], productVersion: string, upgradeFrom?: string): Plan => ({
-  format: 'portolan-plan',
-  version: 2,
-  name: 'Upgrade',
-  productVersion,
-  zones: [],
-  hosts,
-  ...(upgradeFrom ? { upgradeFrom } : {}),
-});
+const plan = (hosts: Host[], productVersion: string, upgradeFrom?: string): Plan =>
+  testPlan({ name: 'Upgrade', productVersion, hosts, ...(upgradeFrom ? { upgradeFrom } : {}) });
 
 /** One host per role, each on its own. */
 const everyRole = (to: string) =>

@@ -6,7 +6,7 @@
  *   UPDATE_GOLDEN=1 npx vitest run src/domain/export/firewall/connectivityBash.test.ts
  *
  * Needs `bash` and Debian's `shellcheck` (and `timeout`, from coreutils). Without them the
- * validator tests skip locally and fail under CI=true.
+ * validator tests skip, saying why, and fail under PORTOLAN_REQUIRE_VALIDATORS=1.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPlan } from '../../plan/plan.testing';
 import { deriveFlows, type Derivation, type Flow } from '../../engine';
 import { DMZ_RELAY, type Plan } from '../../plan';
 import type { ExportFile, ExportInput } from '../types';
@@ -40,7 +41,7 @@ const MISSING = absentCommands([
 ]);
 const UNAVAILABLE = skipsValidator('bash connectivity test validator', MISSING);
 const requireTools = () => {
-  if (MISSING !== null) throw new Error(`connectivity test validator missing under CI: ${MISSING}`);
+  if (MISSING !== null) throw new Error(`connectivity test validator missing: ${MISSING}`);
 };
 
 const work = mkdtempSync(join(tmpdir(), 'portolan-connectivity-'));
@@ -137,9 +138,7 @@ describe('shell quoting', () => {
 const HOSTILE = "Evil'; touch PWNED-1; echo '$(touch PWNED-2)`touch PWNED-3`\nrm -rf x";
 const HOSTILE_SHOWN = "Evil'; touch PWNED-1; echo '$(touch PWNED-2)`touch PWNED-3` rm -rf x";
 
-const LOOP: Plan = {
-  format: 'portolan-plan',
-  version: 2,
+const LOOP: Plan = testPlan({
   name: 'Loopback',
   productVersion: '10.0',
   zones: [],
@@ -172,7 +171,7 @@ const LOOP: Plan = {
     },
     { id: 'evil', name: HOSTILE, roles: ['processing-node'], address: '127.0.0.6', position: { x: 0, y: 0 } },
   ],
-};
+});
 
 /**
  * A hand-written derivation: exactly these flows, so the expected lines are known.

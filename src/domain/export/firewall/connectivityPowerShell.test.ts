@@ -13,14 +13,15 @@
  *   UPDATE_GOLDEN=1 npx vitest run src/domain/export/firewall/connectivityPowerShell.test.ts
  *
  * Needs the npm packages web-tree-sitter and tree-sitter-powershell (devDependencies). Without
- * them the validator tests skip locally and fail under CI=true.
+ * them the validator tests skip, saying why, and fail under PORTOLAN_REQUIRE_VALIDATORS=1.
  */
 import Papa from 'papaparse';
 import type { Node } from 'web-tree-sitter';
 import { describe, expect, it } from 'vitest';
+import { testPlan } from '../../plan/plan.testing';
 import { deriveFlows, type Derivation, type Flow } from '../../engine';
 import type { Plan } from '../../plan';
-import { DMZ_RELAY } from '../../plan/examples';
+import { DMZ_RELAY } from '../../plan';
 import { exportGroupedCsv } from '../groupedCsv';
 import type { ExportFile, ExportInput } from '../types';
 import { oneLine } from './common';
@@ -52,7 +53,7 @@ const UNAVAILABLE = skipsValidator(
 );
 
 function parse(text: string): Node {
-  if (typeof POWERSHELL === 'string') throw new Error(`PowerShell validator missing under CI: ${POWERSHELL}`);
+  if (typeof POWERSHELL === 'string') throw new Error(`PowerShell validator missing: ${POWERSHELL}`);
   return POWERSHELL.parse(text);
 }
 
@@ -278,9 +279,7 @@ describe('the DMZ relay', () => {
 
 // ---- every kind of check, from a hand-made derivation -------------------------------------------
 
-const KINDS: Plan = {
-  format: 'portolan-plan',
-  version: 2,
+const KINDS: Plan = testPlan({
   name: 'Kinds',
   productVersion: '10.0',
   zones: [],
@@ -293,7 +292,7 @@ const KINDS: Plan = {
     { id: 'blk', name: 'BLOCK', roles: ['admin-workstation'], address: '192.0.2.0/24' },
     { id: 'idle', name: 'Idle', roles: ['admin-workstation'], address: '192.0.2.9' },
   ],
-};
+});
 
 /**
  * Every flow starts at Client01 and there are no zones, so every grouped rule crosses a firewall and
@@ -422,9 +421,7 @@ describe('every kind of check', () => {
 // ---- hostile names ---------------------------------------------------------------------------
 
 const EVIL = `PWNED'; Remove-Item C:\\ -Recurse #$(Stop-Computer) \`" ‘x’ @{a=1}\nWrite-Host owned`;
-const HOSTILE: Plan = {
-  format: 'portolan-plan',
-  version: 2,
+const HOSTILE: Plan = testPlan({
   name: `Hostile ${EVIL}`,
   productVersion: '10.0',
   changeRequest: { ticket: `CHG ${EVIL}` },
@@ -436,7 +433,7 @@ const HOSTILE: Plan = {
     { id: 'm2', name: `MAIL2 ${EVIL}`, roles: ['mail-server'], zone: 'dmz' },
     { id: 'dc', name: 'DC', roles: ['directory-server', 'dns-server'], address: '10.0.0.0/24' },
   ],
-};
+});
 
 describe('hostile names', () => {
   const file = exportOf(HOSTILE);

@@ -14,12 +14,12 @@
  *   UPDATE_GOLDEN=1 npx vitest run src/domain/export/firewall/fortigate.test.ts
  *
  * The schema is read by /usr/bin/python3 from Debian's `ansible`; without it the validator tests
- * skip locally and fail under CI=true.
+ * skip, saying why, and fail under PORTOLAN_REQUIRE_VALIDATORS=1.
  */
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
-import { DMZ_RELAY, SINGLE_SERVER } from '../../plan/examples';
-import type { Plan } from '../../plan/types';
+import { DMZ_RELAY, SINGLE_SERVER } from '../../plan';
+import type { Plan } from '../../plan';
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
 import { exportFortigate, MAX_OBJECT_NAME, MAX_POLICY_NAME, quote } from './fortigate';
@@ -84,7 +84,7 @@ const MISSING = schemaMissing();
 const UNAVAILABLE = skipsValidator('FortiOS schema validator', MISSING);
 let cached: Schema | undefined;
 function schema(): Schema {
-  if (MISSING !== null) throw new Error(`FortiOS schema validator missing under CI: ${MISSING}`);
+  if (MISSING !== null) throw new Error(`FortiOS schema validator missing: ${MISSING}`);
   return (cached ??= loadSchema());
 }
 

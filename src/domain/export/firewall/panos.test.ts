@@ -15,10 +15,11 @@
  *   UPDATE_GOLDEN=1 npx vitest run src/domain/export/firewall/panos.test.ts
  */
 import { describe, expect, it } from 'vitest';
+import { testPlan } from '../../plan/plan.testing';
 import { deriveFlows } from '../../engine';
-import { isHostname, isIPv4, isIPv6 } from '../../plan/address';
-import { DMZ_RELAY, SINGLE_SERVER } from '../../plan/examples';
-import type { Plan } from '../../plan/types';
+import { isHostname, isIPv4, isIPv6 } from '../../plan';
+import { DMZ_RELAY, SINGLE_SERVER } from '../../plan';
+import type { Plan } from '../../plan';
 import type { ExportInput } from '../types';
 import { oneLine, rulesFor } from './common';
 import { visibleText } from '../../text';
@@ -682,9 +683,7 @@ describe('created PAN-OS names that are host names', () => {
 // ---------- what cannot be written ----------
 
 const EVIL = `Evil" action deny [ x ] ?help \\ \`$(rm)\`\nset address X ip-netmask 0.0.0.0/0`;
-const HOSTILE: Plan = {
-  format: 'portolan-plan',
-  version: 2,
+const HOSTILE: Plan = testPlan({
   name: `Hostile ${EVIL}`,
   productVersion: '10.0',
   changeRequest: { ticket: `CHG ${EVIL}` },
@@ -715,7 +714,7 @@ const HOSTILE: Plan = {
       address: 'dc01.corp.example',
     },
   ],
-};
+});
 
 describe('a hostile plan', () => {
   const file = exportOf(HOSTILE);

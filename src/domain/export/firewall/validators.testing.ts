@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
-import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan/examples';
-import type { Plan } from '../../plan/types';
+import { expect, it } from 'vitest';
+import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan';
+import type { Plan } from '../../plan';
 
 /**
  * What the firewall target tests share: golden files, and the Debian tools that check the
- * generated files. A missing tool skips its tests locally, with a word naming the package, and
- * fails them under CI=true (.ci/run installs the tools).
+ * generated files. A missing tool skips its tests, with the reason naming the package, unless
+ * PORTOLAN_REQUIRE_VALIDATORS=1 (.ci/run sets it, and installs the tools): then it fails them.
  */
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden');
@@ -32,11 +32,23 @@ export function absentCommands(
   return `${absent.map(([c]) => c).join(', ')} not found: apt-get install -y ${packages}`;
 }
 
-/** Whether a validator's tests skip here: only outside CI, and saying why. */
+/** Set where the validators must run (.ci/run): a missing tool then fails instead of skipping. */
+export const VALIDATORS_REQUIRED = process.env.PORTOLAN_REQUIRE_VALIDATORS === '1';
+
+/**
+ * Whether a validator's tests skip here: whenever `missing` says a tool is absent (and which
+ * package holds it). The one way the firewall tests skip: the validator's own test, added here,
+ * shows why, skipped with that reason, or failing with it when PORTOLAN_REQUIRE_VALIDATORS=1;
+ * the tests that need the validator skip behind it (`it.skipIf(skipsValidator(…))`).
+ */
 export function skipsValidator(label: string, missing: string | null | undefined): boolean {
-  const skip = !!missing && process.env.CI !== 'true';
-  if (skip) console.warn(`${label} tests skipped: ${missing}`);
-  return skip;
+  if (!missing) return false;
+  it(`${label} is installed`, (context) => {
+    if (VALIDATORS_REQUIRED)
+      throw new Error(`${label} is required (PORTOLAN_REQUIRE_VALIDATORS=1) but missing: ${missing}`);
+    context.skip(`${label} tests skipped: ${missing}`);
+  });
+  return true;
 }
 
 /** `plan` with one host's address replaced (undefined: removed). */

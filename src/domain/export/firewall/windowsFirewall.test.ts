@@ -8,14 +8,16 @@
  *   UPDATE_GOLDEN=1 npx vitest run src/domain/export/firewall/windowsFirewall.test.ts
  *
  * Needs the npm packages web-tree-sitter and tree-sitter-powershell (devDependencies; prebuilt
- * wasm, no build). Without them the validator tests skip locally and fail under CI=true.
+ * wasm, no build). Without them the validator tests skip, saying why, and fail under
+ * PORTOLAN_REQUIRE_VALIDATORS=1.
  */
 
 import type { Node } from 'web-tree-sitter';
 import { describe, expect, it } from 'vitest';
+import { testPlan } from '../../plan/plan.testing';
 import { deriveFlows } from '../../engine';
 import type { Plan } from '../../plan';
-import { DMZ_RELAY, SINGLE_SERVER } from '../../plan/examples';
+import { DMZ_RELAY, SINGLE_SERVER } from '../../plan';
 import type { ExportInput } from '../types';
 import { oneLine, rulesFor } from './common';
 import { colonValue, loadPowerShell, problems, verbatimValue, walk } from './powershell.testing';
@@ -47,7 +49,7 @@ const UNAVAILABLE = skipsValidator(
 );
 
 function parse(text: string): Node {
-  if (typeof POWERSHELL === 'string') throw new Error(`PowerShell validator missing under CI: ${POWERSHELL}`);
+  if (typeof POWERSHELL === 'string') throw new Error(`PowerShell validator missing: ${POWERSHELL}`);
   return POWERSHELL.parse(text);
 }
 
@@ -220,9 +222,7 @@ describe('the single server', () => {
 // ---- hostile names ---------------------------------------------------------------------------
 
 const EVIL = `PWNED'; Remove-Item C:\\ -Recurse #$(Stop-Computer) \`" ‘x’ @{a=1}\nWrite-Host owned`;
-const HOSTILE: Plan = {
-  format: 'portolan-plan',
-  version: 2,
+const HOSTILE: Plan = testPlan({
   name: `Hostile ${EVIL}`,
   productVersion: '10.0',
   changeRequest: { ticket: `CHG ${EVIL}` },
@@ -263,7 +263,7 @@ const HOSTILE: Plan = {
       position: { x: 40, y: 40 },
     },
   ],
-};
+});
 
 describe('hostile names', () => {
   const file = exportOf(HOSTILE);
