@@ -20,12 +20,19 @@ function devCsp(): Plugin {
 }
 
 /**
- * Source that loads when first used, in chunks of its own: the plan validator, the exporters, the
- * share codec, the PDF (and its font), the example plans, the dialogs people open rarely, and the
- * side panel's details of a selection (loaded while the page is idle).
- * Everything else under src/ goes into the one `app` chunk every page load needs.
+ * The code-splitting rule, in this one place. Every module under src/ goes into the one `app` chunk
+ * that each page load needs (one request, no cascade of small shared chunks), except the modules
+ * listed here, which load when first used, in chunks of their own: the plan validator, the
+ * exporters, the share codec, the PDF (and its font), the example plans, the dialogs people open
+ * rarely, and the side panel's details (loaded while the page is idle). Why: the first load stays
+ * within its budget (`npm run bench`: initial JS + CSS ≤ 165 KB gzip) however many formats and
+ * features are added.
+ *
+ * To make a new module load on demand: reach it only through `import()` (a static import from the
+ * app chunk would load it at once) and add its path here. ARCHITECTURE.md has the recipe.
  */
 const ON_DEMAND = [
+  /\/src\/domain\/engine\/explain\./,
   /\/src\/domain\/plan\/(restore|schema|migrate|examples|address)\./,
   /\/src\/domain\/edit\/decisions\./,
   /\/src\/app\/canvas\/zoneNewsWords\./,
@@ -48,10 +55,11 @@ const ON_DEMAND = [
   /\/src\/app\/components\/tabs\./,
   /\/src\/app\/workers\/layout\//,
   // Arranging an opened plan (a file or a link) loads with the plan; links load when used.
-  /\/src\/app\/io\/(arrange|share|exportRun|openFile)\./,
+  /\/src\/app\/io\/(arrange|share|exportRun|exportFormats|openFile)\./,
   /\/src\/app\/persistence\/(savedPlan|tabConflict)\./,
-  // The diagram scene (routing) runs in the canvas's routing worker and in the exports.
-  /\/src\/domain\/diagram\//,
+  // The diagram scene (routing) runs in the canvas's routing worker and in the exports; zone
+  // membership and arrow geometry are for every edit, so they stay in the app chunk.
+  /\/src\/domain\/diagram\/(?!membership\.|geometry\.|index\.)/,
   /\/src\/domain\/export\/diagramSvg\./,
   /\/src\/app\/io\/png\./,
 ];

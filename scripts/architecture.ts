@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync, statSync } from '
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { resolveImport, skipsIndex } from '../eslint/boundaries.js';
 
 /**
  * `npm run architecture`: the import graph of src/ between folders, written into ARCHITECTURE.md.
@@ -30,15 +31,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function resolveImport(from: string, spec: string): string | undefined {
-  if (!spec.startsWith('.')) return undefined;
-  const base = resolve(dirname(from), spec);
-  const tries = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')];
-  return tries.find((p) => existsSync(p) && statSync(p).isFile());
-}
-
 /** The folder a file belongs to, as a path under src/ ("domain/plan", "app"). */
 const folderOf = (file: string) => posix(relative(src, dirname(file)));
+/**
+ * The unit of the layer graph: a folder of src/domain or src/app with everything below it
+ * ("domain/export" holds export/pdf and export/firewall, which use the export folder's own files).
+ */
+const unitOf = (file: string) => folderOf(file).split('/').slice(0, 2).join('/');
 
 export interface Edge {
   from: string;
@@ -47,39 +46,47 @@ export interface Edge {
   skipsIndex: boolean;
 }
 
-/** Every relative import of every source file (tests included), resolved to a file. */
+/**
+ * Every relative import of every source file (tests included), resolved to a file. A dynamic
+ * `import()` names the module that loads on demand (its chunk), so it may name a file inside
+ * another folder; every static import goes through the folder's index.
+ */
 export function importEdges(): Edge[] {
   const edges: Edge[] = [];
   for (const file of sourceFiles(src)) {
-    const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    for (const { fileName } of info.importedFiles) {
-      const target = resolveImport(file, fileName);
-      if (!target) continue;
-      edges.push({ from: file, to: target, skipsIndex: skipsIndex(file, target) });
-    }
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node) => {
+      let spec: string | undefined;
+      let dynamic = false;
+      if (
+        (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+        node.moduleSpecifier &&
+        ts.isStringLiteral(node.moduleSpecifier)
+      ) {
+        spec = node.moduleSpecifier.text;
+      } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        const arg = node.arguments[0];
+        if (arg && ts.isStringLiteral(arg)) [spec, dynamic] = [arg.text, true];
+      } else if (ts.isNewExpression(node) && node.expression.getText(source) === 'URL') {
+        // new URL('./x.worker.ts', import.meta.url): a worker's entry, loaded on demand.
+        const arg = node.arguments?.[0];
+        if (arg && ts.isStringLiteral(arg)) [spec, dynamic] = [arg.text, true];
+      }
+      const target = spec === undefined ? undefined : resolveImport(file, spec);
+      if (target) edges.push({ from: file, to: target, skipsIndex: !dynamic && skipsIndex(file, target) });
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
   }
   return edges;
-}
-
-/**
- * Whether an import from `from` to `to` reaches inside another folder without going through its
- * index: allowed are files of the importer's own folder or of a folder above it, and the index
- * of any other folder. Helpers named `*.testing.ts` are for tests and are never in an index.
- */
-export function skipsIndex(from: string, to: string): boolean {
-  const own = dirname(from);
-  const target = dirname(to);
-  if (/\.testing\.tsx?$/.test(to)) return false;
-  if (own === target || own.startsWith(target + sep)) return false;
-  return !/[\\/]index\.tsx?$/.test(to) || dirname(to) !== target;
 }
 
 function folderGraph(edges: Edge[]): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   for (const e of edges) {
     if (/\.(test|testing)\.tsx?$/.test(e.from)) continue;
-    const a = folderOf(e.from);
-    const b = folderOf(e.to);
+    const a = unitOf(e.from);
+    const b = unitOf(e.to);
     if (!graph.has(a)) graph.set(a, new Set());
     if (!graph.has(b)) graph.set(b, new Set());
     if (a !== b) graph.get(a)!.add(b);

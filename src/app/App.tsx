@@ -7,8 +7,8 @@ import { loadPanels, usePanels } from './components';
 import { Toolbar } from './components';
 import { startFileDrop } from './io';
 import { openSharedLink } from './io';
-import { useTheme } from './components';
 import { startShortcuts } from './commands';
+import { useTheme } from './ui';
 
 // The panels' chunk is fetched now, alongside the saved plan being read, not after the first render.
 void loadPanels().catch(() => undefined);

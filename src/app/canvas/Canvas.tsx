@@ -1,3 +1,4 @@
+import { ROLE_MIME } from '../ui';
 import {
   Background,
   BackgroundVariant,
@@ -23,7 +24,6 @@ import {
   type Point,
 } from '../../domain';
 import { addHostAt, explainZoneRefusal, setViewCentreSource } from '../commands';
-import { useTheme } from '../components';
 import { startZoneNews } from './zoneNews';
 import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../state';
 import { ArrowMarkers, FlowLayer, type Routes } from './FlowEdge';
@@ -41,8 +41,7 @@ import { HostNode } from './HostNode';
 import { useRoutes } from './routes';
 import { useStacked } from './stacked';
 import { ZoneNode } from './ZoneNode';
-
-export const ROLE_MIME = 'application/x-portolan-role';
+import { useTheme } from '../ui';
 
 const NO_ROUTES: Routes = new Map();
 

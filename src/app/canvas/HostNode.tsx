@@ -1,9 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { ROLES, visibleText } from '../../domain';
-import { Icon } from '../components';
-import { RoleIcon, roleTone } from '../components';
 import type { HostNode as HostNodeType } from './graph';
+import { Icon, RoleIcon, roleTone } from '../ui';
 
 const BADGE = {
   error: 'bg-red-600 text-white',

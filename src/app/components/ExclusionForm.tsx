@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Exclusion, ExclusionKind } from '../../domain/plan';
 import type { FlowRef } from '../../domain/edit';
 import { excludeFromRequest, includeInRequest } from '../commands';
-import { Button, inputClass } from './ui';
+import { Button, inputClass } from '../ui';
 
 const KINDS: { value: ExclusionKind; label: string; field: string }[] = [
   { value: 'allowed', label: 'Already allowed', field: 'Reference to the existing rule' },

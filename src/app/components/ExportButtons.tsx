@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportFormat } from '../../domain/export';
-import { Icon } from './Icon';
+import { Icon } from '../ui';
 import { Menu } from './Menu';
 import { whenIdle } from './idle';
 
@@ -64,10 +64,10 @@ let formats: readonly ExportFormat[] | undefined;
 const importRunner = () => import('../io/exportRun');
 let runner: Awaited<ReturnType<typeof importRunner>> | undefined;
 function loadFormats(): Promise<readonly ExportFormat[]> {
-  registry ??= Promise.all([import('../../domain/export/registry'), importRunner()]).then(
+  registry ??= Promise.all([import('../io/exportFormats'), importRunner()]).then(
     ([m, r]) => {
       runner = r;
-      return (formats = m.EXPORT_FORMATS);
+      return (formats = m.APP_EXPORT_FORMATS);
     },
     (e: unknown) => {
       registry = undefined;

@@ -3,8 +3,8 @@ import { flowRows, visibleText, type FlowChange, type FlowRow } from '../../doma
 import { deltaSummary, versionStep } from '../../domain/upgrade';
 import { useDerivation, usePlanner, useScopedDelta, type ChangeFilter } from '../state';
 import { exclusionText } from './ExclusionForm';
-import { Icon } from './Icon';
-import { inputClass } from './ui';
+import { Icon } from '../ui';
+import { inputClass } from '../ui';
 
 const ROW_HEIGHT = 30;
 const OVERSCAN = 10;

@@ -1,10 +1,11 @@
 import { Fragment, useId, useMemo, useState } from 'react';
 import { visibleText, type Plan } from '../../domain';
 import { requestFlows } from '../../domain/export';
-import { groupFlows, validGroupName, type AddressGroup, type Grouping } from '../../domain/grouping';
+import { groupFlows, type AddressGroup, type Grouping } from '../../domain/grouping';
+import { validGroupName } from '../../domain/plan';
 import { derive, useDerivation, usePlanner } from '../state';
 import { ExclusionForm } from './ExclusionForm';
-import { Button, inputClass } from './ui';
+import { Button, inputClass } from '../ui';
 
 const groupings = new WeakMap<object, { plan: Plan; internal: boolean; grouping: Grouping }>();
 

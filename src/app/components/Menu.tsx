@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Icon } from './Icon';
-import { Button } from './ui';
+import { Icon } from '../ui';
+import { Button } from '../ui';
 
 export interface MenuItem {
   label: string;

@@ -1,6 +1,6 @@
 import { usePlanner } from '../state';
-import { Icon } from './Icon';
-import { Button } from './ui';
+import { Icon } from '../ui';
+import { Button } from '../ui';
 
 const TONE = {
   info: 'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50',

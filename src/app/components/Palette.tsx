@@ -1,10 +1,10 @@
 import type { DragEvent } from 'react';
 import { ROLES, ROLE_IDS, type RoleId } from '../../domain';
 import { ROLE_DESCRIPTIONS } from '../../domain/catalog';
-import { ROLE_MIME } from '../canvas';
+import { ROLE_MIME } from '../ui';
 import { addHostInView, addZoneInView } from '../commands';
-import { Icon } from './Icon';
-import { RoleIcon, roleTone } from './RoleIcon';
+import { Icon } from '../ui';
+import { RoleIcon, roleTone } from '../ui';
 
 function onDragStart(e: DragEvent, role: RoleId) {
   e.dataTransfer.setData(ROLE_MIME, role);

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useState } from 'react';
-import { Icon } from './Icon';
-import { Button } from './ui';
+import { Icon } from '../ui';
+import { Button } from '../ui';
 
 // The dialog's code loads when it is first opened: most visits never share.
 const ShareDialog = lazy(() => import('../dialogs/ShareDialog').then((m) => ({ default: m.ShareDialog })));

@@ -2,8 +2,8 @@ import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { deleteSelection } from '../commands';
 import { whenIdle } from './idle';
 import { usePlanner } from '../state';
-import { Icon } from './Icon';
-import { Button } from './ui';
+import { Icon } from '../ui';
+import { Button } from '../ui';
 import { PlanSummary } from './details';
 
 /*

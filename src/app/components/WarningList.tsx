@@ -1,6 +1,6 @@
 import type { Warning } from '../../domain';
 import { useDerivation, usePlanner } from '../state';
-import { Icon } from './Icon';
+import { Icon } from '../ui';
 
 const TONE = {
   error: { icon: 'error', cls: 'text-red-700 dark:text-red-400', label: 'Error' },

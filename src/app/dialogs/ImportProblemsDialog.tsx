@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { formatProblem } from '../../domain';
-import { Icon } from '../components';
-import { Button } from '../components';
 import type { ImportFailure } from '../io';
+import { Icon, Button } from '../ui';
 
 /** Shows why a plan file could not be opened: every problem (the first 200), with its path. */
 export function ImportProblemsDialog({ failure, onDone }: { failure: ImportFailure; onDone: () => void }) {

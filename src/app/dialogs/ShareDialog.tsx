@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_FRAGMENT_CHARS } from '../../domain/share';
-import { Button, inputClass } from '../components';
+import { Button, inputClass } from '../ui';
 
 /** Old Internet Explorer's limit, still the safe length for links pasted into other tools. */
 const SAFE_URL_LENGTH = 2083;

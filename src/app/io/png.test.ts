@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { APP_EXPORT_FORMATS } from './exportFormats';
 import { rasterScale } from './png';
 
 describe('rasterScale', () => {
@@ -19,5 +20,17 @@ describe('rasterScale', () => {
   it('falls back to the wanted scale for a size it cannot use', () => {
     expect(rasterScale(0, 100)).toBe(2);
     expect(rasterScale(NaN, 100, 3)).toBe(3);
+  });
+});
+
+describe('the Export menu', () => {
+  it("lists the domain's formats, then the PNG that the app adds", async () => {
+    expect(APP_EXPORT_FORMATS.map((f) => f.id).slice(-3)).toEqual([
+      'connectivity-powershell',
+      'diagram-svg',
+      'diagram-png',
+    ]);
+    expect(APP_EXPORT_FORMATS).toHaveLength(15);
+    expect(typeof (await APP_EXPORT_FORMATS.at(-1)!.load())).toBe('function');
   });
 });

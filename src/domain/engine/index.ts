@@ -4,3 +4,4 @@ export { CHECKS } from './warnings';
 export * from './views';
 export { MAX_FLOWS, estimateFlows, planSizeProblem } from './limits';
 export { sameFlowInputs } from './inputs';
+export * from './explain';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleId } from '../catalog';
 import { DMZ_RELAY, type Host, type Plan } from '../plan';
-import { explainFlows } from '../catalog';
+import { explainFlows } from './explain';
 import { deriveFlows, flowRows, groupFlowsByPair } from './index';
 
 describe('views of the flows', () => {

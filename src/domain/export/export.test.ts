@@ -381,7 +381,6 @@ describe('plan files', () => {
       'Connectivity test (bash)',
       'Connectivity test (PowerShell)',
       'Diagram (SVG)',
-      'Diagram (PNG)',
     ]);
     for (const f of EXPORT_FORMATS) expect(typeof (await f.load())).toBe('function');
   });

@@ -11,8 +11,9 @@ export interface ExportFormat {
 }
 
 /**
- * Every export format, in the order of the toolbar's Export menu. Adding one is a module exporting
- * an Exporter plus one line here.
+ * Every export format the domain makes, in the order of the toolbar's Export menu. Adding one is a
+ * module exporting an Exporter plus one line here. The app adds the PNG (it needs a browser
+ * canvas) in app/io/exportFormats.ts.
  */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
@@ -88,18 +89,5 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     label: 'Export diagram (SVG)',
     item: 'Diagram (SVG)',
     load: () => import('./diagramSvg').then((m) => m.exportDiagramSvg),
-  },
-  /*
-   * A PNG needs a browser canvas to draw the SVG, and the domain never touches the DOM. Rather than
-   * give every exporter a post-step that only this one uses, the PNG exporter is an ordinary
-   * Exporter kept in the app (it makes the SVG with the domain's function, then rasterises it),
-   * and this line only loads it, on demand like the others. Outside a browser it loads but fails
-   * when run.
-   */
-  {
-    id: 'diagram-png',
-    label: 'Export diagram (PNG)',
-    item: 'Diagram (PNG)',
-    load: () => import('../../app/io/png').then((m) => m.exportDiagramPng),
   },
 ];

@@ -1,6 +1,6 @@
 export * from './types';
 export { groupFlows } from './group';
-export { GROUP_NAME_MAX, validGroupName, sanitizeName } from './names';
+export { sanitizeName } from './names';
 export {
   buildStacks,
   rulesWithin,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleId } from '../catalog';
 import { formatProblem } from '../problems';
-import { DMZ_RELAY, restorePlan, type Host } from '../plan';
-import { nameGroups, sanitizeName, validGroupName, type GroupToName } from './names';
+import { DMZ_RELAY, restorePlan, validGroupName, type Host } from '../plan';
+import { nameGroups, sanitizeName, type GroupToName } from './names';
 
 const host = (id: string, name: string, roles: RoleId[]): Host => ({ id, name, roles });
 const group = (key: string, hosts: Host[], zoneName?: string): GroupToName => ({

@@ -7,3 +7,4 @@ export { migrate } from './migrate';
 export * from './examples';
 export * from './exampleIndex';
 export * from './objectPrefix';
+export * from './groupNames';

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { FEATURE_IDS, ROLE_IDS, RULE_IDS, isProductVersion } from '../catalog';
-import { validGroupName } from '../grouping';
 import { formatPath, type Problem } from '../problems';
 import { addressProblem } from './address';
 import { objectPrefixProblem } from './objectPrefix';
+import { validGroupName } from './groupNames';
 import {
   CANVAS_LIMIT,
   COUNTERPART_ROLES,

@@ -1,11 +1,11 @@
 import { visibleText, type Host, type Plan } from '../../../domain';
-import { explainFlows } from '../../../domain/catalog';
+import { explainFlows } from '../../../domain/engine';
 import { useMemo } from 'react';
 import { buildStacks } from '../../../domain/grouping';
 import { exclusionOf } from '../../../domain/edit';
 import { useDelta, useDerivation, usePlanner } from '../../state';
 import { ExclusionControl } from '../ExclusionForm';
-import { Icon } from '../Icon';
+import { Icon } from '../../ui';
 import { Section } from './Section';
 
 export function EdgeDetails({ source, target, plan }: { source: Host; target: Host; plan: Plan }) {

@@ -17,9 +17,9 @@ import {
 } from '../../../domain';
 import { deleteSelection } from '../../commands';
 import { useDerivation, usePlanner } from '../../state';
-import { Icon } from '../Icon';
-import { RoleIcon, roleTone } from '../RoleIcon';
-import { Button, Field, inputClass } from '../ui';
+import { Icon } from '../../ui';
+import { RoleIcon, roleTone } from '../../ui';
+import { Button, Field, inputClass } from '../../ui';
 import { useDraft } from '../useDraft';
 import { WarningItem } from '../WarningList';
 import { FlowList, Section } from './Section';

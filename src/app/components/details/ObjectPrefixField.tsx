@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { defaultObjectPrefix, objectPrefix, objectPrefixProblem, type Plan } from '../../../domain';
 import { changeObjectPrefix } from '../../commands';
-import { Field, inputClass } from '../ui';
+import { Field, inputClass } from '../../ui';
 import { useDraft } from '../useDraft';
 
 /**

@@ -14,7 +14,7 @@ import {
 import { upgradeAdvisories } from '../../../domain/upgrade';
 import { deltaSummary, versionStep } from '../../../domain/upgrade';
 import { useDerivation, usePlanner, useScopedDelta } from '../../state';
-import { Field, inputClass } from '../ui';
+import { Field, inputClass } from '../../ui';
 import { ObjectPrefixField } from './ObjectPrefixField';
 import { Section } from './Section';
 import { setFeatureInUse } from '../../commands';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ROLES, type Flow, type Plan } from '../../../domain';
-import { explainFlows } from '../../../domain/catalog';
+import { explainFlows } from '../../../domain/engine';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -15,8 +15,8 @@ import {
 } from '../../../domain';
 import { deleteSelection, explainZoneRefusal } from '../../commands';
 import { usePlanner } from '../../state';
-import { Icon } from '../Icon';
-import { Button, Field, inputClass } from '../ui';
+import { Icon } from '../../ui';
+import { Button, Field, inputClass } from '../../ui';
 import { useDraft } from '../useDraft';
 import { Section } from './Section';
 

@@ -1,7 +1,7 @@
 import { ACTIONS, actionTitle, run, type Action } from '../../commands';
 import { usePlanner } from '../../state';
-import { Icon, type IconName } from '../Icon';
-import { Button } from '../ui';
+import { Icon, type IconName } from '../../ui';
+import { Button } from '../../ui';
 
 /** A toolbar button for an action: its label, its keys in the tooltip, enabled as the action says. */
 export function ActionButton({ action, icon, text }: { action: Action; icon: IconName; text?: string }) {

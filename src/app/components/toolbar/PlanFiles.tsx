@@ -4,9 +4,9 @@ import { isPlanEmpty, newPlan } from '../../commands';
 import { importPlanFile } from '../../io';
 import { usePlanner } from '../../state';
 import { confirmAction } from '../DialogHost';
-import { Icon } from '../Icon';
+import { Icon } from '../../ui';
 import { Menu } from '../Menu';
-import { Button } from '../ui';
+import { Button } from '../../ui';
 
 /** Opening another plan replaces this one: asked first unless nothing would be lost. */
 async function replaceWith(title: string, make: () => Plan | void | Promise<Plan>) {

@@ -1,4 +1,4 @@
-import { setThemePreference, useTheme, type ThemePreference } from '../theme';
+import { setThemePreference, useTheme, type ThemePreference } from '../../ui';
 
 export function ThemeSelect() {
   const { preference } = useTheme();
