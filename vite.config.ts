@@ -33,10 +33,11 @@ function devCsp(): Plugin {
  */
 const ON_DEMAND = [
   /\/src\/domain\/engine\/explain\./,
-  /\/src\/domain\/plan\/(restore|schema|migrate|examples|address)\./,
+  /\/src\/domain\/plan\/(restore|schema|migrate|examples|address|groupNames|objectPrefix)\./,
   /\/src\/domain\/edit\/decisions\./,
   /\/src\/app\/canvas\/zoneNewsWords\./,
-  /\/src\/app\/commands\/decisions\./,
+  // Commands of the panels' fields and decisions: registered by the panels when they load.
+  /\/src\/app\/commands\/(decisions|fields|versionNews)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,

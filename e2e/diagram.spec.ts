@@ -136,10 +136,10 @@ test('an Export menu opened before its list of formats has loaded says so, then 
   browser,
 }) => {
   const page = await browser.newPage();
-  // Hold the registry chunk back until the menu is open.
+  // Hold the list of formats back until the menu is open.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/registry-[^/]*\.js$/, async (route) => {
+  await page.route(/\/assets\/exportFormats-[^/]*\.js$/, async (route) => {
     await held;
     await route.continue();
   });

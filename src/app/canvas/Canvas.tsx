@@ -13,17 +13,8 @@ import {
   applyNodeChanges,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import {
-  hostPosition,
-  isRoleId,
-  moveItems,
-  placeInZone,
-  zoneRect,
-  type Move,
-  type Plan,
-  type Point,
-} from '../../domain';
-import { addHostAt, explainZoneRefusal, setViewCentreSource } from '../commands';
+import { isRoleId, type Move } from '../../domain';
+import { run, setViewCentreSource } from '../commands';
 import { startZoneNews } from './zoneNews';
 import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../state';
 import { ArrowMarkers, FlowLayer, type Routes } from './FlowEdge';
@@ -55,27 +46,6 @@ const ARIA_LABELS = {
     'Press Enter or Space to select. Use the arrow keys to move the selected hosts.',
   'edge.a11yDescription.default': 'Press Enter or Space to select the flow, Escape to clear the selection.',
 };
-
-/**
- * Moves the hosts of a stack's card, dropped with its first host at `to`: all by as much, and all
- * into the zone the card landed in (one by one, each would land wherever its own spot fell).
- */
-function moveStack(plan: Plan, hostIds: readonly string[], to: Point): Plan {
-  const [first, ...others] = hostIds;
-  const at = (p: Plan, id: string) => {
-    const i = p.hosts.findIndex((h) => h.id === id);
-    return { host: p.hosts[i]!, position: hostPosition(p.hosts[i]!, i) };
-  };
-  const from = at(plan, first!).position;
-  let next = moveItems(plan, [{ id: first!, position: to }]);
-  const zone = at(next, first!).host.zone;
-  for (const id of others) {
-    const p = at(plan, id).position;
-    next = moveItems(next, [{ id, position: { x: p.x + to.x - from.x, y: p.y + to.y - from.y } }]);
-    if (at(next, id).host.zone !== zone) next = placeInZone(next, id, zone);
-  }
-  return next;
-}
 
 /** The stack a card opens (a stack's card) or folds back (a host of an opened stack), if any. */
 const stackToggle = (node: CanvasNode) =>
@@ -283,21 +253,13 @@ export function Canvas() {
         if (stack && stack.hostIds.length > 1) drags.push({ stack: stack.hostIds, to: c.position });
         else moves.push({ id: planId, position: c.position });
       }
-      if (moves.length === 0 && drags.length === 0) return;
-      let next = moves.length ? moveItems(state.plan, moves) : state.plan;
-      for (const drag of drags) next = moveStack(next, drag.stack, drag.to);
-      if (next === state.plan) {
-        // The plan did not take the move (a card kept inside its zone, a zone dropped on another):
-        // put everything back where the plan has it, and say why when a zone was refused.
-        state.redrawCanvas();
-        for (const m of moves) {
-          const zone = state.plan.zones.find((z) => z.id === m.id);
-          if (zone) explainZoneRefusal(zone.id, { ...m.position, ...zoneRect(zone).size });
-        }
-        return;
-      }
-      const moved = [...moves.map((m) => m.id), ...drags.map((d) => d.stack[0]!)];
-      state.commit(next, keyboardOnly ? { mergeKey: `keyboard-move:${moved.join(',')}` } : {});
+      // A move the plan does not take (a card kept inside its zone, a zone dropped on another)
+      // puts everything back where the plan has it (see moveCards).
+      run('moveCards', {
+        moves,
+        stacks: drags.map((d) => ({ hostIds: d.stack, to: d.to })),
+        byKeyboard: keyboardOnly,
+      });
     },
     [rf],
   );
@@ -338,7 +300,7 @@ export function Canvas() {
       const role = e.dataTransfer.getData(ROLE_MIME);
       if (!isRoleId(role)) return;
       e.preventDefault();
-      addHostAt(role, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      run('addHost', { role, at: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
     },
     [rf],
   );

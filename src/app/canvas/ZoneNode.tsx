@@ -1,8 +1,7 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { TRUST_LABELS, ZONE_MIN_SIZE, resizeZone, visibleText } from '../../domain';
-import { explainZoneRefusal } from '../commands';
-import { usePlanner } from '../state';
+import { TRUST_LABELS, ZONE_MIN_SIZE, visibleText } from '../../domain';
+import { run } from '../commands';
 import type { ZoneNode as ZoneNodeType } from './graph';
 
 export const TRUST_STYLE = {
@@ -35,13 +34,8 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneNodeType>) {
         minHeight={ZONE_MIN_SIZE.height}
         color="#0d9488"
         onResizeEnd={(_e, p) => {
-          const { plan, commit, redrawCanvas } = usePlanner.getState();
-          const next = resizeZone(plan, zone.id, { x: p.x, y: p.y }, { width: p.width, height: p.height });
           // Refused (it would cover another zone): the box goes back to the size the plan has.
-          if (next === plan) {
-            redrawCanvas();
-            explainZoneRefusal(zone.id, p);
-          } else commit(next);
+          run('resizeZone', { id: zone.id, rect: p });
         }}
       />
       <div className="flex items-center gap-2 px-3 py-2">

@@ -1,4 +1,4 @@
-import type { FeatureId } from '../../domain/catalog';
+import type { CounterpartRole, ExclusionKind, FeatureId } from '../../domain';
 import {
   excludeFlows,
   includeFlows,
@@ -7,45 +7,51 @@ import {
   setHostUses,
   type FlowRef,
 } from '../../domain/edit';
-import type { CounterpartRole, ExclusionKind } from '../../domain/plan';
-import { usePlanner } from '../state';
+import { defineCommand } from './command';
 
 /*
- * The architect's decisions (see domain/plan/decisions.ts), each one undo step. Only the panels
- * that make them load this module.
+ * The architect's decisions (see domain/edit/decisions.ts), each one undo step. Their code loads
+ * with the panels that make them, which register them (registerCommands in registry.ts).
  */
-
-/** Switches a feature of the vendor table on or off ("Features in use"). */
-export function setFeatureInUse(id: FeatureId, on: boolean) {
-  const { plan, commit } = usePlanner.getState();
-  commit(setFeature(plan, id, on));
-}
-
-/** Puts a processing node or web components host in an Array Manager's array (undefined: none). */
-export function setArrayOf(hostId: string, arrayManagerId: string | undefined) {
-  const { plan, commit } = usePlanner.getState();
-  commit(setHostArray(plan, hostId, arrayManagerId));
-}
-
-/** The hosts of a role a host uses (undefined: all of them). */
-export function setCounterparts(hostId: string, role: CounterpartRole, ids: readonly string[] | undefined) {
-  const { plan, commit } = usePlanner.getState();
-  commit(setHostUses(plan, hostId, role, ids));
-}
-
-/**
- * Leaves flows out of the change request as already allowed (with the existing rule's reference)
- * or not needed (with the reason, required): false, changing nothing, when a reason is missing.
- */
-export function excludeFromRequest(flows: readonly FlowRef[], kind: ExclusionKind, note: string): boolean {
-  const { plan, commit } = usePlanner.getState();
-  const next = excludeFlows(plan, flows, kind, note);
-  if (next === plan) return false;
-  return commit(next);
-}
-
-/** Puts excluded flows back in the change request. */
-export function includeInRequest(flows: readonly FlowRef[]) {
-  const { plan, commit } = usePlanner.getState();
-  commit(includeFlows(plan, flows));
-}
+export const DECISION_COMMANDS = {
+  /** Switches a feature of the vendor table on or off ("Features in use"). */
+  setFeatureInUse: defineCommand<{ feature: FeatureId; on: boolean }>({
+    id: 'setFeatureInUse',
+    label: 'Features in use',
+    perform: (s, { feature, on }) => s.commit(setFeature(s.plan, feature, on)),
+  }),
+  /** Puts a processing node or web components host in an Array Manager's array (undefined: none). */
+  setArrayOf: defineCommand<{ hostId: string; arrayManagerId: string | undefined }>({
+    id: 'setArrayOf',
+    label: 'Array',
+    perform: (s, { hostId, arrayManagerId }) => s.commit(setHostArray(s.plan, hostId, arrayManagerId)),
+  }),
+  /** The hosts of a role a host uses (undefined: all of them). */
+  setCounterparts: defineCommand<{
+    hostId: string;
+    role: CounterpartRole;
+    ids: readonly string[] | undefined;
+  }>({
+    id: 'setCounterparts',
+    label: 'Uses',
+    perform: (s, { hostId, role, ids }) => s.commit(setHostUses(s.plan, hostId, role, ids)),
+  }),
+  /**
+   * Leaves flows out of the change request as already allowed (with the existing rule's reference)
+   * or not needed (with the reason, required): false, changing nothing, when a reason is missing.
+   */
+  excludeFromRequest: defineCommand<{ flows: readonly FlowRef[]; kind: ExclusionKind; note: string }>({
+    id: 'excludeFromRequest',
+    label: 'Leave out of the change request',
+    perform: (s, { flows, kind, note }) => {
+      const next = excludeFlows(s.plan, flows, kind, note);
+      return next !== s.plan && s.commit(next);
+    },
+  }),
+  /** Puts excluded flows back in the change request. */
+  includeInRequest: defineCommand<{ flows: readonly FlowRef[] }>({
+    id: 'includeInRequest',
+    label: 'Put back in the change request',
+    perform: (s, { flows }) => s.commit(includeFlows(s.plan, flows)),
+  }),
+};

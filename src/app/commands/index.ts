@@ -1,4 +1,7 @@
-export * from './actions';
-export * from './decisions';
-export * from './edits';
-export * from './keyboard';
+export * from './command';
+export * from './registry';
+export { startShortcuts } from './keyboard';
+export { isPlanEmpty } from './plan';
+export { setViewCentreSource } from './view';
+export { DECISION_COMMANDS } from './decisions';
+export { FIELD_COMMANDS } from './fields';

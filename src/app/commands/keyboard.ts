@@ -1,4 +1,5 @@
-import { ACTIONS, matches, run } from './actions';
+import { matches } from './command';
+import { COMMANDS, run, type CommandId } from './registry';
 
 function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -6,16 +7,16 @@ function inTextField(target: EventTarget | null): boolean {
 }
 
 /**
- * Keyboard shortcuts for the whole app, from the actions' own key lists. In text fields the
+ * Keyboard shortcuts for the whole app, from the commands' own key lists. In text fields the
  * browser's own editing keys win, so Ctrl+Z there undoes typing, not the plan.
  */
 export function startShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || inTextField(e.target) || document.querySelector('dialog[open]')) return;
-    for (const action of Object.values(ACTIONS)) {
-      if (!matches(action, e)) continue;
+    for (const [id, command] of Object.entries(COMMANDS)) {
+      if (!command.keys || !matches(command, e)) continue;
       // Undo and redo keep the browser's own meaning away even when there is nothing to undo.
-      const claimed = run(action) || action === ACTIONS.undo || action === ACTIONS.redo;
+      const claimed = run(id as CommandId) || id === 'undo' || id === 'redo';
       if (claimed) e.preventDefault();
       return;
     }

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Exclusion, ExclusionKind } from '../../domain/plan';
 import type { FlowRef } from '../../domain/edit';
-import { excludeFromRequest, includeInRequest } from '../commands';
+import { run } from '../commands';
 import { Button, inputClass } from '../ui';
 
 const KINDS: { value: ExclusionKind; label: string; field: string }[] = [
@@ -41,7 +41,7 @@ export function ExclusionForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (missing || !excludeFromRequest(flows, kind, note)) {
+    if (missing || !run('excludeFromRequest', { flows, kind, note })) {
       input.current?.focus();
       return;
     }
@@ -146,7 +146,7 @@ export function ExclusionControl({
           ref={button}
           aria-label={`Include ${what} again`}
           onClick={() => {
-            includeInRequest(flows);
+            run('includeInRequest', { flows });
             refocus();
           }}
         >

@@ -3,6 +3,7 @@ import { visibleText, type Plan } from '../../domain';
 import { requestFlows } from '../../domain/export';
 import { groupFlows, type AddressGroup, type Grouping } from '../../domain/grouping';
 import { validGroupName } from '../../domain/plan';
+import { run } from '../commands';
 import { derive, useDerivation, usePlanner } from '../state';
 import { ExclusionForm } from './ExclusionForm';
 import { Button, inputClass } from '../ui';
@@ -77,8 +78,7 @@ function GroupName({ group, grouping }: { group: AddressGroup; grouping: Groupin
   const save = () => {
     const name = draft.trim();
     if (problem) return;
-    const { plan, commit } = usePlanner.getState();
-    commit({ ...plan, groupNames: { ...Object.fromEntries(keptNames(plan)), [group.key]: name } });
+    run('renameGroup', { key: group.key, name, keep: keptNames(usePlanner.getState().plan) });
     setDraft(undefined);
   };
   return (

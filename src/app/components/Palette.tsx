@@ -2,7 +2,7 @@ import type { DragEvent } from 'react';
 import { ROLES, ROLE_IDS, type RoleId } from '../../domain';
 import { ROLE_DESCRIPTIONS } from '../../domain/catalog';
 import { ROLE_MIME } from '../ui';
-import { addHostInView, addZoneInView } from '../commands';
+import { run } from '../commands';
 import { Icon } from '../ui';
 import { RoleIcon, roleTone } from '../ui';
 
@@ -24,7 +24,7 @@ export function Palette() {
           type="button"
           draggable
           onDragStart={(e) => onDragStart(e, role)}
-          onClick={() => addHostInView(role)}
+          onClick={() => run('addHost', { role })}
           title={`${ROLE_DESCRIPTIONS[role]} Drag onto the canvas, or press to add one in view.`}
           className="flex cursor-grab items-center gap-2 rounded-md border border-transparent px-2 py-1.5 text-left text-sm text-slate-800 hover:border-slate-300 hover:bg-white focus-visible:outline-2 focus-visible:outline-teal-600 active:cursor-grabbing dark:text-slate-200 dark:hover:border-slate-700 dark:hover:bg-slate-900"
         >
@@ -37,7 +37,7 @@ export function Palette() {
       <div className="my-2 border-t border-slate-200 dark:border-slate-800" />
       <button
         type="button"
-        onClick={addZoneInView}
+        onClick={() => run('addZone')}
         className="flex items-center gap-2 rounded-md border border-dashed border-slate-400 px-2 py-1.5 text-sm text-slate-800 hover:bg-white focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-900"
       >
         <Icon name="zone" className="size-5 text-slate-500" />

@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
-import { deleteSelection } from '../commands';
+import { run } from '../commands';
 import { whenIdle } from './idle';
 import { usePlanner } from '../state';
 import { Icon } from '../ui';
@@ -27,7 +27,7 @@ export function SidePanel() {
     body = (
       <div className="space-y-3 px-4 py-3">
         <h2 className="text-base font-semibold">{selection.ids.length} hosts selected</h2>
-        <Button variant="danger" onClick={deleteSelection}>
+        <Button variant="danger" onClick={() => run('deleteSelection')}>
           <Icon name="trash" />
           Delete {selection.ids.length} hosts
         </Button>

@@ -1,4 +1,3 @@
-import { ACTIONS } from '../commands';
 import { ExportButtons } from './ExportButtons';
 import { ShareButton } from './ShareButton';
 import { ActionButton } from './toolbar';
@@ -23,10 +22,10 @@ export function Toolbar() {
       <VersionSelects />
       <div className="h-6 border-l border-slate-200 dark:border-slate-800" />
       <div className="flex items-center gap-0.5" role="group" aria-label="History">
-        <ActionButton action={ACTIONS.undo} icon="undo" />
-        <ActionButton action={ACTIONS.redo} icon="redo" />
+        <ActionButton command="undo" icon="undo" />
+        <ActionButton command="redo" icon="redo" />
       </div>
-      <ActionButton action={ACTIONS.tidyLayout} icon="layout" text="Tidy" />
+      <ActionButton command="tidyLayout" icon="layout" text="Tidy" />
       <div className="ml-auto flex shrink-0 items-center gap-1.5">
         <PlanFiles />
         <div className="mx-1 h-6 border-l border-slate-200 dark:border-slate-800" />

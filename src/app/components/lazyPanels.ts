@@ -9,7 +9,10 @@ let pending: Promise<Panels> | undefined;
 /** Fetches the panels' chunk (once; again after a failure). */
 export function loadPanels(): Promise<Panels> {
   pending ??= import('./panels').then(
-    (m) => (loaded = m),
+    (m) => {
+      m.registerPanelCommands();
+      return (loaded = m);
+    },
     (e: unknown) => {
       pending = undefined;
       throw e;

@@ -8,8 +8,9 @@ import { inRange, type ProductVersion } from './versions';
  * They live apart from CATALOG (rules.ts) so that the first page load carries only what the canvas
  * and the flow table need (ids, titles, services, endpoints); this module is listed in ON_DEMAND in
  * vite.config.ts and is read only by code that loads on demand: the side panel's details (through
- * explainFlows below), the CSV (its Justification column) and the PDF. Import it by its path, never
- * through the catalog's index, or it lands in the initial chunk.
+ * engine/explain.ts), the CSV (its Justification column) and the PDF. The catalog's index
+ * re-exports it for them; code of the first load must not use it, or it lands in the initial chunk
+ * (`npm run bench` checks the initial bundle).
  *
  * Adding a catalog rule is still one entry in CATALOG, plus its words here under the same id; the
  * type below and the catalog tests fail until every rule has them.

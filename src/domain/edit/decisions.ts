@@ -1,4 +1,5 @@
 import { type FeatureId, type RuleId } from '../catalog';
+import { objectPrefixProblem } from '../plan';
 import type { CounterpartRole, Exclusion, ExclusionKind, Host, Plan } from '../plan';
 
 /*
@@ -120,4 +121,20 @@ export function includeFlows(plan: Plan, flows: readonly FlowRef[]): Plan {
   const next: Plan = { ...plan, exclusions: kept };
   if (kept.length === 0) delete next.exclusions;
   return next;
+}
+
+/**
+ * The plan with `prefix` as the start of every name its firewall files create (see
+ * objectPrefix.ts); undefined or empty goes back to the default made from the plan's name. A
+ * prefix that objectPrefixProblem refuses changes nothing: the same plan comes back.
+ */
+export function setObjectPrefix(plan: Plan, prefix: string | undefined): Plan {
+  const value = prefix || undefined;
+  if (value === plan.changeRequest?.objectPrefix) return plan;
+  if (value !== undefined && objectPrefixProblem(value) !== null) return plan;
+  const { objectPrefix: _old, ...request } = plan.changeRequest ?? {};
+  const changeRequest = value === undefined ? request : { ...request, objectPrefix: value };
+  const { changeRequest: _request, ...rest } = plan;
+  // No change request left: the plan is as it was before one was written.
+  return Object.keys(changeRequest).length > 0 ? { ...rest, changeRequest } : rest;
 }

@@ -12,9 +12,9 @@ import {
   removeHosts,
   removeZones,
   resizeZone,
-  setObjectPrefix,
   updateHost,
 } from './edit';
+import { setObjectPrefix } from './decisions';
 import { zoneAt } from '../diagram';
 
 const zoned = (): Plan => ({

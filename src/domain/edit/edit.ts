@@ -1,6 +1,5 @@
 import { DEFAULT_PRODUCT_VERSION, ROLES, type RoleId } from '../catalog';
 import { cleanDecisions } from './cleanDecisions';
-import { objectPrefixProblem } from '../plan';
 import {
   DEFAULT_ZONE_SIZE,
   freeZoneSpot,
@@ -58,22 +57,6 @@ export function hasUserContent(plan: Plan): boolean {
   return [cr.title, cr.requester, cr.ticket, cr.window, cr.notes, cr.objectPrefix].some(
     (t) => (t ?? '').trim() !== '',
   );
-}
-
-/**
- * The plan with `prefix` as the start of every name its firewall files create (see
- * objectPrefix.ts); undefined or empty goes back to the default made from the plan's name. A
- * prefix that objectPrefixProblem refuses changes nothing: the same plan comes back.
- */
-export function setObjectPrefix(plan: Plan, prefix: string | undefined): Plan {
-  const value = prefix || undefined;
-  if (value === plan.changeRequest?.objectPrefix) return plan;
-  if (value !== undefined && objectPrefixProblem(value) !== null) return plan;
-  const { objectPrefix: _old, ...request } = plan.changeRequest ?? {};
-  const changeRequest = value === undefined ? request : { ...request, objectPrefix: value };
-  const { changeRequest: _request, ...rest } = plan;
-  // No change request left: the plan is as it was before one was written.
-  return Object.keys(changeRequest).length > 0 ? { ...rest, changeRequest } : rest;
 }
 
 function nextId(prefix: string, taken: Iterable<string>): string {

@@ -5,7 +5,7 @@ import type { Flow } from './types';
 /**
  * Shapes of the engine's output that the app draws and lists: flows grouped per host pair (one
  * canvas edge each) and table rows. Flows with their explanation (explainFlows) are in
- * catalog/texts.ts, which loads on demand with the side panel's details.
+ * explain.ts, which loads on demand with the side panel's details.
  */
 
 /** How an upgrade changes a flow (see upgrade/): opened, closed, or left as it is. */

@@ -8,22 +8,20 @@ import {
   addressProblem,
   featureOn,
   inRange,
-  updateHost,
   visibleText,
   type CounterpartRole,
   type Host,
   type Plan,
   type RoleId,
 } from '../../../domain';
-import { deleteSelection } from '../../commands';
-import { useDerivation, usePlanner } from '../../state';
+import { useDerivation } from '../../state';
 import { Icon } from '../../ui';
 import { RoleIcon, roleTone } from '../../ui';
 import { Button, Field, inputClass } from '../../ui';
 import { useDraft } from '../useDraft';
 import { WarningItem } from '../WarningList';
 import { FlowList, Section } from './Section';
-import { setArrayOf, setCounterparts } from '../../commands';
+import { run } from '../../commands';
 
 function HostName({ host }: { host: Host }) {
   const [draft, setDraft] = useDraft(host.name);
@@ -50,9 +48,7 @@ function HostName({ host }: { host: Host }) {
         aria-describedby={problem ? `${id}-err` : undefined}
         onChange={(e) => {
           setDraft(e.target.value);
-          const name = e.target.value.trim();
-          const { plan, commit } = usePlanner.getState();
-          if (name) commit(updateHost(plan, host.id, { name }), { mergeKey: `name:${host.id}` });
+          run('renameHost', { id: host.id, name: e.target.value });
         }}
       />
     </Field>
@@ -95,10 +91,7 @@ function HostAddress({ host }: { host: Host }) {
           setDraft(e.target.value);
           const value = e.target.value.trim();
           if (value !== '' && addressProblem(value)) return;
-          const { plan, commit } = usePlanner.getState();
-          commit(updateHost(plan, host.id, { address: value || undefined }), {
-            mergeKey: `address:${host.id}`,
-          });
+          run('setHostAddress', { id: host.id, address: value || undefined });
         }}
       />
     </Field>
@@ -127,8 +120,7 @@ function HostRoles({ host }: { host: Host }) {
                   const roles = checked
                     ? host.roles.filter((r) => r !== role)
                     : ROLE_IDS.filter((r) => r === role || host.roles.includes(r));
-                  const { plan, commit } = usePlanner.getState();
-                  commit(updateHost(plan, host.id, { roles }));
+                  run('setHostRoles', { id: host.id, roles });
                 }}
                 className="accent-teal-700"
               />
@@ -153,17 +145,7 @@ function HostZone({ host, plan }: { host: Host; plan: Plan }) {
         className={inputClass}
         value={host.zone ?? ''}
         onChange={(e) => {
-          const { plan, commit, notify } = usePlanner.getState();
-          const to = plan.zones.find((z) => z.id === e.target.value);
-          const next = updateHost(plan, host.id, { zone: to?.id });
-          if (next !== plan) commit(next);
-          else if (to) {
-            notify({
-              tone: 'info',
-              title: `${visibleText(host.name)} stays in its zone: ${visibleText(to.name)} is full.`,
-              detail: `${visibleText(to.name)} cannot grow without covering another zone. Make it larger or move the zones next to it first.`,
-            });
-          }
+          run('setHostZone', { id: host.id, zone: e.target.value || undefined });
         }}
       >
         <option value="">No zone</option>
@@ -208,7 +190,7 @@ function HostArray({ host, plan }: { host: Host; plan: Plan }) {
         aria-describedby={value === '' ? `${id}-hint` : undefined}
         onChange={(e) => {
           const to = e.target.value || undefined;
-          setArrayOf(host.id, to);
+          run('setArrayOf', { hostId: host.id, arrayManagerId: to });
         }}
       >
         <option value="">— (every array)</option>
@@ -261,7 +243,7 @@ function UsesGroup({ host, plan, role }: { host: Host; plan: Plan; role: Counter
     }
     setRefused(false);
     const ids = all.filter((h) => (h === target ? on : chosen.includes(h))).map((h) => h.id);
-    setCounterparts(host.id, role, ids);
+    run('setCounterparts', { hostId: host.id, role, ids });
   };
   return (
     <fieldset aria-describedby={`${id}-note`}>
@@ -324,7 +306,7 @@ export function HostDetails({ host, plan }: { host: Host; plan: Plan }) {
           <RoleIcon role={host.roles[0]!} className="size-6" />
         </span>
         <h2 className="min-w-0 flex-1 truncate text-base font-semibold">{visibleText(host.name)}</h2>
-        <Button variant="danger" onClick={deleteSelection} title="Delete host (Delete)">
+        <Button variant="danger" onClick={() => run('deleteSelection')} title="Delete host (Delete)">
           <Icon name="trash" />
           Delete host
         </Button>

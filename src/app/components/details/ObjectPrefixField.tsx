@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { defaultObjectPrefix, objectPrefix, objectPrefixProblem, type Plan } from '../../../domain';
-import { changeObjectPrefix } from '../../commands';
+import { run } from '../../commands';
 import { Field, inputClass } from '../../ui';
 import { useDraft } from '../useDraft';
 
@@ -46,7 +46,7 @@ export function ObjectPrefixField({ plan }: { plan: Plan }) {
         aria-describedby={problem ? `${id}-err ${id}-help` : `${id}-help`}
         onChange={(e) => {
           setDraft(e.target.value);
-          changeObjectPrefix(e.target.value);
+          run('changeObjectPrefix', { prefix: e.target.value });
         }}
       />
     </Field>

@@ -13,11 +13,11 @@ import {
 } from '../../../domain';
 import { upgradeAdvisories } from '../../../domain/upgrade';
 import { deltaSummary, versionStep } from '../../../domain/upgrade';
-import { useDerivation, usePlanner, useScopedDelta } from '../../state';
+import { useDerivation, useScopedDelta } from '../../state';
 import { Field, inputClass } from '../../ui';
 import { ObjectPrefixField } from './ObjectPrefixField';
 import { Section } from './Section';
-import { setFeatureInUse } from '../../commands';
+import { run } from '../../commands';
 
 function LegendLine({
   className,
@@ -134,7 +134,7 @@ function FeaturesInUse({ plan }: { plan: Plan }) {
                 aria-describedby={missing ? `${id}-${feature}-hint` : undefined}
                 onChange={(e) => {
                   const on = e.target.checked;
-                  setFeatureInUse(feature, on);
+                  run('setFeatureInUse', { feature, on });
                 }}
               />
               <div>
@@ -219,13 +219,7 @@ const CR_FIELDS = [
 export function ChangeRequestForm({ plan }: { plan: Plan }) {
   const id = useId();
   const cr = plan.changeRequest ?? {};
-  const update = (patch: ChangeRequest, key: string) => {
-    const { plan, commit } = usePlanner.getState();
-    const next: ChangeRequest = { ...plan.changeRequest, ...patch };
-    for (const k of Object.keys(next) as (keyof ChangeRequest)[]) if (!next[k]) delete next[k];
-    const { changeRequest: _old, ...rest } = plan;
-    commit(Object.keys(next).length ? { ...rest, changeRequest: next } : rest, { mergeKey: `cr:${key}` });
-  };
+  const update = (field: keyof ChangeRequest, value: string) => run('setRequestField', { field, value });
   return (
     <Section title="Change request">
       <div className="space-y-2">
@@ -237,7 +231,7 @@ export function ChangeRequestForm({ plan }: { plan: Plan }) {
               value={cr[key] ?? ''}
               placeholder={placeholder}
               maxLength={200}
-              onChange={(e) => update({ [key]: e.target.value }, key)}
+              onChange={(e) => update(key, e.target.value)}
             />
           </Field>
         ))}
@@ -247,7 +241,7 @@ export function ChangeRequestForm({ plan }: { plan: Plan }) {
             className={`${inputClass} min-h-16`}
             value={cr.notes ?? ''}
             maxLength={4000}
-            onChange={(e) => update({ notes: e.target.value }, 'notes')}
+            onChange={(e) => update('notes', e.target.value)}
           />
         </Field>
         <Field label="PDF paper" htmlFor={`${id}-paper`}>
@@ -255,7 +249,7 @@ export function ChangeRequestForm({ plan }: { plan: Plan }) {
             id={`${id}-paper`}
             className={inputClass}
             value={cr.paper ?? 'a4'}
-            onChange={(e) => update({ paper: e.target.value === 'letter' ? 'letter' : undefined }, 'paper')}
+            onChange={(e) => update('paper', e.target.value === 'letter' ? 'letter' : '')}
           >
             <option value="a4">A4 landscape</option>
             <option value="letter">US Letter landscape</option>

@@ -4,16 +4,13 @@ import {
   TRUST_LABELS,
   TRUST_LEVELS,
   ZONE_MIN_SIZE,
-  moveItems,
-  resizeZone,
-  updateZone,
   zoneRect,
   visibleText,
   type Plan,
   type Trust,
   type Zone,
 } from '../../../domain';
-import { deleteSelection, explainZoneRefusal } from '../../commands';
+import { run } from '../../commands';
 import { usePlanner } from '../../state';
 import { Icon } from '../../ui';
 import { Button, Field, inputClass } from '../../ui';
@@ -53,18 +50,7 @@ function ZoneGeometryField({
   const parsed = Number(draft);
   const valid = draft.trim() !== '' && Number.isInteger(parsed) && parsed >= min && parsed <= CANVAS_LIMIT;
   const apply = (n: number) => {
-    const { plan, commit } = usePlanner.getState();
-    const current = plan.zones.find((z) => z.id === zone.id);
-    if (!current) return;
-    const rect = zoneRect(current);
-    const next =
-      axis === 'x' || axis === 'y'
-        ? moveItems(plan, [{ id: zone.id, position: { ...rect.position, [axis]: n } }])
-        : resizeZone(plan, zone.id, rect.position, { ...rect.size, [axis]: n });
-    if (next === plan) {
-      const { position, size } = rect;
-      explainZoneRefusal(zone.id, { ...position, ...size, [axis]: n });
-    } else commit(next, { mergeKey: `zone-${axis}:${zone.id}` });
+    run('setZoneBox', { id: zone.id, axis, value: n });
     // Show what the zone took (a size is kept large enough for its hosts), even when unchanged.
     const after = usePlanner.getState().plan.zones.find((z) => z.id === zone.id);
     if (after) {
@@ -133,7 +119,7 @@ export function ZoneDetails({ zone, plan }: { zone: Zone; plan: Plan }) {
         <h2 className="min-w-0 flex-1 truncate text-base font-semibold">{visibleText(zone.name)}</h2>
         <Button
           variant="danger"
-          onClick={deleteSelection}
+          onClick={() => run('deleteSelection')}
           title="Delete zone; its hosts stay, in no zone (Delete)"
         >
           <Icon name="trash" />
@@ -154,9 +140,7 @@ export function ZoneDetails({ zone, plan }: { zone: Zone; plan: Plan }) {
             aria-invalid={!!problem}
             onChange={(e) => {
               setDraft(e.target.value);
-              const name = e.target.value.trim();
-              const { plan, commit } = usePlanner.getState();
-              if (name) commit(updateZone(plan, zone.id, { name }), { mergeKey: `zone-name:${zone.id}` });
+              run('renameZone', { id: zone.id, name: e.target.value });
             }}
           />
         </Field>
@@ -166,8 +150,7 @@ export function ZoneDetails({ zone, plan }: { zone: Zone; plan: Plan }) {
             className={inputClass}
             value={zone.trust}
             onChange={(e) => {
-              const { plan, commit } = usePlanner.getState();
-              commit(updateZone(plan, zone.id, { trust: e.target.value as Trust }));
+              run('setZoneTrust', { id: zone.id, trust: e.target.value as Trust });
             }}
           >
             {TRUST_LEVELS.map((t) => (

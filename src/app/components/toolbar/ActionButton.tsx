@@ -1,20 +1,28 @@
-import { ACTIONS, actionTitle, run, type Action } from '../../commands';
+import { commandOf, commandTitle, run, type PlainCommandId } from '../../commands';
 import { usePlanner } from '../../state';
-import { Icon, type IconName } from '../../ui';
-import { Button } from '../../ui';
+import { Button, Icon, type IconName } from '../../ui';
 
-/** A toolbar button for an action: its label, its keys in the tooltip, enabled as the action says. */
-export function ActionButton({ action, icon, text }: { action: Action; icon: IconName; text?: string }) {
-  const enabled = usePlanner((s) => action.enabled?.(s) ?? true);
-  const busy = usePlanner((s) => action === ACTIONS.tidyLayout && s.layoutBusy);
+/** A toolbar button for a command: its label, its keys in the tooltip, enabled as the command says. */
+export function ActionButton({
+  command,
+  icon,
+  text,
+}: {
+  command: PlainCommandId;
+  icon: IconName;
+  text?: string;
+}) {
+  const definition = commandOf(command)!;
+  const enabled = usePlanner((s) => definition.enabled?.(s) ?? true);
+  const busy = usePlanner((s) => command === 'tidyLayout' && s.layoutBusy);
   return (
     <Button
       variant="ghost"
-      onClick={() => run(action)}
+      onClick={() => run(command)}
       disabled={!enabled}
       aria-busy={busy}
-      aria-label={action.label}
-      title={actionTitle(action)}
+      aria-label={definition.label}
+      title={commandTitle(definition)}
     >
       <Icon name={icon} />
       {text}

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { EXAMPLES, loadExample, type Plan } from '../../../domain';
-import { isPlanEmpty, newPlan } from '../../commands';
+import { isPlanEmpty, run } from '../../commands';
 import { importPlanFile } from '../../io';
 import { usePlanner } from '../../state';
 import { confirmAction } from '../DialogHost';
@@ -57,7 +57,7 @@ export function PlanFiles() {
   return (
     <>
       <Button
-        onClick={() => void replaceWith('Start a new plan?', () => newPlan())}
+        onClick={() => void replaceWith('Start a new plan?', () => void run('newPlan'))}
         aria-label="New plan"
         title="New plan"
       >

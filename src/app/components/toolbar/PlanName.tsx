@@ -1,3 +1,4 @@
+import { run } from '../../commands';
 import { usePlanner } from '../../state';
 import { useDraft } from '../useDraft';
 
@@ -15,9 +16,7 @@ export function PlanName() {
       maxLength={120}
       onChange={(e) => {
         setDraft(e.target.value);
-        const value = e.target.value.trim();
-        const { plan, commit } = usePlanner.getState();
-        if (value) commit({ ...plan, name: value }, { mergeKey: 'plan-name' });
+        run('renamePlan', { name: e.target.value });
       }}
       onBlur={() => setDraft(name)}
       className="w-44 min-w-20 shrink rounded-md border border-transparent bg-transparent px-2 py-1 text-sm font-semibold text-slate-900 hover:border-slate-300 focus:border-teal-600 focus:bg-white focus:outline-none aria-[invalid=true]:border-red-500 dark:text-slate-100 dark:hover:border-slate-700 dark:focus:bg-slate-900"

@@ -1,5 +1,5 @@
 import { PRODUCT_RELEASES, productName, versionLabel } from '../../../domain';
-import { changeProductVersion, compareWith } from '../../commands';
+import { run } from '../../commands';
 import { usePlanner } from '../../state';
 
 const PRODUCTS = [...new Set(PRODUCT_RELEASES.map((r) => r.product))];
@@ -43,7 +43,7 @@ export function VersionSelects() {
       <select
         id="product-version"
         value={version}
-        onChange={(e) => changeProductVersion(e.target.value)}
+        onChange={(e) => run('changeProductVersion', { version: e.target.value })}
         className={`w-32 ${selectClass}`}
       >
         <VersionOptions extra={version} />
@@ -54,7 +54,7 @@ export function VersionSelects() {
       <select
         id="upgrade-from"
         value={from ?? ''}
-        onChange={(e) => compareWith(e.target.value || undefined)}
+        onChange={(e) => run('compareWith', { from: e.target.value || undefined })}
         title="Compare with the version run now: what to open before the upgrade, what to close after it"
         className={`w-38 ${selectClass} ${from ? 'border-teal-600 bg-teal-50 dark:border-teal-400 dark:bg-teal-950' : ''}`}
       >

@@ -2,6 +2,8 @@ import { applyLayout, layoutGraph, type LayoutNode } from '../../../domain/diagr
 import { deriveFlows } from '../../../domain/engine';
 import { groupFlowsByPair, type FlowPair } from '../../../domain/engine';
 import type { Plan } from '../../../domain/plan';
+import { unlessUnchanged } from '../../../domain/diagram';
+import { derive, usePlanner } from '../../state';
 import type { LayoutReply, LayoutRequest } from './protocol';
 
 /**
@@ -85,4 +87,51 @@ export function runLayout(graph: LayoutNode, timeoutMs = LAYOUT_TIMEOUT_MS): Pro
 export async function tidyLayout(plan: Plan, pairs?: readonly FlowPair[]): Promise<Plan> {
   const graph = layoutGraph(plan, pairs ?? groupFlowsByPair(deriveFlows(plan).flows));
   return applyLayout(plan, await runLayout(graph));
+}
+
+/**
+ * "Tidy layout" from start to end: lays out the whole plan off the main thread and, through
+ * `apply` (the command's one undo step), puts it in place, saying what happened. An edit made while
+ * it runs wins: the layout is then dropped, with a word why. This code loads on first use.
+ */
+export async function tidyPlan(apply: (next: Plan) => boolean): Promise<void> {
+  const { plan, setLayoutBusy, notify } = usePlanner.getState();
+  if (plan.hosts.length === 0 && plan.zones.length === 0) return;
+  setLayoutBusy(true);
+  try {
+    // A plan already laid out this way makes no undo step.
+    // The flows are already derived for the canvas: the layout reuses them.
+    const next = unlessUnchanged(plan, await tidyLayout(plan, groupFlowsByPair(derive(plan).flows)));
+    // Redrawing every card is the heavy part: it gets a task of its own, apart from reading the
+    // worker's answer, so neither holds the page for long.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const state = usePlanner.getState();
+    if (state.plan !== plan) {
+      notify({
+        tone: 'info',
+        title: 'The layout was not applied.',
+        detail: 'The plan changed while it was being laid out. Choose "Tidy layout" again.',
+      });
+      return;
+    }
+    if (next === plan) {
+      notify({ tone: 'success', title: 'The plan is already laid out.' });
+      return;
+    }
+    if (!apply(next)) return;
+    state.fitToPlan();
+    notify({
+      tone: 'success',
+      title: 'Laid out the plan.',
+      detail: 'Undo puts everything back where it was.',
+    });
+  } catch (e) {
+    notify({
+      tone: 'error',
+      title: 'The layout could not be made.',
+      detail: e instanceof Error ? e.message : String(e),
+    });
+  } finally {
+    setLayoutBusy(false);
+  }
 }

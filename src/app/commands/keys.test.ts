@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, matches, type Action } from './actions';
+import { matches } from './command';
+import { COMMANDS } from './registry';
 
 const key = (init: Partial<KeyboardEvent> & { key: string; code: string }) =>
   ({ ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...init }) as KeyboardEvent;
 
 const which = (e: KeyboardEvent) =>
-  (Object.values(ACTIONS) as Action[]).filter((a) => matches(a, e)).map((a) => a.id);
+  Object.values(COMMANDS)
+    .filter((c) => matches(c, e))
+    .map((c) => c.id);
 
 describe('action keys', () => {
   it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z or Ctrl+Y', () => {

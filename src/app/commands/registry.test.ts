@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { DECISION_COMMANDS } from './decisions';
+import { FIELD_COMMANDS } from './fields';
+import { COMMANDS, commandOf, registerCommands, run, shortcuts } from './registry';
+
+describe('the command registry', () => {
+  it('gives each command the id it is registered under, once', () => {
+    const all = { ...COMMANDS, ...FIELD_COMMANDS, ...DECISION_COMMANDS };
+    for (const [id, command] of Object.entries(all)) expect(command.id).toBe(id);
+    // 13 at start, 10 with the panels' fields, 5 decisions: no id taken twice.
+    expect(Object.keys(all)).toHaveLength(28);
+  });
+
+  it('lists every shortcut from the commands, with its label', () => {
+    expect(shortcuts().map((s) => [s.label, s.keys[0]])).toEqual([
+      ['Undo', 'Mod+Z'],
+      ['Redo', 'Mod+Shift+Z'],
+      ['Delete', 'Delete'],
+      ['Clear selection', 'Escape'],
+      ['Tidy layout', 'Alt+Shift+L'],
+    ]);
+  });
+
+  it('runs the decisions only once their panels have registered them', () => {
+    expect(commandOf('setFeatureInUse')).toBeUndefined();
+    expect(run('includeInRequest', { flows: [] })).toBe(false);
+    registerCommands(DECISION_COMMANDS);
+    expect(commandOf('setFeatureInUse')?.label).toBe('Features in use');
+  });
+});
