@@ -59,7 +59,7 @@ export function generatePlan(hostCount: number, productVersion = '10.0'): Plan {
   });
   return {
     format: 'portolan-plan',
-    version: 2,
+    version: 3,
     name: `Generated ${hostCount}`,
     productVersion,
     zones,

@@ -12,7 +12,7 @@ import { hostNode, exportAs } from './helpers';
  */
 const PLAN: Plan = {
   format: 'portolan-plan',
-  version: 2,
+  version: 3,
   name: 'Contoso gateway',
   productVersion: '8.0',
   zones: [

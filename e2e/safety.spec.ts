@@ -37,7 +37,7 @@ function oversizedPlan(): Plan {
   );
   return {
     format: 'portolan-plan',
-    version: 2,
+    version: 3,
     name: 'Huge estate',
     productVersion: '10.0',
     zones: [],

@@ -13,7 +13,7 @@ const SPOOF = 'SEG-\u202E10EDON';
 
 const PLAN: Plan = {
   format: 'portolan-plan',
-  version: 2,
+  version: 3,
   name: 'Multilingual estate',
   productVersion: '10.0',
   zones: [

@@ -1,5 +1,6 @@
 import { DEFAULT_PRODUCT_VERSION, ROLES, type RoleId } from '../catalog';
 import { cleanDecisions } from './cleanDecisions';
+import { dropInterfacesOf } from './firewalls';
 import {
   DEFAULT_ZONE_SIZE,
   freeZoneSpot,
@@ -59,7 +60,7 @@ export function hasUserContent(plan: Plan): boolean {
   );
 }
 
-function nextId(prefix: string, taken: Iterable<string>): string {
+export function nextId(prefix: string, taken: Iterable<string>): string {
   const used = new Set(taken);
   let n = 1;
   while (used.has(`${prefix}${n}`)) n++;
@@ -177,7 +178,8 @@ export function removeZones(plan: Plan, ids: ReadonlySet<string>): Plan {
     const below = zoneAt(after, p);
     return below ? joinAt(h, below, p) : withZone(h, undefined);
   });
-  return settleMembership({ ...after, hosts });
+  // An interface facing a removed zone faces nothing: it goes with the zone.
+  return dropInterfacesOf(settleMembership({ ...after, hosts }), ids);
 }
 
 export interface Move {

@@ -1,3 +1,4 @@
 export * from './edit';
 export * from './cleanDecisions';
 export * from './decisions';
+export * from './firewalls';

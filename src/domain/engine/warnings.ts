@@ -13,6 +13,7 @@ import {
 import type { Host } from '../plan';
 import { visibleText } from '../text';
 import type { EngineContext } from './deriveFlows';
+import { firewallPaths } from './paths';
 import type { Flow, Warning } from './types';
 
 /**
@@ -297,6 +298,51 @@ const addressFamilies: Check = (ctx, flows) => {
   });
 };
 
+/**
+ * With devices in the plan, a crossing flow between two places no device joins passes no firewall
+ * the plan knows: said once per pair of places, named, with the flows' hosts.
+ */
+const noFirewallPath: Check = (ctx, flows) => {
+  if (!ctx.plan.firewalls?.length) return [];
+  const paths = firewallPaths(ctx.plan);
+  const pairs = new Map<
+    string,
+    { a?: string; b?: string; hosts: Set<string>; rules: Set<RuleId>; count: number }
+  >();
+  for (const f of flows) {
+    if (!f.crossesFirewall) continue;
+    const a = ctx.hostsById.get(f.sourceHostId)?.zone;
+    const b = ctx.hostsById.get(f.destinationHostId)?.zone;
+    if (paths.between(a, b) !== undefined) continue;
+    // One warning per unordered pair: a device joining A and B joins B and A.
+    const [x, y] = [a ?? '', b ?? ''].sort();
+    const key = `${x!.length}:${x!}|${y!}`;
+    let pair = pairs.get(key);
+    if (!pair)
+      pairs.set(
+        key,
+        (pair = { a: x || undefined, b: y || undefined, hosts: new Set(), rules: new Set(), count: 0 }),
+      );
+    pair.hosts.add(f.sourceHostId).add(f.destinationHostId);
+    pair.rules.add(f.ruleId);
+    pair.count++;
+  }
+  const zoneName = (id: string | undefined) =>
+    id === undefined ? 'the hosts in no zone' : visibleText(ctx.zonesById.get(id)?.name ?? id);
+  return [...pairs.values()].map((p) => ({
+    id: `no-firewall-path:${p.a ?? ''}:${p.b ?? ''}`,
+    severity: 'warning',
+    message:
+      p.a === p.b
+        ? `No firewall joins ${zoneName(p.a)} with each other: ${p.count} ${p.count === 1 ? 'flow passes' : 'flows pass'} ` +
+          'no device of the plan. They stay in the change request under "no path"; put these hosts in zones.'
+        : `No firewall joins ${zoneName(p.a)} and ${zoneName(p.b)}: ${p.count} ${p.count === 1 ? 'flow passes' : 'flows pass'} ` +
+          'no device of the plan. They stay in the change request under "no path"; give a device an interface in each.',
+    hostIds: [...p.hosts],
+    ruleIds: [...p.rules],
+  }));
+};
+
 export const CHECKS: readonly Check[] = [
   missingRoles,
   netbiosConfigurator,
@@ -305,6 +351,7 @@ export const CHECKS: readonly Check[] = [
   rolesWithoutFlows,
   arrayMembership,
   addressFamilies,
+  noFirewallPath,
 ];
 
 export function deriveWarnings(ctx: EngineContext, flows: readonly Flow[]): Warning[] {

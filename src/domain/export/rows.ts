@@ -1,5 +1,5 @@
 import { ROLES, RULE_IDS, getRule, type Protocol, type RuleId } from '../catalog';
-import type { Flow } from '../engine';
+import { firewallPaths, pathLabel, type Flow } from '../engine';
 import type { Host, Plan } from '../plan';
 
 export { fileStem, requestFlows, type RequestScope } from './scope';
@@ -21,6 +21,11 @@ export interface RequestRow {
   destinationRoles: string;
   /** The source document behind the rule. */
   reference: string;
+  /**
+   * Only when the plan has firewall devices: the devices the flow passes ("FW-EDGE > FW-CORE"),
+   * "(no path)" when no device joins its zones, empty for a flow inside one zone.
+   */
+  firewalls?: string;
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -42,13 +47,14 @@ export function requestRows(plan: Plan, flows: readonly Flow[]): RequestRow[] {
   const hosts = new Map<string, Host>(plan.hosts.map((h) => [h.id, h]));
   const zones = new Map(plan.zones.map((z) => [z.id, z.name]));
   const zoneOf = (h: Host) => (h.zone ? (zones.get(h.zone) ?? '') : '');
+  const paths = firewallPaths(plan);
   const rows: RequestRow[] = [];
   for (const f of flows) {
     const src = hosts.get(f.sourceHostId);
     const dst = hosts.get(f.destinationHostId);
     if (!src || !dst) continue;
     const rule = getRule(f.ruleId);
-    rows.push({
+    const row: RequestRow = {
       source: src.name,
       sourceAddress: f.sourceAddress,
       sourceZone: zoneOf(src),
@@ -63,7 +69,10 @@ export function requestRows(plan: Plan, flows: readonly Flow[]): RequestRow[] {
       sourceRoles: f.sourceRoles.map((r) => ROLES[r].label).join('; '),
       destinationRoles: f.destinationRoles.map((r) => ROLES[r].label).join('; '),
       reference: rule.source.citation,
-    });
+    };
+    if (paths.devices)
+      row.firewalls = f.crossesFirewall ? pathLabel(paths.between(src.zone, dst.zone)) : '';
+    rows.push(row);
   }
   return rows.sort(
     (a, b) =>

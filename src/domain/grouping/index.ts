@@ -10,3 +10,4 @@ export {
   type StackArrow,
   type Stacks,
 } from './stacks';
+export { rulesByDevice, crossesZones, type DeviceRule, type DeviceRules, type RulesByDevice } from './devices';

@@ -137,6 +137,27 @@ export const DMZ_RELAY: Plan = {
       position: { x: 1010, y: 430 },
     },
   ],
+  // The edge device between the Internet (in no zone) and the DMZ; the internal one between the
+  // DMZ and the internal network.
+  firewalls: [
+    {
+      id: 'fw-edge',
+      name: 'FW-EDGE',
+      vendor: 'fortigate',
+      interfaces: [{ name: 'wan1' }, { zone: 'dmz', name: 'dmz' }],
+      position: { x: 130, y: 450 },
+    },
+    {
+      id: 'fw-core',
+      name: 'FW-CORE',
+      vendor: 'cisco-asa',
+      interfaces: [
+        { zone: 'dmz', name: 'dmz' },
+        { zone: 'lan', name: 'inside' },
+      ],
+      position: { x: 560, y: 450 },
+    },
+  ],
 };
 
 /** A host of the two-site example: name, roles, address. */
@@ -267,6 +288,32 @@ export const TWO_SITES: Plan = {
       ],
       5,
     ),
+  ],
+  // The edge device between the Internet and the DMZ; the internal one between the DMZ and the
+  // networks of both sites.
+  firewalls: [
+    {
+      id: 'fw-edge',
+      name: 'FW-EDGE',
+      vendor: 'fortigate',
+      interfaces: [
+        { zone: 'internet', name: 'wan1' },
+        { zone: 'dmz', name: 'dmz' },
+      ],
+      position: { x: 60, y: 380 },
+    },
+    {
+      id: 'fw-core',
+      name: 'FW-CORE',
+      vendor: 'cisco-asa',
+      interfaces: [
+        { zone: 'dmz', name: 'dmz' },
+        { zone: 'servers', name: 'inside' },
+        { zone: 'management', name: 'mgmt' },
+        { zone: 'branch', name: 'branch' },
+      ],
+      position: { x: 640, y: 640 },
+    },
   ],
 };
 

@@ -11,9 +11,13 @@ type Doc = Record<string, unknown>;
  * exclusions), all optional, and their absence is version 1's meaning: every feature on, hosts
  * in no particular array, every counterpart used, nothing excluded. So a version 1 document is a
  * version 2 document as it stands; only its number changes.
+ *
+ * 2 → 3: version 3 adds firewall devices (`firewalls`), optional, and their absence is version 2's
+ * meaning: every crossing flow goes to one unnamed firewall. Again only the number changes.
  */
 const MIGRATIONS: Record<number, (doc: Doc) => Doc> = {
   1: (doc) => ({ ...doc, version: 2 }),
+  2: (doc) => ({ ...doc, version: 3 }),
 };
 
 function isObject(v: unknown): v is Doc {

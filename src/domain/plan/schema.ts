@@ -8,6 +8,7 @@ import {
   CANVAS_LIMIT,
   COUNTERPART_ROLES,
   CURRENT_PLAN_VERSION,
+  FIREWALL_VENDORS,
   PLAN_FORMAT,
   TRUST_LEVELS,
   type Plan,
@@ -70,6 +71,29 @@ export const exclusionSchema = z.object({
   note: z.optional(text(500)),
 });
 
+/**
+ * What a device calls an interface: 1 to 64 letters, digits and `.` `_` `-` `/` `:` (`outside`,
+ * `port1`, `ethernet1/1`, `eth0.100`). Each vendor's file checks its own tighter limits.
+ */
+export const INTERFACE_NAME_RE = /^[A-Za-z0-9._/:-]{1,64}$/;
+/** Devices in one plan, and interfaces on one device: far more than any SEG deployment crosses. */
+export const MAX_FIREWALLS = 200;
+export const MAX_INTERFACES = 64;
+
+export const firewallInterfaceSchema = z.object({
+  zone: z.optional(requiredText(64)),
+  /** Checked in semanticProblems, with a sentence (INTERFACE_NAME_RE). */
+  name: z.string().check(z.maxLength(255)),
+});
+
+export const firewallSchema = z.object({
+  id: requiredText(64),
+  name: requiredText(NAME_MAX),
+  vendor: z.enum(FIREWALL_VENDORS),
+  interfaces: z.array(firewallInterfaceSchema).check(z.maxLength(MAX_INTERFACES)),
+  position: z.optional(point),
+});
+
 export const changeRequestSchema = z.object({
   title: z.optional(text(200)),
   requester: z.optional(text(200)),
@@ -95,6 +119,7 @@ export const planSchema = z.object({
   productVersion: z.string(),
   zones: z.array(zoneSchema).check(z.maxLength(MAX_ZONES)),
   hosts: z.array(hostSchema).check(z.maxLength(MAX_HOSTS)),
+  firewalls: z.optional(z.array(firewallSchema).check(z.maxLength(MAX_FIREWALLS))),
   changeRequest: z.optional(changeRequestSchema),
   groupNames: z.optional(z.record(z.string(), z.string())),
   upgradeFrom: z.optional(z.string()),
@@ -110,6 +135,7 @@ const envelopeSchema = z.object({
   ...planSchema.shape,
   zones: z.array(z.unknown()).check(z.maxLength(MAX_ZONES)),
   hosts: z.array(z.unknown()).check(z.maxLength(MAX_HOSTS)),
+  firewalls: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_FIREWALLS))),
   exclusions: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_EXCLUSIONS))),
 });
 
@@ -198,6 +224,14 @@ export function shapeProblems(input: unknown): { plan?: Plan; problems: Problem[
       else collect(problems, r, ['hosts', i]);
     });
   }
+  const firewalls: unknown[] = [];
+  if (Array.isArray(doc.firewalls) && doc.firewalls.length <= MAX_FIREWALLS) {
+    doc.firewalls.forEach((firewall, i) => {
+      const r = firewallSchema.safeParse(firewall, { reportInput: true });
+      if (r.success) firewalls.push(r.data);
+      else collect(problems, r, ['firewalls', i]);
+    });
+  }
   const exclusions: unknown[] = [];
   if (Array.isArray(doc.exclusions) && doc.exclusions.length <= MAX_EXCLUSIONS) {
     doc.exclusions.forEach((exclusion, i) => {
@@ -215,6 +249,9 @@ export function shapeProblems(input: unknown): { plan?: Plan; problems: Problem[
     else delete plan.features;
   }
   if (doc.exclusions !== undefined) plan.exclusions = exclusions as Plan['exclusions'];
+  // No devices is the same plan as no list: kept as its absence.
+  if (firewalls.length > 0) plan.firewalls = firewalls as Plan['firewalls'];
+  else delete plan.firewalls;
   return { plan, problems };
 }
 
@@ -272,6 +309,7 @@ export function semanticProblems(input: unknown): Problem[] {
   });
   groupNameProblems(doc.groupNames, problems);
   decisionProblems(doc, problems);
+  firewallProblems(doc, zoneIds, problems);
   const request = isLoose(doc.changeRequest) ? doc.changeRequest : {};
   if (typeof request.objectPrefix === 'string') {
     const message = objectPrefixProblem(request.objectPrefix);
@@ -397,5 +435,77 @@ function decisionProblems(doc: Loose, problems: Problem[]) {
     if (first !== undefined)
       problems.push({ path: `exclusions[${i}]`, message: `the same flow as exclusions[${first}]` });
     else flows.set(key, i);
+  });
+}
+
+/**
+ * Devices: unique ids and names (a device's name names its files), interfaces named as a device
+ * takes them, each bound to a zone of the plan (or to no zone), one interface per zone per device
+ * and no two interfaces of one device of the same name.
+ */
+function firewallProblems(doc: Loose, zoneIds: ReadonlyMap<string, number>, problems: Problem[]) {
+  const ids = new Map<string, number>();
+  const names = new Map<string, number>();
+  const zoneName = new Map<string, string>();
+  for (const zone of list(doc.zones))
+    if (isLoose(zone) && typeof zone.id === 'string' && typeof zone.name === 'string')
+      zoneName.set(zone.id, zone.name);
+  list(doc.firewalls).forEach((firewall, i) => {
+    if (!isLoose(firewall)) return;
+    if (typeof firewall.id === 'string') {
+      const first = ids.get(firewall.id);
+      if (first !== undefined)
+        problems.push({
+          path: `firewalls[${i}].id`,
+          message: `"${firewall.id}" is already used by firewalls[${first}]`,
+        });
+      else ids.set(firewall.id, i);
+    }
+    if (typeof firewall.name === 'string') {
+      const key = firewall.name.trim().toLowerCase();
+      const first = names.get(key);
+      if (first !== undefined)
+        problems.push({
+          path: `firewalls[${i}].name`,
+          message: `"${firewall.name}" is already the name of firewalls[${first}] (device names name its files)`,
+        });
+      else names.set(key, i);
+    }
+    const faced = new Map<string, number>();
+    const ifNames = new Map<string, number>();
+    list(firewall.interfaces).forEach((iface, k) => {
+      if (!isLoose(iface)) return;
+      const path = `firewalls[${i}].interfaces[${k}]`;
+      if (typeof iface.name === 'string') {
+        if (!INTERFACE_NAME_RE.test(iface.name))
+          problems.push({
+            path: `${path}.name`,
+            message:
+              iface.name === ''
+                ? 'must not be empty: the name the device gives this interface'
+                : `"${iface.name.length > 40 ? `${iface.name.slice(0, 40)}…` : iface.name}" is not an interface name: 1 to 64 letters, digits and . _ - / :`,
+          });
+        const first = ifNames.get(iface.name.toLowerCase());
+        if (first !== undefined)
+          problems.push({
+            path: `${path}.name`,
+            message: `"${iface.name}" is already interfaces[${first}] of this device`,
+          });
+        else ifNames.set(iface.name.toLowerCase(), k);
+      }
+      if (typeof iface.zone === 'string' && Array.isArray(doc.zones) && !zoneIds.has(iface.zone)) {
+        problems.push({ path: `${path}.zone`, message: `no zone has the id "${iface.zone}"` });
+        return;
+      }
+      if (iface.zone !== undefined && typeof iface.zone !== 'string') return;
+      const zone = typeof iface.zone === 'string' ? iface.zone : '';
+      const first = faced.get(zone);
+      if (first !== undefined)
+        problems.push({
+          path: `${path}.zone`,
+          message: `interfaces[${first}] of this device already faces ${zone === '' ? 'the hosts in no zone' : `zone ${zoneName.get(zone) ?? zone}`}`,
+        });
+      else faced.set(zone, k);
+    });
   });
 }

@@ -2,7 +2,7 @@ import type { FeatureId, ProductVersion, RoleId, RuleId } from '../catalog';
 
 export const PLAN_FORMAT = 'portolan-plan';
 /** Bump when the shape changes, and add a migration from the previous version in migrate.ts. */
-export const CURRENT_PLAN_VERSION = 2;
+export const CURRENT_PLAN_VERSION = 3;
 
 export const TRUST_LEVELS = ['untrusted', 'dmz', 'trusted'] as const;
 export type Trust = (typeof TRUST_LEVELS)[number];
@@ -71,6 +71,43 @@ export interface Host {
 export const COUNTERPART_ROLES = ['dns-server', 'mail-server', 'directory-server'] as const;
 export type CounterpartRole = (typeof COUNTERPART_ROLES)[number];
 
+/** Who makes a firewall device: decides which export writes its rules ('other': none, only the CSV and PDF). */
+export const FIREWALL_VENDORS = ['cisco-asa', 'fortigate', 'panos', 'nftables', 'iptables', 'other'] as const;
+export type FirewallVendor = (typeof FIREWALL_VENDORS)[number];
+
+export const FIREWALL_VENDOR_LABELS: Record<FirewallVendor, string> = {
+  'cisco-asa': 'Cisco ASA',
+  fortigate: 'FortiGate',
+  panos: 'PAN-OS',
+  nftables: 'nftables',
+  iptables: 'iptables',
+  other: 'Other',
+};
+
+/**
+ * One interface of a firewall device, bound to one zone: what the device calls it (an ASA nameif,
+ * a FortiGate port or interface, a PAN-OS zone, a Linux interface).
+ */
+export interface FirewallInterface {
+  /** The zone it faces; absent: the hosts in no zone (usually the Internet). */
+  zone?: string;
+  name: string;
+}
+
+/**
+ * A firewall between zones. A flow passes the devices on the shortest path from its source zone
+ * to its destination zone (engine/paths.ts); a plan without devices sends every crossing flow to
+ * one unnamed firewall.
+ */
+export interface Firewall {
+  id: string;
+  name: string;
+  vendor: FirewallVendor;
+  interfaces: FirewallInterface[];
+  /** Canvas position of its card; absent: drawn between the zones it joins. */
+  position?: Point;
+}
+
 /** Why a flow is left out of the change request. */
 export type ExclusionKind = 'allowed' | 'not-needed';
 
@@ -113,6 +150,8 @@ export interface Plan {
   productVersion: ProductVersion;
   zones: Zone[];
   hosts: Host[];
+  /** Firewall devices between the zones (format 3). Absent or empty: one unnamed firewall. */
+  firewalls?: Firewall[];
   changeRequest?: ChangeRequest;
   /**
    * Names the user gave to address groups of the grouped rules, by group key (see
