@@ -80,12 +80,28 @@ export function csvCells(r: RequestRow): string[] {
   ];
 }
 
+/** The column a plan with firewall devices adds after the first ten: the devices each flow passes. */
+export const FIREWALLS_COLUMN = 'Firewalls';
+
+/** The columns of rows that carry devices (`firewalls` set): the first ten, then Firewalls, then the rest. */
+const withFirewalls = <T>(cells: readonly T[], firewalls: T): T[] => [
+  ...cells.slice(0, 10),
+  firewalls,
+  ...cells.slice(10),
+];
+
+/** Whether rows come from a plan with devices: then each carries its path (see requestRows). */
+const carryDevices = (rows: readonly RequestRow[]) => rows.some((r) => r.firewalls !== undefined);
+
 /**
  * The firewall change request as CSV: UTF-8 with a byte-order mark (so Excel reads it as
- * UTF-8), CRLF line ends, one header row.
+ * UTF-8), CRLF line ends, one header row. A plan with devices adds the Firewalls column.
  */
-export function toCsv(rows: readonly RequestRow[]): string {
-  const lines = [csvLine(CSV_COLUMNS), ...rows.map((r) => csvLine(csvCells(r)))];
+export function toCsv(rows: readonly RequestRow[], devices = carryDevices(rows)): string {
+  const header = devices ? withFirewalls(CSV_COLUMNS, FIREWALLS_COLUMN) : CSV_COLUMNS;
+  const cells = (r: RequestRow) =>
+    devices ? withFirewalls(csvCells(r), visibleText(r.firewalls ?? '')) : csvCells(r);
+  const lines = [csvLine(header), ...rows.map((r) => csvLine(cells(r)))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -96,14 +112,21 @@ export type UpgradeChange = 'Add' | 'Remove';
 
 /**
  * An upgrade's change request as CSV, as toCsv: the rows to add (open before the upgrade), then
- * the rows to remove (close once it is complete), each marked in the Change column.
+ * the rows to remove (close once it is complete), each marked in the Change column. A plan with
+ * devices adds the Firewalls column after Change.
  */
-export function toUpgradeCsv(rows: readonly { row: RequestRow; change: UpgradeChange }[]): string {
-  const cells = ({ row, change }: { row: RequestRow; change: UpgradeChange }) => {
-    const c = csvCells(row);
-    return [...c.slice(0, 10), change, ...c.slice(10)];
-  };
-  const lines = [csvLine(UPGRADE_CSV_COLUMNS), ...rows.map((r) => csvLine(cells(r)))];
+export function toUpgradeCsv(
+  rows: readonly { row: RequestRow; change: UpgradeChange }[],
+  devices = carryDevices(rows.map((r) => r.row)),
+): string {
+  const after = (cells: readonly string[], change: string, firewalls: string) =>
+    devices
+      ? [...cells.slice(0, 10), change, firewalls, ...cells.slice(10)]
+      : [...cells.slice(0, 10), change, ...cells.slice(10)];
+  const header = after(CSV_COLUMNS, 'Change', FIREWALLS_COLUMN);
+  const cells = ({ row, change }: { row: RequestRow; change: UpgradeChange }) =>
+    after(csvCells(row), change, visibleText(row.firewalls ?? ''));
+  const lines = [csvLine(header), ...rows.map((r) => csvLine(cells(r)))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -117,7 +140,7 @@ export function upgradeCsvFile({ plan, derivation, scope }: ExportInput, from: s
   return {
     filename: `${fileStem(plan.name)}-upgrade-${from}-to-${plan.productVersion}.csv`,
     mime: 'text/csv;charset=utf-8',
-    data: toUpgradeCsv(rows),
+    data: toUpgradeCsv(rows, !!plan.firewalls?.length),
   };
 }
 
@@ -131,6 +154,6 @@ export const exportCsv: QuickExporter = (input) => {
   return {
     filename: `${fileStem(plan.name)}-firewall-request.csv`,
     mime: 'text/csv;charset=utf-8',
-    data: toCsv(requestRows(plan, requestFlows(derivation, scope))),
+    data: toCsv(requestRows(plan, requestFlows(derivation, scope)), !!plan.firewalls?.length),
   };
 };

@@ -8,6 +8,7 @@ import { fileStem, requestFlows } from './index';
 import { includedFlows, testedFlows } from './scope';
 import { EXPORT_FORMATS } from './registry';
 import { requestRows, zonePairLabel } from './rows';
+import { withoutFirewalls } from '../plan/plan.testing';
 
 const DATE = new Date('2026-11-27T12:00:00Z');
 
@@ -212,7 +213,13 @@ describe('CSV', () => {
 
   it('has the contract columns and one row per flow in scope', () => {
     const d = deriveFlows(DMZ_RELAY);
-    const file = exportCsv({ plan: DMZ_RELAY, derivation: d, scope: { includeInternal: false }, date: DATE });
+    // The contract's columns: a plan without devices (with them, Firewalls follows the first ten).
+    const file = exportCsv({
+      plan: withoutFirewalls(DMZ_RELAY),
+      derivation: d,
+      scope: { includeInternal: false },
+      date: DATE,
+    });
     expect(file.filename).toBe('DMZ relay with internal array-firewall-request.csv');
     const text = file.data as string;
     expect(text.startsWith('\uFEFFSource,Source Address,Source Zone,')).toBe(true);
@@ -268,7 +275,7 @@ describe('upgrade CSV', () => {
   };
 
   it('keeps the first ten columns, then Change, then the rest', () => {
-    const { rows } = file({ ...DMZ_RELAY, upgradeFrom: '8.0' }, true);
+    const { rows } = file({ ...withoutFirewalls(DMZ_RELAY), upgradeFrom: '8.0' }, true);
     expect(rows[0]).toEqual([
       'Source',
       'Source Address',
@@ -357,8 +364,8 @@ describe('plan files', () => {
     const text = serializePlan(DMZ_RELAY);
     const truncated = parsePlanText(text.slice(0, 200));
     expect(truncated.ok || truncated.problems[0]?.message).toMatch(/truncated/);
-    const future = parsePlanText(text.replace('"version": 2', '"version": 3'));
-    expect(future.ok || future.problems[0]?.message).toMatch(/newer Portolan \(plan format version 3\)/);
+    const future = parsePlanText(text.replace('"version": 3', '"version": 4'));
+    expect(future.ok || future.problems[0]?.message).toMatch(/newer Portolan \(plan format version 4\)/);
     const invalid = parsePlanText(
       text.replace('"10.0.0.6"', '"10.0.0.600"').replace('"trust": "dmz"', '"trust": "guest"'),
     );

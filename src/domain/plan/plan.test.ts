@@ -117,7 +117,7 @@ describe('restorePlan', () => {
   it('says plainly when a plan comes from a newer format version', () => {
     const doc = { ...clone(SINGLE_SERVER), version: 7 };
     expect(messages(restorePlan(doc))).toEqual([
-      'version: this plan was saved by a newer Portolan (plan format version 7); this one reads versions up to 2. Open it in an up-to-date Portolan.',
+      'version: this plan was saved by a newer Portolan (plan format version 7); this one reads versions up to 3. Open it in an up-to-date Portolan.',
     ]);
   });
 

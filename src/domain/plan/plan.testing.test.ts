@@ -6,7 +6,7 @@ describe('the test plan builder', () => {
   it('fills in what every plan has', () => {
     expect(testPlan()).toEqual({
       format: 'portolan-plan',
-      version: 2,
+      version: 3,
       name: 'Test plan',
       productVersion: '10.0',
       zones: [],

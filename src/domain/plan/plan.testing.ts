@@ -1,5 +1,14 @@
 import type { RoleId } from '../catalog';
-import { CURRENT_PLAN_VERSION, PLAN_FORMAT, type Host, type Plan, type Trust, type Zone } from './types';
+import {
+  CURRENT_PLAN_VERSION,
+  PLAN_FORMAT,
+  type Firewall,
+  type FirewallVendor,
+  type Host,
+  type Plan,
+  type Trust,
+  type Zone,
+} from './types';
 
 /*
  * Test support: one way to write a plan in a test. `testPlan` fills in what every plan has (the
@@ -46,4 +55,33 @@ export function zone(id: string, rect?: TestRect, trust: Trust = 'trusted', extr
     ...(rect ? { position: { x: rect.x, y: rect.y }, size: { width: rect.width, height: rect.height } } : {}),
     ...extra,
   };
+}
+
+/**
+ * A device named after its id in capitals, with interfaces written `zone:name` (`dmz:port2`), or
+ * `:name` for one facing the hosts in no zone.
+ */
+export function firewall(
+  id: string,
+  vendor: FirewallVendor,
+  interfaces: string[],
+  extra: Partial<Firewall> = {},
+): Firewall {
+  return {
+    id,
+    name: id.toUpperCase(),
+    vendor,
+    interfaces: interfaces.map((spec) => {
+      const [zone, name] = spec.split(':') as [string, string];
+      return zone ? { zone, name } : { name };
+    }),
+    ...extra,
+  };
+}
+
+/** The plan as it would be without firewall devices (the examples have some): one unnamed firewall. */
+export function withoutFirewalls(plan: Plan): Plan {
+  const copy = { ...plan };
+  delete copy.firewalls;
+  return copy;
 }

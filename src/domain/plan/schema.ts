@@ -450,7 +450,10 @@ function firewallProblems(doc: Loose, zoneIds: ReadonlyMap<string, number>, prob
   for (const zone of list(doc.zones))
     if (isLoose(zone) && typeof zone.id === 'string' && typeof zone.name === 'string')
       zoneName.set(zone.id, zone.name);
-  list(doc.firewalls).forEach((firewall, i) => {
+  // Entries of a list that is too long are not checked: its length is already the problem.
+  const firewalls = list(doc.firewalls);
+  if (firewalls.length > MAX_FIREWALLS) return;
+  firewalls.forEach((firewall, i) => {
     if (!isLoose(firewall)) return;
     if (typeof firewall.id === 'string') {
       const first = ids.get(firewall.id);
@@ -473,7 +476,9 @@ function firewallProblems(doc: Loose, zoneIds: ReadonlyMap<string, number>, prob
     }
     const faced = new Map<string, number>();
     const ifNames = new Map<string, number>();
-    list(firewall.interfaces).forEach((iface, k) => {
+    const interfaces = list(firewall.interfaces);
+    if (interfaces.length > MAX_INTERFACES) return;
+    interfaces.forEach((iface, k) => {
       if (!isLoose(iface)) return;
       const path = `firewalls[${i}].interfaces[${k}]`;
       if (typeof iface.name === 'string') {
