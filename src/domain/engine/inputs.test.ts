@@ -12,6 +12,10 @@ describe('plans that derive the same flows', () => {
     moved.zones[0]!.size = { width: 900, height: 900 };
     moved.name = 'Another name';
     moved.changeRequest = { notes: 'Weekend window' };
+    moved.firewalls![0]!.position = { x: 7, y: 7 };
+    moved.firewalls![0]!.name = 'FW-OUTER';
+    moved.firewalls![0]!.vendor = 'panos';
+    moved.firewalls![1]!.interfaces[1]!.name = 'lan';
     expect(sameFlowInputs(plan(), moved)).toBe(true);
   });
 
@@ -33,6 +37,12 @@ describe('plans that derive the same flows', () => {
       (p) => (p.exclusions = []),
       (p) => (p.hosts[1]!.array = 'am'),
       (p) => (p.hosts[1]!.uses = { 'dns-server': ['dc'] }),
+      // Which places the devices join decides the "no firewall joins" warnings.
+      (p) => delete p.firewalls![0]!.interfaces[1]!.zone,
+      (p) => (p.firewalls![0]!.interfaces[0]!.zone = 'lan'),
+      (p) => p.firewalls![1]!.interfaces.pop(),
+      (p) => p.firewalls!.pop(),
+      (p) => delete p.firewalls,
     ];
     for (const change of changes) {
       const next = plan();

@@ -25,5 +25,16 @@ export function sameFlowInputs(a: Plan, b: Plan): boolean {
     if (x.roles.length !== y.roles.length || x.roles.some((r, j) => r !== y.roles[j])) return false;
     if (x.array !== y.array || x.uses !== y.uses) return false;
   }
+  // The devices decide which places no device joins (a warning); where their cards sit does not.
+  const fa = a.firewalls ?? [];
+  const fb = b.firewalls ?? [];
+  if (fa.length !== fb.length) return false;
+  for (let i = 0; i < fa.length; i++) {
+    const x = fa[i]!;
+    const y = fb[i]!;
+    if (x === y || x.interfaces === y.interfaces) continue;
+    if (x.interfaces.length !== y.interfaces.length) return false;
+    if (x.interfaces.some((f, j) => f.zone !== y.interfaces[j]!.zone)) return false;
+  }
   return true;
 }
