@@ -94,7 +94,8 @@ test('a firewall file says what it cannot express before it is saved, and then s
   page,
 }) => {
   await page.goto('/');
-  await openExample(page, /DMZ relay/);
+  // A plan without devices: one file for the plan, as it always was.
+  await openExample(page, /Single server/);
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page
     .getByRole('menu', { name: 'Export' })
@@ -103,13 +104,48 @@ test('a firewall file says what it cannot express before it is saved, and then s
   // The SpamCensor update site is a DNS name: nftables matches addresses only.
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('cannot express one thing in the plan');
-  await expect(dialog).toContainText('Rule 7:');
+  await expect(dialog).toContainText('Rule 2:');
   await expect(dialog).toContainText('www.marshal.com');
   const event = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Save the file' }).click();
   const file = await event;
-  expect(file.suggestedFilename()).toBe('DMZ relay with internal array-nftables.nft');
+  expect(file.suggestedFilename()).toBe('Single server-nftables.nft');
   const text = (await readFile(await file.path())).toString('utf8');
-  expect(text).toContain('table inet DMZ_RELAY_portolan {');
-  expect(text).toContain('# Rule 7:');
+  expect(text).toContain('table inet SINGLE_portolan {');
+  expect(text).toContain('# Rule 2:');
+});
+
+test('a plan with devices gets one file per device of the vendor, and none for a vendor it lacks', async ({
+  page,
+}) => {
+  await page.goto('/');
+  // The DMZ relay has an edge FortiGate (FW-EDGE) and an internal Cisco ASA (FW-CORE).
+  await openExample(page, /DMZ relay/);
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page
+    .getByRole('menu', { name: 'Export' })
+    .getByRole('menuitem', { name: 'nftables', exact: true })
+    .click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    "The plan's firewalls are FW-EDGE (FortiGate) and FW-CORE (Cisco ASA): none is an nftables device.",
+  );
+  await expect(alert).toContainText("Set a device's vendor to nftables to export its rules.");
+
+  const fortigate = await exportAs(page, 'FortiGate');
+  expect(fortigate.name).toBe('DMZ relay with internal array-FW-EDGE-fortigate.conf');
+  const text = fortigate.body.toString('utf8');
+  expect(text).toContain('# Device: FW-EDGE (FortiGate)');
+  expect(text).toContain('set srcintf "wan1"');
+  expect(text).not.toContain('set srcintf "any"');
+  // Rule 1 (the nodes to EXCH01) passes only FW-CORE.
+  expect(text).not.toContain('EXCH01');
+
+  const asa = await exportAs(page, 'Cisco ASA');
+  expect(asa.name).toBe('DMZ relay with internal array-FW-CORE-cisco-asa.txt');
+  expect(asa.body.toString('utf8')).toMatch(/^access-group DMZ-RELAY-inside-in in interface inside$/m);
+  // The refused nftables export saved nothing.
+  expect(downloads).toEqual([fortigate.name, asa.name]);
 });

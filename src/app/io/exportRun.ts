@@ -1,4 +1,4 @@
-import type { ExportFile, ExportFormat, Exporter } from '../../domain/export';
+import type { ExportFormat, ExportResult, FormatExporter as Exporter } from '../../domain/export';
 import { derive, usePlanner } from '../state';
 import { notesAsker } from './files';
 import { downloadText } from '../persistence';
@@ -40,10 +40,15 @@ export const lastBuildTime = (format: ExportFormat): number | undefined => lastB
 export function exportWith(format: ExportFormat, exporter: Exporter): Promise<void> | undefined {
   const { plan, includeInternal, notify } = usePlanner.getState();
   const start = performance.now();
-  const save = (file: ExportFile) => {
+  const save = (file: ExportResult) => {
     // Measured by `npm run bench`.
     performance.measure(`portolan:export:${format.id}`, `portolan:export:${format.id}:start`);
     lastBuildMs.set(format.id, performance.now() - start);
+    // A format this plan cannot have (no device of that vendor) says why; nothing is saved.
+    if ('refused' in file) {
+      notify({ tone: 'error', title: `${format.label}: nothing to export`, detail: file.refused });
+      return;
+    }
     const download = () => {
       downloadText(file.filename, file.data, file.mime);
       notify({ tone: 'success', title: `Saved ${file.filename}` });

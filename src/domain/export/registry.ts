@@ -1,4 +1,4 @@
-import type { Exporter } from './types';
+import type { FormatExporter } from './types';
 
 export interface ExportFormat {
   id: string;
@@ -7,12 +7,12 @@ export interface ExportFormat {
   /** Its item in the toolbar's Export menu. */
   item: string;
   /** Loaded when first used, so heavy formats (PDF) cost nothing until someone exports. */
-  load: () => Promise<Exporter>;
+  load: () => Promise<FormatExporter>;
 }
 
 /**
  * Every export format the domain makes, in the order of the toolbar's Export menu. Adding one is a
- * module exporting an Exporter plus one line here. The app adds the PNG (it needs a browser
+ * module exporting an Exporter (or a RefusingExporter) plus one line here. The app adds the PNG (it needs a browser
  * canvas) in app/io/exportFormats.ts.
  */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [

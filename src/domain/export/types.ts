@@ -22,7 +22,23 @@ export interface ExportFile {
   notes?: string[];
 }
 
+/**
+ * An export this plan cannot have, and why (a firewall file for a vendor none of the plan's
+ * devices is): shown as an error, and nothing is downloaded.
+ */
+export interface ExportRefusal {
+  refused: string;
+}
+
+export type ExportResult = ExportFile | ExportRefusal;
+
+export const isRefusal = (result: ExportResult): result is ExportRefusal => 'refused' in result;
+
 /** An export format: it may load more code first (the PDF's font) and return a promise. */
 export type Exporter = (input: ExportInput) => ExportFile | Promise<ExportFile>;
+/** A format that may refuse a plan (a firewall file for a vendor none of the plan's devices is). */
+export type RefusingExporter = (input: ExportInput) => ExportResult;
+/** Any format of the Export menu. */
+export type FormatExporter = (input: ExportInput) => ExportResult | Promise<ExportResult>;
 /** A format that returns its file at once, so it can download within the click (CSV, plan file). */
 export type QuickExporter = (input: ExportInput) => ExportFile;

@@ -23,15 +23,17 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
 import type { GroupedRule } from '../../grouping';
-import { DMZ_RELAY, SINGLE_SERVER } from '../../plan';
+import { SINGLE_SERVER } from '../../plan';
 import type { Plan } from '../../plan';
 import type { ExportInput } from '../types';
-import { ASA_NAME_MAX, ASA_REMARK_MAX, asaRemark, exportCiscoAsa } from './ciscoAsa';
+import { ASA_NAME_MAX, ASA_REMARK_MAX, asaRemark, exportCiscoAsa as ciscoAsaResult } from './ciscoAsa';
 import { rulesFor } from './common';
 import { HOSTILE } from './hostile.testing';
 import {
+  DMZ_RELAY_NO_DEVICES,
   EXAMPLE_PLANS,
   MIXED_RELAY,
+  asFile,
   V6_SINGLE,
   expectGolden,
   skipsValidator,
@@ -39,6 +41,7 @@ import {
   PREFIXES,
 } from './validators.testing';
 
+const exportCiscoAsa = asFile(ciscoAsaResult);
 const DATE = new Date('2026-03-02T10:00:00Z');
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'asa_parse.py');
@@ -54,7 +57,7 @@ const data = (plan: Plan) => asa(plan).data as string;
 
 /** Nodes of both families (one an IPv6 block), a DNS-name host and a host without an address. */
 const DUAL_RELAY: Plan = withAddress(
-  withAddress(withAddress(DMZ_RELAY, 'node2', '2001:db8:2::/64'), 'exch', undefined),
+  withAddress(withAddress(DMZ_RELAY_NO_DEVICES, 'node2', '2001:db8:2::/64'), 'exch', undefined),
   'am',
   'am01.corp.example.com',
 );
@@ -440,8 +443,8 @@ describe('Cisco ASA export', () => {
   it.skipIf(UNAVAILABLE)('steps around a host named like a created name, whatever the case', () => {
     // SQL01 renamed to what EXCH01's object would be called.
     const renamed: Plan = {
-      ...DMZ_RELAY,
-      hosts: DMZ_RELAY.hosts.map((h) => (h.id === 'sql' ? { ...h, name: 'dmz-relay-exch01' } : h)),
+      ...DMZ_RELAY_NO_DEVICES,
+      hosts: DMZ_RELAY_NO_DEVICES.hosts.map((h) => (h.id === 'sql' ? { ...h, name: 'dmz-relay-exch01' } : h)),
     };
     const text = data(renamed);
     const created = createdNames(parse(text));
@@ -550,14 +553,14 @@ describe('what the plan asks that the ASA writes differently or not at all', () 
       'Rule 2: IPv6 sources (SEG-NODE02 (2001:db8:2::/64)) cannot reach the IPv4 destinations (DC01 (10.0.0.2)): no rule passes a packet from one address family to the other (left out of this rule).',
     );
     expect(dual.data).toContain('object network DMZ-RELAY-SEG-NODE02\n subnet 2001:db8:2::/64\n');
-    const relay = asa(withAddress(DMZ_RELAY, 'dc', '2001:db8::2'));
+    const relay = asa(withAddress(DMZ_RELAY_NO_DEVICES, 'dc', '2001:db8::2'));
     expect(relay.notes).toContain(
       'Rule 2: IPv4 sources (SEG-NODE01 (192.0.2.11), SEG-NODE02 (192.0.2.12)) cannot reach the IPv6 destinations (DC01 (2001:db8::2)): no rule passes a packet from one address family to the other (no access-list line written for this rule).',
     );
   });
 
   it('writes IPv4 blocks with a mask from their network address', () => {
-    const plan = withAddress(DMZ_RELAY, 'exch', '10.0.1.25/23');
+    const plan = withAddress(DMZ_RELAY_NO_DEVICES, 'exch', '10.0.1.25/23');
     expect(data(plan)).toContain('object network DMZ-RELAY-EXCH01\n subnet 10.0.0.0 255.255.254.0\n');
   });
 });
@@ -565,11 +568,11 @@ describe('what the plan asks that the ASA writes differently or not at all', () 
 describe('names and text from the plan', () => {
   const long = 'N'.repeat(80);
   const plan: Plan = {
-    ...DMZ_RELAY,
+    ...DMZ_RELAY_NO_DEVICES,
     name: 'Plan\nwith a break',
     changeRequest: { ticket: 'CHG-1\naccess-list X extended permit ip any any' },
-    zones: DMZ_RELAY.zones.map((z) => ({ ...z, name: `${long} ${z.id}` })),
-    hosts: DMZ_RELAY.hosts.map((h) =>
+    zones: DMZ_RELAY_NO_DEVICES.zones.map((z) => ({ ...z, name: `${long} ${z.id}` })),
+    hosts: DMZ_RELAY_NO_DEVICES.hosts.map((h) =>
       h.id === 'node1' || h.id === 'node2'
         ? { ...h, name: `${long}${h.id}` }
         : h.id === 'exch'
@@ -600,7 +603,7 @@ describe('names and text from the plan', () => {
   });
 
   it('keeps a remark within 100 characters, marking the cut', () => {
-    const rule = rulesFor(input(DMZ_RELAY)).rules[0]!;
+    const rule = rulesFor(input(DMZ_RELAY_NO_DEVICES)).rules[0]!;
     const remark = asaRemark({ ...rule, justification: `Ünïcödé\n${'x'.repeat(300)}` });
     expect(remark.length).toBe(ASA_REMARK_MAX);
     expect(remark).toMatch(/^Rule 1: DMZ-PROCESSING-NODES -> EXCH01, Unicode x+\.\.\.$/);

@@ -4,6 +4,7 @@ import { visibleText } from '../../text';
 import type { ExportInput } from '../types';
 import {
   addressFamily,
+  behindInterface,
   shortName,
   exportTarget,
   headerLines,
@@ -11,7 +12,9 @@ import {
   oneLine,
   ruleComment,
   rulesFor,
+  unmatchedNote,
   unsupportedLine,
+  type Device,
   type FirewallTarget,
   type TargetLimits,
   type Unsupported,
@@ -29,6 +32,11 @@ import {
  * - one extended access-list per source zone (`<PREFIX>-<ZONE>-in`), each grouped rule as a
  *   `remark` with its number and justification followed by one `permit` line per protocol;
  * - the `access-group` lines binding each list to its interface, commented out with `!`.
+ *
+ * For a device of the plan: its rules only, one list per interface they enter by
+ * (`<PREFIX>-<nameif>-in`), and the `access-group` lines written. An inbound list cannot name the
+ * interface a packet leaves by, so an `any` side (the Internet) that shares its interface with
+ * hosts of the plan gets deny lines for them first, and such rules come last in their list.
  *
  * Every name starts with the plan's object prefix, so nothing on the device is redefined. The file
  * first clears its own access lists (`clear configure access-list <own>`) and removes its own
@@ -164,9 +172,9 @@ function side(plan: Plan, group: AddressGroup): Side {
 const carries = (s: Side, f: Family) => s.any || s[f] || s.names;
 const concrete = (s: Side) => s.ipv4 || s.ipv6 || s.names;
 
-export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] } {
+export function toCiscoAsa(input: ExportInput, device?: Device): { text: string; notes: string[] } {
   const { plan } = input;
-  const grouping = rulesFor(input);
+  const grouping = device?.grouping ?? rulesFor(input);
   const zoneNames = new Map(plan.zones.map((z) => [z.id, visibleText(z.name)]));
   const sides = new Map(grouping.groups.map((g) => [g.key, side(plan, g)]));
 
@@ -235,12 +243,19 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
     return `object-group ${name}`;
   };
 
-  // One access-list per source zone, in the order their first rules come.
+  // One access-list per source zone (on a device: per interface entered), in the order their first rules come.
   const nameifTaken = new Set<string>();
-  const acls = new Map<string, { name: string; nameif: string; zone: string; lines: string[] }>();
-  const aclFor = (zoneId: string | undefined) => {
-    const key = zoneId ?? '';
+  const acls = new Map<
+    string,
+    { name: string; nameif: string; zone: string; lines: string[]; last: string[] }
+  >();
+  const aclFor = (zoneId: string | undefined, nameif?: string) => {
+    const key = nameif === undefined ? (zoneId ?? '') : `if:${nameif}`;
     let acl = acls.get(key);
+    if (acl === undefined && nameif !== undefined) {
+      acl = { name: namer.name(`${nameif}-in`), nameif, zone: `interface ${nameif}`, lines: [], last: [] };
+      acls.set(key, acl);
+    }
     if (acl === undefined) {
       const zone = zoneId === undefined ? NO_ZONE : (zoneNames.get(zoneId) ?? zoneId);
       acl = {
@@ -248,15 +263,38 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
         nameif: shortName(asaName(zone).toLowerCase().replace(/\./g, '_'), 48, nameifTaken),
         zone: zoneId === undefined ? 'hosts in no zone (the Internet)' : `zone ${ascii(zone)}`,
         lines: [],
+        last: [],
       };
       acls.set(key, acl);
     }
     return acl;
   };
 
-  const unsupported: Unsupported[] = [];
+  // On a device: the plan's hosts an any side shares its interface with, as one object-group.
+  const behindGroups = new Map<string, string>();
+  const behindGroup = (rule: GroupedRule, role: 'source' | 'destination') => {
+    const { hosts, unmatched } = behindInterface(device!, rule, role);
+    if (unmatched.length > 0) unsupported.push(unmatchedNote(rule, role, unmatched));
+    if (hosts.length === 0) return undefined;
+    const key = hosts.map((h) => h.hostId).join(',');
+    let name = behindGroups.get(key);
+    if (name === undefined) {
+      const hop = device!.hops.get(rule.number)!;
+      name = namer.name(`${role === 'source' ? hop.from.name : hop.to.name}-HOSTS`);
+      behindGroups.set(key, name);
+      const refs = hosts.map((h) => objectFor(h.name, h.address, addressFamily(h.address) as Family));
+      groups.push(
+        `object-group network ${name}`,
+        ...[...new Set(refs)].map((r) => ` network-object object ${r}`),
+      );
+    }
+    return name;
+  };
+
+  const unsupported: Unsupported[] = [...(device?.unbound ?? [])];
+  let denies = false;
   for (const rule of grouping.rules) {
-    const acl = aclFor(rule.sourceZone);
+    const acl = aclFor(rule.sourceZone, device?.hops.get(rule.number)!.from.name);
     const src = sides.get(rule.source.key)!;
     const dst = sides.get(rule.destination.key)!;
     const problems: string[] = [];
@@ -290,15 +328,25 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
     }
 
     const statements: string[] = [];
+    const denied: string[] = [];
     if (shared && !(src.any && dst.any)) {
       const from = src.any ? 'any' : `object-group ${groupFor(rule.source)}`;
       const to = dst.any ? 'any' : `object-group ${groupFor(rule.destination)}`;
+      const notFrom = device && src.any ? behindGroup(rule, 'source') : undefined;
+      const notTo = device && dst.any ? behindGroup(rule, 'destination') : undefined;
       for (const protocol of ['tcp', 'udp'] as const) {
         const ports = [...new Set(rule.services.filter((s) => s.protocol === protocol).map((s) => s.port))];
         if (ports.length === 0) continue;
-        statements.push(
-          `access-list ${acl.name} extended permit ${protocol} ${from} ${to} ${portSpec(protocol, ports)}`,
-        );
+        const spec = portSpec(protocol, ports);
+        if (notFrom)
+          denied.push(
+            `access-list ${acl.name} extended deny ${protocol} object-group ${notFrom} ${to} ${spec}`,
+          );
+        if (notTo)
+          denied.push(
+            `access-list ${acl.name} extended deny ${protocol} ${from} object-group ${notTo} ${spec}`,
+          );
+        statements.push(`access-list ${acl.name} extended permit ${protocol} ${from} ${to} ${spec}`);
       }
     }
     const what =
@@ -308,14 +356,40 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
       unsupported.push(u);
       remarks.push(`! ${ascii(unsupportedLine(u))}`);
     }
-    if (statements.length > 0) acl.lines.push(`access-list ${acl.name} remark ${asaRemark(rule)}`);
+    // A rule with deny lines comes last, so they never hide another rule's permit.
+    const into = denied.length > 0 ? acl.last : acl.lines;
+    if (denied.length > 0) denies = true;
+    if (statements.length > 0) into.push(`access-list ${acl.name} remark ${asaRemark(rule)}`);
     else remarks.unshift(`! ${asaRemark(rule)}`);
-    acl.lines.push(...remarks, ...statements);
+    into.push(...remarks, ...denied, ...statements);
   }
+  for (const acl of acls.values()) acl.lines.push(...acl.last);
 
   const notes = unsupported.map(unsupportedLine);
+  const bindLines = [
+    'Clearing a list also removes its access-group binding: bind it again (lines at the end).',
+    'Each access-list holds the rules whose sources are in one zone; an ACL ends in an implicit deny.',
+    'Binding it (the access-group lines at the end, commented out) replaces the list already bound',
+    'to that interface: to keep the current one, copy its entries into this list first',
+    '(show running-config access-group). The interface names are the zone names: use your nameif.',
+  ];
+  const deviceBindLines = [
+    "Each access-list holds the rules entering by one interface (the device's nameif, as the plan",
+    'names it), and the access-group lines at the end bind it there, inbound, again after the clear.',
+    'Binding replaces the list already bound to that interface: to keep the current one, copy its',
+    'entries into this list first (show running-config access-group). An ACL ends in an implicit deny.',
+    ...(denies
+      ? [
+          'An inbound list cannot name the interface a packet leaves by, so a permit from or to any (the',
+          "Internet) would also reach the plan's hosts behind the same interface. Such a rule is preceded by",
+          'deny lines for those hosts (object-groups ending -HOSTS), and comes last in its list so the deny',
+          'lines hide no other rule. The ASA relies on the plan listing every address behind that interface:',
+          'an address the plan does not hold is not denied.',
+        ]
+      : []),
+  ];
   const header = [
-    ...headerLines(input, 'Cisco ASA'),
+    ...headerLines(input, 'Cisco ASA', device),
     `Object prefix: ${namer.prefix}. Every object, object-group and access-list here starts with it.`,
     '',
     'Paste in configuration mode (configure terminal) on ASA 9.x; IPv4 and IPv6 share each list.',
@@ -324,11 +398,7 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
     'names. Lists of zones no longer in the plan, and their groups, stay: remove them by hand first',
     `(show running-config access-list | include ^access-list ${namer.prefix}-).`,
     'The first paste prints an error for each object-group it cannot remove yet: harmless.',
-    'Clearing a list also removes its access-group binding: bind it again (lines at the end).',
-    'Each access-list holds the rules whose sources are in one zone; an ACL ends in an implicit deny.',
-    'Binding it (the access-group lines at the end, commented out) replaces the list already bound',
-    'to that interface: to keep the current one, copy its entries into this list first',
-    '(show running-config access-group). The interface names are the zone names: use your nameif.',
+    ...(device ? deviceBindLines : bindLines),
     'fqdn objects need DNS on the ASA: dns domain-lookup <nameif> and a dns server-group name-server.',
   ];
   if (notes.length > 0)
@@ -360,8 +430,15 @@ export function toCiscoAsa(input: ExportInput): { text: string; notes: string[] 
     ...serviceGroups,
     ...body,
     '!',
-    '! Bind each list to the interface its sources are behind (replaces the list bound there):',
-    ...written.map((a) => `! access-group ${a.name} in interface ${a.nameif}`),
+    ...(device
+      ? [
+          '! Bind each list to the interface its rules enter by (replaces the list bound there):',
+          ...written.map((a) => `access-group ${a.name} in interface ${a.nameif}`),
+        ]
+      : [
+          '! Bind each list to the interface its sources are behind (replaces the list bound there):',
+          ...written.map((a) => `! access-group ${a.name} in interface ${a.nameif}`),
+        ]),
     '',
   ];
   return { text: lines.join('\n'), notes };
@@ -371,6 +448,14 @@ export const ciscoAsaTarget: FirewallTarget = {
   label: 'Cisco ASA',
   suffix: '-cisco-asa.txt',
   limits: ASA_LIMITS,
+  vendor: 'cisco-asa',
+  // nameif: up to 48 characters; kept to those that need no quoting in an access-group line.
+  interfaceProblem: (name) =>
+    name.length === 0 || name.length > 48
+      ? 'is not 1 to 48 characters long, as an ASA nameif is'
+      : !/^[A-Za-z][A-Za-z0-9._-]*$/.test(name)
+        ? 'does not start with a letter followed by letters, digits, ".", "_" and "-"'
+        : undefined,
   // ASA configuration has no quoting: plan text only reaches remarks and `!` lines, as ASCII.
   quote: (text) => ascii(text),
   comment: (text) => `! ${ascii(text)}`,

@@ -42,7 +42,9 @@ const input = (plan: Plan, includeInternal = false): ExportInput => ({
 async function exported(id: string, plan: Plan, includeInternal = false): Promise<ExportFile> {
   const format = EXPORT_FORMATS.find((f) => f.id === id);
   if (!format) throw new Error(`no format ${id}`);
-  return (await format.load())(input(plan, includeInternal));
+  const result = await (await format.load())(input(plan, includeInternal));
+  if ('refused' in result) throw new Error(`${id} refused: ${result.refused}`);
+  return result;
 }
 const textOf = (file: ExportFile) => {
   expect(typeof file.data).toBe('string');

@@ -18,11 +18,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
-import { DMZ_RELAY, SINGLE_SERVER } from '../../plan';
+import { SINGLE_SERVER } from '../../plan';
 import type { Plan } from '../../plan';
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
-import { exportFortigate, MAX_OBJECT_NAME, MAX_POLICY_NAME, quote } from './fortigate';
+import { exportFortigate as fortigateResult, MAX_OBJECT_NAME, MAX_POLICY_NAME, quote } from './fortigate';
 import {
   createdNames,
   FortiosSyntaxError,
@@ -38,9 +38,11 @@ import {
 } from './fortios.testing';
 import { HOSTILE, fileStemOf } from './hostile.testing';
 import {
+  DMZ_RELAY_NO_DEVICES,
   EXAMPLE_PLANS,
   MIXED_RELAY,
   V6_SINGLE,
+  asFile,
   expectGolden,
   ipToBig,
   skipsValidator,
@@ -48,6 +50,7 @@ import {
   PREFIXES,
 } from './validators.testing';
 
+const exportFortigate = asFile(fortigateResult);
 const DATE = new Date('2026-03-02T10:00:00Z');
 
 const input = (plan: Plan): ExportInput => ({
@@ -421,7 +424,7 @@ describe('FortiGate export', () => {
   });
 
   it('uses all only on the Internet side and writes IPv6 as address6 with srcaddr6/dstaddr6', () => {
-    const relay = textOf(DMZ_RELAY);
+    const relay = textOf(DMZ_RELAY_NO_DEVICES);
     // "DMZ-RELAY-4-DMZ-PROCESSING-NODES-Internet" is 41 characters: cut at the word before 35.
     expect(policySet(relay, 'DMZ-RELAY-4-DMZ-PROCESSING-NODES', 'dstaddr')).toEqual(['all']);
     expect(policySet(relay, 'DMZ-RELAY-4-DMZ-PROCESSING-NODES', 'srcaddr')).toEqual([
@@ -461,7 +464,7 @@ describe('FortiGate export', () => {
   });
 
   it('notes a host without an address where its rule is, and writes the rest of the rule only', () => {
-    const file = exportOf(withAddress(DMZ_RELAY, 'node2', undefined));
+    const file = exportOf(withAddress(DMZ_RELAY_NO_DEVICES, 'node2', undefined));
     const note =
       'Rule 1: source DMZ-PROCESSING-NODES: SEG-NODE02 has no address; FortiGate matches addresses and DNS names only (left out of this policy).';
     expect(file.notes).toContain(note);
@@ -474,7 +477,7 @@ describe('FortiGate export', () => {
     expect(text).not.toContain('SEG-NODE02"');
     expect(policyRules(text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
-    const alone = exportOf(withAddress(DMZ_RELAY, 'exch', undefined));
+    const alone = exportOf(withAddress(DMZ_RELAY_NO_DEVICES, 'exch', undefined));
     expect(alone.notes).toContain(
       'Rule 1: destination EXCH01: EXCH01 has no address; FortiGate matches addresses and DNS names only (no policy written for this rule).',
     );
@@ -484,10 +487,10 @@ describe('FortiGate export', () => {
   it.skipIf(UNAVAILABLE)('stays exact with missing addresses and long names', () => {
     const longName = 'X'.repeat(100);
     const variants = [
-      withAddress(DMZ_RELAY, 'node2', undefined),
-      withAddress(DMZ_RELAY, 'exch', undefined),
+      withAddress(DMZ_RELAY_NO_DEVICES, 'node2', undefined),
+      withAddress(DMZ_RELAY_NO_DEVICES, 'exch', undefined),
       withHost(
-        withHost(DMZ_RELAY, 'node1', (h) => ({ ...h, name: `${longName}1` })),
+        withHost(DMZ_RELAY_NO_DEVICES, 'node1', (h) => ({ ...h, name: `${longName}1` })),
         'node2',
         (h) => ({
           ...h,
@@ -499,7 +502,7 @@ describe('FortiGate export', () => {
   });
 
   it('does not write a rule whose two sides are any', () => {
-    let plan = DMZ_RELAY;
+    let plan = DMZ_RELAY_NO_DEVICES;
     for (const id of ['node1', 'node2', 'exch']) plan = withAddress(plan, id, 'any');
     const file = exportOf(plan);
     expect(file.notes).toContain(
@@ -518,7 +521,7 @@ describe('FortiGate export', () => {
   it('cuts object names to 79 characters and resolves the clash', () => {
     const longName = 'X'.repeat(100);
     const plan = withHost(
-      withHost(DMZ_RELAY, 'node1', (h) => ({ ...h, name: `${longName}1` })),
+      withHost(DMZ_RELAY_NO_DEVICES, 'node1', (h) => ({ ...h, name: `${longName}1` })),
       'node2',
       (h) => ({
         ...h,
@@ -545,7 +548,7 @@ describe('FortiGate export', () => {
 
     // A DNS name with a backslash and a quote would only reach the file as a quoted fqdn.
     const plan = {
-      ...withHost(DMZ_RELAY, 'exch', (h) => ({ ...h, name: 'EX"CH\\01\nNEW' })),
+      ...withHost(DMZ_RELAY_NO_DEVICES, 'exch', (h) => ({ ...h, name: 'EX"CH\\01\nNEW' })),
       name: 'Relay "north"\nline two',
     };
     const text = textOf(plan);
@@ -607,7 +610,7 @@ describe('FortiGate export', () => {
 
   it('steps around a host named like a created name, whatever the case', () => {
     // SQL01 renamed to what EXCH01's address object would be called.
-    const plan = withHost(DMZ_RELAY, 'sql', (h) => ({ ...h, name: 'dmz-relay-exch01' }));
+    const plan = withHost(DMZ_RELAY_NO_DEVICES, 'sql', (h) => ({ ...h, name: 'dmz-relay-exch01' }));
     const text = textOf(plan);
     const created = createdNames(parseFortios(text));
     expect(created.filter((n) => n.toLowerCase() === 'dmz-relay-exch01')).toEqual([]);

@@ -4,6 +4,7 @@ import { visibleText } from '../../text';
 import type { ExportInput } from '../types';
 import {
   addressFamily,
+  behindInterface,
   cutBytes,
   exportTarget,
   headerLines,
@@ -13,7 +14,9 @@ import {
   ruleComment,
   rulesFor,
   shortName,
+  unmatchedNote,
   unsupportedLine,
+  type Device,
   type FirewallTarget,
   type TargetLimits,
   type Unsupported,
@@ -32,7 +35,8 @@ import {
  *   `config firewall service group` for a rule with more than one;
  * - `config firewall policy`: one policy per grouped rule, `edit 0` (FortiOS's next free id, so no
  *   existing policy is touched) with a unique `set name`, `srcaddr`/`dstaddr` for IPv4 and
- *   `srcaddr6`/`dstaddr6` for IPv6 in the same policy, interfaces named after the plan's zones.
+ *   `srcaddr6`/`dstaddr6` for IPv6 in the same policy, interfaces named after the plan's zones
+ *   (for a device of the plan: its own interfaces, and its rules only).
  *
  * Every object, group, service and policy name starts with the plan's object prefix, so no object
  * already on the device is edited. Objects and groups of the same name are set again on a second
@@ -206,13 +210,15 @@ interface Policy {
   dstintf: string;
   /** Address names by family; absent when that family is not written. */
   addresses: Partial<Record<Family, { src: string; dst: string }>>;
+  /** Sides written as "not these addresses" (an any side sharing its interface with plan hosts). */
+  negate: Partial<Record<Family, { src: boolean; dst: boolean }>>;
   service: string;
 }
 
 /** The script and what it could not express. */
-export function toFortigate(input: ExportInput): { text: string; notes: string[] } {
+export function toFortigate(input: ExportInput, device?: Device): { text: string; notes: string[] } {
   const { plan } = input;
-  const grouping = rulesFor(input);
+  const grouping = device?.grouping ?? rulesFor(input);
   const names = new Names(plan);
   const sides = new Map<string, Side>();
   const sideOf = (g: AddressGroup) => {
@@ -274,7 +280,37 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
     return g.name;
   };
 
-  const unsupported: Unsupported[] = [];
+  /**
+   * On a device, an any side is `all` but the plan's hosts behind the same interface: a group of
+   * them with negate (the interface alone would let the policy reach them). Undefined: plain all.
+   */
+  const excluded = (
+    rule: GroupedRule,
+    role: 'source' | 'destination',
+    family: Family,
+  ): string | undefined => {
+    if (!device) return undefined;
+    const members = behindInterface(device, rule, role)
+      .hosts.filter((h) => addressFamily(h.address) === family)
+      .map((h) => names.address(h.hostId, h.address, family));
+    if (members.length === 0) return undefined;
+    if (members.length === 1) return members[0]!.name;
+    const hop = device.hops.get(rule.number)!;
+    const via = role === 'source' ? hop.from.name : hop.to.name;
+    const key = `${family}|behind|${members.map((m) => m.name).join(',')}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        name: names.object(`${via}-hosts${family === 'ipv6' ? '-v6' : ''}`),
+        family,
+        members: members.map((m) => m.name),
+      };
+      groups.set(key, g);
+    }
+    return g.name;
+  };
+
+  const unsupported: Unsupported[] = [...(device?.unbound ?? [])];
   /** Per rule, in order: the `#` lines for what it cannot express, and its policy if one is written. */
   const entries: { rule: GroupedRule; problems: string[]; policy: Policy | null }[] = [];
   for (const rule of grouping.rules) {
@@ -288,6 +324,7 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
       for (const m of s.missing)
         problems.push(`${role} ${group.name}: ${m}; FortiGate matches addresses and DNS names only`);
     const addresses: Policy['addresses'] = {};
+    const negate: Policy['negate'] = {};
     // A DNS name carries either family; IPv6 is written for it only where it meets IPv6, any or a name.
     const has = (s: Side, f: Family) => s.any || s.members[f].length > 0 || s.names.length > 0;
     const specific = (s: Side, f: Family) => s.members[f].length > 0;
@@ -305,11 +342,15 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
         const inSrc = has(src, family);
         const inDst = has(dst, family);
         if (inSrc && inDst) {
-          if (wanted(family))
+          if (wanted(family)) {
+            const notSrc = src.any ? excluded(rule, 'source', family) : undefined;
+            const notDst = dst.any ? excluded(rule, 'destination', family) : undefined;
             addresses[family] = {
-              src: sideName(rule.source, src, family),
-              dst: sideName(rule.destination, dst, family),
+              src: notSrc ?? sideName(rule.source, src, family),
+              dst: notDst ?? sideName(rule.destination, dst, family),
             };
+            if (notSrc || notDst) negate[family] = { src: !!notSrc, dst: !!notDst };
+          }
         } else if (specific(inSrc ? src : dst, family) && concrete(src) && concrete(dst)) {
           const [have, lack] = inSrc ? ['source', 'destination'] : ['destination', 'source'];
           const group = inSrc ? rule.source : rule.destination;
@@ -319,6 +360,14 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
         }
       }
     const written = Object.keys(addresses).length > 0;
+    if (device && written)
+      for (const [role, s] of [
+        ['source', src],
+        ['destination', dst],
+      ] as const) {
+        const { unmatched } = s.any ? behindInterface(device, rule, role) : { unmatched: [] };
+        if (unmatched.length > 0) unsupported.push(unmatchedNote(rule, role, unmatched));
+      }
     const what = written ? 'left out of this policy' : 'no policy written for this rule';
     const texts = problems.map((p) => `${p} (${what}).`);
     for (const text of texts) unsupported.push({ rule: rule.number, text });
@@ -331,9 +380,10 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
             name: names.policy(
               `${rule.number}-${objectName(rule.source.name, 'src')}-${objectName(rule.destination.name, 'dst')}`,
             ),
-            srcintf: names.zone(rule.sourceZone),
-            dstintf: names.zone(rule.destinationZone),
+            srcintf: device ? device.hops.get(rule.number)!.from.name : names.zone(rule.sourceZone),
+            dstintf: device ? device.hops.get(rule.number)!.to.name : names.zone(rule.destinationZone),
             addresses,
+            negate,
             service: serviceName(rule),
           }
         : null,
@@ -423,7 +473,7 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
   );
 
   const header = [
-    ...headerLines(input, 'FortiGate'),
+    ...headerLines(input, 'FortiGate', device),
     '',
     `Object prefix: ${names.namer.prefix}. Every address, group, service and policy name here starts with it.`,
     '',
@@ -434,11 +484,24 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
     `prefix: show firewall policy | grep -f ${names.namer.prefix}-, then delete <id> in config firewall policy).`,
     'FortiOS keeps policy names unique in a VDOM, so it refuses a policy whose name is already there.',
     'New policies go to the end of the policy list: move them above any policy that would deny this traffic.',
-    'Before running, map each zone of the plan to your interface or zone name (replace it in srcintf/dstintf):',
-    ...[...names.zones].map(([id, name]) => {
-      const zone = plan.zones.find((z) => z.id === id);
-      return `  zone "${oneLine(zone?.name ?? id)}" -> "${name}"`;
-    }),
+    ...(device
+      ? [
+          "srcintf and dstintf are the device's interfaces as the plan names them: the interface a rule's",
+          'traffic enters by and the one it leaves by, never "any".',
+          ...(entries.some((e) => e.policy && Object.keys(e.policy.negate).length > 0)
+            ? [
+                'A side that is any (the Internet) shares its interface with hosts of the plan: the policy says',
+                '"not these addresses" there (srcaddr-negate / dstaddr-negate), so it cannot reach them.',
+              ]
+            : []),
+        ]
+      : [
+          'Before running, map each zone of the plan to your interface or zone name (replace it in srcintf/dstintf):',
+          ...[...names.zones].map(([id, name]) => {
+            const zone = plan.zones.find((z) => z.id === id);
+            return `  zone "${oneLine(zone?.name ?? id)}" -> "${name}"`;
+          }),
+        ]),
   ];
   if (entries.some((e) => e.policy && (e.policy.srcintf === 'any' || e.policy.dstintf === 'any')))
     header.push('Hosts in no zone are on interface "any"; the addresses still limit each policy.');
@@ -457,11 +520,15 @@ export function toFortigate(input: ExportInput): { text: string; notes: string[]
       set('dstintf', quote(p.dstintf));
       if (p.addresses.ipv4) {
         set('srcaddr', quote(p.addresses.ipv4.src));
+        if (p.negate.ipv4?.src) set('srcaddr-negate', 'enable');
         set('dstaddr', quote(p.addresses.ipv4.dst));
+        if (p.negate.ipv4?.dst) set('dstaddr-negate', 'enable');
       }
       if (p.addresses.ipv6) {
         set('srcaddr6', quote(p.addresses.ipv6.src));
+        if (p.negate.ipv6?.src) set('srcaddr6-negate', 'enable');
         set('dstaddr6', quote(p.addresses.ipv6.dst));
+        if (p.negate.ipv6?.dst) set('dstaddr6-negate', 'enable');
       }
       set('action', 'accept');
       set('schedule', quote('always'));
@@ -482,6 +549,16 @@ export const fortigateTarget: FirewallTarget = {
   label: 'FortiGate',
   suffix: '-fortigate.conf',
   limits: FORTIGATE_LIMITS,
+  vendor: 'fortigate',
+  // An interface or zone name goes in quotes; "any" would match every interface.
+  interfaceProblem: (name) =>
+    name.length === 0 || name.length > MAX_INTERFACE_NAME
+      ? `is not 1 to ${MAX_INTERFACE_NAME} characters long, as FortiGate interface and zone names are`
+      : !/^[A-Za-z0-9._-]+$/.test(name)
+        ? 'holds characters other than letters, digits, ".", "_" and "-"'
+        : name.toLowerCase() === 'any'
+          ? 'is "any", which matches every interface'
+          : undefined,
   quote,
   comment: (text) => `# ${oneLine(text)}`,
   objectName: (text) => nameFrom(text, FORTIGATE_LIMITS.nameChar, FORTIGATE_LIMITS.nameFill),

@@ -23,12 +23,28 @@ import { testPlan } from '../../plan/plan.testing';
 import { deriveFlows } from '../../engine';
 import type { GroupedRule } from '../../grouping';
 import type { Plan } from '../../plan';
-import { DMZ_RELAY, SINGLE_SERVER } from '../../plan';
+import { SINGLE_SERVER } from '../../plan';
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
-import { commentArgument, exportIp6tables, exportIptables, ruleLines } from './iptables';
+import {
+  commentArgument,
+  exportIp6tables as ip6tablesResult,
+  exportIptables as iptablesResult,
+  ruleLines,
+} from './iptables';
 import { HOSTILE } from './hostile.testing';
-import { EXAMPLE_PLANS, expectGolden, prefixOf, skipsValidator, withAddress } from './validators.testing';
+import {
+  DMZ_RELAY_NO_DEVICES,
+  EXAMPLE_PLANS,
+  asFile,
+  expectGolden,
+  prefixOf,
+  skipsValidator,
+  withAddress,
+} from './validators.testing';
+
+const exportIptables = asFile(iptablesResult);
+const exportIp6tables = asFile(ip6tablesResult);
 
 const DATE = new Date('2026-11-28T00:00:00Z');
 const INSTALL = 'apt-get install -y iptables';
@@ -140,8 +156,8 @@ const FAMILIES = [
     tool: 'iptables',
     exporter: exportIptables,
     // EXCH01 moved from 10.0.1.25, SEG-NODE02 (192.0.2.12) gone.
-    original: DMZ_RELAY,
-    changed: changed(DMZ_RELAY, 'exch', '10.0.1.99', 'node2'),
+    original: DMZ_RELAY_NO_DEVICES,
+    changed: changed(DMZ_RELAY_NO_DEVICES, 'exch', '10.0.1.99', 'node2'),
     chain: 'DMZ-RELAY-RULES',
     moved: ['10.0.1.99', '10.0.1.25'],
     gone: '192.0.2.12',
@@ -434,7 +450,7 @@ describe('a rule between two sides that are any', () => {
 });
 
 describe('hostile names and long service lists', () => {
-  const base = rulesFor(inputFor(DMZ_RELAY)).rules[0]!;
+  const base = rulesFor(inputFor(DMZ_RELAY_NO_DEVICES)).rules[0]!;
   const rule: GroupedRule = {
     ...base,
     source: { ...base.source, name: 'A"B\\C\nD' },
@@ -451,7 +467,7 @@ describe('hostile names and long service lists', () => {
   it.skipIf(UNAVAILABLE)(
     'splits 20 ports into runs of 15 and 5, and iptables takes the comment whole',
     () => {
-      const { lines } = ruleLines(DMZ_RELAY, rule, 'ipv4');
+      const { lines } = ruleLines(DMZ_RELAY_NO_DEVICES, rule, 'ipv4');
       const rules = lines.filter((l) => l.startsWith('-A '));
       expect(rules.map((l) => /--dports (\S+)/.exec(l)![1]!.split(',').length)).toEqual([15, 5, 15, 5]);
       const saved = restore(
@@ -472,7 +488,7 @@ describe('hostile names and long service lists', () => {
 
 describe('the header', () => {
   it("gives the commands to load, hook in, accept replies and remove, for the plan's own chain", () => {
-    const text = exportIptables(inputFor(DMZ_RELAY)).data as string;
+    const text = exportIptables(inputFor(DMZ_RELAY_NO_DEVICES)).data as string;
     expect(headerCommands(text, 'iptables')).toEqual({
       load: 'iptables-restore --noflush "$1"',
       jump: 'iptables -I FORWARD -j DMZ-RELAY-RULES',

@@ -4,6 +4,7 @@ import { visibleText } from '../../text';
 import type { ExportInput } from '../types';
 import {
   addressFamily,
+  behindInterface,
   cutBytes,
   exportTarget,
   headerLines,
@@ -12,8 +13,11 @@ import {
   Namer,
   oneLine,
   ruleComment,
+  linuxInterfaceProblem,
   rulesFor,
+  unmatchedNote,
   unsupportedLine,
+  type Device,
   type FirewallTarget,
   type TargetLimits,
   type Unsupported,
@@ -36,6 +40,11 @@ import {
  * again replaces the rules (twice gives the same as once), and the jump is added once, by hand,
  * where it belongs among the host's rules (an `-A FORWARD` line in the file would add one more
  * jump at every load, after any DROP already there).
+ *
+ * For a device of the plan: its rules only, each line bound to the interfaces it enters and leaves
+ * by (`-i dmz -o wan1`). An any side (the Internet) that shares its interface with hosts of the plan
+ * first sends packets to those hosts back (`-j RETURN`, not accepted here); such rules come last in
+ * the chain, so the RETURN lines hide no other rule.
  */
 
 export type IpFamily = 'ipv4' | 'ipv6';
@@ -127,8 +136,17 @@ function side(plan: Plan, group: AddressGroup, family: IpFamily): Side {
   };
 }
 
-/** One grouped rule's lines (its `#` heading, its `-A` lines, what it cannot express) and notes. */
-export function ruleLines(plan: Plan, rule: GroupedRule, family: IpFamily, chain = chainName(plan)) {
+/**
+ * One grouped rule's lines (its `#` heading, its `-A` lines, what it cannot express) and notes;
+ * `returns` when it sends some packets back first (a device's any side).
+ */
+export function ruleLines(
+  plan: Plan,
+  rule: GroupedRule,
+  family: IpFamily,
+  chain = chainName(plan),
+  device?: Device,
+) {
   const tool = TOOL[family];
   const otherTool = TOOL[OTHER[family]];
   const source = side(plan, rule.source, family);
@@ -171,36 +189,58 @@ export function ruleLines(plan: Plan, rule: GroupedRule, family: IpFamily, chain
       rule: rule.number,
       text: 'both sides are any: a rule with neither -s nor -d would match every forwarded packet',
     });
-  else if (both) {
+  let returns = false;
+  if (both && !(source.addresses[0] === null && destination.addresses[0] === null)) {
     const comment = commentArgument(rule);
-    for (const s of source.addresses)
-      for (const d of destination.addresses)
-        for (const protocol of ['tcp', 'udp'] as const) {
-          const ports = rule.services.filter((x) => x.protocol === protocol).map((x) => x.port);
-          for (const run of chunks([...new Set(ports)])) {
-            const match =
-              run.length === 1
-                ? `-p ${protocol} -m ${protocol} --dport ${run[0]}`
-                : `-p ${protocol} -m multiport --dports ${run.join(',')}`;
-            const from = s === null ? '' : ` -s ${s}`;
-            const to = d === null ? '' : ` -d ${d}`;
-            lines.push(`-A ${chain}${from}${to} ${match} -m comment --comment ${comment} -j ACCEPT`);
-          }
+    const hop = device?.hops.get(rule.number);
+    const bound = hop ? ` -i ${hop.from.name} -o ${hop.to.name}` : '';
+    // On a device, an any side excludes the plan's hosts behind its interface: RETURN first.
+    const behind = (role: 'source' | 'destination', any: boolean) => {
+      if (!device || !any) return [];
+      const { hosts, unmatched } = behindInterface(device, rule, role);
+      if (unmatched.length > 0) elsewhere.push(unmatchedNote(rule, role, unmatched));
+      return [...new Set(hosts.filter((h) => addressFamily(h.address) === family).map((h) => h.address))];
+    };
+    const notFrom = behind('source', source.addresses[0] === null);
+    const notTo = behind('destination', destination.addresses[0] === null);
+    const write = (s: string | null, d: string | null, verdict: 'ACCEPT' | 'RETURN') => {
+      for (const protocol of ['tcp', 'udp'] as const) {
+        const ports = rule.services.filter((x) => x.protocol === protocol).map((x) => x.port);
+        for (const run of chunks([...new Set(ports)])) {
+          const match =
+            run.length === 1
+              ? `-p ${protocol} -m ${protocol} --dport ${run[0]}`
+              : `-p ${protocol} -m multiport --dports ${run.join(',')}`;
+          const from = s === null ? '' : ` -s ${s}`;
+          const to = d === null ? '' : ` -d ${d}`;
+          lines.push(
+            `-A ${chain}${bound}${from}${to} ${match} -m comment --comment ${comment} -j ${verdict}`,
+          );
         }
+      }
+    };
+    for (const s of notFrom) for (const d of destination.addresses) write(s, d, 'RETURN');
+    for (const s of source.addresses) for (const d of notTo) write(s, d, 'RETURN');
+    returns = notFrom.length + notTo.length > 0;
+    for (const s of source.addresses) for (const d of destination.addresses) write(s, d, 'ACCEPT');
   }
   for (const u of unsupported) lines.push(`# NOT WRITTEN: ${oneLine(unsupportedLine(u))}`);
   for (const u of elsewhere) lines.push(`# ${oneLine(unsupportedLine(u))}`);
   if (lines.length === 1) lines.push(`# No ${LABEL[family]} address on either side: nothing to write here.`);
-  return { lines, notes: [...unsupported, ...elsewhere].map(unsupportedLine) };
+  return { lines, notes: [...unsupported, ...elsewhere].map(unsupportedLine), returns };
 }
 
 /** The restore file for one family, and what it could not express. */
-export function toIptables(input: ExportInput, family: IpFamily): { text: string; notes: string[] } {
+export function toIptables(
+  input: ExportInput,
+  family: IpFamily,
+  device?: Device,
+): { text: string; notes: string[] } {
   const tool = TOOL[family];
   const chain = chainName(input.plan);
-  const grouping = rulesFor(input);
+  const grouping = device?.grouping ?? rulesFor(input);
   const header = [
-    ...headerLines(input, tool),
+    ...headerLines(input, tool, device),
     `Only ${LABEL[family]} addresses; the ${LABEL[OTHER[family]]} rules are in the ${TOOL[OTHER[family]]} file.`,
     `Object prefix: ${new Namer(IPTABLES_LIMITS, input.plan).prefix}. This file creates one chain, ${chain}, and changes nothing else.`,
     "Loading it replaces that chain's rules: plans applied to the same host need different prefixes.",
@@ -216,11 +256,25 @@ export function toIptables(input: ExportInput, family: IpFamily): { text: string
     `Remove everything: ${tool} -D FORWARD -j ${chain}; ${tool} -F ${chain}; ${tool} -X ${chain}`,
   ];
   const body: string[] = [];
-  const notes: string[] = [];
+  const last: string[] = [];
+  const notes: string[] = (device?.unbound ?? []).map(unsupportedLine);
   for (const rule of grouping.rules) {
-    const r = ruleLines(input.plan, rule, family, chain);
-    body.push(...r.lines);
+    const r = ruleLines(input.plan, rule, family, chain, device);
+    (r.returns ? last : body).push(...r.lines);
     notes.push(...r.notes);
+  }
+  body.push(...last);
+  if (device) {
+    header.push(
+      "Each line names the interfaces it enters and leaves by (-i, -o): the device's own, as the plan names them.",
+    );
+    if (last.length > 0)
+      header.push(
+        'A side that is any (the Internet) sharing its interface with hosts of the plan sends packets to',
+        'them back to FORWARD first (-j RETURN); those rules come last, so the RETURN lines hide no other rule.',
+      );
+    const unbound = (device.unbound ?? []).map(unsupportedLine);
+    if (unbound.length > 0) header.push('', 'Not written:', ...unbound);
   }
   const lines = [
     ...header.map((l) => (l === '' ? '#' : `# ${oneLine(l)}`)),
@@ -237,10 +291,12 @@ function target(family: IpFamily): FirewallTarget {
     label: TOOL[family],
     suffix: `-${TOOL[family]}.rules`,
     limits: { ...IPTABLES_LIMITS, families: [family] },
+    vendor: 'iptables',
+    interfaceProblem: linuxInterfaceProblem,
     quote,
     comment: (text) => `# ${oneLine(text)}`,
     objectName: (text) => nameFrom(text, IPTABLES_LIMITS.nameChar, IPTABLES_LIMITS.nameFill),
-    render: (input) => toIptables(input, family),
+    render: (input, device) => toIptables(input, family, device),
   };
 }
 

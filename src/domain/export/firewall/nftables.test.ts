@@ -19,13 +19,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deriveFlows } from '../../engine';
-import { DMZ_RELAY, SINGLE_SERVER, TWO_SITES } from '../../plan';
+import { SINGLE_SERVER } from '../../plan';
 import type { Plan } from '../../plan';
 import type { ExportInput } from '../types';
 import { rulesFor } from './common';
 import { HOSTILE } from './hostile.testing';
-import { exportNftables } from './nftables';
+import { exportNftables as nftablesResult } from './nftables';
 import {
+  DMZ_RELAY_NO_DEVICES,
+  TWO_SITES_NO_DEVICES,
+  asFile,
   EXAMPLE_PLANS,
   prefixOf,
   MIXED_RELAY,
@@ -37,6 +40,7 @@ import {
   withAddress,
 } from './validators.testing';
 
+const exportNftables = asFile(nftablesResult);
 const DATE = new Date('2026-03-02T10:00:00Z');
 
 const input = (plan: Plan): ExportInput => ({
@@ -75,9 +79,9 @@ function changed(plan: Plan, moved: string, address: string, removed: string): P
   return { ...edited, hosts: edited.hosts.filter((h) => h.id !== removed) };
 }
 /** EXCH01 moved from 10.0.1.25 to 10.0.1.99, SEG-NODE02 (192.0.2.12) gone. */
-const RELAY_CHANGED = changed(DMZ_RELAY, 'exch', '10.0.1.99', 'node2');
+const RELAY_CHANGED = changed(DMZ_RELAY_NO_DEVICES, 'exch', '10.0.1.99', 'node2');
 /** SEG-NODE05 moved from 10.20.0.11 to 10.20.0.99, SEG-NODE08 (10.20.0.14) gone: the branch nodes stay a group. */
-const SITES_CHANGED = changed(TWO_SITES, 'seg-node05', '10.20.0.99', 'seg-node08');
+const SITES_CHANGED = changed(TWO_SITES_NO_DEVICES, 'seg-node05', '10.20.0.99', 'seg-node08');
 
 /**
  * Names made to break a file: line breaks (LF, CR, U+2028, U+2029), a tab, quotes, a backslash,
@@ -401,7 +405,7 @@ describe('nftables export', () => {
   );
 
   it.skipIf(UNAVAILABLE)('both ways of hooking it in, as the header says, load', () => {
-    const data = text(DMZ_RELAY).data as string;
+    const data = text(DMZ_RELAY_NO_DEVICES).data as string;
     const { sed, jump } = recipe(data);
     expect(sed).toBe(
       `sed -e '/^delete table inet DMZ_RELAY_portolan$/d' -e 's/inet DMZ_RELAY_portolan /inet filter /'`,
@@ -427,7 +431,7 @@ describe('nftables export', () => {
         '-c',
         `nft -f "$2" && ${sed} "$1" | nft -f - && ${jump} && nft -j list ruleset`,
         'sh',
-        fileOf('into-filter', DMZ_RELAY),
+        fileOf('into-filter', DMZ_RELAY_NO_DEVICES),
         DEBIAN,
       ],
       { encoding: 'utf8' },
@@ -438,7 +442,7 @@ describe('nftables export', () => {
     const jumps = json.nftables.filter((i) => i.rule && i.rule.chain === 'forward');
     expect(JSON.stringify(jumps)).toContain('"jump":{"target":"DMZ_RELAY_rules"}');
     const rest = { nftables: json.nftables.filter((i) => !(i.rule && i.rule.chain === 'forward')) };
-    expect(actualTriples(rest, 'filter', 'DMZ_RELAY_rules')).toEqual(expectedTriples(DMZ_RELAY));
+    expect(actualTriples(rest, 'filter', 'DMZ_RELAY_rules')).toEqual(expectedTriples(DMZ_RELAY_NO_DEVICES));
   });
 
   it('notes the DNS name and writes it where the rule would be, without a broader rule', () => {
@@ -515,7 +519,7 @@ describe.skipIf(UNAVAILABLE)('nftables files loaded again', () => {
         'nft -f "$2"; nft list ruleset',
         'nft -f "$1"; nft -f "$2"; nft -j list ruleset',
       ],
-      [fileOf('relay', DMZ_RELAY), fileOf('relay-changed', RELAY_CHANGED)],
+      [fileOf('relay', DMZ_RELAY_NO_DEVICES), fileOf('relay-changed', RELAY_CHANGED)],
     );
     expect(over).toBe(alone);
     expect(over).toContain(
@@ -555,14 +559,14 @@ describe.skipIf(UNAVAILABLE)('nftables files loaded again', () => {
   );
 
   it('a changed plan merged over the original leaves exactly its rules and set elements', () => {
-    const { sed, jump } = recipe(text(TWO_SITES).data as string);
+    const { sed, jump } = recipe(text(TWO_SITES_NO_DEVICES).data as string);
     expect(recipe(text(SITES_CHANGED).data as string)).toEqual({ sed, jump });
     const [over, alone] = inNamespaces(
       [
         `nft -f "$3"; ${sed} "$1" | nft -f -; ${jump}; ${sed} "$2" | nft -f -; nft list ruleset`,
         `nft -f "$3"; ${sed} "$2" | nft -f -; ${jump}; nft list ruleset`,
       ],
-      [fileOf('sites', TWO_SITES), fileOf('sites-changed', SITES_CHANGED), DEBIAN],
+      [fileOf('sites', TWO_SITES_NO_DEVICES), fileOf('sites-changed', SITES_CHANGED), DEBIAN],
     );
     expect(over).toBe(alone);
     expect(over).toContain('TWO_SITES_40_BRANCH_OFFICE_PROCESSING_NODES_v4 {');
@@ -576,13 +580,13 @@ describe.skipIf(UNAVAILABLE)('nftables files loaded again', () => {
     const orphan =
       '\tset DMZ_RELAY_DMZ_PROCESSING_NODES_v4 {\n\t\ttype ipv4_addr\n\t\tflags interval\n\t\tauto-merge\n' +
       '\t\telements = { 192.0.2.11-192.0.2.12 }\n\t}\n\n';
-    const { sed, jump } = recipe(text(DMZ_RELAY).data as string);
+    const { sed, jump } = recipe(text(DMZ_RELAY_NO_DEVICES).data as string);
     const [over, alone] = inNamespaces(
       [
         `nft -f "$3"; ${sed} "$1" | nft -f -; ${jump}; ${sed} "$2" | nft -f -; nft list ruleset`,
         `nft -f "$3"; ${sed} "$2" | nft -f -; ${jump}; nft list ruleset`,
       ],
-      [fileOf('relay', DMZ_RELAY), fileOf('relay-changed', RELAY_CHANGED), DEBIAN],
+      [fileOf('relay', DMZ_RELAY_NO_DEVICES), fileOf('relay-changed', RELAY_CHANGED), DEBIAN],
     );
     expect(over).toContain(orphan);
     expect(over.replace(orphan, '')).toBe(alone);
@@ -591,7 +595,7 @@ describe.skipIf(UNAVAILABLE)('nftables files loaded again', () => {
 
   it("with a prefix chosen as filter or drop, neither replaces the admin's table nor reads as a keyword", () => {
     for (const prefix of ['filter', 'drop']) {
-      const plan: Plan = { ...DMZ_RELAY, changeRequest: { objectPrefix: prefix } };
+      const plan: Plan = { ...DMZ_RELAY_NO_DEVICES, changeRequest: { objectPrefix: prefix } };
       const data = text(plan).data as string;
       expect(data).toContain(`\ntable inet ${prefix}_portolan {\n`);
       expect(data).not.toMatch(/^(delete )?table inet (filter|drop)( |$)/m);
@@ -606,7 +610,7 @@ describe.skipIf(UNAVAILABLE)('nftables files loaded again', () => {
   });
 
   it('leaves tables of other names, and a table of its name in another family, as they were', () => {
-    const data = text(DMZ_RELAY).data as string;
+    const data = text(DMZ_RELAY_NO_DEVICES).data as string;
     const remove = data.match(/Remove everything: (nft delete table inet \w+)$/m)?.[1];
     expect(remove).toBe('nft delete table inet DMZ_RELAY_portolan');
     const [before, loaded, after] = inNamespaces(
@@ -615,7 +619,7 @@ describe.skipIf(UNAVAILABLE)('nftables files loaded again', () => {
         'nft -f "$2"; nft -f "$1"; nft -f "$1"; nft list ruleset',
         `nft -f "$2"; nft -f "$1"; nft -f "$1"; ${remove}; nft list ruleset`,
       ],
-      [fileOf('relay', DMZ_RELAY), OTHERS],
+      [fileOf('relay', DMZ_RELAY_NO_DEVICES), OTHERS],
     );
     expect(before).toContain('ip saddr @admins tcp dport 22 accept comment "admin"');
     expect(loaded).toContain('table inet DMZ_RELAY_portolan {');
@@ -624,7 +628,7 @@ describe.skipIf(UNAVAILABLE)('nftables files loaded again', () => {
   });
 
   it('merged into table inet filter, leaves its other sets, chains and rules as they were', () => {
-    const { sed, jump } = recipe(text(DMZ_RELAY).data as string);
+    const { sed, jump } = recipe(text(DMZ_RELAY_NO_DEVICES).data as string);
     const show =
       'nft list set inet filter admins; nft list chain inet filter forward; nft list table inet DMZ; nft list table ip DMZ_RELAY_portolan';
     const [before, after] = inNamespaces(
@@ -632,7 +636,7 @@ describe.skipIf(UNAVAILABLE)('nftables files loaded again', () => {
         `nft -f "$2"; ${show}`,
         `nft -f "$2"; ${sed} "$1" | nft -f -; ${jump}; ${sed} "$1" | nft -f -; ${show}`,
       ],
-      [fileOf('relay', DMZ_RELAY), OTHERS],
+      [fileOf('relay', DMZ_RELAY_NO_DEVICES), OTHERS],
     );
     expect(before).toContain('\t\tip saddr @admins tcp dport 22 accept comment "admin"\n');
     expect(after).toBe(

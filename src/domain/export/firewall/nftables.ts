@@ -3,6 +3,8 @@ import { objectPrefix } from '../../plan';
 import type { Plan } from '../../plan';
 import type { ExportInput } from '../types';
 import {
+  addressFamily,
+  behindInterface,
   exportTarget,
   headerLines,
   membersByFamily,
@@ -10,8 +12,11 @@ import {
   Namer,
   oneLine,
   ruleComment,
+  linuxInterfaceProblem,
   rulesFor,
+  unmatchedNote,
   unsupportedLine,
+  type Device,
   type FirewallTarget,
   type TargetLimits,
   type Unsupported,
@@ -35,6 +40,10 @@ import {
  * - one regular chain, `portolan_rules`, with one accept statement per grouped rule, family
  *   (IPv4 and IPv6 never mixed) and protocol (tcp and udp apart);
  * - a base chain `forward`, commented out, for a firewall that takes this table as its forward filter.
+ *
+ * For a device of the plan: its rules only, each statement bound to the interfaces it enters and
+ * leaves by (`iifname "dmz" oifname "wan1"`), and an any side (the Internet) that shares its
+ * interface with hosts of the plan matched as "not those hosts" (`ip daddr != @…`).
  *
  * A chain can only be jumped to from its own table, and an accept in one table does not override a
  * drop in another, so the header says how to load the same sets and chain into the admin's own
@@ -124,14 +133,33 @@ function side(input: ExportInput, group: AddressGroup): Side {
   return { any: m.any, ipv4: unique(m.ipv4), ipv6: unique(m.ipv6), missing: m.missing };
 }
 
-export function toNftables(input: ExportInput): { text: string; notes: string[] } {
-  const grouping = rulesFor(input);
+export function toNftables(input: ExportInput, device?: Device): { text: string; notes: string[] } {
+  const grouping = device?.grouping ?? rulesFor(input);
   const { namer, table, chain } = nftNames(input.plan);
   const bases = setBases(grouping.groups, namer);
   const sides = new Map(grouping.groups.map((g) => [g.key, side(input, g)]));
   const usedSets = new Map<string, { family: Family; elements: string[] }>();
-  const unsupported: Unsupported[] = [];
+  const unsupported: Unsupported[] = [...(device?.unbound ?? [])];
   const body: string[] = [];
+
+  // On a device: the plan's hosts an any side shares its interface with, one set per family.
+  const behindSets = new Map<string, string>();
+  const notBehind = (rule: GroupedRule, role: 'source' | 'destination', family: Family) => {
+    const { hosts } = behindInterface(device!, rule, role);
+    const elements = [
+      ...new Set(hosts.filter((h) => addressFamily(h.address) === family).map((h) => h.address)),
+    ];
+    if (elements.length === 0) return '';
+    const hop = device!.hops.get(rule.number)!;
+    const key = `${role === 'source' ? hop.from.name : hop.to.name}|${elements.join(',')}`;
+    let base = behindSets.get(key);
+    if (base === undefined) {
+      base = namer.name(`${role === 'source' ? hop.from.name : hop.to.name}_hosts`, SET_BASE_MAX);
+      behindSets.set(key, base);
+    }
+    usedSets.set(`${base}${SUFFIX[family]}`, { family, elements });
+    return `${MATCH[family]} ${role === 'source' ? 'saddr' : 'daddr'} != @${base}${SUFFIX[family]} `;
+  };
 
   const match = (group: AddressGroup, s: Side, family: Family, field: 'saddr' | 'daddr') => {
     if (s.any) return '';
@@ -155,13 +183,30 @@ export function toNftables(input: ExportInput): { text: string; notes: string[] 
     const has = (s: Side, f: Family) => s.any || s[f].length > 0;
     const concrete = (s: Side) => s.ipv4.length + s.ipv6.length > 0;
     const comment = nftComment(rule);
+    const hop = device?.hops.get(rule.number);
+    const bound = hop ? `iifname "${hop.from.name}" oifname "${hop.to.name}" ` : '';
+    if (device && !(src.any && dst.any))
+      for (const [role, s] of [
+        ['source', src],
+        ['destination', dst],
+      ] as const) {
+        const { unmatched } = s.any ? behindInterface(device, rule, role) : { unmatched: [] };
+        if (unmatched.length === 0) continue;
+        const u = unmatchedNote(rule, role, unmatched);
+        unsupported.push(u);
+        body.push(`\t\t# ${oneLine(unsupportedLine(u))}`);
+      }
     for (const family of FAMILIES) {
       const inSrc = has(src, family);
       const inDst = has(dst, family);
       if (inSrc && inDst) {
         if (src.any && dst.any) continue; // said once below
         const addresses =
-          match(rule.source, src, family, 'saddr') + match(rule.destination, dst, family, 'daddr');
+          bound +
+          (device && src.any ? notBehind(rule, 'source', family) : match(rule.source, src, family, 'saddr')) +
+          (device && dst.any
+            ? notBehind(rule, 'destination', family)
+            : match(rule.destination, dst, family, 'daddr'));
         for (const protocol of ['tcp', 'udp'] as const) {
           const ports = rule.services.filter((s) => s.protocol === protocol).map((s) => s.port);
           if (ports.length === 0) continue;
@@ -202,7 +247,7 @@ export function toNftables(input: ExportInput): { text: string; notes: string[] 
   }
 
   const header = [
-    ...headerLines(input, 'nftables'),
+    ...headerLines(input, 'nftables', device),
     `Object prefix: ${objectPrefix(input.plan)} (${namer.prefix} in nft names). Everything this file creates is in table inet ${table}.`,
     'The file replaces that table whole: plans applied to the same host need different prefixes.',
     '',
@@ -218,6 +263,13 @@ export function toNftables(input: ExportInput): { text: string; notes: string[] 
     `2. This table as the forward filter: uncomment chain forward at the end of table ${table}.`,
     '   Packets must then be accepted by every forward base chain, of this table and of any other.',
     '   Replies need: ct state established,related accept (in the commented chain).',
+    ...(device
+      ? [
+          "Each rule names the interfaces it enters and leaves by (iifname, oifname): the device's own, as",
+          'the plan names them. A side that is any (the Internet) sharing its interface with hosts of the plan',
+          'excludes them (!= @…_hosts sets).',
+        ]
+      : []),
   ];
   const notes = unsupported.map(unsupportedLine);
   if (notes.length > 0)
@@ -259,6 +311,8 @@ export const nftablesTarget: FirewallTarget = {
   label: 'nftables',
   suffix: '-nftables.nft',
   limits: NFT_LIMITS,
+  vendor: 'nftables',
+  interfaceProblem: linuxInterfaceProblem,
   quote: (text) => `"${quotable(text)}"`,
   comment: (text) => `# ${oneLine(text)}`,
   objectName: (text) => nameFrom(text, NFT_LIMITS.nameChar, NFT_LIMITS.nameFill),

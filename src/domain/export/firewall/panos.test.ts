@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { testPlan } from '../../plan/plan.testing';
 import { deriveFlows } from '../../engine';
 import { isHostname, isIPv4, isIPv6 } from '../../plan';
-import { DMZ_RELAY, SINGLE_SERVER } from '../../plan';
+import { SINGLE_SERVER } from '../../plan';
 import type { Plan } from '../../plan';
 import type { ExportInput } from '../types';
 import { oneLine, rulesFor } from './common';
@@ -26,13 +26,23 @@ import { visibleText } from '../../text';
 import {
   DESCRIPTION_MAX,
   description,
-  exportPanos,
+  exportPanos as panosResult,
   OBJECT_NAME_MAX,
   RULE_NAME_MAX,
   ZONE_NAME_MAX,
 } from './panos';
 import { HOSTILE as SHARED_HOSTILE, fileStemOf } from './hostile.testing';
-import { EXAMPLE_PLANS, MIXED_RELAY, PREFIXES, V6_SINGLE, expectGolden } from './validators.testing';
+import {
+  DMZ_RELAY_NO_DEVICES,
+  EXAMPLE_PLANS,
+  MIXED_RELAY,
+  PREFIXES,
+  V6_SINGLE,
+  asFile,
+  expectGolden,
+} from './validators.testing';
+
+const exportPanos = asFile(panosResult);
 
 const DATE = new Date('2026-03-02T10:00:00Z');
 
@@ -482,7 +492,7 @@ describe('PAN-OS export', () => {
   });
 
   it('uses any only for the Internet side, and the plan zones on the others', () => {
-    const text = exportOf(DMZ_RELAY).data as string;
+    const text = exportOf(DMZ_RELAY_NO_DEVICES).data as string;
     expect(text).toContain(
       'set rulebase security rules DMZ-RELAY-R8-Internet-DMZ-PROCESSING-NODES from any to DMZ rule-type interzone source any destination DMZ-RELAY-DMZ-PROCESSING-NODES ',
     );
@@ -500,9 +510,9 @@ describe('PAN-OS export', () => {
  * name DC01's address object would get in another case.
  */
 const ANY_PLAN: Plan = {
-  ...DMZ_RELAY,
-  zones: DMZ_RELAY.zones.map((z) => (z.id === 'dmz' ? { ...z, name: 'any' } : z)),
-  hosts: DMZ_RELAY.hosts.map((h) =>
+  ...DMZ_RELAY_NO_DEVICES,
+  zones: DMZ_RELAY_NO_DEVICES.zones.map((z) => (z.id === 'dmz' ? { ...z, name: 'any' } : z)),
+  hosts: DMZ_RELAY_NO_DEVICES.hosts.map((h) =>
     h.id === 'node1' ? { ...h, name: 'any' } : h.id === 'sql' ? { ...h, name: 'Dmz-Relay-Dc01' } : h,
   ),
   groupNames: { 'node1,node2': 'any' },
@@ -588,8 +598,8 @@ describe('a plan that names a zone, a host and a group any', () => {
     ]);
     // The Array Manager in no zone: to the update site (in none either) the rule has no type.
     const outside = exportOf({
-      ...DMZ_RELAY,
-      hosts: DMZ_RELAY.hosts.map((h) => (h.id === 'am' ? { ...h, zone: undefined } : h)),
+      ...DMZ_RELAY_NO_DEVICES,
+      hosts: DMZ_RELAY_NO_DEVICES.hosts.map((h) => (h.id === 'am' ? { ...h, zone: undefined } : h)),
     }).data as string;
     expect(outside).toContain(
       'set rulebase security rules DMZ-RELAY-R12-SEG-AM01-WWW-MARSHAL-COM from any to any source DMZ-RELAY-SEG-AM01 destination DMZ-RELAY-WWW-MARSHAL-COM ',
@@ -616,9 +626,9 @@ describe('PAN-OS rule names', () => {
 
   it('are cut after a word, not inside one, for very long group names', () => {
     const plan: Plan = {
-      ...DMZ_RELAY,
+      ...DMZ_RELAY_NO_DEVICES,
       changeRequest: { objectPrefix: 'ACME-MAILSEC' },
-      hosts: DMZ_RELAY.hosts.map((h) =>
+      hosts: DMZ_RELAY_NO_DEVICES.hosts.map((h) =>
         h.id === 'exch' ? { ...h, name: 'Exchange mailbox server in the headquarters' } : h,
       ),
       groupNames: { 'node1,node2': 'RELAY-NODES-OF-THE-MAIL-GATEWAY' },
@@ -762,7 +772,7 @@ describe('a hostile plan', () => {
   });
 
   it('keeps a description inside its quotes, on one line, within 1023 characters', () => {
-    const rule = rulesFor(input(DMZ_RELAY)).rules[0]!;
+    const rule = rulesFor(input(DMZ_RELAY_NO_DEVICES)).rules[0]!;
     const d = description({ ...rule, justification: `a "b" c\\d ?e\nset x ${'y'.repeat(2000)}` });
     expect(d).toMatch(/^"Rule 1: DMZ-PROCESSING-NODES -> EXCH01, a 'b' c\/d e set x y+\.\.\."$/);
     expect(d.length).toBe(DESCRIPTION_MAX + 2);

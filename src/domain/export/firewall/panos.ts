@@ -4,6 +4,7 @@ import { visibleText } from '../../text';
 import type { ExportInput } from '../types';
 import {
   addressFamily,
+  behindInterface,
   exportTarget,
   headerLines,
   isReserved,
@@ -13,7 +14,9 @@ import {
   ruleComment,
   rulesFor,
   shortName,
+  unmatchedNote,
   unsupportedLine,
+  type Device,
   type FirewallTarget,
   type TargetLimits,
   type Unsupported,
@@ -41,6 +44,10 @@ import {
  * member without a usable address is left out of its side, with a note, and a side left empty
  * means no rule: never a broader one. The CLI has no comments, so the header and the notes are
  * `#` lines the admin does not paste (the header says how to keep only the `set` lines).
+ *
+ * For a device of the plan: its rules only, `from`/`to` its interfaces as the plan names them
+ * (PAN-OS zone names). An any side (the Internet) that shares its zone with hosts of the plan is
+ * written as those hosts with `negate-source` / `negate-destination yes`, so it cannot reach them.
  *
  * Not checked by a Palo Alto parser: the tests check the command shapes, names and references
  * with a grammar of their own (panos.test.ts).
@@ -127,16 +134,16 @@ interface Side {
   problems: string[];
 }
 
-export function toPanos(input: ExportInput): { text: string; notes: string[] } {
+export function toPanos(input: ExportInput, device?: Device): { text: string; notes: string[] } {
   const { plan } = input;
-  const grouping = rulesFor(input);
+  const grouping = device?.grouping ?? rulesFor(input);
   const hostNames = new Map(plan.hosts.map((h) => [h.id, oneLine(visibleText(h.name))]));
   const namer = new Namer(PANOS_LIMITS, plan);
   const objects: string[] = [];
   const groupLines: string[] = [];
   const serviceLines: string[] = [];
   const ruleLines: string[] = [];
-  const unsupported: Unsupported[] = [];
+  const unsupported: Unsupported[] = [...(device?.unbound ?? [])];
 
   // Group names first: they are the names of the grouped rules CSV and the PDF, kept when they fit.
   const groupName = new Map<string, string>();
@@ -223,6 +230,31 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
     return zoneNames.get(id)!;
   };
 
+  // On a device: the plan's hosts an any side shares its zone with, as one address group.
+  const behindGroups = new Map<string, string>();
+  const notBehind = (rule: GroupedRule, role: 'source' | 'destination'): string | undefined => {
+    const { hosts, unmatched } = behindInterface(device!, rule, role);
+    if (unmatched.length > 0) unsupported.push(unmatchedNote(rule, role, unmatched));
+    if (hosts.length === 0) return undefined;
+    const members = hosts.map((h) =>
+      addressFor(h.hostId, (addressValue(h.address) as { value: string }).value, () =>
+        namer.name(objectName(h.name, 'HOST')),
+      ),
+    );
+    const unique = [...new Set(members)];
+    if (unique.length === 1) return unique[0]!;
+    const key = unique.join(' ');
+    let name = behindGroups.get(key);
+    if (name === undefined) {
+      const hop = device!.hops.get(rule.number)!;
+      name = namer.name(`${role === 'source' ? hop.from.name : hop.to.name}-HOSTS`);
+      behindGroups.set(key, name);
+      groupLines.push(`set address-group ${name} static [ ${unique.join(' ')} ]`);
+    }
+    return name;
+  };
+  const usedInterfaces = new Map<string, string | undefined>();
+
   for (const rule of grouping.rules) {
     const source = sideOf(rule.source);
     const destination = sideOf(rule.destination);
@@ -251,19 +283,29 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
         RULE_NAME_MAX,
       );
       const list = (xs: string[]) => (xs.length === 1 ? xs[0]! : `[ ${xs.join(' ')} ]`);
-      const from = zoneOf(rule.sourceZone);
-      const to = zoneOf(rule.destinationZone);
+      const hop = device?.hops.get(rule.number);
+      if (hop) for (const i of [hop.from, hop.to]) usedInterfaces.set(i.name, i.zone);
+      const from = hop ? hop.from.name : zoneOf(rule.sourceZone);
+      const to = hop ? hop.to.name : zoneOf(rule.destinationZone);
       // Zones that differ in the plan: interzone; the same zone: intrazone; both any: universal.
-      const type =
-        rule.sourceZone === undefined && rule.destinationZone === undefined
+      const type = hop
+        ? from === to
+          ? ' rule-type intrazone'
+          : ' rule-type interzone'
+        : rule.sourceZone === undefined && rule.destinationZone === undefined
           ? ''
           : rule.sourceZone === rule.destinationZone
             ? ' rule-type intrazone'
             : ' rule-type interzone';
+      const notSource = device && source.name === 'any' ? notBehind(rule, 'source') : undefined;
+      const notDestination =
+        device && destination.name === 'any' ? notBehind(rule, 'destination') : undefined;
       ruleLines.push(
         comment(ruleComment(rule, 1000)),
         `set rulebase security rules ${name} from ${from} to ${to}${type}` +
-          ` source ${source.name} destination ${destination.name} source-user any category any` +
+          ` source ${notSource ?? source.name} destination ${notDestination ?? destination.name}` +
+          `${notSource ? ' negate-source yes' : ''}${notDestination ? ' negate-destination yes' : ''}` +
+          ` source-user any category any` +
           ` application any service ${list(names)} action allow description ${description(rule)}`,
       );
       written = true;
@@ -277,7 +319,7 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
 
   const zones = plan.zones.filter((z) => usedZones.has(z.id));
   const header = [
-    ...headerLines(input, 'PAN-OS'),
+    ...headerLines(input, 'PAN-OS', device),
     "NOT VERIFIED BY A VENDOR PARSER: checked against a grammar of Portolan's own, not by PAN-OS.",
     `Object prefix: ${namer.prefix}. Every address, group, service and rule name here starts with it.`,
     '',
@@ -295,9 +337,22 @@ export function toPanos(input: ExportInput): { text: string; notes: string[] } {
     `removes nothing: to replace an earlier import, delete its rules and groups (names start ${namer.prefix}-) first.`,
     'Rules whose zones differ are rule-type interzone: they never match traffic inside one zone.',
     'DNS names are fqdn address objects: the firewall resolves them itself.',
-    'A side in no zone of the plan (the Internet) is from/to any zone; its addresses still limit the rule.',
+    ...(device
+      ? [
+          "from and to are the device's interfaces as the plan names them, taken as PAN-OS zone names.",
+          'A side that is any (the Internet) sharing its zone with hosts of the plan is those hosts, negated.',
+        ]
+      : [
+          'A side in no zone of the plan (the Internet) is from/to any zone; its addresses still limit the rule.',
+        ]),
   ];
-  if (zones.length > 0) {
+  if (device && usedInterfaces.size > 0) {
+    header.push('', 'Zones the rules use: they must exist on the firewall with these names:');
+    for (const [name, zoneId] of usedInterfaces) {
+      const zone = plan.zones.find((z) => z.id === zoneId);
+      header.push(`  ${name} (plan zone "${zone ? oneLine(visibleText(zone.name)) : '(no zone)'}")`);
+    }
+  } else if (zones.length > 0) {
     header.push(
       '',
       'Zones the rules use: they must exist on the firewall with these names (or edit the lines):',
@@ -326,6 +381,15 @@ export const panosTarget: FirewallTarget = {
   label: 'PAN-OS',
   suffix: '-panos.txt',
   limits: PANOS_LIMITS,
+  vendor: 'panos',
+  interfaceProblem: (name) =>
+    name.length === 0 || name.length > ZONE_NAME_MAX
+      ? `is not 1 to ${ZONE_NAME_MAX} characters long, as PAN-OS zone names are`
+      : !/^[A-Za-z0-9._-]+$/.test(name)
+        ? 'holds characters other than letters, digits, ".", "_" and "-"'
+        : isReserved(PANOS_LIMITS, name)
+          ? 'is a word PAN-OS reads as a keyword there'
+          : undefined,
   quote: (text) => `"${oneLine(text).replace(/"/g, "'").replace(/\\/g, '/').replace(/\?/g, '')}"`,
   comment,
   objectName: (text) => objectName(text, ''),

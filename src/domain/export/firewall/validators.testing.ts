@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { DMZ_RELAY, ENTERPRISE, SINGLE_SERVER, TWO_SITES } from '../../plan';
 import type { Plan } from '../../plan';
+import type { QuickExporter, RefusingExporter } from '../types';
 
 /**
  * What the firewall target tests share: golden files, and the Debian tools that check the
@@ -61,11 +62,34 @@ export const withAddress = (plan: Plan, id: string, address: string | undefined)
   }),
 });
 
+/** `plan` without firewall devices: exported exactly as before devices existed. */
+export function withoutDevices(plan: Plan): Plan {
+  const { firewalls: _, ...rest } = plan;
+  return rest;
+}
+
+/**
+ * The DMZ relay and Two sites examples without their devices: the golden files written before
+ * devices existed still hold for them byte for byte (the proof that a plan without devices exports
+ * as before).
+ */
+export const DMZ_RELAY_NO_DEVICES = withoutDevices(DMZ_RELAY);
+export const TWO_SITES_NO_DEVICES = withoutDevices(TWO_SITES);
+
+/** An exporter that may refuse, for plans that must give a file: a refusal fails the test. */
+export const asFile =
+  (exporter: RefusingExporter): QuickExporter =>
+  (input) => {
+    const result = exporter(input);
+    if ('refused' in result) throw new Error(`refused: ${result.refused}`);
+    return result;
+  };
+
 /** The plans every target's golden files and validators cover: the examples by file name. */
 export const EXAMPLE_PLANS: [string, Plan][] = [
   ['single-server', SINGLE_SERVER],
-  ['dmz-relay', DMZ_RELAY],
-  ['two-sites', TWO_SITES],
+  ['dmz-relay', DMZ_RELAY_NO_DEVICES],
+  ['two-sites', TWO_SITES_NO_DEVICES],
   ['enterprise', ENTERPRISE],
 ];
 /**
@@ -94,7 +118,7 @@ export function prefixOf(name: string): string {
 
 /** IPv6 variants: a v6 single server, and a v4 node group meeting a v6-only mail server. */
 export const V6_SINGLE = withAddress(SINGLE_SERVER, 'seg01', '2001:db8:1::10');
-export const MIXED_RELAY = withAddress(DMZ_RELAY, 'exch', '2001:db8::25');
+export const MIXED_RELAY = withAddress(DMZ_RELAY_NO_DEVICES, 'exch', '2001:db8::25');
 
 /**
  * An address as a number, for tests that expand what a validator reads back (sets, networks):

@@ -6,7 +6,7 @@ import { includedFlows } from '../scope';
 import type { ExportInput } from '../types';
 import {
   addressFamily,
-  exportTarget,
+  exportHostTarget,
   headerLines,
   nameFrom,
   Namer,
@@ -252,4 +252,4 @@ export const windowsFirewallTarget: FirewallTarget = {
 };
 
 /** `<plan name>-windows-firewall.ps1`. */
-export const exportWindowsFirewall = exportTarget(windowsFirewallTarget);
+export const exportWindowsFirewall = exportHostTarget(windowsFirewallTarget);
