@@ -18,10 +18,10 @@ test('share a plan, open the link in a fresh browser, and find the same plan', a
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this plan' });
   const field = dialog.getByLabel('Share link');
-  await expect(field).toHaveValue(/#p2\./);
+  await expect(field).toHaveValue(/#p3\./);
   const link = await field.inputValue();
-  expect(link.startsWith(`${baseURL}/#p2.`)).toBe(true);
-  expect(link).toMatch(/#p2\.[A-Za-z0-9_-]+$/);
+  expect(link.startsWith(`${baseURL}/#p3.`)).toBe(true);
+  expect(link).toMatch(/#p3\.[A-Za-z0-9_-]+$/);
   await dialog.getByRole('button', { name: 'Copy link' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Link copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);

@@ -8,10 +8,13 @@ import { deriveFlows } from '../engine';
 import {
   DMZ_RELAY,
   EXAMPLE_PLANS,
+  FIREWALL_VENDORS,
   TRUST_LEVELS,
+  TWO_SITES,
   COUNTERPART_ROLES,
   TWO_SITES_TWO_ARRAYS,
   restorePlan,
+  type Firewall,
   type Host,
   type Plan,
 } from '../plan';
@@ -20,6 +23,15 @@ import { MAX_INFLATED_BYTES, UNEXPECTED_FAILURE, inflateLimited } from './codec'
 
 const toB64Url = (bytes: Uint8Array) =>
   Buffer.from(bytes).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** The compact data a link carries, unpacked. */
+const unpack = (fragment: string) =>
+  JSON.parse(
+    new TextDecoder().decode(inflateLimited(Buffer.from(fragment.slice(3), 'base64url')).bytes),
+  ) as unknown[];
+
+/** The DMZ relay example as it was before devices: links made then hold none. */
+const { firewalls: _relayDevices, ...RELAY_WITHOUT_DEVICES } = DMZ_RELAY;
 
 const point = fc.record({
   x: fc.integer({ min: -50_000, max: 50_000 }),
@@ -88,10 +100,27 @@ const planArb: fc.Arbitrary<Plan> = fc
     upgradeFrom: fc.option(fc.constantFrom('6.0', '6.5', '7.0', '7.1', '8.0', '10.0', '12.34'), {
       nil: undefined,
     }),
+    // Devices: each interface faces a zone by index (past the last zone: no zone).
+    firewalls: fc.uniqueArray(
+      fc.record(
+        {
+          id: text(12),
+          name: text(40),
+          vendor: fc.constantFrom(...FIREWALL_VENDORS),
+          interfaces: fc.uniqueArray(
+            fc.record({ zoneIndex: fc.nat(5), name: fc.stringMatching(/^[A-Za-z0-9._/:-]{1,12}$/) }),
+            { maxLength: 6, selector: (i) => i.zoneIndex },
+          ),
+          position: point,
+        },
+        { requiredKeys: ['id', 'name', 'vendor', 'interfaces'] },
+      ),
+      { maxLength: 4, selector: (f) => f.id },
+    ),
     // Numbers that pick the decisions once the hosts are known (see withDecisions).
     picks: fc.array(fc.nat(1000), { maxLength: 40 }),
   })
-  .map(({ zones, hosts, changeRequest, upgradeFrom, picks, ...rest }) => {
+  .map(({ zones, hosts, firewalls, changeRequest, upgradeFrom, picks, ...rest }) => {
     const plan: Plan = testPlan({
       ...rest,
       zones: zones,
@@ -103,9 +132,34 @@ const planArb: fc.Arbitrary<Plan> = fc
       }),
     });
     if (changeRequest) plan.changeRequest = changeRequest;
+    const devices = withDevices(firewalls, zones);
+    if (devices.length > 0) plan.firewalls = devices;
     if (upgradeFrom && upgradeFrom !== plan.productVersion) plan.upgradeFrom = upgradeFrom;
     return withDecisions(plan, picks);
   });
+
+/** Generated devices made valid: names unique regardless of case, one interface name per device. */
+function withDevices(
+  firewalls: (Omit<Firewall, 'interfaces'> & { interfaces: { zoneIndex: number; name: string }[] })[],
+  zones: { id: string }[],
+): Firewall[] {
+  const names = new Set<string>();
+  return firewalls.flatMap(({ interfaces, ...f }) => {
+    const key = f.name.trim().toLowerCase();
+    if (names.has(key)) return [];
+    names.add(key);
+    const taken = new Set<string>();
+    const faced = new Set<string | undefined>();
+    const list = interfaces.flatMap(({ zoneIndex, name }) => {
+      const zone = zones[zoneIndex]?.id;
+      if (taken.has(name.toLowerCase()) || faced.has(zone)) return [];
+      taken.add(name.toLowerCase());
+      faced.add(zone);
+      return [zone === undefined ? { name } : { zone, name }];
+    });
+    return [{ ...f, interfaces: list }];
+  });
+}
 
 /**
  * Valid decisions for a plan, chosen by `picks`: features off, arrays for nodes and web
@@ -175,20 +229,19 @@ describe('share links', () => {
   it('round-trips the examples, with a version marker first', () => {
     for (const { plan } of EXAMPLE_PLANS) {
       const fragment = encodeShare(plan);
-      expect(fragment.startsWith('p2.')).toBe(true);
-      expect(fragment).toMatch(/^p2\.[A-Za-z0-9_-]+$/);
+      expect(fragment.startsWith('p3.')).toBe(true);
+      expect(fragment).toMatch(/^p3\.[A-Za-z0-9_-]+$/);
       expect(decodeShare(`#${fragment}`)).toEqual({ ok: true, value: plan });
     }
   });
 
   it('carries renamed groups, and leaves links of plans without them as they were', () => {
-    const named: Plan = { ...DMZ_RELAY, groupNames: { 'node1,node2': 'DMZ-RELAYS', exch: 'EXCHANGE' } };
+    const named: Plan = {
+      ...RELAY_WITHOUT_DEVICES,
+      groupNames: { 'node1,node2': 'DMZ-RELAYS', exch: 'EXCHANGE' },
+    };
     expect(decodeShare(encodeShare(named))).toEqual({ ok: true, value: named });
-    const unpack = (fragment: string) =>
-      JSON.parse(
-        new TextDecoder().decode(inflateLimited(Buffer.from(fragment.slice(3), 'base64url')).bytes),
-      ) as unknown[];
-    expect(unpack(encodeShare(DMZ_RELAY))).toHaveLength(6);
+    expect(unpack(encodeShare(RELAY_WITHOUT_DEVICES))).toHaveLength(6);
     expect(unpack(encodeShare(named))[6]).toEqual([
       ['node1,node2', 'DMZ-RELAYS'],
       ['exch', 'EXCHANGE'],
@@ -202,17 +255,13 @@ describe('share links', () => {
   });
 
   it('carries the version upgraded from after the group names, where earlier readers ignore it', () => {
-    const unpack = (fragment: string) =>
-      JSON.parse(
-        new TextDecoder().decode(inflateLimited(Buffer.from(fragment.slice(3), 'base64url')).bytes),
-      ) as unknown[];
-    const compared: Plan = { ...DMZ_RELAY, productVersion: '10.0', upgradeFrom: '8.0' };
+    const compared: Plan = { ...RELAY_WITHOUT_DEVICES, productVersion: '10.0', upgradeFrom: '8.0' };
     expect(decodeShare(encodeShare(compared))).toEqual({ ok: true, value: compared });
     const data = unpack(encodeShare(compared));
     // No renamed groups: an empty list holds their place, as a reader of names expects a list.
     expect(data.slice(6)).toEqual([[], '8.0']);
     // A reader that stops at the names sees the target version's plan.
-    const older = `p2.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(data.slice(0, 7)))))}`;
+    const older = `p3.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(data.slice(0, 7)))))}`;
     const { upgradeFrom: _dropped, ...target } = compared;
     expect(decodeShare(older)).toEqual({ ok: true, value: target });
     // A version that is not one, or the plan's own, is refused with its path.
@@ -227,7 +276,7 @@ describe('share links', () => {
     // an upgrade from 8.0: a link people may still hold.
     const OLD =
       'p1.bZLLboMwEEV_BXntUo95hSWLqrv-gMXCCkhBCkEFqj6-vneMHVtRVh5b93hm7owh12O2jlf7m31P-yWbggt2XS3bciQ0RgzzX7CEpNGtkoXqEZwQnFSPUPCfz4zU0tTQa9ZX0FeIGDDiSOemEAdiCMIXkpxBUsuUuC3DSKnZuBjqobm3R3gqQERApwAujwCeGEAvTNg5jpV_V7Lu0WpwuRKyKe_1bJ9XP2OW6lRYwyBFSjZOOJyPJWBZIctUiPRO6L8cf86XsBusbqOWcu3TF77WYZ7Y647PjF3edrtPy20DWEWwytWrLn2egn01Yh039rv72pfZMUCaiDQ5BaDEhNkxDCoprvt4fxN4d0vY_wM';
-    const expected: Plan = { ...DMZ_RELAY, groupNames: { exch: 'EXCHANGE' }, upgradeFrom: '8.0' };
+    const expected: Plan = { ...RELAY_WITHOUT_DEVICES, groupNames: { exch: 'EXCHANGE' }, upgradeFrom: '8.0' };
     const result = decodeShare(OLD);
     expect(result).toEqual({ ok: true, value: expected });
     expect(deriveFlows(result.ok ? result.value : DMZ_RELAY).flows).toEqual(deriveFlows(expected).flows);
@@ -238,31 +287,30 @@ describe('share links', () => {
     const OLD =
       'p2.bZLJbsQgEER_BXFmHBpv4-Moh-SWD0AcrDHSWPIysYmyfH2qvQxWlBMNqkfR1Viz9Cgm39Xf4rMNN9HuKdTTVHMsq6G1sul_9khIWVNplWqH4ozirB1KyXf-F6RRtoDesD6HPkfFgJWr3TKFOBBLEJ5IsYOiiik5jI2nY9jYWHLQPNojHKUgImCOADZ_ARwxgF6YqPs4Vr5dq8Kh1T3lXKoye7xnfu-2GbPUHIUFAtKkVbkIm-v6CViWquwohP0i3K70X9fb_jdYXUUtJWazT7e3Nn3LWV94FZzyHOrQjsMMMI9gnugnk20-Kedq5eRnzvvyEcZ-YYCUESkT2oEME2bi7e4HgWTEfZwCHJDh8-vLiXSGFjRvOx8wPencLw';
     const before: Plan = {
-      ...DMZ_RELAY,
+      ...RELAY_WITHOUT_DEVICES,
       changeRequest: { title: 'Open SEG ports', ticket: 'CHG-1042', paper: 'letter' },
     };
     expect(decodeShare(OLD)).toEqual({ ok: true, value: before });
-    // A plan without a prefix still makes exactly the link it made before.
-    expect(encodeShare(before)).toBe(OLD);
+    // A plan without a prefix still writes the six fields it wrote before, and only those.
+    expect(unpack(encodeShare(before))[5]).toEqual(['Open SEG ports', 0, 'CHG-1042', 0, 0, 'letter']);
+    expect(unpack(encodeShare(before)).slice(1)).toEqual(unpack(OLD).slice(1));
 
-    const unpack = (fragment: string) =>
-      JSON.parse(
-        new TextDecoder().decode(inflateLimited(Buffer.from(fragment.slice(3), 'base64url')).bytes),
-      ) as unknown[];
     const prefixed: Plan = { ...before, changeRequest: { ...before.changeRequest, objectPrefix: 'ACME-FW' } };
     expect(decodeShare(encodeShare(prefixed))).toEqual({ ok: true, value: prefixed });
     const data = unpack(encodeShare(prefixed));
     expect(data[5]).toEqual(['Open SEG ports', 0, 'CHG-1042', 0, 0, 'letter', 'ACME-FW']);
     // A prefix alone is a change request of its own.
-    const alone: Plan = { ...DMZ_RELAY, changeRequest: { objectPrefix: 'ACME-FW' } };
+    const alone: Plan = { ...RELAY_WITHOUT_DEVICES, changeRequest: { objectPrefix: 'ACME-FW' } };
     expect(decodeShare(encodeShare(alone))).toEqual({ ok: true, value: alone });
     expect(unpack(encodeShare(alone))[5]).toEqual([0, 0, 0, 0, 0, 0, 'ACME-FW']);
     // A reader that knows six fields reads the rest of the plan and takes the default prefix.
     const six = [...data.slice(0, 5), (data[5] as unknown[]).slice(0, 6)];
-    const older = `p2.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(six))))}`;
+    const older = `p3.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(six))))}`;
     expect(decodeShare(older)).toEqual({ ok: true, value: before });
     // A prefix that breaks the rule is refused with its path.
-    const bad = decodeShare(encodeShare({ ...DMZ_RELAY, changeRequest: { objectPrefix: '9bad' } }));
+    const bad = decodeShare(
+      encodeShare({ ...RELAY_WITHOUT_DEVICES, changeRequest: { objectPrefix: '9bad' } }),
+    );
     expect(bad.ok ? [] : bad.problems.map(formatProblem)).toEqual([
       'changeRequest.objectPrefix: "9bad" is not a prefix: use letters, digits and "-", starting with a letter ' +
         'and not ending with "-" (in the shared plan)',
@@ -303,6 +351,120 @@ describe('share links', () => {
   });
 });
 
+describe('share links with firewall devices (p3)', () => {
+  it('carries the devices as compact rows: vendor index, interfaces as zone index and name, position', () => {
+    const plan: Plan = {
+      ...RELAY_WITHOUT_DEVICES,
+      firewalls: [
+        {
+          id: 'fw-edge',
+          name: 'FW-EDGE',
+          vendor: 'fortigate',
+          interfaces: [{ name: 'wan1' }, { zone: 'dmz', name: 'dmz' }],
+          position: { x: 130, y: 450 },
+        },
+        {
+          id: 'fw-core',
+          name: 'FW-CORE',
+          vendor: 'cisco-asa',
+          interfaces: [
+            { zone: 'dmz', name: 'dmz' },
+            { zone: 'lan', name: 'inside' },
+          ],
+          position: { x: 560, y: 450 },
+        },
+      ],
+    };
+    const back = decodeShare(encodeShare(plan));
+    expect(back).toEqual({ ok: true, value: plan });
+    // The same paths, so the same flows on the same devices.
+    expect(deriveFlows(back.ok ? back.value : RELAY_WITHOUT_DEVICES).flows).toEqual(deriveFlows(plan).flows);
+    // And so for the example.
+    expect(decodeShare(encodeShare(DMZ_RELAY))).toEqual({ ok: true, value: DMZ_RELAY });
+    const data = unpack(encodeShare(plan));
+    // No names, no upgrade, no decisions: [], 0 and 0 hold their places before the devices.
+    expect(data.slice(6)).toEqual([
+      [],
+      0,
+      0,
+      [
+        // FW-EDGE, FortiGate (1): wan1 faces the hosts in no zone (-1), dmz the DMZ (zone 0).
+        ['fw-edge', 'FW-EDGE', 1, [-1, 'wan1', 0, 'dmz'], 130, 450],
+        // FW-CORE, Cisco ASA (0): dmz faces the DMZ (0), inside the internal network (1).
+        ['fw-core', 'FW-CORE', 0, [0, 'dmz', 1, 'inside'], 560, 450],
+      ],
+    ]);
+  });
+
+  it('round-trips devices next to decisions, names and an upgrade, and without positions', () => {
+    const plan: Plan = {
+      ...TWO_SITES_TWO_ARRAYS,
+      groupNames: { exch01: 'EXCHANGE' },
+      productVersion: '10.0',
+      upgradeFrom: '8.0',
+      firewalls: [
+        { id: 'a', name: 'A', vendor: 'panos', interfaces: [{ name: 'ethernet1/1' }] },
+        { id: 'b', name: 'B', vendor: 'other', interfaces: [] },
+        {
+          id: 'c',
+          name: 'C',
+          vendor: 'iptables',
+          interfaces: [
+            { zone: 'branch', name: 'eth1' },
+            { zone: 'internet', name: 'eth0' },
+          ],
+        },
+      ],
+    };
+    expect(decodeShare(encodeShare(plan))).toEqual({ ok: true, value: plan });
+    expect(unpack(encodeShare(plan))[9]).toEqual([
+      ['a', 'A', 2, [-1, 'ethernet1/1']],
+      ['b', 'B', 5, []],
+      ['c', 'C', 4, [4, 'eth1', 0, 'eth0']],
+    ]);
+  });
+
+  it('leaves a plan without devices without a devices element, and opens it without a firewalls key', () => {
+    for (const plan of [RELAY_WITHOUT_DEVICES, { ...DMZ_RELAY, firewalls: [] }]) {
+      const fragment = encodeShare(plan);
+      expect(unpack(fragment)).toHaveLength(6);
+      const back = decodeShare(fragment);
+      expect(back).toEqual({ ok: true, value: RELAY_WITHOUT_DEVICES });
+      expect(back.ok && 'firewalls' in back.value).toBe(false);
+    }
+  });
+
+  it('meets the size target for the Two sites example with its devices', () => {
+    // 1,146 characters of fragment when measured; 1,035 without the devices.
+    const fragment = encodeShare(TWO_SITES);
+    expect(TWO_SITES.firewalls).toHaveLength(2);
+    expect(shareUrl('https://portolan.example.com/', TWO_SITES).length).toBeLessThanOrEqual(1400);
+    expect(fragment.length).toBeLessThanOrEqual(1200);
+  });
+
+  it('says what is wrong with damaged devices, with paths where the plan is wrong', () => {
+    const link = (devices: unknown) => {
+      const data = [3, 'D', '10.0', [['d', 'D', 1, 0, 0]], [], 0, [], 0, 0, devices];
+      return `p3.${toB64Url(deflateSync(new TextEncoder().encode(JSON.stringify(data))))}`;
+    };
+    const problems = (fragment: string) => {
+      const r = decodeShare(fragment);
+      return r.ok ? [] : r.problems.map(formatProblem);
+    };
+    expect(problems(link([['f', 'F', 0, [0]]]))).toEqual([
+      'the link is damaged or cut short (the interfaces of firewall 1 is not in the expected shape). Ask for the link again, and copy all of it.',
+    ]);
+    expect(problems(link({}))).toEqual([
+      'the link is damaged or cut short (the firewalls is not in the expected shape). Ask for the link again, and copy all of it.',
+    ]);
+    expect(problems(link([['f', 'F', 6, [3, 'x', -1, 'bad name']]]))).toEqual([
+      'firewalls[0].vendor: 6 is not one of: cisco-asa, fortigate, panos, nftables, iptables, other (in the shared plan)',
+      'firewalls[0].interfaces[0].zone: no zone has the id "#3" (in the shared plan)',
+      'firewalls[0].interfaces[1].name: "bad name" is not an interface name: 1 to 64 letters, digits and . _ - / : (in the shared plan)',
+    ]);
+  });
+});
+
 describe('bad links', () => {
   const message = (fragment: string) => {
     const r = decodeShare(fragment);
@@ -312,7 +474,7 @@ describe('bad links', () => {
 
   it('says what is wrong, in words', () => {
     expect(message('hello')).toMatch(/not a Portolan share link/);
-    expect(message('p3.AAAA')).toMatch(/made by a newer Portolan \(link format 3; this one reads up to 2\)/);
+    expect(message('p4.AAAA')).toMatch(/made by a newer Portolan \(link format 4; this one reads up to 3\)/);
     expect(message('p0.AAAA')).toMatch(/link format 0 does not exist/);
     expect(message(good.slice(0, good.length - 40))).toMatch(/damaged or cut short/);
     expect(message(`${good.slice(0, 20)}*${good.slice(21)}`)).toMatch(/damaged or cut short/);
@@ -380,6 +542,7 @@ describe('bad links', () => {
       fc.uint8Array({ maxLength: 300 }).map((b) => `p1.${toB64Url(b)}`),
       fc.uint8Array({ maxLength: 300 }).map((b) => `p1.${toB64Url(deflateSync(b))}`),
       fc.json().map((j) => `p1.${toB64Url(deflateSync(new TextEncoder().encode(j)))}`),
+      fc.json().map((j) => `p3.${toB64Url(deflateSync(new TextEncoder().encode(j)))}`),
       fc.tuple(fc.nat(), fc.string()).map(([n, s]) => `p${n}.${s}`),
       mutated,
     );

@@ -5,10 +5,12 @@ import { restorePlan } from '../plan';
 import { MAX_FRAGMENT_CHARS } from './detect';
 import {
   COUNTERPART_ROLES,
+  FIREWALL_VENDORS,
   PLAN_FORMAT,
   TRUST_LEVELS,
   type ChangeRequest,
   type Exclusion,
+  type Firewall,
   type Host,
   type Plan,
   type Zone,
@@ -21,10 +23,12 @@ import {
  *
  * p2 adds the architect's decisions (plan format 2) after the elements p1 has. A Portolan that
  * reads only p1 refuses a p2 link as made by a newer Portolan, rather than open it without the
- * decisions, which would ask for flows the architect ruled out. p1 links still open here.
+ * decisions, which would ask for flows the architect ruled out. p3 adds the firewall devices
+ * (plan format 3) the same way: a p2 reader refuses the link rather than send every flow to one
+ * unnamed firewall. p1 and p2 links still open here, as they meant when made.
  */
 
-export const SHARE_VERSION = 2;
+export const SHARE_VERSION = 3;
 const PREFIX = `p${SHARE_VERSION}.`;
 /** Inflated payloads beyond this are refused while inflating (a "zip bomb" stops early). */
 export const MAX_INFLATED_BYTES = 4_000_000;
@@ -113,7 +117,8 @@ type CompactRequest = (string | 0)[];
 type CompactNames = [string, string][];
 /**
  * Later additions go at the end, so links without them still read: the group names, then the
- * version upgraded from. Readers that predate an addition ignore it.
+ * version upgraded from. Readers that predate an addition ignore it. The decisions came with p2,
+ * the devices with p3; in a p3 link with devices, 0 holds the decisions' place when there are none.
  */
 type CompactPlan = [
   number,
@@ -124,8 +129,27 @@ type CompactPlan = [
   CompactRequest | 0,
   CompactNames?,
   (string | 0)?,
-  CompactDecisions?,
+  (CompactDecisions | 0)?,
+  CompactFirewall[]?,
 ];
+
+/**
+ * A device (p3): id, name, vendor (its index in FIREWALL_VENDORS), its interfaces as one flat list
+ * of pairs (zone index, or -1 for the hosts in no zone; then the interface's name), and its
+ * position last, as x and y, when it has one (as a host's).
+ */
+type CompactFirewall = [string, string, number, (number | string)[], number?, number?];
+
+function compactFirewall(firewall: Firewall, zoneIndex: ReadonlyMap<string, number>): CompactFirewall {
+  const row: CompactFirewall = [
+    firewall.id,
+    firewall.name,
+    FIREWALL_VENDORS.indexOf(firewall.vendor),
+    firewall.interfaces.flatMap((i) => [i.zone === undefined ? -1 : (zoneIndex.get(i.zone) ?? -1), i.name]),
+  ];
+  if (firewall.position) row.push(firewall.position.x, firewall.position.y);
+  return row;
+}
 
 /**
  * The decisions (p2): features switched off (their ids); per host that decided anything its
@@ -201,6 +225,14 @@ function compact(plan: Plan): CompactPlan {
     compacted[7] = plan.upgradeFrom ?? 0;
   }
   if (decisions) compacted[8] = decisions;
+  // Left out when there are none: such a plan's link holds no more than a p2 link did.
+  const firewalls = plan.firewalls ?? [];
+  if (firewalls.length > 0) {
+    compacted[6] ??= [];
+    compacted[7] ??= 0;
+    compacted[8] ??= 0;
+    compacted[9] = firewalls.map((f) => compactFirewall(f, zoneIndex));
+  }
   return compacted;
 }
 
@@ -225,12 +257,23 @@ const isArray = (v: unknown, what: string): unknown[] => {
   return v;
 };
 
-/** Back to the plan's documented shape; the plan schema then checks every value. */
-function expand(data: unknown): unknown {
-  const [version, name, productVersion, zones, hosts, request, groupNames, upgradeFrom, decisions] = isArray(
-    data,
-    'the plan',
-  );
+/**
+ * Back to the plan's documented shape; the plan schema then checks every value. `linkVersion` is
+ * the link's marker: what a link of that version could not hold is not read from it.
+ */
+function expand(data: unknown, linkVersion: number): unknown {
+  const [
+    version,
+    name,
+    productVersion,
+    zones,
+    hosts,
+    request,
+    groupNames,
+    upgradeFrom,
+    decisions,
+    firewalls,
+  ] = isArray(data, 'the plan');
   const zoneRows = isArray(zones, 'the zones');
   const zoneIds = zoneRows.map((z) => (Array.isArray(z) ? z[0] : undefined) as unknown);
   const point = (v: unknown) => (Array.isArray(v) ? { x: v[0] as unknown, y: v[1] as unknown } : undefined);
@@ -285,8 +328,35 @@ function expand(data: unknown): unknown {
     if (Object.keys(names).length > 0) doc.groupNames = names;
   }
   if (upgradeFrom !== undefined && upgradeFrom !== 0) doc.upgradeFrom = upgradeFrom;
-  if (decisions !== undefined) expandDecisions(decisions, doc);
+  if (decisions !== undefined && !(linkVersion >= 3 && decisions === 0)) expandDecisions(decisions, doc);
+  if (firewalls !== undefined && linkVersion >= 3) doc.firewalls = expandFirewalls(firewalls, zoneIds);
   return doc;
+}
+
+/** The devices back into the plan's shape: vendor and zone indexes become their ids. */
+function expandFirewalls(data: unknown, zoneIds: readonly unknown[]): unknown[] {
+  return isArray(data, 'the firewalls').map((f, i) => {
+    const row = isArray(f, `firewall ${i + 1}`);
+    const [id, name, vendor, interfaces] = row;
+    const pairs = isArray(interfaces, `the interfaces of firewall ${i + 1}`);
+    if (pairs.length % 2 !== 0) throw new Damaged(`the interfaces of firewall ${i + 1}`);
+    const list: Record<string, unknown>[] = [];
+    for (let k = 0; k < pairs.length; k += 2) {
+      const zone = pairs[k];
+      const iface: Record<string, unknown> = {};
+      if (zone !== -1) iface.zone = typeof zone === 'number' ? (zoneIds[zone] ?? `#${zone}`) : zone;
+      iface.name = pairs[k + 1];
+      list.push(iface);
+    }
+    const firewall: Record<string, unknown> = {
+      id,
+      name,
+      vendor: typeof vendor === 'number' ? (FIREWALL_VENDORS[vendor] ?? vendor) : vendor,
+      interfaces: list,
+    };
+    if (row.length > 4) firewall.position = { x: row[4], y: row[5] };
+    return firewall;
+  });
 }
 
 /** The decisions back into the plan's shape; host indexes become ids (the schema checks the rest). */
@@ -379,9 +449,9 @@ function decode(fragment: string): Result<Plan> {
       message: `this link was made by a newer Portolan (link format ${version}; this one reads up to ${SHARE_VERSION}). Open it in an up-to-date Portolan.`,
     });
   }
-  // p1 links (before the decisions) read the same way: they hold no decisions element.
-  if (version !== SHARE_VERSION && version !== 1)
-    return fail({ path: '', message: `link format ${version} does not exist` });
+  // p1 links (before the decisions) and p2 links (before the devices) read the same way: they
+  // hold no decisions element, or no devices element.
+  if (version < 1) return fail({ path: '', message: `link format ${version} does not exist` });
   const bytes = fromBase64Url(text.slice(marker[0].length));
   if (!bytes || bytes.length === 0)
     return fail(damaged('it holds characters or a length a share link never has'));
@@ -397,7 +467,7 @@ function decode(fragment: string): Result<Plan> {
   }
   let doc: unknown;
   try {
-    doc = expand(data);
+    doc = expand(data, version);
   } catch (e) {
     return fail(damaged(`${e instanceof Damaged ? e.message : 'the plan'} is not in the expected shape`));
   }

@@ -1,7 +1,7 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_IDS, ROLE_IDS, RULE_IDS } from '../catalog';
-import { COUNTERPART_ROLES, TRUST_LEVELS, type Plan } from '../plan';
+import { COUNTERPART_ROLES, FIREWALL_VENDORS, TRUST_LEVELS, type Plan } from '../plan';
 import { MAX_INFLATED_BYTES, decodeShare } from './codec';
 
 /*
@@ -10,11 +10,11 @@ import { MAX_INFLATED_BYTES, decodeShare } from './codec';
  * open as a different plan (or not at all). Fix the change, not the test.
  */
 
-/** A p2 link of JSON text written by hand (deflated without the preset dictionary). */
-const linkOfText = (json: string) =>
-  `p2.${Buffer.from(deflateSync(new TextEncoder().encode(json), { level: 9 })).toString('base64url')}`;
-/** A p2 link of compact data written by hand. */
-const linkOf = (data: unknown) => linkOfText(JSON.stringify(data));
+/** A link (p2 unless said) of JSON text written by hand (deflated without the preset dictionary). */
+const linkOfText = (json: string, version = 2) =>
+  `p${version}.${Buffer.from(deflateSync(new TextEncoder().encode(json), { level: 9 })).toString('base64url')}`;
+/** A link (p2 unless said) of compact data written by hand. */
+const linkOf = (data: unknown, version = 2) => linkOfText(JSON.stringify(data), version);
 
 describe('index tables of share links', () => {
   // Links store these by their index: a rule as its place in RULE_IDS, a role in ROLE_IDS, a trust
@@ -58,6 +58,17 @@ describe('index tables of share links', () => {
 
   it('keeps COUNTERPART_ROLES in its order (host decisions store uses by position)', () => {
     expect([...COUNTERPART_ROLES]).toEqual(['dns-server', 'mail-server', 'directory-server']);
+  });
+
+  it('keeps FIREWALL_VENDORS in its order (p3 devices store the vendor index)', () => {
+    expect([...FIREWALL_VENDORS]).toEqual([
+      'cisco-asa',
+      'fortigate',
+      'panos',
+      'nftables',
+      'iptables',
+      'other',
+    ]);
   });
 
   // Features switched off travel by id, not index: their order is free, but an id a link holds must
@@ -117,7 +128,8 @@ describe('index tables of share links', () => {
     ]);
     const expected: Plan = {
       format: 'portolan-plan',
-      version: 2,
+      // The link holds plan format 2; it opens migrated to format 3, which changes only the number.
+      version: 3,
       name: 'Contract',
       productVersion: '10.0',
       zones: [
@@ -239,7 +251,7 @@ describe('the inflate bound', () => {
       ok: true,
       value: {
         format: 'portolan-plan',
-        version: 2,
+        version: 3,
         name: 'Bound',
         productVersion: '10.0',
         zones: [],
@@ -264,7 +276,8 @@ describe('a stored p2 link with decisions', () => {
 
   const PLAN: Plan = {
     format: 'portolan-plan',
-    version: 2,
+    // Made at plan format 2; it opens migrated to format 3, which changes only the number.
+    version: 3,
     name: 'Stored decisions',
     productVersion: '10.0',
     zones: [
@@ -384,6 +397,198 @@ describe('a stored p2 link with decisions', () => {
   };
 
   it('opens to the plan it was made from, decisions and all', () => {
+    expect(decodeShare(STORED)).toEqual({ ok: true, value: PLAN });
+    expect(decodeShare(`#${STORED}`)).toEqual({ ok: true, value: PLAN });
+  });
+});
+
+describe('p3 links with firewall devices', () => {
+  it('reads every vendor and interface index of a hand-written p3 link as meant when written', () => {
+    const link = linkOf(
+      [
+        3,
+        'Devices',
+        '10.0',
+        [
+          ['u', 'U', 0, 0, 0],
+          ['d', 'D', 1, 0, 0],
+          ['t', 'T', 2, 0, 0],
+        ],
+        [
+          ['net', 'NET', [10], -1, 0],
+          ['node', 'NODE', [1], 1, 0],
+        ],
+        0,
+        // No group names, no upgrade, no decisions: their places held by [], 0 and 0.
+        [],
+        0,
+        0,
+        // [id, name, vendor index, [zone index or -1, interface name, ...], x, y]
+        [
+          ['fa', 'FA', 0, [-1, 'outside', 1, 'dmz'], 10, 20],
+          ['fb', 'FB', 1, [1, 'port1', 2, 'port2']],
+          ['fc', 'FC', 2, [2, 'ethernet1/1', 0, 'ethernet1/2']],
+          ['fd', 'FD', 3, []],
+          ['fe', 'FE', 4, [0, 'eth0']],
+          ['ff', 'FF', 5, [], -5, 0],
+        ],
+      ],
+      3,
+    );
+    const expected: Plan = {
+      format: 'portolan-plan',
+      version: 3,
+      name: 'Devices',
+      productVersion: '10.0',
+      zones: [
+        { id: 'u', name: 'U', trust: 'untrusted' },
+        { id: 'd', name: 'D', trust: 'dmz' },
+        { id: 't', name: 'T', trust: 'trusted' },
+      ],
+      hosts: [
+        { id: 'net', name: 'NET', roles: ['internet'] },
+        { id: 'node', name: 'NODE', roles: ['processing-node'], zone: 'd' },
+      ],
+      firewalls: [
+        {
+          id: 'fa',
+          name: 'FA',
+          vendor: 'cisco-asa',
+          interfaces: [{ name: 'outside' }, { zone: 'd', name: 'dmz' }],
+          position: { x: 10, y: 20 },
+        },
+        {
+          id: 'fb',
+          name: 'FB',
+          vendor: 'fortigate',
+          interfaces: [
+            { zone: 'd', name: 'port1' },
+            { zone: 't', name: 'port2' },
+          ],
+        },
+        {
+          id: 'fc',
+          name: 'FC',
+          vendor: 'panos',
+          interfaces: [
+            { zone: 't', name: 'ethernet1/1' },
+            { zone: 'u', name: 'ethernet1/2' },
+          ],
+        },
+        { id: 'fd', name: 'FD', vendor: 'nftables', interfaces: [] },
+        { id: 'fe', name: 'FE', vendor: 'iptables', interfaces: [{ zone: 'u', name: 'eth0' }] },
+        { id: 'ff', name: 'FF', vendor: 'other', interfaces: [], position: { x: -5, y: 0 } },
+      ],
+    };
+    expect(decodeShare(link)).toEqual({ ok: true, value: expected });
+  });
+
+  it('reads no devices from a p2 link, as a p2 reader did', () => {
+    // p2 links never held devices: an element in their place is not read.
+    const link = linkOf([
+      2,
+      'Old',
+      '10.0',
+      [['d', 'D', 1, 0, 0]],
+      [],
+      0,
+      [],
+      0,
+      [[], [], []],
+      [['fa', 'FA', 0, []]],
+    ]);
+    expect(decodeShare(link)).toEqual({
+      ok: true,
+      value: {
+        format: 'portolan-plan',
+        version: 3,
+        name: 'Old',
+        productVersion: '10.0',
+        zones: [{ id: 'd', name: 'D', trust: 'dmz' }],
+        hosts: [],
+      },
+    });
+  });
+});
+
+describe('a stored p3 link with devices', () => {
+  // Made once by the p3 encoder from the plan below and kept as it was made: a link people hold.
+  // It must open to this same plan for as long as Portolan reads p3 links.
+  const STORED =
+    'p3.ZVLLasMwEPyVoLNEJCcKuebdQh6lFHoQOri2cAy1bGy3gX59Z6XaKQRfLGlmdndmzQxt9nWLc-6-y8x1YwVjWF79DB4obiSXlpv5UvKZlBa_jBQ4O67OjCfc6MUjoioq8veU-rRwlfM4JJxgeDQsmn_PwSjwhQJAQIAriEDD17lT_13GwSgL1DiXwlUi-SLg02pAIx3C4sFigMEszbhGixF86wg8pkBwbdFjBGtSDoNcGucn0Jw0ddvDJBTfPB2oTVAwEHZozgCktiTN5vLCQXn_Lnbbwy4YiMnYLfWBwEgnAUMoDbuWoZkMQUTO5vIKDoSADCmAWvquzPGO5oKtlmuY9EdtUtqYlTgdTm8hDaBcfw3GqilKQuB-RuGY30fIby3Oe7BmaJ-u609a78txK55fcD2H24GMDZMyMquyy4BZt6nPrpO2_kKEsDXOWDghp_gAtfYX';
+
+  const PLAN: Plan = {
+    format: 'portolan-plan',
+    version: 3,
+    name: 'Stored devices',
+    productVersion: '10.0',
+    zones: [
+      { id: 'dmz', name: 'DMZ', trust: 'dmz', position: { x: 0, y: 0 }, size: { width: 480, height: 300 } },
+      {
+        id: 'lan',
+        name: 'LAN',
+        trust: 'trusted',
+        position: { x: 560, y: 0 },
+        size: { width: 480, height: 300 },
+      },
+      { id: 'mgmt', name: 'Management', trust: 'trusted' },
+    ],
+    hosts: [
+      { id: 'net', name: 'Internet', roles: ['internet'], position: { x: -300, y: 100 } },
+      {
+        id: 'node1',
+        name: 'SEG-NODE01',
+        roles: ['processing-node'],
+        zone: 'dmz',
+        address: '192.0.2.11',
+        position: { x: 20, y: 60 },
+      },
+      {
+        id: 'am1',
+        name: 'SEG-AM01',
+        roles: ['array-manager', 'web-components'],
+        zone: 'lan',
+        address: '10.0.0.5',
+        position: { x: 580, y: 60 },
+      },
+      { id: 'ws1', name: 'ADMIN-WS01', roles: ['admin-workstation'], zone: 'mgmt', address: '10.0.5.11' },
+    ],
+    firewalls: [
+      {
+        id: 'edge',
+        name: 'FW-EDGE',
+        vendor: 'fortigate',
+        interfaces: [{ name: 'wan1' }, { zone: 'dmz', name: 'port2' }],
+        position: { x: -150, y: 380 },
+      },
+      {
+        id: 'core',
+        name: 'FW-CORE',
+        vendor: 'cisco-asa',
+        interfaces: [
+          { zone: 'dmz', name: 'dmz' },
+          { zone: 'lan', name: 'inside' },
+          { zone: 'mgmt', name: 'mgmt' },
+        ],
+        position: { x: 500, y: 380 },
+      },
+      {
+        id: 'pa',
+        name: 'PA-MGMT',
+        vendor: 'panos',
+        interfaces: [
+          { zone: 'mgmt', name: 'ethernet1/1' },
+          { zone: 'lan', name: 'ethernet1/2' },
+        ],
+      },
+      { id: 'lab', name: 'LAB-NFT', vendor: 'nftables', interfaces: [] },
+      { id: 'old', name: 'OLD-IPT', vendor: 'iptables', interfaces: [{ zone: 'lan', name: 'eth0.100' }] },
+      { id: 'misc', name: 'Branch router', vendor: 'other', interfaces: [{ name: 'ge-0/0/0' }] },
+    ],
+    changeRequest: { title: 'Open SEG ports', ticket: 'CHG-3001', paper: 'a4' },
+  };
+
+  it('opens to the plan it was made from, devices and all', () => {
     expect(decodeShare(STORED)).toEqual({ ok: true, value: PLAN });
     expect(decodeShare(`#${STORED}`)).toEqual({ ok: true, value: PLAN });
   });
