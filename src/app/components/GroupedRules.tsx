@@ -1,7 +1,14 @@
 import { Fragment, useId, useMemo, useState } from 'react';
-import { visibleText, type Plan } from '../../domain';
+import { FIREWALL_VENDOR_LABELS, visibleText, type Hop, type Plan } from '../../domain';
 import { requestFlows } from '../../domain/export';
-import { groupFlows, type AddressGroup, type Grouping } from '../../domain/grouping';
+import {
+  crossesZones,
+  groupFlows,
+  rulesByDevice,
+  type AddressGroup,
+  type GroupedRule,
+  type Grouping,
+} from '../../domain/grouping';
 import { validGroupName } from '../../domain/plan';
 import { run } from '../commands';
 import { derive, useDerivation, usePlanner } from '../state';
@@ -114,10 +121,51 @@ function GroupName({ group, grouping }: { group: AddressGroup; grouping: Groupin
   );
 }
 
+/** Rules under one heading: a device's (with the interfaces each enters and leaves by), or none. */
+export interface RuleSection {
+  key: string;
+  /** Absent for a plan without devices: one list, no heading. */
+  title?: string;
+  detail?: string;
+  rows: { rule: GroupedRule; hop?: Hop }[];
+}
+
+/**
+ * The rules as the panel lists them. Without devices: every rule, in number order, under no heading.
+ * With devices: under each device the rules its path passes (a rule keeps its number on each),
+ * then those between zones no device joins ("No path"), then those inside one zone.
+ */
+export function ruleSections(plan: Plan, grouping: Grouping): RuleSection[] {
+  if (!plan.firewalls?.length) return [{ key: 'all', rows: grouping.rules.map((rule) => ({ rule })) }];
+  const { devices, noPath } = rulesByDevice(plan, grouping);
+  const sections: RuleSection[] = devices.map(({ firewall, rules }) => ({
+    key: `device-${firewall.id}`,
+    title: visibleText(firewall.name),
+    detail: FIREWALL_VENDOR_LABELS[firewall.vendor],
+    rows: rules,
+  }));
+  if (noPath.length > 0)
+    sections.push({
+      key: 'no-path',
+      title: 'No path',
+      detail: 'no device of the plan joins these zones',
+      rows: noPath.map((rule) => ({ rule })),
+    });
+  const inside = grouping.rules.filter((r) => !crossesZones(r));
+  if (inside.length > 0)
+    sections.push({
+      key: 'inside',
+      title: 'Inside a zone',
+      detail: 'these pass no device',
+      rows: inside.map((rule) => ({ rule })),
+    });
+  return sections;
+}
+
 /**
  * The change request as grouped rules: numbered rules over address groups, and the groups
  * themselves with their members. The same rules as the grouped CSV, the PDF and the generated
- * configurations.
+ * configurations; with firewall devices, listed under each device they pass.
  */
 export function GroupedRules() {
   const plan = usePlanner((s) => s.plan);
@@ -125,7 +173,10 @@ export function GroupedRules() {
   const { flows } = useDerivation();
   const byId = useMemo(() => new Map(flows.map((f) => [f.id, f])), [flows]);
   const ruleFlows = (ids: readonly string[]) => ids.flatMap((id) => byId.get(id) ?? []);
-  // The rule whose "Exclude…" form is open, by its first flow (rule numbers move as rules go).
+  const sections = useMemo(() => ruleSections(plan, grouping), [plan, grouping]);
+  const devices = !!plan.firewalls?.length;
+  // The rule whose "Exclude…" form is open, by its section and first flow (rule numbers move as
+  // rules go; a rule on two devices is listed twice).
   const [excluding, setExcluding] = useState<string>();
   const formId = useId();
   const closeForm = (key: string) => {
@@ -147,6 +198,7 @@ export function GroupedRules() {
     );
   }
   const th = 'px-3 py-1.5 font-semibold';
+  const columns = devices ? 7 : 6;
   return (
     <div className="space-y-4 p-3">
       <table
@@ -158,66 +210,101 @@ export function GroupedRules() {
         <thead className="bg-slate-100 text-left text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">
           <tr>
             <th className={`${th} w-12`}>Rule</th>
-            <th className={`${th} w-[26%]`}>Source</th>
-            <th className={`${th} w-[26%]`}>Destination</th>
-            <th className={`${th} w-[16%]`}>Services</th>
+            {/* With devices, the interfaces take their room from the sides and services. */}
+            <th className={`${th} ${devices ? 'w-[20%]' : 'w-[26%]'}`}>Source</th>
+            <th className={`${th} ${devices ? 'w-[20%]' : 'w-[26%]'}`}>Destination</th>
+            <th className={`${th} ${devices ? 'w-[13%]' : 'w-[16%]'}`}>Services</th>
+            {devices && (
+              <th
+                className={`${th} w-[13%]`}
+                title="The interface a rule enters the device by → the one it leaves by"
+              >
+                Interfaces
+              </th>
+            )}
             <th className={th}>Justification</th>
             <th className={`${th} w-24`}>
               <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody>
-          {grouping.rules.map((r) => {
-            const key = r.flowIds[0] ?? String(r.number);
-            return (
-              <Fragment key={r.number}>
-                <tr className="border-b border-slate-100 align-top dark:border-slate-800">
-                  <td className="px-3 py-1 font-mono text-xs">{r.number}</td>
-                  <td className="px-3 py-1">
-                    <div className="font-mono text-xs font-semibold">{r.source.name}</div>
-                    <div className="text-xs text-slate-500 dark:text-slate-400">{zone(r.sourceZone)}</div>
-                  </td>
-                  <td className="px-3 py-1">
-                    <div className="font-mono text-xs font-semibold">{r.destination.name}</div>
-                    <div className="text-xs text-slate-500 dark:text-slate-400">
-                      {zone(r.destinationZone)}
-                    </div>
-                  </td>
-                  <td className="px-3 py-1 font-mono text-xs">
-                    {r.services.map((s) => `${s.protocol}/${s.port}`).join(', ')}
-                  </td>
-                  <td className="px-3 py-1 text-xs">{r.justification}</td>
-                  <td className="px-3 py-1">
-                    <Button
-                      variant="ghost"
-                      className="px-1 py-0 text-xs"
-                      aria-label={`Exclude rule ${r.number}…`}
-                      id={`${formId}-${key}`}
-                      aria-expanded={excluding === key}
-                      onClick={() => (excluding === key ? closeForm(key) : setExcluding(key))}
-                    >
-                      Exclude…
-                    </Button>
-                  </td>
-                </tr>
-                {excluding === key && (
-                  <tr className="border-b border-slate-100 dark:border-slate-800">
-                    <td colSpan={6} className="px-3 pb-2">
-                      <div className="max-w-md">
-                        <ExclusionForm
-                          flows={ruleFlows(r.flowIds)}
-                          what={`rule ${r.number}`}
-                          onDone={() => closeForm(key)}
-                        />
+        {sections.map((section) => (
+          <tbody key={section.key}>
+            {section.title !== undefined && (
+              <tr className="border-b border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900/60">
+                <th colSpan={columns} scope="colgroup" className="px-3 pt-2.5 pb-1 text-left text-xs">
+                  <span className="font-semibold">{section.title}</span>
+                  {section.detail && (
+                    <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">
+                      {section.detail}
+                    </span>
+                  )}
+                </th>
+              </tr>
+            )}
+            {section.title !== undefined && section.rows.length === 0 && (
+              <tr className="border-b border-slate-100 dark:border-slate-800">
+                <td colSpan={columns} className="px-3 py-1 text-xs text-slate-500 dark:text-slate-400">
+                  No rule of the request passes this device.
+                </td>
+              </tr>
+            )}
+            {section.rows.map(({ rule: r, hop }) => {
+              const key = `${section.key}-${r.flowIds[0] ?? String(r.number)}`;
+              return (
+                <Fragment key={r.number}>
+                  <tr className="border-b border-slate-100 align-top dark:border-slate-800">
+                    <td className="px-3 py-1 font-mono text-xs">{r.number}</td>
+                    <td className="px-3 py-1">
+                      <div className="font-mono text-xs font-semibold">{r.source.name}</div>
+                      <div className="text-xs text-slate-500 dark:text-slate-400">{zone(r.sourceZone)}</div>
+                    </td>
+                    <td className="px-3 py-1">
+                      <div className="font-mono text-xs font-semibold">{r.destination.name}</div>
+                      <div className="text-xs text-slate-500 dark:text-slate-400">
+                        {zone(r.destinationZone)}
                       </div>
                     </td>
+                    <td className="px-3 py-1 font-mono text-xs">
+                      {r.services.map((s) => `${s.protocol}/${s.port}`).join(', ')}
+                    </td>
+                    {devices && (
+                      <td className="px-3 py-1 font-mono text-xs">
+                        {hop && `${hop.from.name} → ${hop.to.name}`}
+                      </td>
+                    )}
+                    <td className="px-3 py-1 text-xs">{r.justification}</td>
+                    <td className="px-3 py-1">
+                      <Button
+                        variant="ghost"
+                        className="px-1 py-0 text-xs"
+                        aria-label={`Exclude rule ${r.number}…`}
+                        id={`${formId}-${key}`}
+                        aria-expanded={excluding === key}
+                        onClick={() => (excluding === key ? closeForm(key) : setExcluding(key))}
+                      >
+                        Exclude…
+                      </Button>
+                    </td>
                   </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
+                  {excluding === key && (
+                    <tr className="border-b border-slate-100 dark:border-slate-800">
+                      <td colSpan={columns} className="px-3 pb-2">
+                        <div className="max-w-md">
+                          <ExclusionForm
+                            flows={ruleFlows(r.flowIds)}
+                            what={`rule ${r.number}`}
+                            onDone={() => closeForm(key)}
+                          />
+                        </div>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        ))}
       </table>
       <table className="w-full table-fixed border-collapse text-sm" aria-label="Address groups">
         <thead className="bg-slate-100 text-left text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-300">

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { testPlan } from '../plan/plan.testing';
 import { deriveFlows } from '../engine';
-import type { Plan } from '../plan';
+import { DMZ_RELAY, type Plan } from '../plan';
 import { exportGroupedCsv } from './groupedCsv';
 
 /**
@@ -150,5 +150,103 @@ describe('grouped rules CSV', () => {
     });
     const [, first] = parse(csv.data as string);
     expect(first![3]).toBe(`'=HYPERLINK("x"); '=NODE2`);
+  });
+});
+
+describe('grouped rules CSV with firewall devices', () => {
+  const csv = (plan: Plan, includeInternal = false) =>
+    parse(
+      exportGroupedCsv({
+        plan,
+        derivation: deriveFlows(plan),
+        scope: { includeInternal },
+        date: new Date('2026-11-28T00:00:00Z'),
+      }).data as string,
+    );
+  /** Rule, source zone, destination zone, then the three device columns. */
+  const deviceRows = (rows: string[][]) => rows.map((r) => [r[0], r[1], r[5], ...r.slice(15)]);
+
+  it('adds Device, Ingress and Egress interface after the other columns, one row per rule and device', () => {
+    const [header, ...rows] = csv(DMZ_RELAY);
+    expect(header).toEqual([
+      'Rule',
+      'Source Zone',
+      'Source Group',
+      'Sources',
+      'Source Addresses',
+      'Destination Zone',
+      'Destination Group',
+      'Destinations',
+      'Destination Addresses',
+      'Services',
+      'Action',
+      'Justification',
+      'Catalog Rules',
+      'Flows',
+      'Reference',
+      'Device',
+      'Ingress interface',
+      'Egress interface',
+    ]);
+    // FW-EDGE joins the Internet (no zone, wan1) and the DMZ (dmz); FW-CORE the DMZ (dmz) and the
+    // internal network (inside). The nodes relay mail with EXCH01, ask DC01 for DNS and report to
+    // SEG-AM01; SEG-AM01 controls them and fetches SpamCensor updates from the Internet, which
+    // passes both devices, FW-CORE first.
+    expect(deviceRows(rows)).toEqual([
+      ['1', 'DMZ', 'Internal network', 'FW-CORE', 'dmz', 'inside'],
+      ['2', 'DMZ', 'Internal network', 'FW-CORE', 'dmz', 'inside'],
+      ['3', 'DMZ', 'Internal network', 'FW-CORE', 'dmz', 'inside'],
+      ['4', 'DMZ', '', 'FW-EDGE', 'dmz', 'wan1'],
+      ['5', 'Internal network', 'DMZ', 'FW-CORE', 'inside', 'dmz'],
+      ['6', 'Internal network', 'DMZ', 'FW-CORE', 'inside', 'dmz'],
+      ['7', 'Internal network', '', 'FW-CORE', 'inside', 'dmz'],
+      ['7', 'Internal network', '', 'FW-EDGE', 'dmz', 'wan1'],
+      ['8', '', 'DMZ', 'FW-EDGE', 'wan1', 'dmz'],
+    ]);
+    // A rule's own cells are the same on each of its rows.
+    const seven = rows.filter((r) => r[0] === '7');
+    expect(seven[0]!.slice(0, 15)).toEqual(seven[1]!.slice(0, 15));
+    expect(seven[0]![9]).toBe('tcp/80; tcp/443');
+  });
+
+  it('puts the rules between places no device joins on a "(no path)" row, and rules inside a zone on none', () => {
+    const coreOnly: Plan = {
+      ...DMZ_RELAY,
+      firewalls: DMZ_RELAY.firewalls!.filter((f) => f.id === 'fw-core'),
+    };
+    const rows = deviceRows(csv(coreOnly).slice(1));
+    expect(rows).toEqual([
+      ['1', 'DMZ', 'Internal network', 'FW-CORE', 'dmz', 'inside'],
+      ['2', 'DMZ', 'Internal network', 'FW-CORE', 'dmz', 'inside'],
+      ['3', 'DMZ', 'Internal network', 'FW-CORE', 'dmz', 'inside'],
+      ['4', 'DMZ', '', '(no path)', '', ''],
+      ['5', 'Internal network', 'DMZ', 'FW-CORE', 'inside', 'dmz'],
+      ['6', 'Internal network', 'DMZ', 'FW-CORE', 'inside', 'dmz'],
+      ['7', 'Internal network', '', '(no path)', '', ''],
+      ['8', '', 'DMZ', '(no path)', '', ''],
+    ]);
+    // With flows inside a zone, their rules pass no device: one row, the device cells empty.
+    const internal = deviceRows(csv(DMZ_RELAY, true).slice(1)).filter((r) => r[1] === r[2]);
+    expect(internal.length).toBeGreaterThan(0);
+    for (const r of internal) expect(r.slice(3)).toEqual(['', '', '']);
+  });
+
+  it('writes a plan without devices as before: fifteen columns, one row per rule', () => {
+    const { firewalls: _none, ...plain } = DMZ_RELAY;
+    const data = exportGroupedCsv({
+      plan: plain,
+      derivation: deriveFlows(plain),
+      scope: { includeInternal: false },
+      date: new Date('2026-11-28T00:00:00Z'),
+    }).data as string;
+    expect(data.split('\r\n')[0]).toBe(
+      '\uFEFFRule,Source Zone,Source Group,Sources,Source Addresses,Destination Zone,Destination Group,' +
+        'Destinations,Destination Addresses,Services,Action,Justification,Catalog Rules,Flows,Reference',
+    );
+    const rows = parse(data).slice(1);
+    expect(rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    for (const r of rows) expect(r).toHaveLength(15);
+    // An empty list is no devices.
+    expect(csv({ ...DMZ_RELAY, firewalls: [] })).toEqual(parse(data));
   });
 });

@@ -1,5 +1,6 @@
 import { getRule } from '../catalog';
-import { groupFlows, type GroupedRule, type Grouping } from '../grouping';
+import { NO_PATH, firewallPaths } from '../engine';
+import { crossesZones, groupFlows, type GroupedRule, type Grouping } from '../grouping';
 import type { Plan } from '../plan';
 import { visibleText } from '../text';
 import { csvLine, neutralise } from './csv';
@@ -24,6 +25,13 @@ export const GROUPED_CSV_COLUMNS = [
   'Flows',
   'Reference',
 ] as const;
+
+/**
+ * Added after GROUPED_CSV_COLUMNS when the plan has firewall devices: the device a row's rule is on
+ * ("(no path)" when no device joins its zones, empty for a rule inside one zone), and the
+ * interfaces by which it enters and leaves that device.
+ */
+export const DEVICE_CSV_COLUMNS = ['Device', 'Ingress interface', 'Egress interface'] as const;
 
 /**
  * One grouped rule's cells, in GROUPED_CSV_COLUMNS order, before quoting (and before the guard
@@ -61,13 +69,41 @@ export function groupedCells(plan: Plan, rule: GroupedRule): string[] {
   ];
 }
 
-/** The grouped rules as CSV: UTF-8 with a byte-order mark, CRLF line ends, one header row. */
+/**
+ * The device cells of one grouped rule: one row's worth per device its path passes, in path order
+ * (a rule is the same rule on each); one "(no path)" row when no device joins its zones; one empty
+ * row for a rule inside one zone, which passes no device.
+ */
+function deviceCells(rule: GroupedRule, paths: ReturnType<typeof firewallPaths>): string[][] {
+  if (!crossesZones(rule)) return [['', '', '']];
+  const hops = paths.between(rule.sourceZone, rule.destinationZone);
+  if (hops === undefined) return [[NO_PATH, '', '']];
+  return hops.map((h) => [visibleText(h.firewall.name), h.from.name, h.to.name]);
+}
+
+/**
+ * The grouped rules as CSV: UTF-8 with a byte-order mark, CRLF line ends, one header row. A plan
+ * with firewall devices gets DEVICE_CSV_COLUMNS after the others and one row per rule and device.
+ */
 export function toGroupedCsv(plan: Plan, grouping: Grouping): string {
-  const lines = [csvLine(GROUPED_CSV_COLUMNS), ...grouping.rules.map((r) => csvLine(groupedCells(plan, r)))];
+  const lines = [];
+  if (plan.firewalls?.length) {
+    const paths = firewallPaths(plan);
+    lines.push(csvLine([...GROUPED_CSV_COLUMNS, ...DEVICE_CSV_COLUMNS]));
+    for (const r of grouping.rules) {
+      const cells = groupedCells(plan, r);
+      for (const device of deviceCells(r, paths)) lines.push(csvLine([...cells, ...device]));
+    }
+  } else {
+    lines.push(csvLine(GROUPED_CSV_COLUMNS), ...grouping.rules.map((r) => csvLine(groupedCells(plan, r))));
+  }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** `<plan name>-firewall-rules.csv`: one row per grouped rule of the flows in scope. */
+/**
+ * `<plan name>-firewall-rules.csv`: one row per grouped rule of the flows in scope (per rule and
+ * device when the plan has devices).
+ */
 export const exportGroupedCsv: QuickExporter = ({ plan, derivation, scope }) => ({
   filename: `${fileStem(plan.name)}-firewall-rules.csv`,
   mime: 'text/csv;charset=utf-8',

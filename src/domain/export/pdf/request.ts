@@ -3,7 +3,8 @@ import { requestFlows, requestRows } from '../rows';
 import { appendix, flowList } from './appendix';
 import { requestCover } from './cover';
 import { decisionsNote } from './decisions';
-import type { PdfInput } from './doc';
+import { deviceSections } from './devices';
+import { MARGIN, type PdfInput } from './doc';
 import { excludedFlows, excludedSection } from './excluded';
 import { groupsSection } from './groups';
 import type { RequestParts } from './parts';
@@ -12,7 +13,8 @@ import { warningsPage } from './warnings';
 
 /**
  * The firewall change request: the grouped rules of the flows in scope and their address groups,
- * the flows in scope the architect excluded, the warnings, and an appendix of the catalog rules
+ * the flows in scope the architect excluded, the warnings, the rules per firewall device (when the
+ * plan has devices, with those that pass none under "No path"), and an appendix of the catalog rules
  * used, the decisions that shape the flows, and every flow.
  */
 export function firewallRequest(input: PdfInput): RequestParts {
@@ -31,6 +33,11 @@ export function firewallRequest(input: PdfInput): RequestParts {
       if (grouping.groups.length > 0) end = groupsSection(doc, plan, grouping, doc.section(120, end));
       if (excluded.length > 0) end = excludedSection(doc, excluded, doc.section(120, end));
       warningsPage(doc, input, doc.section(100, end));
+      // The rules per firewall device, a part of their own, when the plan has devices.
+      if (plan.firewalls?.length) {
+        doc.pdf.addPage();
+        deviceSections(doc, plan, grouping, input.derivation.warnings, MARGIN);
+      }
     },
     appendix(doc) {
       const end = decisionsNote(doc, plan, appendix(doc, input, rows));
