@@ -34,10 +34,12 @@ function devCsp(): Plugin {
 const ON_DEMAND = [
   /\/src\/domain\/engine\/explain\./,
   /\/src\/domain\/plan\/(restore|schema|migrate|examples|address|groupNames|objectPrefix)\./,
-  /\/src\/domain\/edit\/decisions\./,
-  /\/src\/app\/canvas\/zoneNewsWords\./,
-  // Commands of the panels' fields and decisions: registered by the panels when they load.
-  /\/src\/app\/commands\/(decisions|fields|versionNews)\./,
+  /\/src\/domain\/edit\/(decisions|firewalls)\./,
+  // What a zone change did, in words; firewall device cards (loaded when a plan first has one);
+  // the stacked view's arrows (with the grouping code, when "Group similar hosts" is first on).
+  /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView)\./,
+  // Commands of the panels' fields, decisions and devices: registered by what uses them as it loads.
+  /\/src\/app\/commands\/(decisions|fields|firewall|versionNews)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,
@@ -52,7 +54,7 @@ const ON_DEMAND = [
   /\/src\/app\/dialogs\//,
   // The side panel's details, every part of them.
   /\/src\/app\/components\/details\//,
-  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm|ConfirmDialog)\./,
+  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm|ConfirmDialog|DialogHost)\./,
   /\/src\/app\/components\/tabs\./,
   /\/src\/app\/workers\/layout\//,
   // Arranging an opened plan (a file or a link) loads with the plan; links load when used.

@@ -7,7 +7,7 @@ import { launchChromium, serveBuiltApp } from '../bench/browser';
 /**
  * `npm run screenshots`: the README's pictures. The main screen, light and dark; the 40-host
  * example before and after "Tidy layout"; the diagram page of its PDF change request (rendered
- * with pdftoppm from Debian's poppler-utils); the Enterprise example grouped; an upgrade compared; and the architect's decisions.
+ * with pdftoppm from Debian's poppler-utils); the Enterprise example grouped; an upgrade compared; the architect's decisions; and the firewall devices.
  */
 const app = await serveBuiltApp();
 const browser = await launchChromium();
@@ -83,6 +83,16 @@ try {
   await page.getByRole('group', { name: /^SEG-NODE05:/ }).click();
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/screenshots/decisions.png' });
+
+  // The 40-host example's firewall devices, the internal one selected with its interfaces.
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /Two sites, 40 hosts/ }).click();
+  await page.getByRole('button', { name: 'Replace plan' }).click();
+  await page.waitForTimeout(800);
+  await settled();
+  await page.getByRole('group', { name: /^Firewall FW-CORE,/ }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshots/firewalls.png' });
 } finally {
   await browser.close();
   await app.close();

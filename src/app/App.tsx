@@ -2,7 +2,6 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect } from 'react';
 import { Canvas } from './canvas';
-import { DialogHost } from './components';
 import { loadPanels, usePanels } from './components';
 import { Toolbar } from './components';
 import { startFileDrop } from './io';
@@ -52,7 +51,7 @@ export function App() {
         </div>
       </div>
       {panels && <panels.Notices />}
-      <DialogHost />
+      {panels && <panels.DialogHost />}
     </ReactFlowProvider>
   );
 }

@@ -10,37 +10,71 @@ import {
   useReactFlow,
   useStore,
   type NodeChange,
+  type NodeProps,
   applyNodeChanges,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { isRoleId, type Move } from '../../domain';
-import { run, setViewCentreSource } from '../commands';
+import { registerCommands, run, setViewCentreSource } from '../commands';
 import { startZoneNews } from './zoneNews';
 import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../state';
 import { ArrowMarkers, FlowLayer, type Routes } from './FlowEdge';
 import {
   buildEdges,
   buildNodes,
-  buildStackEdges,
+  firewallIdOf,
   hostIdOf,
   pairsOf,
   zoneIdOf,
   type CanvasEdge,
   type CanvasNode,
+  type FirewallNode,
 } from './graph';
 import { HostNode } from './HostNode';
 import { useRoutes } from './routes';
 import { useStacked } from './stacked';
 import { ZoneNode } from './ZoneNode';
+import type * as DeviceCards from './FirewallNode';
 import { useTheme } from '../ui';
 
 const NO_ROUTES: Routes = new Map();
 
 const MINIMAP_ZONE = { untrusted: '#fca5a5', dmz: '#fcd34d', trusted: '#6ee7b7' } as const;
-const minimapColor = (n: CanvasNode) => (n.type === 'zone' ? MINIMAP_ZONE[n.data.zone.trust] : '#64748b');
+const minimapColor = (n: CanvasNode) =>
+  n.type === 'zone' ? MINIMAP_ZONE[n.data.zone.trust] : n.type === 'firewall' ? '#ea580c' : '#64748b';
+
+/** The device cards' code (FirewallNode.tsx), loaded when a plan first has a device. */
+type Devices = typeof DeviceCards;
+let devices: Devices | undefined;
+let devicesLoad: Promise<Devices> | undefined;
+const loadDevices = () =>
+  (devicesLoad ??= import('./FirewallNode').then(
+    (m) => {
+      registerCommands(m.FIREWALL_COMMANDS);
+      return (devices = m);
+    },
+    (e: unknown) => {
+      devicesLoad = undefined;
+      throw e;
+    },
+  ));
+/** Device nodes are drawn only once their code is in, so this never waits. */
+function DeviceNode(props: NodeProps<FirewallNode>) {
+  const Card = devices!.FirewallNode;
+  return <Card {...props} />;
+}
+
+/** The device cards' code once a plan has devices (undefined until then, and for plans without). */
+function useDevices(wanted: boolean): Devices | undefined {
+  const [loaded, setLoaded] = useState(devices);
+  useEffect(() => {
+    if (wanted && !loaded) loadDevices().then(setLoaded, () => undefined);
+  }, [wanted, loaded]);
+  return wanted ? loaded : undefined;
+}
 
 const FIT_VIEW = { padding: 0.12, maxZoom: 1 };
-const nodeTypes = { host: HostNode, zone: ZoneNode };
+const nodeTypes = { host: HostNode, zone: ZoneNode, firewall: DeviceNode };
 const ARIA_LABELS = {
   'node.a11yDescription.default':
     'Press Enter or Space to select. Use the arrow keys to move the selected hosts.',
@@ -55,23 +89,28 @@ const stackToggle = (node: CanvasNode) =>
 function selectionAfterNodeChanges(current: Selection, changes: NodeChange<CanvasNode>[]): Selection {
   const hosts = new Set(current.kind === 'hosts' ? current.ids : []);
   let zone = current.kind === 'zone' ? current.id : undefined;
+  let device = current.kind === 'firewall' ? current.id : undefined;
   let touched = false;
   for (const c of changes) {
     if (c.type !== 'select') continue;
     touched = true;
     const hostId = hostIdOf(c.id);
     const zoneId = zoneIdOf(c.id);
+    const deviceId = firewallIdOf(c.id);
     if (c.selected) {
       if (hostId) hosts.add(hostId);
       if (zoneId) zone = zoneId;
+      if (deviceId) device = deviceId;
     } else {
       if (hostId) hosts.delete(hostId);
       if (zoneId && zone === zoneId) zone = undefined;
+      if (deviceId && device === deviceId) device = undefined;
     }
   }
   if (!touched) return current;
   if (hosts.size > 0) return { kind: 'hosts', ids: [...hosts] };
   if (zone) return { kind: 'zone', id: zone };
+  if (device) return { kind: 'firewall', id: device };
   // Deselecting nodes while an edge is being selected must not clear the edge.
   return current.kind === 'edge' ? current : { kind: 'none' };
 }
@@ -101,13 +140,23 @@ export function Canvas() {
   // store nor the flow engine) and are rebuilt from the plan whenever it changes, keeping what
   // React Flow measured.
   const revision = usePlanner((s) => s.canvasRevision);
+  const deviceCode = useDevices(!!plan.firewalls?.length);
   const [local, setLocal] = useState(() => ({
     plan,
     selection,
     warnings,
     revision,
     stacked,
-    nodes: buildNodes(plan, selection, warnings, new Map(), stacked?.stacks, stacked?.within),
+    deviceCode,
+    nodes: buildNodes(
+      plan,
+      selection,
+      warnings,
+      new Map(),
+      stacked?.stacks,
+      stacked?.within,
+      deviceCode?.deviceNodes,
+    ),
   }));
   let nodes = local.nodes;
   if (
@@ -115,7 +164,8 @@ export function Canvas() {
     local.selection !== selection ||
     local.warnings !== warnings ||
     local.revision !== revision ||
-    local.stacked !== stacked
+    local.stacked !== stacked ||
+    local.deviceCode !== deviceCode
   ) {
     nodes = buildNodes(
       plan,
@@ -124,8 +174,9 @@ export function Canvas() {
       new Map(local.nodes.map((n) => [n.id, n])),
       stacked?.stacks,
       stacked?.within,
+      deviceCode?.deviceNodes,
     );
-    setLocal({ plan, selection, warnings, revision, stacked, nodes });
+    setLocal({ plan, selection, warnings, revision, stacked, deviceCode, nodes });
   }
   const dragging = useRef(new Set<string>());
   // While something is dragged, a cover over the canvas takes the pointer (see index.css).
@@ -155,7 +206,7 @@ export function Canvas() {
   // Edges are rebuilt when the flows or the selection change, keeping unchanged edge objects.
   const edgesFor = (previous: ReadonlyMap<string, CanvasEdge>) =>
     stacked
-      ? buildStackEdges(plan, stacked.arrows, stacked.stacks, selection, previous)
+      ? stacked.edges(plan, stacked.arrows, stacked.stacks, selection, previous)
       : buildEdges(plan, delta ? deltaPairsOf(delta) : pairsOf(flows), selection, previous);
   const [edgeState, setEdgeState] = useState(() => ({
     flows,
@@ -246,6 +297,14 @@ export function Canvas() {
       const drags: { stack: string[]; to: { x: number; y: number } }[] = [];
       for (const c of changes) {
         if (c.type !== 'position' || !c.position || !settled.has(c.id)) continue;
+        const deviceId = firewallIdOf(c.id);
+        // A device's card moves alone: it takes nothing along and joins no zone it lands on.
+        // Refused (its code not in yet), the card goes back to where the plan has it.
+        if (
+          deviceId &&
+          !run('moveFirewall', { id: deviceId, position: c.position, byKeyboard: keyboardOnly })
+        )
+          state.redrawCanvas();
         const planId = hostIdOf(c.id) ?? zoneIdOf(c.id);
         if (!planId) continue;
         // A stack's card moves all its hosts by as much as the card moved (see below).
@@ -298,9 +357,12 @@ export function Canvas() {
   const onDrop = useCallback(
     (e: DragEvent) => {
       const role = e.dataTransfer.getData(ROLE_MIME);
-      if (!isRoleId(role)) return;
+      const at = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // The palette's firewall item carries "firewall" where the others carry a role.
+      if (role === 'firewall') run('addFirewall', { at });
+      else if (isRoleId(role)) run('addHost', { role, at });
+      else return;
       e.preventDefault();
-      run('addHost', { role, at: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
     },
     [rf],
   );

@@ -6,6 +6,7 @@ import {
   ROLES,
   groupFlowsByPair,
   pairKey,
+  type Firewall,
   type Flow,
   type FlowPair,
   type Host,
@@ -14,7 +15,7 @@ import {
   type Warning,
   type Zone,
 } from '../../domain';
-import type { StackArrow, Stacks } from '../../domain/grouping';
+import type { Stacks } from '../../domain/grouping';
 import type { Selection } from '../state';
 
 /** A card standing for several similar hosts ("Group similar hosts"). */
@@ -45,9 +46,29 @@ export interface ZoneNodeData extends Record<string, unknown> {
   hostCount: number;
 }
 
+/** Where an interface's line goes: a zone's area, the nearest host in no zone, or nowhere (a stub). */
+export interface InterfaceLink {
+  name: string;
+  /** The zone's name, or "no zone". */
+  faces: string;
+  to?: { x: number; y: number; width: number; height: number };
+}
+export interface FirewallNodeData extends Record<string, unknown> {
+  firewall: Firewall;
+  links: InterfaceLink[];
+}
+
 export type HostNode = Node<HostNodeData, 'host'>;
 export type ZoneNode = Node<ZoneNodeData, 'zone'>;
-export type CanvasNode = HostNode | ZoneNode;
+export type FirewallNode = Node<FirewallNodeData, 'firewall'>;
+export type CanvasNode = HostNode | ZoneNode | FirewallNode;
+
+/** Builds the device cards (FirewallNode.tsx, loaded once a plan has devices). */
+export type DeviceNodes = (
+  plan: Plan,
+  selection: Selection,
+  previous: ReadonlyMap<string, CanvasNode>,
+) => FirewallNode[];
 
 /**
  * Where an edge is drawn. Edges that move with the selection get a layer of their own, so a drag
@@ -93,6 +114,7 @@ export function buildNodes(
   previous: ReadonlyMap<string, CanvasNode>,
   stacks?: Stacks,
   within?: ReadonlyMap<string, number[]>,
+  devices?: DeviceNodes,
 ): CanvasNode[] {
   const selectedHosts = new Set(selection.kind === 'hosts' ? selection.ids : []);
   const selectedZone = selection.kind === 'zone' ? selection.id : undefined;
@@ -257,6 +279,7 @@ export function buildNodes(
       ...(prev?.measured ? { measured: prev.measured } : {}),
     });
   });
+  if (devices) nodes.push(...devices(plan, selection, previous));
   return nodes;
 }
 
@@ -322,55 +345,6 @@ export function buildEdges(
 
 export const hostIdOf = (nodeId: string) => (nodeId.startsWith('host:') ? nodeId.slice(5) : undefined);
 export const zoneIdOf = (nodeId: string) => (nodeId.startsWith('zone:') ? nodeId.slice(5) : undefined);
-
-/**
- * The arrows of the stacked view: one per pair of cards that grouped rules connect, labelled
- * with the rules' numbers and services. A card is named by its first member's id, so the arrows
- * find their ends as the host arrows do.
- */
-export function buildStackEdges(
-  plan: Plan,
-  arrows: readonly StackArrow[],
-  stacks: Stacks,
-  selection: Selection,
-  previous: ReadonlyMap<string, CanvasEdge> = new Map(),
-): CanvasEdge[] {
-  const selectedHosts = new Set(selection.kind === 'hosts' ? selection.ids : []);
-  const title = (id: string) => {
-    const stack = stacks.stackOf.get(id);
-    if (stack && stack.hostIds.length > 1) return stack.label;
-    return visibleText(plan.hosts.find((h) => h.id === id)?.name ?? id);
-  };
-  return arrows.map((a) => {
-    const id = edgeId(a.source, a.target);
-    const selected =
-      selection.kind === 'edge' && selection.source === a.source && selection.target === a.target;
-    const members = (cardId: string) => stacks.stackOf.get(cardId)?.hostIds ?? [cardId];
-    const touches = [...members(a.source), ...members(a.target)].some((m) => selectedHosts.has(m));
-    const layer: EdgeLayer = touches ? 'raised' : 'rest';
-    const ariaLabel =
-      `Flow from ${title(a.source)} to ${title(a.target)}: rule ${a.label}` +
-      (a.crossesFirewall ? ', crosses a firewall' : ', inside a zone');
-    const prev = previous.get(id);
-    if (
-      prev &&
-      prev.pair.label === a.label &&
-      prev.pair.hasReverse === a.hasReverse &&
-      prev.pair.crossesFirewall === a.crossesFirewall &&
-      prev.selected === selected &&
-      prev.layer === layer &&
-      prev.ariaLabel === ariaLabel
-    ) {
-      return prev;
-    }
-    const pair: FlowPair = {
-      source: a.source,
-      target: a.target,
-      flows: [],
-      label: a.label,
-      crossesFirewall: a.crossesFirewall,
-      hasReverse: a.hasReverse,
-    };
-    return { id, pair, selected, layer, ariaLabel };
-  });
-}
+/** A device's node id is "firewall:" and its id: never a host's ("host:…") or a zone's ("zone:…"). */
+export const firewallIdOf = (nodeId: string) =>
+  nodeId.startsWith('firewall:') ? nodeId.slice(9) : undefined;

@@ -5,3 +5,4 @@ export { isPlanEmpty } from './plan';
 export { setViewCentreSource } from './view';
 export { DECISION_COMMANDS } from './decisions';
 export { FIELD_COMMANDS } from './fields';
+export { FIREWALL_COMMANDS, FIREWALL_CARD, deviceProblems } from './firewall';

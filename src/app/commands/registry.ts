@@ -2,6 +2,7 @@ import { usePlanner } from '../state';
 import type { Command } from './command';
 import type { DECISION_COMMANDS } from './decisions';
 import type { FIELD_COMMANDS } from './fields';
+import type { FIREWALL_COMMANDS } from './firewall';
 import { HOST_COMMANDS } from './host';
 import { PLAN_COMMANDS } from './plan';
 import { VIEW_COMMANDS } from './view';
@@ -10,8 +11,11 @@ import { ZONE_COMMANDS } from './zone';
 /** Every command the app loads at start, by id. */
 export const COMMANDS = { ...PLAN_COMMANDS, ...HOST_COMMANDS, ...ZONE_COMMANDS, ...VIEW_COMMANDS };
 
-/** Every command, those that load with their panels (fields, decisions) included. */
-type AllCommands = typeof COMMANDS & typeof FIELD_COMMANDS & typeof DECISION_COMMANDS;
+/** Every command, those that load with their panels (fields, decisions, firewalls) included. */
+type AllCommands = typeof COMMANDS &
+  typeof FIELD_COMMANDS &
+  typeof DECISION_COMMANDS &
+  typeof FIREWALL_COMMANDS;
 export type CommandId = keyof AllCommands;
 type ArgsOf<K extends CommandId> = AllCommands[K] extends Command<infer A> ? A : never;
 
@@ -19,7 +23,7 @@ type ArgsOf<K extends CommandId> = AllCommands[K] extends Command<infer A> ? A :
 type AnyCommand = Command<any>;
 const registered = new Map<string, AnyCommand>(Object.entries(COMMANDS));
 
-/** Adds commands whose code loads later (fields and decisions, with the panels that use them). */
+/** Adds commands whose code loads later (fields, decisions, firewalls: with the panels that use them). */
 export function registerCommands(commands: Record<string, AnyCommand>) {
   for (const [id, command] of Object.entries(commands)) registered.set(id, command);
 }

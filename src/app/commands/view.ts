@@ -1,4 +1,4 @@
-import { removeHosts, removeZones, type Point } from '../../domain';
+import { removeFirewalls, removeHosts, removeZones, type Point } from '../../domain';
 import { defineCommand } from './command';
 
 /** Where the canvas should place new things when not told: set by the canvas, in flow coordinates. */
@@ -10,16 +10,17 @@ export const viewCentre = () => centreSource();
 
 /** Commands on what is selected and on the view. */
 export const VIEW_COMMANDS = {
-  /** Deletes what is selected: hosts, or a zone (its hosts stay, unzoned). */
+  /** Deletes what is selected: hosts, a zone (its hosts stay, unzoned) or a firewall device. */
   deleteSelection: defineCommand({
     id: 'deleteSelection',
     label: 'Delete',
     keys: ['Delete', 'Backspace', 'Shift+Delete', 'Shift+Backspace'],
-    enabled: (s) => s.selection.kind === 'hosts' || s.selection.kind === 'zone',
+    enabled: (s) => s.selection.kind !== 'none' && s.selection.kind !== 'edge',
     perform: (s) => {
       const { plan, selection } = s;
       if (selection.kind === 'hosts') s.commit(removeHosts(plan, new Set(selection.ids)));
       else if (selection.kind === 'zone') s.commit(removeZones(plan, new Set([selection.id])));
+      else if (selection.kind === 'firewall') s.commit(removeFirewalls(plan, new Set([selection.id])));
       else return false;
       s.select({ kind: 'none' });
     },

@@ -1,7 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { whenIdle } from './idle';
-import { onExportNotes, onImportFailure, type ImportFailure } from '../io';
-import type { ConfirmRequest } from './ConfirmDialog';
+import { onExportNotes, onImportFailure } from '../io';
+import { confirmAction, setDialogHost, type Open } from './confirm';
 
 // A plan file's problems load when first needed: most visits never fail an import.
 const ImportProblemsDialog = lazy(() =>
@@ -12,35 +12,20 @@ const ImportProblemsDialog = lazy(() =>
 const loadConfirm = () => import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog }));
 const ConfirmDialog = lazy(loadConfirm);
 
-type Open =
-  | { kind: 'confirm'; request: ConfirmRequest; resolve: (ok: boolean) => void }
-  | { kind: 'import-problems'; failure: ImportFailure };
-
-let show: ((dialog: Open) => void) | undefined;
-
-/** Asks the person to confirm something; resolves true when they do. */
-export function confirmAction(
-  title: string,
-  message: string,
-  confirmLabel: string,
-  tone: ConfirmRequest['tone'] = 'danger',
-): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (!show) return resolve(window.confirm(`${title}\n\n${message}`));
-    show({ kind: 'confirm', request: { title, message, confirmLabel, tone }, resolve });
-  });
-}
-
-/** The app's one modal dialog at a time: a confirmation, or a plan file's problems. */
+/**
+ * The app's one modal dialog at a time: a confirmation, or a plan file's problems. Dialogs are
+ * rare, so it loads with the panels; until then a confirmation is the browser's own and a file's
+ * problems a notice.
+ */
 export function DialogHost() {
   const [open, setOpen] = useState<Open>();
   useEffect(() => whenIdle(() => void loadConfirm().catch(() => undefined)), []);
   useEffect(() => {
-    show = setOpen;
+    setDialogHost(setOpen);
     onImportFailure((failure) => setOpen({ kind: 'import-problems', failure }));
     onExportNotes((title, message) => confirmAction(title, message, 'Save the file', 'primary'));
     return () => {
-      show = undefined;
+      setDialogHost(undefined);
       onImportFailure(undefined);
       onExportNotes(undefined);
     };

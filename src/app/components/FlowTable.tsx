@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { flowRows, visibleText, type FlowChange, type FlowRow } from '../../domain';
+import { firewallPaths, flowRows, pathLabel, visibleText, type FlowChange, type FlowRow } from '../../domain';
 import { deltaSummary, versionStep } from '../../domain/upgrade';
 import { useDerivation, usePlanner, useScopedDelta, type ChangeFilter } from '../state';
 import { exclusionText } from './ExclusionForm';
@@ -23,10 +23,10 @@ const CHANGE_FILTERS: { value: ChangeFilter; label: string }[] = [
   { value: 'keep', label: 'Keep' },
 ];
 
-function matches(row: FlowRow, needle: string): boolean {
+function matches(row: FlowRow, needle: string, devices: string): boolean {
   if (!needle) return true;
   // Names as the table shows them, so typing what is on screen finds the row.
-  const hay = `${visibleText(row.source.name)} ${row.flow.sourceAddress} ${visibleText(row.sourceZone)} ${visibleText(row.destination.name)} ${row.flow.destinationAddress} ${visibleText(row.destinationZone)} ${row.service} ${row.rule.id} ${row.rule.title} ${row.flow.crossesFirewall ? 'firewall crosses yes' : 'inside no'}`;
+  const hay = `${devices} ${visibleText(row.source.name)} ${row.flow.sourceAddress} ${visibleText(row.sourceZone)} ${visibleText(row.destination.name)} ${row.flow.destinationAddress} ${visibleText(row.destinationZone)} ${row.service} ${row.rule.id} ${row.rule.title} ${row.flow.crossesFirewall ? 'firewall crosses yes' : 'inside no'}`;
   return needle
     .toLowerCase()
     .split(/\s+/)
@@ -73,14 +73,24 @@ export function FlowTable() {
         )
       : rows;
   }, [plan, flows, delta]);
+  // With devices in the plan, the ones each crossing flow passes ("FW-EDGE > FW-CORE", "(no path)").
+  const passes = useMemo(() => {
+    const paths = firewallPaths(plan);
+    return paths.devices
+      ? (r: FlowRow) =>
+          r.flow.crossesFirewall
+            ? visibleText(pathLabel(paths.between(r.source.zone, r.destination.zone)))
+            : ''
+      : undefined;
+  }, [plan]);
   const rows = useMemo(
     () =>
       all.filter(
         (r) =>
-          matches(r, filter.trim()) &&
+          matches(r, filter.trim(), passes?.(r) ?? '') &&
           (!delta || changeFilter === 'all' || delta.change.get(r.flow.id) === changeFilter),
       ),
-    [all, filter, delta, changeFilter],
+    [all, filter, delta, changeFilter, passes],
   );
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -195,6 +205,7 @@ export function FlowTable() {
               <th className="w-[10%] px-3 py-1.5 font-semibold">Service</th>
               <th className="w-[30%] px-3 py-1.5 font-semibold">Rule</th>
               <th className="w-[14%] px-3 py-1.5 font-semibold">Crosses firewall</th>
+              {passes && <th className="w-[16%] px-3 py-1.5 font-semibold">Firewalls</th>}
               {showStatus && <th className="w-[22%] px-3 py-1.5 font-semibold">Change request</th>}
             </tr>
           </thead>
@@ -244,6 +255,11 @@ export function FlowTable() {
                       <span className="text-slate-600 dark:text-slate-400">No</span>
                     )}
                   </td>
+                  {passes && (
+                    <td className="truncate px-3 font-mono text-xs" title={passes(row)}>
+                      {passes(row)}
+                    </td>
+                  )}
                   {showStatus && (
                     <td className="truncate px-3 text-xs" title={exclusion && exclusionText(exclusion)}>
                       {exclusion ? exclusionText(exclusion) : 'Requested'}

@@ -6,7 +6,8 @@ import { run } from '../commands';
 import { Icon } from '../ui';
 import { RoleIcon, roleTone } from '../ui';
 
-function onDragStart(e: DragEvent, role: RoleId) {
+/** A role, or "firewall" for a firewall device: what a palette item puts on the canvas. */
+function onDragStart(e: DragEvent, role: RoleId | 'firewall') {
   e.dataTransfer.setData(ROLE_MIME, role);
   e.dataTransfer.effectAllowed = 'copy';
 }
@@ -35,6 +36,17 @@ export function Palette() {
         </button>
       ))}
       <div className="my-2 border-t border-slate-200 dark:border-slate-800" />
+      <button
+        type="button"
+        draggable
+        onDragStart={(e) => onDragStart(e, 'firewall')}
+        onClick={() => run('addFirewall', {})}
+        title="A firewall device between zones: flows pass the devices that join their zones. Drag onto the canvas, or press to add one in view."
+        className="flex cursor-grab items-center gap-2 rounded-md border border-transparent px-2 py-1.5 text-left text-sm text-slate-800 hover:border-slate-300 hover:bg-white focus-visible:outline-2 focus-visible:outline-teal-600 active:cursor-grabbing dark:text-slate-200 dark:hover:border-slate-700 dark:hover:bg-slate-900"
+      >
+        <Icon name="firewall" className="size-5 text-orange-600 dark:text-orange-400" />
+        Firewall
+      </button>
       <button
         type="button"
         onClick={() => run('addZone')}

@@ -7,13 +7,14 @@ import { Button } from '../ui';
 import { PlanSummary } from './details';
 
 /*
- * The plan's details show first; the host, zone and flow details (details/selected.ts) load
+ * The plan's details show first; the host, zone, device and flow details (details/selected.ts) load
  * while the page is idle after start, so the first load is smaller and a selection finds them.
  */
 const loadSelected = () => import('./details/selected');
 const HostDetails = lazy(() => loadSelected().then((m) => ({ default: m.HostDetails })));
 const ZoneDetails = lazy(() => loadSelected().then((m) => ({ default: m.ZoneDetails })));
 const EdgeDetails = lazy(() => loadSelected().then((m) => ({ default: m.EdgeDetails })));
+const FirewallDetails = lazy(() => loadSelected().then((m) => ({ default: m.FirewallDetails })));
 
 export function SidePanel() {
   useEffect(() => whenIdle(() => void loadSelected().catch(() => undefined)), []);
@@ -36,6 +37,9 @@ export function SidePanel() {
   } else if (selection.kind === 'zone') {
     const zone = plan.zones.find((z) => z.id === selection.id);
     body = zone && <ZoneDetails key={zone.id} zone={zone} plan={plan} />;
+  } else if (selection.kind === 'firewall') {
+    const firewall = plan.firewalls?.find((f) => f.id === selection.id);
+    body = firewall && <FirewallDetails key={firewall.id} firewall={firewall} plan={plan} />;
   } else if (selection.kind === 'edge') {
     const source = plan.hosts.find((h) => h.id === selection.source);
     const target = plan.hosts.find((h) => h.id === selection.target);

@@ -1,3 +1,3 @@
-export * from './DialogHost';
+export * from './confirm';
 export * from './Toolbar';
 export * from './lazyPanels';

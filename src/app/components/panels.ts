@@ -1,19 +1,22 @@
 // The panels around the canvas: the palette, the flows and warnings, the side panel's plan
-// details and the notices. They load in a chunk of their own, fetched as soon as the app starts
+// details, the notices and the dialog host. They load in a chunk of their own, fetched as soon as the app starts
 // (see lazyPanels.ts), so the first chunk holds what the canvas needs.
-import { DECISION_COMMANDS, FIELD_COMMANDS, registerCommands } from '../commands';
+import { DECISION_COMMANDS, FIELD_COMMANDS, FIREWALL_COMMANDS, registerCommands } from '../commands';
 
 /**
- * The panels' fields and the architect's decisions are edited in these panels only, so their
- * commands load with them; loadPanels registers them (a call, not a statement of this module:
- * a bundler may skip a module's own statements when it only passes on exports).
+ * The panels' fields, the architect's decisions and the firewall devices are edited in these
+ * panels (and on the devices' cards, which register theirs too), so their commands load with them;
+ * loadPanels registers them (a call, not a statement of this module: a bundler may skip a
+ * module's own statements when it only passes on exports).
  */
 export function registerPanelCommands() {
   registerCommands(FIELD_COMMANDS);
   registerCommands(DECISION_COMMANDS);
+  registerCommands(FIREWALL_COMMANDS);
 }
 
 export { Palette } from './Palette';
 export { BottomPanel } from './BottomPanel';
 export { SidePanel } from './SidePanel';
 export { Notices } from './Notices';
+export { DialogHost } from './DialogHost';

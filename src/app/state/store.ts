@@ -25,6 +25,7 @@ export type Selection =
   | { kind: 'none' }
   | { kind: 'hosts'; ids: string[] }
   | { kind: 'zone'; id: string }
+  | { kind: 'firewall'; id: string }
   | { kind: 'edge'; source: string; target: string };
 
 export type BottomTab = 'flows' | 'grouped' | 'warnings';
@@ -147,6 +148,8 @@ function pruneSelection(selection: Selection, plan: Plan): Selection {
     }
     case 'zone':
       return plan.zones.some((z) => z.id === selection.id) ? selection : { kind: 'none' };
+    case 'firewall':
+      return plan.firewalls?.some((f) => f.id === selection.id) ? selection : { kind: 'none' };
     case 'edge': {
       const exists = (id: string) => plan.hosts.some((h) => h.id === id);
       return exists(selection.source) && exists(selection.target) ? selection : { kind: 'none' };

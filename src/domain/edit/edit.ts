@@ -1,6 +1,5 @@
 import { DEFAULT_PRODUCT_VERSION, ROLES, type RoleId } from '../catalog';
 import { cleanDecisions } from './cleanDecisions';
-import { dropInterfacesOf } from './firewalls';
 import {
   DEFAULT_ZONE_SIZE,
   freeZoneSpot,
@@ -21,6 +20,7 @@ import {
 import {
   CURRENT_PLAN_VERSION,
   PLAN_FORMAT,
+  type Firewall,
   type Host,
   type Plan,
   type Point,
@@ -269,3 +269,33 @@ export function resizeZone(plan: Plan, id: string, position: Point, size: Size):
 }
 
 const round = (p: Point): Point => ({ x: Math.round(p.x), y: Math.round(p.y) });
+
+/** The plan with this device list; a plan left with no device drops the list, so it reads as one without. */
+export const withFirewalls = (plan: Plan, firewalls: Firewall[]): Plan => {
+  const next: Plan = { ...plan, firewalls };
+  if (firewalls.length === 0) delete next.firewalls;
+  return next;
+};
+
+/** Drops the interfaces that face zones no longer in the plan (after zones are removed). */
+export function dropInterfacesOf(plan: Plan, zones: ReadonlySet<string>): Plan {
+  if (!plan.firewalls?.some((f) => f.interfaces.some((i) => i.zone !== undefined && zones.has(i.zone))))
+    return plan;
+  return withFirewalls(
+    plan,
+    plan.firewalls.map((f) =>
+      f.interfaces.some((i) => i.zone !== undefined && zones.has(i.zone))
+        ? { ...f, interfaces: f.interfaces.filter((i) => i.zone === undefined || !zones.has(i.zone)) }
+        : f,
+    ),
+  );
+}
+
+/** Removes the devices (their interfaces go with them). */
+export function removeFirewalls(plan: Plan, ids: ReadonlySet<string>): Plan {
+  if (!plan.firewalls?.some((f) => ids.has(f.id))) return plan;
+  return withFirewalls(
+    plan,
+    plan.firewalls.filter((f) => !ids.has(f.id)),
+  );
+}

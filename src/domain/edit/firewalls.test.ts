@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firewall, testPlan, zone } from '../plan/plan.testing';
-import { removeZones } from './edit';
-import {
-  addFirewall,
-  addInterface,
-  removeFirewalls,
-  removeInterface,
-  updateFirewall,
-  updateInterface,
-} from './firewalls';
+import { removeFirewalls, removeZones } from './edit';
+import { addFirewall, addInterface, removeInterface, updateFirewall, updateInterface } from './firewalls';
 
 const ZONES = [
   zone('dmz', { x: 0, y: 0, width: 300, height: 200 }),

@@ -1,16 +1,10 @@
 import type { Firewall, FirewallInterface, FirewallVendor, Plan, Point } from '../plan';
-import { nextId } from './edit';
+import { nextId, withFirewalls } from './edit';
 
 /*
  * Pure edits of the plan's firewall devices (see engine/paths.ts for what they change): each
  * returns a new plan. A plan left with no device drops the list, so it reads as one without.
  */
-
-const withFirewalls = (plan: Plan, firewalls: Firewall[]): Plan => {
-  const next: Plan = { ...plan, firewalls };
-  if (firewalls.length === 0) delete next.firewalls;
-  return next;
-};
 
 /** "FW-1", "FW-2", …: the first free, without regard to case. */
 export function defaultFirewallName(plan: Pick<Plan, 'firewalls'>): string {
@@ -91,26 +85,4 @@ export function removeInterface(plan: Plan, id: string, index: number): Plan {
   const firewall = plan.firewalls?.find((f) => f.id === id);
   if (!firewall || !firewall.interfaces[index]) return plan;
   return updateFirewall(plan, id, { interfaces: firewall.interfaces.filter((_, k) => k !== index) });
-}
-
-export function removeFirewalls(plan: Plan, ids: ReadonlySet<string>): Plan {
-  if (!plan.firewalls?.some((f) => ids.has(f.id))) return plan;
-  return withFirewalls(
-    plan,
-    plan.firewalls.filter((f) => !ids.has(f.id)),
-  );
-}
-
-/** Drops the interfaces that face zones no longer in the plan (after zones are removed). */
-export function dropInterfacesOf(plan: Plan, zones: ReadonlySet<string>): Plan {
-  if (!plan.firewalls?.some((f) => f.interfaces.some((i) => i.zone !== undefined && zones.has(i.zone))))
-    return plan;
-  return withFirewalls(
-    plan,
-    plan.firewalls.map((f) =>
-      f.interfaces.some((i) => i.zone !== undefined && zones.has(i.zone))
-        ? { ...f, interfaces: f.interfaces.filter((i) => i.zone === undefined || !zones.has(i.zone)) }
-        : f,
-    ),
-  );
 }

@@ -145,7 +145,7 @@ export const DMZ_RELAY: Plan = {
       name: 'FW-EDGE',
       vendor: 'fortigate',
       interfaces: [{ name: 'wan1' }, { zone: 'dmz', name: 'dmz' }],
-      position: { x: 130, y: 450 },
+      position: { x: 80, y: 310 },
     },
     {
       id: 'fw-core',
@@ -155,7 +155,7 @@ export const DMZ_RELAY: Plan = {
         { zone: 'dmz', name: 'dmz' },
         { zone: 'lan', name: 'inside' },
       ],
-      position: { x: 560, y: 450 },
+      position: { x: 480, y: 440 },
     },
   ],
 };
@@ -300,7 +300,7 @@ export const TWO_SITES: Plan = {
         { zone: 'internet', name: 'wan1' },
         { zone: 'dmz', name: 'dmz' },
       ],
-      position: { x: 60, y: 380 },
+      position: { x: 110, y: 340 },
     },
     {
       id: 'fw-core',
@@ -312,7 +312,7 @@ export const TWO_SITES: Plan = {
         { zone: 'management', name: 'mgmt' },
         { zone: 'branch', name: 'branch' },
       ],
-      position: { x: 640, y: 640 },
+      position: { x: 700, y: 590 },
     },
   ],
 };

@@ -1,5 +1,5 @@
 import { visibleText, type Host, type Plan } from '../../../domain';
-import { explainFlows } from '../../../domain/engine';
+import { NO_PATH, explainFlows, firewallPaths, pathLabel } from '../../../domain/engine';
 import { useMemo } from 'react';
 import { buildStacks } from '../../../domain/grouping';
 import { exclusionOf } from '../../../domain/edit';
@@ -39,6 +39,13 @@ export function EdgeDetails({ source, target, plan }: { source: Host; target: Ho
     `${pairs > 1 ? `${hostName(f.sourceHostId)} → ${hostName(f.destinationHostId)} ` : ''}${f.protocol}/${f.port}`;
   const title = (host: Host, stack: typeof from) =>
     stack && stack.hostIds.length > 1 ? stack.label : visibleText(host.name);
+  // With devices in the plan: the ones its flows pass (a stack's hosts share their zone).
+  const paths = useMemo(() => firewallPaths(plan), [plan]);
+  const hops = paths.devices && crossing ? paths.between(source.zone, target.zone) : undefined;
+  const place = (zone: string | undefined) =>
+    zone === undefined
+      ? 'the hosts in no zone'
+      : visibleText(plan.zones.find((z) => z.id === zone)?.name ?? zone);
   return (
     <>
       <div className="px-4 py-3">
@@ -48,8 +55,14 @@ export function EdgeDetails({ source, target, plan }: { source: Host; target: Ho
         <p className="mt-1 flex items-center gap-1.5 text-sm text-slate-600 dark:text-slate-300">
           {crossing ? (
             <>
-              <Icon name="firewall" className="size-4 text-orange-600 dark:text-orange-400" />
-              Crosses a firewall
+              <Icon name="firewall" className="size-4 shrink-0 text-orange-600 dark:text-orange-400" />
+              {!paths.devices
+                ? 'Crosses a firewall'
+                : hops
+                  ? `Passes ${pathLabel(hops)}`
+                  : `${NO_PATH}: no firewall of this plan joins ${place(source.zone)} ${
+                      source.zone === target.zone ? 'with each other' : `and ${place(target.zone)}`
+                    }`}
             </>
           ) : (
             'Inside one zone: no firewall in between'

@@ -2,3 +2,4 @@
 export { HostDetails } from './HostDetails';
 export { ZoneDetails } from './ZoneDetails';
 export { EdgeDetails } from './EdgeDetails';
+export { FirewallDetails } from './FirewallDetails';

@@ -3,7 +3,7 @@ import { EXAMPLES, loadExample, type Plan } from '../../../domain';
 import { isPlanEmpty, run } from '../../commands';
 import { importPlanFile } from '../../io';
 import { usePlanner } from '../../state';
-import { confirmAction } from '../DialogHost';
+import { confirmAction } from '../confirm';
 import { Icon } from '../../ui';
 import { Menu } from '../Menu';
 import { Button } from '../../ui';

@@ -1,0 +1,27 @@
+import type { ImportFailure } from '../io';
+import type { ConfirmRequest } from './ConfirmDialog';
+
+/** A dialog the dialog host (DialogHost.tsx, loaded with the panels) shows. */
+export type Open =
+  | { kind: 'confirm'; request: ConfirmRequest; resolve: (ok: boolean) => void }
+  | { kind: 'import-problems'; failure: ImportFailure };
+
+let show: ((dialog: Open) => void) | undefined;
+
+/** Set by the dialog host while it is on the page. */
+export function setDialogHost(host: typeof show) {
+  show = host;
+}
+
+/** Asks the person to confirm something; resolves true when they do. */
+export function confirmAction(
+  title: string,
+  message: string,
+  confirmLabel: string,
+  tone: ConfirmRequest['tone'] = 'danger',
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!show) return resolve(window.confirm(`${title}\n\n${message}`));
+    show({ kind: 'confirm', request: { title, message, confirmLabel, tone }, resolve });
+  });
+}
