@@ -32,7 +32,8 @@ function devCsp(): Plugin {
  * app chunk would load it at once) and add its path here. ARCHITECTURE.md has the recipe.
  */
 const ON_DEMAND = [
-  /\/src\/domain\/engine\/explain\./,
+  // The rules' explanations, and the warnings with the device paths they check (see loadWarnings).
+  /\/src\/domain\/engine\/(explain|derive|warnings|paths)\./,
   /\/src\/domain\/plan\/(restore|schema|migrate|examples|address|groupNames|objectPrefix)\./,
   /\/src\/domain\/edit\/(decisions|firewalls)\./,
   // What a zone change did, in words; firewall device cards (loaded when a plan first has one);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportFormat } from '../../domain/export';
+import { loadWarnings } from '../state';
 import { Icon } from '../ui';
 import { Menu } from './Menu';
 import { whenIdle } from './idle';
@@ -64,7 +65,8 @@ let formats: readonly ExportFormat[] | undefined;
 const importRunner = () => import('../io/exportRun');
 let runner: Awaited<ReturnType<typeof importRunner>> | undefined;
 function loadFormats(): Promise<readonly ExportFormat[]> {
-  registry ??= Promise.all([import('../io/exportFormats'), importRunner()]).then(
+  // The warnings load too: the PDF prints them.
+  registry ??= Promise.all([import('../io/exportFormats'), importRunner(), loadWarnings()]).then(
     ([m, r]) => {
       runner = r;
       return (formats = m.APP_EXPORT_FORMATS);

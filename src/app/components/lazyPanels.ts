@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { loadWarnings } from '../state';
 import type * as PanelsModule from './panels';
 
 type Panels = typeof PanelsModule;
@@ -6,10 +7,10 @@ type Panels = typeof PanelsModule;
 let loaded: Panels | undefined;
 let pending: Promise<Panels> | undefined;
 
-/** Fetches the panels' chunk (once; again after a failure). */
+/** Fetches the panels' chunk and the warnings they list (once; again after a failure). */
 export function loadPanels(): Promise<Panels> {
-  pending ??= import('./panels').then(
-    (m) => {
+  pending ??= Promise.all([import('./panels'), loadWarnings()]).then(
+    ([m]) => {
       m.registerPanelCommands();
       return (loaded = m);
     },

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import {
-  deriveFlows,
+  deriveFlowsWithoutWarnings,
   emptyPlan,
   planSizeProblem,
   sameFlowInputs,
@@ -90,6 +90,8 @@ export interface PlannerState {
   layoutBusy: boolean;
   /** The upgrade comparison's code has loaded (see loadUpgrade): derived deltas can be shown. */
   upgradeReady: boolean;
+  /** The warnings' code has loaded (see loadWarnings): derivations hold the plan's warnings. */
+  warningsReady: boolean;
 
   /** Makes an edit one undo step; false (with a notice) when the plan would grow past the size limit. */
   commit: (next: Plan, options?: CommitOptions) => boolean;
@@ -173,6 +175,7 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   notices: [],
   layoutBusy: false,
   upgradeReady: false,
+  warningsReady: false,
   announcement: '',
   canvasRevision: 0,
   groupHosts: false,
@@ -266,24 +269,57 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
 
-const derivations = new WeakMap<Plan, Derivation>();
+/** The warnings' module: the one place that names it, so it loads on demand (see loadWarnings). */
+const importWarnings = () => import('../../domain/engine/derive');
+let warningsOf: Awaited<ReturnType<typeof importWarnings>>['warningsOf'] | undefined;
+let warningsLoad: Promise<void> | undefined;
+
+let derivations = new WeakMap<Plan, Derivation>();
 let latest: { plan: Plan; derivation: Derivation } | undefined;
+
+/**
+ * The warnings' code, a tenth of what the canvas needs, fetched as the app starts. The panels
+ * that list warnings and the exports that print them wait for it (loadPanels, the export menu);
+ * the canvas marks cards once it is in. A failed load is tried again next time.
+ */
+export function loadWarnings(): Promise<void> {
+  warningsLoad ??= importWarnings().then(
+    (m) => {
+      warningsOf = m.warningsOf;
+      // Derivations made before held no warnings.
+      derivations = new WeakMap();
+      latest = undefined;
+      usePlanner.setState({ warningsReady: true });
+    },
+    (e: unknown) => {
+      warningsLoad = undefined;
+      throw e;
+    },
+  );
+  return warningsLoad;
+}
 
 /**
  * Flows and warnings of a plan, computed once per plan object, and not at all when the plan
  * differs from the last one derived only in what deriving never reads (cards moved, a layout).
+ * Until the warnings' code is in (loadWarnings), a plan derives with none.
  */
 export function derive(plan: Plan): Derivation {
   let d = derivations.get(plan);
   if (!d) {
-    d = latest && sameFlowInputs(latest.plan, plan) ? latest.derivation : deriveFlows(plan);
+    if (latest && sameFlowInputs(latest.plan, plan)) d = latest.derivation;
+    else {
+      const flows = deriveFlowsWithoutWarnings(plan);
+      d = { ...flows, warnings: warningsOf ? warningsOf(plan, flows.flows) : [] };
+    }
     derivations.set(plan, d);
   }
   latest = { plan, derivation: d };
   return d;
 }
 
-export const selectDerivation = (s: PlannerState) => derive(s.plan);
+// `warningsReady` is read so the selector runs again once the warnings' code has loaded.
+export const selectDerivation = (s: PlannerState) => (s.warningsReady, derive(s.plan));
 export const useDerivation = () => usePlanner(selectDerivation);
 
 const scoped = new WeakMap<Derivation, { all: Flow[]; crossing: Flow[] }>();

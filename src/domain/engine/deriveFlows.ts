@@ -2,7 +2,6 @@ import { CATALOG, featureOn, inRange, type CatalogRule, type RoleId } from '../c
 import type { Host, Plan, Zone } from '../plan';
 import { COUNTERPART_ROLES, type CounterpartRole, type Exclusion } from '../plan';
 import type { Derivation, Flow } from './types';
-import { deriveWarnings } from './warnings';
 
 export interface EngineContext {
   plan: Plan;
@@ -58,12 +57,19 @@ export function crossesFirewall(a: Host, b: Host): boolean {
 
 const NO_HOSTS: Host[] = [];
 
+/** A derivation before its warnings (see derive.ts for both together). */
+export type FlowSet = Omit<Derivation, 'warnings'>;
+
 /**
- * Derives every flow the plan needs at its product version, plus the warnings. Pure: the same
- * plan always gives the same flows in the same order.
+ * Derives every flow the plan needs at its product version. Pure: the same plan always gives the
+ * same flows in the same order. The warnings are apart (derive.ts) so that what draws the canvas
+ * need not carry their code.
  */
-export function deriveFlows(plan: Plan, catalog: readonly CatalogRule[] = CATALOG): Derivation {
-  const ctx = buildContext(plan, catalog);
+export function deriveFlowsWithoutWarnings(
+  plan: Plan,
+  catalog: readonly CatalogRule[] = CATALOG,
+  ctx: EngineContext = buildContext(plan, catalog),
+): FlowSet {
   const version = plan.productVersion;
   const flows: Flow[] = [];
   const localFlows: Flow[] = [];
@@ -154,7 +160,7 @@ export function deriveFlows(plan: Plan, catalog: readonly CatalogRule[] = CATALO
     }
   }
 
-  return { flows, localFlows, excluded: exclusionsOf(plan, flows), warnings: deriveWarnings(ctx, flows) };
+  return { flows, localFlows, excluded: exclusionsOf(plan, flows) };
 }
 
 /** The plan's exclusions that name a flow it has, by flow id. */

@@ -1,5 +1,13 @@
 export * from './types';
-export { deriveFlows, crossesFirewall, hostAddress, flowId } from './deriveFlows';
+export {
+  deriveFlowsWithoutWarnings,
+  crossesFirewall,
+  hostAddress,
+  flowId,
+  type FlowSet,
+} from './deriveFlows';
+// The warnings' code loads on demand in the app (see vite.config.ts): it names derive.ts by path.
+export { deriveFlows, warningsOf } from './derive';
 export { CHECKS } from './warnings';
 export * from './views';
 export { MAX_FLOWS, estimateFlows, planSizeProblem } from './limits';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firewall, host, testPlan, zone } from '../plan/plan.testing';
-import { deriveFlows } from './deriveFlows';
+import { deriveFlows } from './derive';
 import { firewallPaths, NO_PATH, pathLabel, type Hop } from './paths';
 
 /** A path written short: "FW1 a>b, FW2 c>d" (device, interface entered > interface left). */

@@ -1,6 +1,5 @@
 import { applyLayout, layoutGraph, type LayoutNode } from '../../../domain/diagram';
-import { deriveFlows } from '../../../domain/engine';
-import { groupFlowsByPair, type FlowPair } from '../../../domain/engine';
+import { deriveFlowsWithoutWarnings, groupFlowsByPair, type FlowPair } from '../../../domain/engine';
 import type { Plan } from '../../../domain/plan';
 import { unlessUnchanged } from '../../../domain/diagram';
 import { derive, usePlanner } from '../../state';
@@ -85,7 +84,7 @@ export function runLayout(graph: LayoutNode, timeoutMs = LAYOUT_TIMEOUT_MS): Pro
  * has the flows grouped by host pair; otherwise they are derived here.
  */
 export async function tidyLayout(plan: Plan, pairs?: readonly FlowPair[]): Promise<Plan> {
-  const graph = layoutGraph(plan, pairs ?? groupFlowsByPair(deriveFlows(plan).flows));
+  const graph = layoutGraph(plan, pairs ?? groupFlowsByPair(deriveFlowsWithoutWarnings(plan).flows));
   return applyLayout(plan, await runLayout(graph));
 }
 
