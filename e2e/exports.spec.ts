@@ -399,9 +399,11 @@ test('an invalid plan file shows every problem with its path and changes nothing
 });
 
 test('a plan file from a newer format, or cut short, says so plainly', async ({ page }) => {
-  await importText(page, 'future.portolan.json', PLAN_TEXT.replace('"version": 2', '"version": 3'));
+  const future = PLAN_TEXT.replace('"version": 3', '"version": 4');
+  expect(future).not.toBe(PLAN_TEXT);
+  await importText(page, 'future.portolan.json', future);
   const dialog = page.getByRole('dialog', { name: 'future.portolan.json cannot be opened' });
-  await expect(dialog).toContainText('saved by a newer Portolan (plan format version 3)');
+  await expect(dialog).toContainText('saved by a newer Portolan (plan format version 4)');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await importText(page, 'cut.portolan.json', PLAN_TEXT.slice(0, PLAN_TEXT.length / 2));

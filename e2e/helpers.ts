@@ -61,7 +61,7 @@ export async function dragBy(page: Page, name: string, to: { x: number; y: numbe
 export async function shareLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this plan' });
-  await expect(dialog.getByLabel('Share link')).toHaveValue(/#p2\./);
+  await expect(dialog.getByLabel('Share link')).toHaveValue(/#p3\./);
   const link = await dialog.getByLabel('Share link').inputValue();
   await dialog.getByRole('button', { name: 'Close' }).click();
   return link;

@@ -45,7 +45,8 @@ test('the object prefix: default from the plan name, a bad one refused inline, a
   // The firewall files name what they create with it.
   const fortigate = (await exportAs(page, 'FortiGate')).body.toString('utf8');
   expect(fortigate).toContain('    edit "ACME-FW-SEG-NODE01"\n');
-  expect(fortigate).toMatch(/^ {4}edit 0\n {8}set name "ACME-FW-1-/m);
+  // The example's FortiGate is its edge device, whose first rule is rule 4.
+  expect(fortigate).toMatch(/^ {4}edit 0\n {8}set name "ACME-FW-4-/m);
 
   // One undo step, as for the other fields.
   await page.getByRole('button', { name: 'Undo' }).click();
