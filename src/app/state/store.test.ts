@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyPlan, type Host, type Plan, type RoleId } from '../../domain';
-import { usePlanner } from './store';
+import { loadWarnings, selectDerivation, usePlanner } from './store';
 
 function plan(counts: [RoleId, number][]): Plan {
   const hosts: Host[] = counts.flatMap(([role, n]) =>
@@ -45,5 +45,22 @@ describe('the store refuses plans past the size limit', () => {
     expect(usePlanner.getState().replacePlan(OVER)).toBe(false);
     expect(usePlanner.getState().plan).toBe(before);
     expect(usePlanner.getState().notices[0]?.title).toBe('This plan was not opened: it is too large.');
+  });
+});
+
+describe('the warnings, whose code loads on demand', () => {
+  it('derive with none until their code is in, then with the plan’s, and the selector gives the new derivation', async () => {
+    // One processing node alone: no Array Manager to join, no Internet to take mail from.
+    const lonely = plan([['processing-node', 1]]);
+    usePlanner.setState({ plan: lonely });
+    const before = selectDerivation(usePlanner.getState());
+    expect(before.warnings).toEqual([]);
+    await loadWarnings();
+    expect(usePlanner.getState().warningsReady).toBe(true);
+    const after = selectDerivation(usePlanner.getState());
+    expect(after).not.toBe(before);
+    expect(after.warnings.map((w) => w.id)).toEqual(
+      expect.arrayContaining(['missing-role:array-manager', 'missing-role:internet']),
+    );
   });
 });
