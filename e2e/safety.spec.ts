@@ -77,6 +77,30 @@ test('a share link or plan file too large to show is refused, and the open plan 
   expect(await savedName(page)).toBe('DMZ relay with internal array');
 });
 
+test('a link of 10,000 hosts that need no flow is refused with its count, before it is drawn', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openExample(page, /DMZ relay/);
+  await expect.poll(() => savedName(page)).toBe('DMZ relay with internal array');
+  // 10,000 admin workstations and no Array Manager: no flow at all, so only the host count bounds it.
+  const workstations: Plan = {
+    ...oversizedPlan(),
+    name: 'Workstations',
+    hosts: Array.from({ length: 10_000 }, (_, i) => ({
+      id: `ws${i}`,
+      name: `WS${i}`,
+      roles: ['admin-workstation'] as RoleId[],
+    })),
+  };
+  await page.goto(`/#${encodeShare(workstations)}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This share link could not be opened. Your plan is as you left it.');
+  await expect(alert).toContainText('this plan has 10,000 hosts, more than the 2,000');
+  await expect(hostNode(page, 'SEG-AM01')).toBeVisible();
+  expect(await savedName(page)).toBe('DMZ relay with internal array');
+});
+
 test('a saved plan too large to show is kept aside, not opened', async ({ page }) => {
   await page.goto('/');
   const huge = serializePlan(oversizedPlan());

@@ -10,7 +10,7 @@ export {
 export { deriveFlows, warningsOf } from './derive';
 export { CHECKS } from './warnings';
 export * from './views';
-export { MAX_FLOWS, estimateFlows, planSizeProblem } from './limits';
+export { MAX_FLOWS, MAX_PLAN_HOSTS, MAX_PLAN_ZONES, estimateFlows, planSizeProblem } from './limits';
 export { sameFlowInputs } from './inputs';
 export * from './explain';
 export { firewallPaths, pathLabel, NO_PATH, type FirewallPaths, type Hop } from './paths';

@@ -69,4 +69,31 @@ describe('plan size limit', () => {
         'this plan would need 20,400 flows, more than the 20,000 Portolan can show and keep responsive. Split it into smaller plans (one per site or array).',
     });
   });
+
+  it('bounds hosts and zones even when they need no flow, before anything is derived', () => {
+    // 2,000 admin workstations and no Array Manager: no flow at all.
+    const workstations = plan([['admin-workstation', 2_000]]);
+    expect(estimateFlows(workstations)).toBe(0);
+    expect(planSizeProblem(workstations)).toBeUndefined();
+    expect(planSizeProblem(plan([['admin-workstation', 2_001]]))).toEqual({
+      path: 'hosts',
+      message:
+        'this plan has 2,001 hosts, more than the 2,000 Portolan can show and keep responsive. Split it into smaller plans (one per site or array).',
+    });
+    const zones = (n: number) =>
+      testPlan({
+        name: 'Zones',
+        zones: Array.from({ length: n }, (_, i) => ({
+          id: `z${i}`,
+          name: `Zone ${i}`,
+          trust: 'trusted' as const,
+        })),
+      });
+    expect(planSizeProblem(zones(200))).toBeUndefined();
+    expect(planSizeProblem(zones(201))).toEqual({
+      path: 'zones',
+      message:
+        'this plan has 201 zones, more than the 200 Portolan can show and keep responsive. Split it into smaller plans (one per site or array).',
+    });
+  });
 });

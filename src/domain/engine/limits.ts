@@ -11,6 +11,16 @@ import type { Plan } from '../plan';
 export const MAX_FLOWS = 20_000;
 
 /**
+ * The most hosts and zones a plan may have, whatever its flows: every card is drawn and every edit
+ * checks each card against each zone. 10,000 admin workstations and no Array Manager need no flow
+ * at all, yet opening them froze the page for 5 s and typing a name took 3.5 s. Twice the
+ * 1,000-host estate of the benchmarks; far more zones than any SEG deployment has. README.md
+ * states them. (The plan format's own bounds, plan/schema.ts, are wider: they bound a file's size.)
+ */
+export const MAX_PLAN_HOSTS = 2_000;
+export const MAX_PLAN_ZONES = 200;
+
+/**
  * How many flows deriving the plan would produce, at most, counted from role sizes alone: for
  * each rule that holds at the plan's version, sources × destinations × services. It never
  * under-counts (co-located roles merge and one-host pairs become local flows, so the real number
@@ -34,14 +44,33 @@ export function estimateFlows(plan: Plan, catalog: readonly CatalogRule[] = CATA
 
 const count = new Intl.NumberFormat('en');
 
-/** Why a plan is too large to open or to become, or nothing when it is within the limit. */
+const SPLIT = 'Split it into smaller plans (one per site or array).';
+
+/**
+ * Why a plan is too large to open or to become, or nothing when it is within the limits. Counted
+ * before anything is derived or drawn, in one pass over the hosts.
+ */
 export function planSizeProblem(plan: Plan, catalog: readonly CatalogRule[] = CATALOG): Problem | undefined {
+  if (plan.hosts.length > MAX_PLAN_HOSTS)
+    return {
+      path: 'hosts',
+      message:
+        `this plan has ${count.format(plan.hosts.length)} hosts, more than the ${count.format(MAX_PLAN_HOSTS)} ` +
+        `Portolan can show and keep responsive. ${SPLIT}`,
+    };
+  if (plan.zones.length > MAX_PLAN_ZONES)
+    return {
+      path: 'zones',
+      message:
+        `this plan has ${count.format(plan.zones.length)} zones, more than the ${count.format(MAX_PLAN_ZONES)} ` +
+        `Portolan can show and keep responsive. ${SPLIT}`,
+    };
   const flows = estimateFlows(plan, catalog);
   if (flows <= MAX_FLOWS) return undefined;
   return {
     path: 'hosts',
     message:
       `this plan would need ${count.format(flows)} flows, more than the ${count.format(MAX_FLOWS)} ` +
-      `Portolan can show and keep responsive. Split it into smaller plans (one per site or array).`,
+      `Portolan can show and keep responsive. ${SPLIT}`,
   };
 }
