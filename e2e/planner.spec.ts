@@ -216,6 +216,8 @@ test('New plan asks before discarding, and Undo brings the old plan back', async
 // for. Transitions are switched off so colours are measured settled, never mid-change.
 for (const theme of ['light', 'dark'] as const) {
   test(`the main screen has no serious accessibility violations (${theme} theme)`, async ({ page }) => {
+    // axe reads the whole page: 10 to 13 s on an idle machine, close to 30 s beside a build.
+    test.slow();
     await openExample(page, /DMZ relay/);
     await page.addStyleTag({
       content: '*, *::before, *::after { transition: none !important; animation: none !important; }',

@@ -196,6 +196,8 @@ test('"Add zone" twice places two zones side by side, not on top of each other',
 test('"Tidy layout" lays out 40 hosts truthfully: inside their zones, nothing overlapping, every arrow clickable', async ({
   page,
 }) => {
+  // It clicks the middle of each of the 253 arrows in turn: 20 s on an idle machine, more beside a build.
+  test.slow();
   await openExample(page, /Two sites, 40 hosts/);
   await page.getByRole('button', { name: 'Tidy layout' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Laid out the plan.' })).toBeVisible({
