@@ -80,3 +80,26 @@ export async function benchExports(url: string): Promise<void> {
     await browser.close();
   }
 }
+
+/**
+ * The diagram PNG of a 300-host plan compared with an older version ("Upgrade from" set), through
+ * the app's Export menu: the faded and dashed upgrade marks once took over a minute to draw (each
+ * faded arrow was drawn on a layer of its own). Target: click to file <= 3 s, median of 3.
+ */
+export async function benchPngUpgrade(url: string): Promise<void> {
+  const plan: Plan = { ...generatePlan(300), upgradeFrom: '8.0' };
+  console.log(`\n== Diagram PNG with upgrade marks, Chromium: ${plan.hosts.length} hosts, from 8.0 ==`);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.addInitScript((text) => localStorage.setItem('portolan.plan', text), serializePlan(plan));
+    await page.goto(url);
+    await page.locator('.react-flow__node-host').first().waitFor();
+    const all = [];
+    for (let i = 0; i < 3; i++) all.push((await timeExport(page, 'Diagram (PNG)', 'diagram-png')).total);
+    console.log(`      PNG click to file, each run: ${all.join(', ')} ms`);
+    check('Diagram PNG with upgrade marks, 300 hosts, click to file, median of 3', median(all), 3000, 'ms');
+  } finally {
+    await browser.close();
+  }
+}

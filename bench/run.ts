@@ -3,7 +3,7 @@ import { benchBundle } from './bundle';
 import { benchCanvasDrag } from './canvas';
 import { benchEngine } from './engine';
 import { benchGrouping } from './grouping';
-import { benchExports } from './exports';
+import { benchExports, benchPngUpgrade } from './exports';
 import { benchLayout } from './layout';
 import { broken, summary } from './report';
 import { benchShare } from './share';
@@ -29,6 +29,7 @@ try {
   await guarded('Bundle size', () => benchBundle(app.outDir));
   await guarded('Canvas drag', () => benchCanvasDrag(app.url));
   await guarded('Exports', () => benchExports(app.url));
+  await guarded('Diagram PNG', () => benchPngUpgrade(app.url));
   await guarded('Tidy layout', () => benchLayout(app.url));
 } finally {
   await app.close();

@@ -356,7 +356,19 @@ describe('exportDiagramSvg while an upgrade is compared', () => {
     expect(byClass(doc, 'polyline', 'remove')).toHaveLength(0);
     const kept = byClass(doc, 'polyline', 'keep');
     expect(kept.length).toBeGreaterThan(10);
-    for (const k of kept) expect(k.getAttribute('opacity')).toBe('0.35');
+    for (const k of kept) {
+      expect(k.getAttribute('stroke-opacity')).toBe('0.35');
+      expect(k.getAttribute('marker-end')).toMatch(/^url\(#portolan-arrow-(crossing|internal)-kept\)$/);
+    }
+    // No `opacity` anywhere: it puts each element on a layer of its own, and the PNG of a large plan
+    // took minutes to draw.
+    const all = Array.from(doc.getElementsByTagName('*'));
+    expect(all.filter((el) => el.hasAttribute('opacity')).map((el) => el.tagName)).toEqual([]);
+    const markers = Array.from(doc.getElementsByTagName('marker'));
+    for (const id of ['portolan-arrow-crossing-kept', 'portolan-arrow-internal-kept']) {
+      const head = markers.find((m) => m.getAttribute('id') === id)?.getElementsByTagName('path')[0];
+      expect(head?.getAttribute('fill-opacity'), id).toBe('0.35');
+    }
     const labels = byClass(doc, 'g', 'label').map((g) => texts(g).join(''));
     expect(labels).toContain('+tcp/19006');
     expect(labels).toContain('+tcp/443, \u2212tcp/19001');
