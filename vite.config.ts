@@ -64,7 +64,7 @@ const ON_DEMAND = [
   // The diagram scene (routing) runs in the canvas's routing worker and in the exports; zone
   // membership and arrow geometry are for every edit, so they stay in the app chunk.
   /\/src\/domain\/diagram\/(?!membership\.|geometry\.|index\.)/,
-  /\/src\/domain\/export\/diagramSvg\./,
+  /\/src\/domain\/export\/(diagramSvg|diagramScene)\./,
   /\/src\/app\/io\/png\./,
 ];
 const slashes = (id: string) => id.replace(/\\/g, '/');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { canvas, openExample, pane } from './helpers';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { canvas, exportAs, openExample, pane } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -82,4 +83,36 @@ test('a stack is selected, unselected, dragged and folded as one', async ({ page
     .getByRole('group', { name: /^SEG-NODE03:/ })
     .dblclick();
   await expect(cards(page)).toHaveCount(11);
+});
+
+async function pdfText(body: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(body), verbosity: 0 }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += ` ${content.items.map((it) => ('str' in it ? it.str : '')).join(' ')}`;
+  }
+  return text.replace(/\s+/g, ' ');
+}
+
+test('with similar hosts grouped, the PDF and the SVG draw the stacked cards and their arrows', async ({
+  page,
+}) => {
+  // The PDF's diagram takes a few seconds for 40 hosts; twice here.
+  test.slow();
+  // Host by host, no card of the PDF stands for several hosts.
+  expect(await pdfText((await exportAs(page, 'PDF')).body)).not.toContain('8 × Processing node');
+
+  await page.getByLabel('Group similar hosts').check();
+  await expect(cards(page)).toHaveCount(11);
+  const shown = await arrows(page).count();
+  const pdf = await pdfText((await exportAs(page, 'PDF')).body);
+  expect(pdf).toContain('8 × Processing node');
+  expect(pdf).toContain('8 × Mail server');
+
+  const svg = (await exportAs(page, 'Diagram (SVG)')).body.toString('utf8');
+  expect(svg).toContain('8 × Processing node');
+  const drawn = svg.match(/<polyline class="flow /g) ?? [];
+  expect(drawn.length).toBeGreaterThan(0);
+  expect(drawn.length).toBeLessThanOrEqual(shown);
 });

@@ -38,7 +38,7 @@ export const lastBuildTime = (format: ExportFormat): number | undefined => lastB
  * more first (the PDF's font) finishes when the returned promise does.
  */
 export function exportWith(format: ExportFormat, exporter: Exporter): Promise<void> | undefined {
-  const { plan, includeInternal, notify } = usePlanner.getState();
+  const { plan, includeInternal, groupHosts, expandedStacks, notify } = usePlanner.getState();
   const start = performance.now();
   const save = (file: ExportResult) => {
     // Measured by `npm run bench`.
@@ -69,7 +69,14 @@ export function exportWith(format: ExportFormat, exporter: Exporter): Promise<vo
   };
   try {
     performance.mark(`portolan:export:${format.id}:start`);
-    const file = exporter({ plan, derivation: derive(plan), scope: { includeInternal }, date: new Date() });
+    const file = exporter({
+      plan,
+      derivation: derive(plan),
+      scope: { includeInternal },
+      date: new Date(),
+      // The diagrams draw what the canvas shows: with "Group similar hosts" on, the stacks.
+      ...(groupHosts ? { view: { stacks: { expanded: expandedStacks } } } : {}),
+    });
     if (file instanceof Promise) return file.then(save, fail);
     save(file);
   } catch (e) {

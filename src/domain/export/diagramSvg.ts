@@ -7,9 +7,9 @@ import {
   TRUST_COLOURS,
   flowTone,
 } from '../diagram';
-import { buildScene } from '../diagram';
 import type { Rect, Scene, SceneEdge, SceneHost, SceneZone } from '../diagram';
-import { diagramPairs, versionLabel } from '../upgrade';
+import { versionLabel } from '../upgrade';
+import { diagramScene } from './diagramScene';
 import { TRUST_LABELS, TRUST_LEVELS, type Point } from '../plan';
 import { visibleText } from '../text';
 import { fileStem } from './rows';
@@ -375,18 +375,16 @@ function isoDate(d: Date): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
-/** The open plan's diagram as an SVG document: every flow between hosts, as on the canvas. */
-export function planDiagramSvg({
-  plan,
-  derivation,
-  date,
-}: Pick<ExportInput, 'plan' | 'derivation' | 'date'>) {
-  const scene = buildScene(plan, diagramPairs(plan, derivation));
+/** The open plan's diagram as an SVG document: the picture the canvas shows (diagramScene.ts). */
+export function planDiagramSvg(input: Pick<ExportInput, 'plan' | 'derivation' | 'scope' | 'date' | 'view'>) {
+  const { plan, date } = input;
+  const scene = diagramScene(input);
   return diagramSvg(scene, {
     planName: plan.name,
     productVersion: `${productName(plan.productVersion)} ${plan.productVersion}`,
     date: isoDate(date),
-    ...(plan.upgradeFrom
+    // The stacked picture draws the grouped rules, without the upgrade's marks (as the canvas).
+    ...(plan.upgradeFrom && !input.view?.stacks
       ? { upgrade: { from: versionLabel(plan.upgradeFrom), to: versionLabel(plan.productVersion) } }
       : {}),
   });

@@ -2,12 +2,20 @@ import type { Derivation } from '../engine';
 import type { Plan } from '../plan';
 import type { RequestScope } from './rows';
 
+/** How the canvas shows the plan, for the diagram exports to draw the same picture. */
+export interface DiagramView {
+  /** "Group similar hosts" is on: stacks of similar hosts, these (by key) opened host by host. */
+  stacks?: { expanded: readonly string[] };
+}
+
 export interface ExportInput {
   plan: Plan;
   derivation: Derivation;
   scope: RequestScope;
   /** When the export is made (a parameter so tests can fix it). */
   date: Date;
+  /** Absent: host by host. */
+  view?: DiagramView;
 }
 
 export interface ExportFile {

@@ -1,8 +1,8 @@
 import type { jsPDF } from 'jspdf';
 import { FLOW_COLOURS, KEPT_OPACITY, PARTLY_REMOVED_DASH, flowTone } from '../../diagram';
-import { buildScene } from '../../diagram';
 import type { Rect, Scene, SceneEdge } from '../../diagram';
-import { diagramPairs, versionLabel } from '../../upgrade';
+import { versionLabel } from '../../upgrade';
+import { diagramScene } from '../diagramScene';
 import { TRUST_LABELS, type Size, type Trust } from '../../plan';
 import { GREY, MARGIN, MUTED, ORANGE, type Doc, type PdfInput, type RGB } from './doc';
 
@@ -272,10 +272,9 @@ function overviewMap(doc: Doc, scene: Scene, tile: Rect, right: number, top: num
  * the smallest legible print size, and the legend says how many arrows that left without one.
  */
 export function diagram(doc: Doc, input: PdfInput): void {
-  const { plan, derivation } = input;
+  const { plan } = input;
   const { pdf } = doc;
-  const pairs = diagramPairs(plan, derivation);
-  let scene = buildScene(plan, pairs);
+  let scene = diagramScene(input);
   const top = MARGIN + HEADER;
   let f = frame(doc, scene);
   let labelPt = LABEL_PX * f.scale;
@@ -286,7 +285,7 @@ export function diagram(doc: Doc, input: PdfInput): void {
       width: (doc.textWidth(label, { size: MIN_LABEL_PT, face: 'mono' }) + 0.8 * MIN_LABEL_PT) / scale,
       height: (1.6 * MIN_LABEL_PT) / scale,
     });
-    scene = buildScene(plan, pairs, { labelSize });
+    scene = diagramScene(input, { labelSize });
     f = frame(doc, scene);
     // Labels sticking out can widen the scene a little, and the page scale shrink with it; the
     // padding in each label's box leaves room for that.
@@ -294,8 +293,11 @@ export function diagram(doc: Doc, input: PdfInput): void {
   }
   const omitted = scene.unlabelled;
   const why = enlarged ? 'too many to label at this size' : 'no free room beside them';
+  // The stacked picture draws the grouped rules, without the upgrade's marks (as the canvas).
   const marks =
-    plan.upgradeFrom === undefined ? '' : ` ${upgradeLegend(plan.upgradeFrom, plan.productVersion)}`;
+    plan.upgradeFrom === undefined || input.view?.stacks
+      ? ''
+      : ` ${upgradeLegend(plan.upgradeFrom, plan.productVersion)}`;
   const legend =
     omitted > 0
       ? `${LEGEND}${marks} Labels omitted for ${omitted} of ${scene.edges.length} arrows: ${why}; see the rule table.`
@@ -436,12 +438,25 @@ export function diagram(doc: Doc, input: PdfInput): void {
       const [x, y, w, hh] = [X(rect.x), Y(rect.y), rect.width * scale, rect.height * scale];
       if (finite(x, y, w, hh)) pdf.roundedRect(x, y, w, hh, 6 * scale, 6 * scale, 'FD');
       const left = x + 10 * scale;
+      // Each line stays on its card: a stack's list of hosts is cut with an ellipsis, as on the canvas.
+      const room = w - 20 * scale;
       doc.text(host.name, left, y + 8 * scale, { size: fs(NAME_PX), bold: true });
-      doc.text(host.roles.replaceAll(' \u00b7 ', ', '), left, y + 28 * scale, {
+      doc.text(fitted(doc, host.roles.replaceAll(' \u00b7 ', ', '), room, fs(10)), left, y + 28 * scale, {
         size: fs(10),
         colour: MUTED,
       });
-      doc.text(host.address ?? 'no address', left, y + 46 * scale, { size: fs(10), colour: MUTED });
+      doc.text(fitted(doc, host.address ?? 'no address', room, fs(10)), left, y + 46 * scale, {
+        size: fs(10),
+        colour: MUTED,
+      });
     }
   }
+}
+
+/** `text`, cut to fit `width` at `size` with an ellipsis when it is wider. */
+function fitted(doc: Doc, text: string, width: number, size: number): string {
+  if (!(width > 0) || doc.textWidth(text, { size }) <= width) return text;
+  let n = text.length;
+  while (n > 1 && doc.textWidth(`${text.slice(0, n)}\u2026`, { size }) > width) n--;
+  return `${text.slice(0, n).trimEnd()}\u2026`;
 }

@@ -3,6 +3,7 @@ import { autoTable, type MarginPaddingInput, type TextOptions, type UserOptions 
 import type { Derivation } from '../../engine';
 import type { Plan } from '../../plan';
 import type { RequestScope } from '../rows';
+import type { DiagramView } from '../types';
 import { typesetter, type Face, type FontData, type Typesetter } from './fonts';
 
 export type Paper = 'a4' | 'letter';
@@ -14,6 +15,8 @@ export interface PdfInput {
   paper: Paper;
   /** When the document is made (passed in so tests can fix it). */
   date: Date;
+  /** The picture the canvas shows, for the diagram page (absent: host by host). */
+  view?: DiagramView;
 }
 
 export type RGB = [number, number, number];

@@ -68,7 +68,7 @@ export async function buildChangeRequestPdf(input: PdfInput): Promise<ArrayBuffe
  * `<plan name>-firewall-request.pdf`, or `<plan name>-upgrade-<from>-to-<to>.pdf` while an upgrade
  * is compared, on the paper the change request asks for.
  */
-export const exportPdf: Exporter = async ({ plan, derivation, scope, date }) => ({
+export const exportPdf: Exporter = async ({ plan, derivation, scope, date, view }) => ({
   filename:
     plan.upgradeFrom === undefined
       ? `${fileStem(plan.name)}-firewall-request.pdf`
@@ -80,6 +80,7 @@ export const exportPdf: Exporter = async ({ plan, derivation, scope, date }) => 
     scope,
     date,
     paper: plan.changeRequest?.paper ?? 'a4',
+    ...(view ? { view } : {}),
   }),
 });
 export * from './ruleTable';
