@@ -75,3 +75,42 @@ export async function exportAs(page: Page, item: string) {
   const file = await event;
   return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
 }
+
+/**
+ * Local storage that keeps what it holds but refuses anything new under `key`, as a full one
+ * does, from the next page load on; the returned function frees it in the page as it is now.
+ */
+export async function refuseWrites(page: Page, key: string): Promise<() => Promise<void>> {
+  await page.addInitScript((refused) => {
+    const w = window as unknown as { storageFull: boolean };
+    w.storageFull = true;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its own `this`
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, value: string) {
+      if (w.storageFull && k === refused) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      setItem.call(this, k, value);
+    };
+  }, key);
+  return () =>
+    page.evaluate(() => {
+      (window as unknown as { storageFull: boolean }).storageFull = false;
+    });
+}
+
+/**
+ * Closes the page as a person closing the tab would, and says whether it asked to stay first
+ * (a `beforeunload` warning, answered "stay": the page is then still open).
+ */
+export async function closeWarns(page: Page): Promise<boolean> {
+  const warned = new Promise<boolean>((resolve) => {
+    page.once('dialog', (d) => {
+      resolve(d.type() === 'beforeunload');
+      void d.dismiss();
+    });
+    page.once('close', () => resolve(false));
+  });
+  await page.close({ runBeforeUnload: true });
+  return warned;
+}

@@ -2,7 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect } from 'react';
 import { Canvas } from './canvas';
-import { loadPanels, usePanels } from './components';
+import { loadPanels, SaveStatus, usePanels } from './components';
 import { Toolbar } from './components';
 import { startFileDrop } from './io';
 import { openSharedLink } from './io';
@@ -38,6 +38,7 @@ export function App() {
             {panels && <panels.Palette />}
           </div>
           <div className="flex min-w-0 flex-1 flex-col">
+            <SaveStatus />
             <main aria-label="Plan canvas" className="min-h-0 flex-1">
               <Canvas />
             </main>

@@ -1,3 +1,4 @@
 export * from './confirm';
 export * from './Toolbar';
 export * from './lazyPanels';
+export * from './SaveStatus';

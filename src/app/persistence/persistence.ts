@@ -5,14 +5,15 @@ import { usePlanner } from '../state';
 /**
  * Autosave: the plan is written to local storage shortly after every change and read back on
  * start. Nothing is ever dropped or overwritten without the person being told:
- * - a saved plan that cannot be opened is moved aside under its own key; when even that copy
- *   cannot be made (storage full), it stays where it is, autosave holds off, and the notice
- *   offers the download at once;
+ * - a saved plan that cannot be opened is kept aside under a key of its own (keptCopies.ts); when
+ *   it cannot be kept (storage full, or enough copies kept already), it stays where it is,
+ *   autosave holds off, and the notice offers the download at once;
  * - when another tab has saved a different plan since this tab last read or wrote it, this tab
- *   stops saving and asks which plan to keep (or offers its own as a download).
+ *   stops saving and asks which plan to keep (or offers its own as a download);
+ * - while this tab holds edits that are not in storage (a save failed, or autosave holds off),
+ *   a status says so (`unsavedStatus`, shown by SaveStatus) and closing the tab warns.
  */
 export const STORAGE_KEY = 'portolan.plan';
-export const UNREADABLE_KEY = 'portolan.plan.unreadable';
 const SAVE_DELAY_MS = 250;
 
 export function downloadText(filename: string, data: string | ArrayBuffer, type = 'application/json') {
@@ -59,9 +60,43 @@ export function safeSet(key: string, value: string): boolean {
 export const saved: {
   lastKnown: string | null;
   hold: 'conflict' | 'unsaved-original' | undefined;
+  /** Shows again the choice that ends the hold (its notice may have been dismissed). */
+  ask: (() => void) | undefined;
   conflictNotice: number | undefined;
-  failing: boolean;
-} = { lastKnown: null, hold: undefined, conflictNotice: undefined, failing: false };
+} = { lastKnown: null, hold: undefined, ask: undefined, conflictNotice: undefined };
+
+/** Why this tab's edits are not in storage: a failed save ('full', 'failed') or a hold. */
+export type Unsaved = 'full' | 'failed' | NonNullable<(typeof saved)['hold']>;
+
+let unsaved: Unsaved | undefined;
+const listeners = new Set<() => void>();
+
+/** Closing the tab would lose edits: the browser asks first. */
+function warnOnLeave(e: BeforeUnloadEvent) {
+  e.preventDefault();
+  e.returnValue = '';
+}
+
+function setUnsaved(next: Unsaved | undefined) {
+  if (next === unsaved) return;
+  if (!next) window.removeEventListener('beforeunload', warnOnLeave);
+  else if (!unsaved) window.addEventListener('beforeunload', warnOnLeave);
+  unsaved = next;
+  listeners.forEach((l) => l());
+}
+
+/** For useSyncExternalStore: why edits are not saved, or undefined when all are. */
+export const unsavedStatus = {
+  get: () => unsaved,
+  subscribe: (listener: () => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  },
+};
+
+/** A failed write: storage is full, or not available at all (blocked, disabled). */
+export const failureOf = (e: unknown): Unsaved =>
+  e instanceof DOMException && /quota/i.test(e.name) ? 'full' : 'failed';
 
 /**
  * Loads the saved plan, if any, into the store (without an undo step). The code that reads it
@@ -82,42 +117,37 @@ export function release() {
   savePlanNow(usePlanner.getState().plan);
 }
 
-/** Saves the plan now, unless another tab's plan would be overwritten. */
+/**
+ * Saves the plan now, unless another tab's plan would be overwritten. A failed save is tried
+ * again at the next edit; until one works, the status says so.
+ */
 export function savePlanNow(plan: Plan) {
-  if (saved.hold) return;
   const stored = safeGet(STORAGE_KEY);
   const text = serializePlan(plan);
+  if (saved.hold) return setUnsaved(text === stored ? undefined : saved.hold);
   if (text === stored) {
     saved.lastKnown = stored;
-    return;
+    return setUnsaved(undefined);
   }
   if (stored !== saved.lastKnown && stored !== null) {
     // Another tab saved since this one last read or wrote: never replace its plan unasked.
     showConflict();
-    return;
+    return setUnsaved('conflict');
   }
   try {
     localStorage.setItem(STORAGE_KEY, text);
     saved.lastKnown = text;
-    saved.failing = false;
+    setUnsaved(undefined);
   } catch (e) {
-    if (saved.failing) return;
-    saved.failing = true;
-    usePlanner.getState().notify({
-      tone: 'error',
-      title: 'The plan could not be saved in this browser.',
-      detail: `${e instanceof Error ? e.message : String(e)} Export the plan to keep a copy.`,
-      actions: [
-        { label: 'Download this plan', run: () => downloadPlan(usePlanner.getState().plan), keepOpen: true },
-      ],
-    });
+    setUnsaved(failureOf(e));
   }
 }
 
 /** Another tab saved its own plan: stop saving here at once, and let the person choose (tabConflict.ts). */
 function showConflict() {
   saved.hold = 'conflict';
-  void import('./tabConflict').then((m) => m.askWhichPlan());
+  saved.ask = () => void import('./tabConflict').then((m) => m.askWhichPlan());
+  saved.ask();
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

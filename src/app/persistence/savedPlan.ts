@@ -1,11 +1,12 @@
 import { formatProblem, planSizeProblem, settleMembership, type Problem } from '../../domain';
 import { parsePlanText } from '../../domain/plan';
 import { usePlanner } from '../state';
-import { STORAGE_KEY, UNREADABLE_KEY, downloadText, release, safeGet, safeSet, saved } from './persistence';
+import { KEEP_UNREADABLE, keptCopyKey } from './keptCopies';
+import { STORAGE_KEY, downloadText, release, safeGet, safeSet, saved } from './persistence';
 
 /**
  * Opens the plan autosave found in storage (see persistence.ts). A plan that cannot be opened is
- * moved aside, never dropped.
+ * moved aside under a key of its own, never dropped and never over another kept copy.
  */
 export function openSavedPlan(raw: string): void {
   const result = parsePlanText(raw);
@@ -29,7 +30,9 @@ function setAside(raw: string, problems: Problem[], why: string) {
     run: () => downloadText('unreadable-plan.json', raw),
     keepOpen: true,
   };
-  const keptAside = safeSet(UNREADABLE_KEY, raw) && safeGet(UNREADABLE_KEY) === raw;
+  const key = keptCopyKey(storageKeys(), new Date());
+  // Written only to a free key: a kept copy is never replaced.
+  const keptAside = key !== undefined && safeGet(key) === null && safeSet(key, raw) && safeGet(key) === raw;
   if (keptAside) {
     try {
       localStorage.removeItem(STORAGE_KEY);
@@ -39,7 +42,7 @@ function setAside(raw: string, problems: Problem[], why: string) {
     notify({
       tone: 'error',
       title: `The saved plan ${why}, so a new plan was started.`,
-      detail: `It has been kept aside in this browser, unchanged. ${list}`,
+      detail: `It has been kept aside in this browser, unchanged, under its own key (${key}). ${list}`,
       actions: [{ ...download, label: 'Download the unreadable copy' }],
     });
     return;
@@ -47,10 +50,14 @@ function setAside(raw: string, problems: Problem[], why: string) {
   // The copy could not be made: the original stays under its own key, and nothing may save over
   // it until the person has it or lets it go.
   saved.hold = 'unsaved-original';
-  notify({
-    tone: 'error',
-    title: `The saved plan ${why}, and this browser's storage is full, so it could not be kept aside.`,
+  const notice = {
+    tone: 'error' as const,
+    title:
+      key === undefined
+        ? `The saved plan ${why}, and ${KEEP_UNREADABLE} unreadable plans are already kept in this browser, so it could not be kept aside.`
+        : `The saved plan ${why}, and this browser's storage is full, so it could not be kept aside.`,
     detail:
+      (key === undefined ? 'None of the kept ones is deleted to make room. ' : '') +
       `Download it now. Until you do, or choose to discard it, your work in this tab is not saved ` +
       `in the browser. ${list}`,
     actions: [
@@ -63,5 +70,18 @@ function setAside(raw: string, problems: Problem[], why: string) {
       },
       { label: 'Discard it and save my work', run: release },
     ],
-  });
+  };
+  let shown = notify(notice);
+  saved.ask = () => {
+    if (!usePlanner.getState().notices.some((n) => n.id === shown)) shown = notify(notice);
+  };
+}
+
+/** The keys local storage holds now; none when it cannot be read. */
+function storageKeys(): string[] {
+  try {
+    return Object.keys(localStorage);
+  } catch {
+    return [];
+  }
 }

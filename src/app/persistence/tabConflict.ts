@@ -52,6 +52,7 @@ async function openStoredPlan() {
   // The other tab's copy cannot be opened here (a newer Portolan wrote it?): keep this tab's plan
   // and leave that copy alone.
   saved.hold = 'conflict';
+  savePlanNow(usePlanner.getState().plan);
   usePlanner.getState().notify({
     tone: 'error',
     title: 'The other tab’s plan could not be opened here; this tab’s plan stays open and is not saved.',
