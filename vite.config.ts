@@ -57,7 +57,7 @@ const ON_DEMAND = [
   /\/src\/app\/components\/details\//,
   /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm|ConfirmDialog|DialogHost)\./,
   /\/src\/app\/components\/tabs\./,
-  /\/src\/app\/workers\/layout\//,
+  /\/src\/app\/workers\/(layout|export)\//,
   // Arranging an opened plan (a file or a link) loads with the plan; links load when used.
   /\/src\/app\/io\/(arrange|share|exportRun|exportFormats|openFile)\./,
   /\/src\/app\/persistence\/(savedPlan|tabConflict)\./,
@@ -72,6 +72,9 @@ const isOnDemand = (id: string) => ON_DEMAND.some((pattern) => pattern.test(slas
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), devCsp()],
+  // Module workers, so the export worker loads each format's code (and the PDF's font) only
+  // when that format is first built, as the page does.
+  worker: { format: 'es' },
   resolve: {
     alias: [
       // React 19 has useSyncExternalStore built in; the shim (pulled in by React Flow's zustand 4)

@@ -1,5 +1,12 @@
-import type { ExportFormat, ExportResult, FormatExporter as Exporter } from '../../domain/export';
+import {
+  EXPORT_FORMATS,
+  type DiagramView,
+  type ExportFormat,
+  type ExportResult,
+  type FormatExporter as Exporter,
+} from '../../domain/export';
 import { derive, usePlanner } from '../state';
+import { ExportCancelled, buildInWorker } from '../workers/export';
 import { notesAsker } from './files';
 import { downloadText } from '../persistence';
 
@@ -38,31 +45,9 @@ export const lastBuildTime = (format: ExportFormat): number | undefined => lastB
  * more first (the PDF's font) finishes when the returned promise does.
  */
 export function exportWith(format: ExportFormat, exporter: Exporter): Promise<void> | undefined {
-  const { plan, includeInternal, groupHosts, expandedStacks, notify } = usePlanner.getState();
+  const { plan, includeInternal } = usePlanner.getState();
   const start = performance.now();
-  const save = (file: ExportResult) => {
-    // Measured by `npm run bench`.
-    performance.measure(`portolan:export:${format.id}`, `portolan:export:${format.id}:start`);
-    lastBuildMs.set(format.id, performance.now() - start);
-    // A format this plan cannot have (no device of that vendor) says why; nothing is saved.
-    if ('refused' in file) {
-      notify({ tone: 'error', title: `${format.label}: nothing to export`, detail: file.refused });
-      return;
-    }
-    const download = () => {
-      downloadText(file.filename, file.data, file.mime);
-      notify({ tone: 'success', title: `Saved ${file.filename}` });
-    };
-    // What the format cannot express is said before the file is saved, never left for the reader
-    // of the file to find.
-    const ask = notesAsker();
-    if (!file.notes?.length || !ask) return download();
-    const count = file.notes.length;
-    void ask(
-      `${file.filename} cannot express ${count === 1 ? 'one thing' : `${count} things`} in the plan`,
-      `${file.notes.join('\n')}\n\nEach is written as a comment where the rule would be; apply it by hand or on another device.`,
-    ).then((ok) => ok && download());
-  };
+  const save = (file: ExportResult) => saveResult(format, file, start);
   const fail = (e: unknown) => {
     lastBuildMs.set(format.id, performance.now() - start);
     failed(format, e);
@@ -74,8 +59,7 @@ export function exportWith(format: ExportFormat, exporter: Exporter): Promise<vo
       derivation: derive(plan),
       scope: { includeInternal },
       date: new Date(),
-      // The diagrams draw what the canvas shows: with "Group similar hosts" on, the stacks.
-      ...(groupHosts ? { view: { stacks: { expanded: expandedStacks } } } : {}),
+      ...viewOf(),
     });
     if (file instanceof Promise) return file.then(save, fail);
     save(file);
@@ -83,6 +67,38 @@ export function exportWith(format: ExportFormat, exporter: Exporter): Promise<vo
     fail(e);
   }
   return undefined;
+}
+
+/** The diagrams draw what the canvas shows: with "Group similar hosts" on, the stacks. */
+function viewOf(): { view?: DiagramView } {
+  const { groupHosts, expandedStacks } = usePlanner.getState();
+  return groupHosts ? { view: { stacks: { expanded: expandedStacks } } } : {};
+}
+
+/** Saves a built file (after saying what it cannot express), or says why there is none. */
+function saveResult(format: ExportFormat, file: ExportResult, start: number) {
+  const { notify } = usePlanner.getState();
+  // Measured by `npm run bench`.
+  performance.measure(`portolan:export:${format.id}`, `portolan:export:${format.id}:start`);
+  lastBuildMs.set(format.id, performance.now() - start);
+  // A format this plan cannot have (no device of that vendor) says why; nothing is saved.
+  if ('refused' in file) {
+    notify({ tone: 'error', title: `${format.label}: nothing to export`, detail: file.refused });
+    return;
+  }
+  const download = () => {
+    downloadText(file.filename, file.data, file.mime);
+    notify({ tone: 'success', title: `Saved ${file.filename}` });
+  };
+  // What the format cannot express is said before the file is saved, never left for the reader
+  // of the file to find.
+  const ask = notesAsker();
+  if (!file.notes?.length || !ask) return download();
+  const count = file.notes.length;
+  void ask(
+    `${file.filename} cannot express ${count === 1 ? 'one thing' : `${count} things`} in the plan`,
+    `${file.notes.join('\n')}\n\nEach is written as a comment where the rule would be; apply it by hand or on another device.`,
+  ).then((ok) => ok && download());
 }
 
 function failed(format: ExportFormat, e: unknown) {
@@ -93,13 +109,66 @@ function failed(format: ExportFormat, e: unknown) {
   });
 }
 
-/** Runs one export format on the open plan and downloads the file, loading its code first if need be. */
+/** The formats of the domain's registry build in the export worker, off the main thread. */
+const IN_WORKER = new Set(EXPORT_FORMATS.map((f) => f.id));
+/** A build that takes longer than this offers Cancel. */
+const CANCEL_AFTER_MS = 1000;
+
+/**
+ * Runs one export format on the open plan and downloads the file. The domain's formats are built
+ * in the export worker, so the page stays responsive however large the plan; the PNG's SVG is
+ * too, and only its drawing is the page's (it needs a canvas). Past a second, a notice offers
+ * Cancel.
+ */
 export async function runExport(format: ExportFormat): Promise<void> {
-  let exporter: Exporter;
-  try {
-    exporter = await loadExporter(format);
-  } catch (e) {
-    return failed(format, e);
+  const inWorker = IN_WORKER.has(format.id) || format.id === PNG;
+  if (!inWorker) {
+    let exporter: Exporter;
+    try {
+      exporter = await loadExporter(format);
+    } catch (e) {
+      return failed(format, e);
+    }
+    return exportWith(format, exporter);
   }
-  await exportWith(format, exporter);
+  const { plan, includeInternal, notify, dismiss } = usePlanner.getState();
+  const start = performance.now();
+  performance.mark(`portolan:export:${format.id}:start`);
+  const job = buildInWorker({
+    format: format.id === PNG ? 'diagram-svg' : format.id,
+    plan,
+    scope: { includeInternal },
+    date: new Date(),
+    ...viewOf(),
+  });
+  let notice: number | undefined;
+  const slow = setTimeout(() => {
+    notice = notify({
+      tone: 'info',
+      title: `Building the ${format.item}…`,
+      detail: 'Portolan stays usable meanwhile; the file is saved when it is ready.',
+      persist: true,
+      actions: [{ label: 'Cancel', run: job.cancel }],
+    });
+  }, CANCEL_AFTER_MS);
+  try {
+    let file = await job.result;
+    if (format.id === PNG && !('refused' in file)) file = await pngOf(file.data as string, file.filename);
+    saveResult(format, file, start);
+  } catch (e) {
+    lastBuildMs.set(format.id, performance.now() - start);
+    if (e instanceof ExportCancelled) notify({ tone: 'info', title: `The ${format.item} was not built.` });
+    else failed(format, e);
+  } finally {
+    clearTimeout(slow);
+    if (notice !== undefined) dismiss(notice);
+  }
+}
+
+const PNG = 'diagram-png';
+
+/** The PNG of a diagram whose SVG the worker built: drawn by the page, which has a canvas. */
+async function pngOf(svg: string, svgName: string): Promise<ExportResult> {
+  const { svgToPng } = await import('./png');
+  return { filename: svgName.replace(/\.svg$/, '.png'), mime: 'image/png', data: await svgToPng(svg) };
 }

@@ -1,0 +1,16 @@
+import type { DiagramView, ExportResult, RequestScope } from '../../../domain/export';
+import type { Plan } from '../../../domain/plan';
+
+/** One export to build off the page's main thread: a format of the domain's registry, by id. */
+export interface ExportRequest {
+  id: number;
+  format: string;
+  plan: Plan;
+  scope: RequestScope;
+  view?: DiagramView;
+  /** When the export is made, in milliseconds since the epoch. */
+  date: number;
+}
+
+export type ExportReply =
+  { id: number; ok: true; result: ExportResult } | { id: number; ok: false; message: string };
