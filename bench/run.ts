@@ -4,6 +4,7 @@ import { benchCanvasDrag } from './canvas';
 import { benchEngine } from './engine';
 import { benchGrouping } from './grouping';
 import { benchExports, benchPngUpgrade } from './exports';
+import { benchLarge } from './large';
 import { benchLayout } from './layout';
 import { broken, summary } from './report';
 import { benchShare } from './share';
@@ -31,6 +32,7 @@ try {
   await guarded('Exports', () => benchExports(app.url));
   await guarded('Diagram PNG', () => benchPngUpgrade(app.url));
   await guarded('Tidy layout', () => benchLayout(app.url));
+  await guarded('1,000 hosts', () => benchLarge(app.url));
 } finally {
   await app.close();
 }
