@@ -6,10 +6,10 @@ import { Menu } from './Menu';
 import { whenIdle } from './idle';
 
 /**
- * Formats whose code is small and whose build takes milliseconds: their code is loaded while the
- * page is idle, and a click builds and saves the file at once. The PDF and the diagram load when
- * someone points at their button and always show progress first: the PDF takes about a second,
- * and routing the diagram's arrows a quarter of a second at 40 hosts and seconds at 300.
+ * Formats whose code is small and whose build takes milliseconds: their code is loaded into the
+ * page while it is idle, and a click builds and saves the file at once. Every other format (and a
+ * quick one whose last build was slow) is built by the export worker, which loads its own code:
+ * the page never loads it (see runExport).
  */
 const QUICK = new Set(['plan', 'csv', 'grouped-csv']);
 
@@ -108,7 +108,7 @@ export function ExportButtons() {
   );
   const { busy, run } = useExport();
   const load = () => {
-    if (list) list.forEach(preload);
+    if (list) list.filter((f) => QUICK.has(f.id)).forEach(preload);
     else loadFormats().catch(() => undefined);
   };
   return (
