@@ -19,6 +19,7 @@ import { registerCommands, run, setViewCentreSource } from '../commands';
 import { startZoneNews } from './zoneNews';
 import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../state';
 import { ArrowMarkers, FlowLayer, type Routes } from './FlowEdge';
+import { LABEL_ZOOM } from './BundledFlows';
 import {
   buildEdges,
   buildNodes,
@@ -73,7 +74,20 @@ function useDevices(wanted: boolean): Devices | undefined {
   return wanted ? loaded : undefined;
 }
 
-const FIT_VIEW = { padding: 0.12, maxZoom: 1 };
+/**
+ * The view fits the whole plan, but never so far out that the cards cannot be read (where the
+ * arrows' labels are hidden too): a larger plan opens on its middle, the minimap and the wheel
+ * reach the rest. Fitting 1,000 hosts at a tenth of their size drew every card and arrow at once.
+ */
+const FIT_VIEW = {
+  padding: 0.12,
+  maxZoom: 1,
+  minZoom: LABEL_ZOOM,
+  // Cards never drawn (out of view, see CULL_FROM) count by their usual size. No node is hidden.
+  includeHiddenNodes: true,
+};
+/** From this many cards on, only the cards in view are drawn (React Flow's culling). */
+const CULL_FROM = 400;
 const nodeTypes = { host: HostNode, zone: ZoneNode, firewall: DeviceNode };
 const ARIA_LABELS = {
   'node.a11yDescription.default':
@@ -134,7 +148,7 @@ export function Canvas() {
   const rf = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   // Edge labels are hidden when zoomed far out; one subscription here instead of one per edge.
-  const zoomedOut = useStore((s) => s.transform[2] < 0.45);
+  const zoomedOut = useStore((s) => s.transform[2] < LABEL_ZOOM);
 
   // Nodes live in local state while they are dragged or resized (so a drag touches neither the
   // store nor the flow engine) and are rebuilt from the plan whenever it changes, keeping what
@@ -198,7 +212,9 @@ export function Canvas() {
       void rf.setViewport({ x: 0, y: 0, zoom: 1 });
       return;
     }
-    if (!initialized) return;
+    // A large plan draws only the cards in view, so not all are ever measured: it is fitted at
+    // once, by the cards' usual size (see buildNodes).
+    if (!initialized && plan.hosts.length + plan.zones.length < CULL_FROM) return;
     fitted.current = planEpoch;
     void rf.fitView(FIT_VIEW);
   }, [initialized, planEpoch, rf]);
@@ -392,6 +408,7 @@ export function Canvas() {
           onDragOver={onDragOver}
           onDrop={onDrop}
           nodesConnectable={false}
+          onlyRenderVisibleElements={nodes.length >= CULL_FROM}
           deleteKeyCode={null}
           elevateNodesOnSelect={false}
           colorMode={resolved}

@@ -3,7 +3,8 @@ import { memo, useCallback, useDeferredValue, useMemo, type KeyboardEvent, type 
 import { edgeSegment, hostCentre, type Point } from '../../domain';
 import { pickArrow, type PickableArrow } from '../../domain/diagram';
 import { useDerivation, usePlanner } from '../state';
-import { hostIdOf, type CanvasEdge, type CanvasNode, type EdgeLayer } from './graph';
+import { drawnTogether, hostIdOf, type CanvasEdge, type CanvasNode, type EdgeLayer } from './graph';
+import { BundledArrows, BundledLabels, type ArrowLine } from './BundledFlows';
 
 /*
  * The flows are drawn here rather than as React Flow edges. React Flow gives every edge its own
@@ -101,6 +102,18 @@ function marker(edge: CanvasEdge) {
   if (edge.selected) return 'url(#portolan-arrow-selected)';
   if (edge.pair.change === 'remove') return 'url(#portolan-arrow-removed)';
   return edge.pair.crossesFirewall ? 'url(#portolan-arrow-crossing)' : 'url(#portolan-arrow-internal)';
+}
+
+/** The fill of a bundled arrow's head: the colour its marker would have (see marker). */
+function headClass(edge: CanvasEdge, faint: boolean) {
+  const fill = edge.selected
+    ? 'fill-teal-600 dark:fill-teal-400'
+    : edge.pair.change === 'remove'
+      ? 'fill-rose-600 dark:fill-rose-400'
+      : edge.pair.crossesFirewall
+        ? 'fill-orange-600 dark:fill-orange-400'
+        : 'fill-slate-400 dark:fill-slate-500';
+  return `${fill} ${changeClass(edge)} ${faint ? EXCLUDED : ''}`;
 }
 
 /** While an upgrade is compared: dashed rose for what it removes, faded for what it keeps. */
@@ -329,13 +342,91 @@ function SelectedOverlay({
 
 const selectNodes = (s: { nodes: unknown[] }) => s.nodes as CanvasNode[];
 
+const CHANGES = [undefined, 'add', 'remove', 'keep', 'mixed'] as const;
+
+/** The lines of a layer's arrows, for drawing them together (see BundledFlows). */
+function arrowLines(group: Group, centres: Centres, routes: Routes, excluded: Excluded): ArrowLine[] {
+  const lines: ArrowLine[] = [];
+  // A handful of looks for thousands of arrows: each look's classes are written once.
+  const looks = new Map<number, { lineClass: string; headClass: string }>();
+  for (const edge of group.edges) {
+    const source = centres.get(edge.pair.source);
+    const target = centres.get(edge.pair.target);
+    if (!source || !target) continue;
+    const { points, label } = line(edge, source, target, routeOf(edge, routes));
+    const faint = isFaint(edge, excluded);
+    const key =
+      (edge.pair.crossesFirewall ? 1 : 0) |
+      (CHANGES.indexOf(edge.pair.change) << 1) |
+      (edge.selected ? 16 : 0) |
+      (faint ? 32 : 0);
+    let look = looks.get(key);
+    if (!look)
+      looks.set(key, (look = { lineClass: pathClass(edge, faint), headClass: headClass(edge, faint) }));
+    lines.push({ edge, points, label, ...look, partlyRemoved: !!edge.pair.partlyRemoved && !edge.selected });
+  }
+  return lines;
+}
+
+/**
+ * Every arrow of a very large plan, drawn together, with the labels of those in view. Same layers
+ * as one by one: the rest beneath, the selected hosts' arrows raised.
+ */
+function BundledLayer({
+  groups,
+  centres,
+  routes,
+  excluded,
+  onClick,
+}: {
+  groups: Record<EdgeLayer, Group>;
+  centres: Centres;
+  routes: Routes;
+  excluded: Excluded;
+  onClick: (e: MouseEvent) => void;
+}) {
+  const lower = useMemo(
+    () => [
+      ...arrowLines(groups.rest, centres, routes, excluded),
+      ...arrowLines(groups.carried, centres, routes, excluded),
+    ],
+    [groups, centres, routes, excluded],
+  );
+  const raised = useMemo(
+    () => arrowLines(groups.raised, centres, routes, excluded),
+    [groups, centres, routes, excluded],
+  );
+  const label = (a: ArrowLine) => (
+    <FlowLabel
+      key={a.edge.id}
+      edge={a.edge}
+      source={centres.get(a.edge.pair.source)!}
+      target={centres.get(a.edge.pair.target)!}
+      route={routeOf(a.edge, routes)}
+      faint={isFaint(a.edge, excluded)}
+    />
+  );
+  return (
+    <>
+      <svg className="portolan-flows" onClick={onClick} aria-hidden="true">
+        <BundledArrows arrows={lower} />
+      </svg>
+      <svg className="portolan-flows portolan-flows-raised" onClick={onClick} aria-hidden="true">
+        <BundledArrows arrows={raised} />
+      </svg>
+      <BundledLabels arrows={lower} render={label} />
+      <BundledLabels arrows={raised} render={label} />
+    </>
+  );
+}
+
 /**
  * Every flow between two hosts as one arrow with its services label. The arrows read the nodes
  * React Flow draws (its store), not the canvas's copy, so while a card is dragged they move in the
  * same render as the card instead of one frame ahead of it.
  */
 export const FlowLayer = memo(function FlowLayer({
-  edges,
+  edges: currentEdges,
   routes: currentRoutes,
   live,
 }: {
@@ -353,6 +444,11 @@ export const FlowLayer = memo(function FlowLayer({
   const centres = live ? current : deferred;
   // New routes (from the routing worker) redraw every arrow: in the background too.
   const routes = useDeferredValue(currentRoutes);
+  // Thousands of arrows drawn together are drawn in a render of their own, after the cards (a
+  // plan just opened shows its cards first). Fewer, each an element, follow at once: a click or a
+  // key on one shows it selected in the same frame.
+  const deferredEdges = useDeferredValue(currentEdges);
+  const edges = drawnTogether(currentEdges.length) ? deferredEdges : currentEdges;
   const groups = useMemo(() => byLayer(edges), [edges]);
   const selected = useMemo(() => edges.find((e) => e.selected), [edges]);
   const describedBy = `react-flow__edge-desc-${useStore((s) => s.rfId)}`;
@@ -379,6 +475,30 @@ export const FlowLayer = memo(function FlowLayer({
     },
     [rf, edges, centres, routes],
   );
+  if (drawnTogether(edges.length)) {
+    return (
+      <EdgeLabelRenderer>
+        <p className="sr-only">
+          {edges.length.toLocaleString('en')} arrows, drawn together: the flow table lists and selects each.
+        </p>
+        <BundledLayer
+          groups={groups}
+          centres={centres}
+          routes={routes}
+          excluded={excluded}
+          onClick={onClick}
+        />
+        {selected && (
+          <SelectedOverlay
+            edge={selected}
+            centres={centres}
+            routes={routes}
+            faint={isFaint(selected, excluded)}
+          />
+        )}
+      </EdgeLabelRenderer>
+    );
+  }
   return (
     <EdgeLabelRenderer>
       <svg className="portolan-flows" onClick={onClick}>

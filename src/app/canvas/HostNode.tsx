@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { ROLES, visibleText } from '../../domain';
 import type { HostNode as HostNodeType } from './graph';
 import { Icon, RoleIcon, roleTone } from '../ui';
@@ -25,6 +25,38 @@ const ALL_CLIPPED = [true, true, true] as const;
 /** Whether a row's text is wider than its box (to the nearest pixel: both widths are rounded). */
 const overflows = (row: HTMLElement | null) => !row || row.scrollWidth > row.clientWidth;
 
+/*
+ * Cards are measured when the page is idle, a few at a time, never while they are being drawn:
+ * reading a width then makes the browser lay out the whole page at once, which for a plan just
+ * opened was most of its first frame. Until measured, a card's rows clip (they look the same).
+ */
+const toMeasure = new Set<() => void>();
+let measuring = false;
+const whenIdle: (run: (deadline?: IdleDeadline) => void) => void =
+  typeof requestIdleCallback === 'function'
+    ? (run) => requestIdleCallback(run)
+    : (run) => setTimeout(run, 50);
+
+function measureSome(deadline?: IdleDeadline) {
+  const until = performance.now() + 8;
+  for (const job of toMeasure) {
+    if (deadline ? deadline.timeRemaining() < 1 : performance.now() > until) break;
+    toMeasure.delete(job);
+    job();
+  }
+  if (toMeasure.size) whenIdle(measureSome);
+  else measuring = false;
+}
+
+function measureLater(job: () => void): () => void {
+  toMeasure.add(job);
+  if (!measuring) {
+    measuring = true;
+    whenIdle(measureSome);
+  }
+  return () => toMeasure.delete(job);
+}
+
 function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const { host, warningCount, worst, stack, tag, tone = -1 } = data;
   const primary = host.roles[0]!;
@@ -44,15 +76,25 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   // A row that clips its text for the ellipsis (overflow: hidden) gets a paint property node of
   // its own, and while anything on the canvas moves the browser sorts every such node again each
   // frame. With hundreds of cards that is most of a frame, so only rows whose text does not fit
-  // clip; the browser measures them before the first paint, and until then every row clips.
+  // clip (measured when the page is idle, see measureLater; until then every row clips).
   const nameRow = useRef<HTMLSpanElement>(null);
   const rolesRow = useRef<HTMLDivElement>(null);
   const addressRow = useRef<HTMLDivElement>(null);
-  const [clipped, setClipped] = useState<readonly boolean[]>(ALL_CLIPPED);
-  useLayoutEffect(() => {
-    const next = [overflows(nameRow.current), overflows(rolesRow.current), overflows(addressRow.current)];
-    setClipped((prev) => (prev.every((c, i) => c === next[i]) ? prev : next));
-  }, [name, roles, address, warningCount, tag]);
+  // Which rows clip, for the texts they were measured with (other texts: all clip until measured).
+  const measuredFor = `${name}\n${roles}\n${address}\n${warningCount}\n${tag}`;
+  const [measured, setMeasured] = useState<{ for: string; clipped: readonly boolean[] }>({
+    for: '',
+    clipped: ALL_CLIPPED,
+  });
+  const clipped = measured.for === measuredFor ? measured.clipped : ALL_CLIPPED;
+  useEffect(
+    () =>
+      measureLater(() => {
+        const next = [overflows(nameRow.current), overflows(rolesRow.current), overflows(addressRow.current)];
+        setMeasured({ for: measuredFor, clipped: next });
+      }),
+    [measuredFor],
+  );
   const fit = (row: number) => (clipped[row] ? 'truncate' : 'whitespace-nowrap');
   return (
     <div

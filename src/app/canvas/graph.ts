@@ -6,6 +6,7 @@ import {
   ROLES,
   groupFlowsByPair,
   pairKey,
+  HOST_SIZE,
   type Firewall,
   type Flow,
   type FlowPair,
@@ -87,6 +88,13 @@ export interface CanvasEdge {
   ariaLabel: string;
 }
 
+/**
+ * No node has connection handles (arrows are not React Flow edges). Saying so up front also tells
+ * React Flow it need not draw a node once just to measure it, so a large plan draws only the
+ * cards in view (see Canvas: onlyRenderVisibleElements).
+ */
+const NO_HANDLES: [] = [];
+
 /** What a card shows of its host: all but where it is. */
 const sameContent = (a: Host, b: Host) =>
   a === b ||
@@ -99,6 +107,13 @@ const sameContent = (a: Host, b: Host) =>
 const samePoint = (a: { x: number; y: number }, b: { x: number; y: number }) => a.x === b.x && a.y === b.y;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Up to this many arrows each is an element of its own, focusable and named; past it they are
+ * drawn together (see BundledFlows.tsx).
+ */
+export const ONE_BY_ONE_MAX = 2_500;
+export const drawnTogether = (arrows: number) => arrows > ONE_BY_ONE_MAX;
 
 export const edgeId = (source: string, target: string) => `edge:${pairKey(source, target)}`;
 
@@ -171,6 +186,7 @@ export function buildNodes(
       // Beneath the arrows (drawn at level 0, see FlowLayer), so an arrow over a zone takes the
       // click; the zone's empty area still does.
       zIndex: -1,
+      handles: NO_HANDLES,
       ariaLabel: `Zone ${visibleText(zone.name)}, ${zone.trust}, ${hostCount} host${hostCount === 1 ? '' : 's'}`,
       ...(prev?.measured ? { measured: prev.measured } : {}),
     });
@@ -271,6 +287,10 @@ export function buildNodes(
           },
       selected,
       zIndex: 10,
+      handles: NO_HANDLES,
+      // Until drawn and measured, React Flow takes a card to be this size (to know whether it is in view).
+      initialWidth: HOST_SIZE.width,
+      initialHeight: HOST_SIZE.height,
       ariaLabel: `${
         card
           ? `${card.label}: ${card.names.join(', ')}`
@@ -315,6 +335,8 @@ export function buildEdges(
   previous: ReadonlyMap<string, CanvasEdge> = new Map(),
 ): CanvasEdge[] {
   const names = new Map(plan.hosts.map((h) => [h.id, visibleText(h.name)]));
+  // Arrows drawn together are no elements of their own, so nothing reads their names.
+  const named = !drawnTogether(pairs.length);
   const selectedHosts = new Set(selection.kind === 'hosts' ? selection.ids : []);
   const carriedHosts = new Set(
     selection.kind === 'zone' ? plan.hosts.filter((h) => h.zone === selection.id).map((h) => h.id) : [],
@@ -324,10 +346,11 @@ export function buildEdges(
       selection.kind === 'edge' && selection.source === pair.source && selection.target === pair.target;
     const touches = (hosts: ReadonlySet<string>) => hosts.has(pair.source) || hosts.has(pair.target);
     const layer: EdgeLayer = touches(selectedHosts) ? 'raised' : touches(carriedHosts) ? 'carried' : 'rest';
-    const ariaLabel =
-      `Flow from ${names.get(pair.source) ?? visibleText(pair.source)} to ${names.get(pair.target) ?? visibleText(pair.target)}: ` +
-      `${pair.label}${pair.crossesFirewall ? ', crosses a firewall' : ', inside a zone'}` +
-      (pair.change ? CHANGE_WORDS[pair.change] : '');
+    const ariaLabel = !named
+      ? ''
+      : `Flow from ${names.get(pair.source) ?? visibleText(pair.source)} to ${names.get(pair.target) ?? visibleText(pair.target)}: ` +
+        `${pair.label}${pair.crossesFirewall ? ', crosses a firewall' : ', inside a zone'}` +
+        (pair.change ? CHANGE_WORDS[pair.change] : '');
     const id = edgeId(pair.source, pair.target);
     const prev = previous.get(id);
     if (

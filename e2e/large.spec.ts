@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { serializePlan } from '../src/domain/plan';
+import { generatePlan } from '../bench/plans';
+import { canvas } from './helpers';
+
+/*
+ * A 1,000-host estate (12,829 arrows): it opens at a size the cards can be read at, draws only the
+ * cards in view and its arrows together, and still shows a flow picked from the table.
+ */
+test('a 1,000-host plan opens legible, drawing the cards in view and its arrows together', async ({
+  page,
+}) => {
+  test.slow();
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import plan' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'estate.portolan.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializePlan(generatePlan(1000))),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Opened “Generated 1000”' })).toBeVisible();
+
+  // Not fitted down to a tenth: the view stays at a size the cards can be read at (45 % or more).
+  const zoom = () =>
+    page.locator('.react-flow__viewport').evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a);
+  await expect.poll(zoom).toBeGreaterThanOrEqual(0.45);
+  // Only the cards in view are drawn: some, far from all 1,000.
+  const cards = canvas(page).locator('.react-flow__node-host');
+  await expect(cards.first()).toBeVisible();
+  expect(await cards.count()).toBeLessThan(200);
+  // The arrows are drawn together, and a screen reader hears where to find them one by one.
+  await expect(
+    canvas(page).getByText('12,829 arrows, drawn together: the flow table lists and selects each.'),
+  ).toBeAttached();
+  expect(await canvas(page).locator('.react-flow__edge-flow').count()).toBe(0);
+
+  // A flow picked in the table is drawn selected over the rest.
+  await page.getByRole('table', { name: 'Flows' }).getByRole('row').nth(1).click();
+  await expect(canvas(page).locator('.portolan-flows-selected path')).toHaveCount(1);
+});
