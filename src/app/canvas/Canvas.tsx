@@ -343,7 +343,7 @@ export function Canvas() {
   // it back.
   const onNodeDoubleClick = useCallback((_e: unknown, node: CanvasNode) => {
     const key = stackToggle(node);
-    if (key) usePlanner.getState().toggleStack(key);
+    if (key) run('toggleStack', { key });
   }, []);
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
@@ -351,7 +351,7 @@ export function Canvas() {
       const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
       const node = id ? nodes.find((n) => n.id === id) : undefined;
       const key = node && stackToggle(node);
-      if (key) usePlanner.getState().toggleStack(key);
+      if (key) run('toggleStack', { key });
     },
     [nodes],
   );
@@ -426,7 +426,7 @@ export function Canvas() {
               <input
                 type="checkbox"
                 checked={groupHosts}
-                onChange={(e) => usePlanner.getState().setGroupHosts(e.target.checked)}
+                onChange={(e) => run('setGroupHosts', { on: e.target.checked })}
                 className="accent-teal-700"
               />
               Group similar hosts

@@ -1,4 +1,5 @@
 import { settleMembership, type Plan } from '../../domain';
+import { usePlanner } from '../state';
 
 export interface Arranged {
   plan: Plan;
@@ -19,17 +20,19 @@ export interface Arranged {
  * cannot run, the settled plan is opened, which is still truthful, only untidy.
  */
 export async function arrangeOpened(plan: Plan): Promise<Arranged> {
-  const [{ layoutProblems }, { placeMisplaced }] = await Promise.all([
+  const [{ layoutProblems }, layout] = await Promise.all([
     import('../../domain/diagram/layout'),
-    import('../../domain/diagram/complete'),
+    import('../workers/layout'),
   ]);
-  const misplaced = layoutProblems(plan).hostIds.length;
+  // Judged as the canvas will show it: hosts hidden in a stack may share their card's spot.
+  const { groupHosts } = usePlanner.getState();
+  const view = { groupHosts, expandedStacks: [] };
+  const misplaced = layoutProblems(layout.asShown(plan, view)).hostIds.length;
   if (misplaced === 0) return { plan: settleMembership(plan), misplaced, laidOut: false };
-  const placed = placeMisplaced(plan);
+  const placed = await layout.placeShownMisplaced(plan, view);
   if (placed) return { plan: placed, misplaced, laidOut: false, placed: true };
   try {
-    const { tidyLayout } = await import('../workers/layout');
-    return { plan: await tidyLayout(plan), misplaced, laidOut: true };
+    return { plan: await layout.tidyLayout(plan, undefined, view), misplaced, laidOut: true };
   } catch {
     return { plan: settleMembership(plan), misplaced, laidOut: false };
   }

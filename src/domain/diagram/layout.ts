@@ -13,6 +13,9 @@ import { ZONE_HEADER } from './membership';
  * columns by trust, left to right, in the order ELK found for them, so the result holds its
  * guarantees whatever ELK returns: no card overlaps another, zoned cards sit inside their zone
  * with padding, zones do not overlap, and cards in no zone sit outside every zone.
+ *
+ * With similar hosts grouped on the canvas, the caller passes the cards shown (ShownCards): only
+ * those are laid out, with the flows between them, so zones are sized to what is drawn.
  */
 
 /** ELK's JSON graph, as much of it as this module writes and reads. */
@@ -39,6 +42,13 @@ export { ZONE_HEADER };
 export const ZONE_PADDING = 24;
 /** Gaps between cards, wide enough for a flow's label. */
 export const CARD_GAP = { x: 80, y: 40 } as const;
+/**
+ * Gaps between the cards shown with similar hosts grouped: their arrows carry rule numbers and
+ * services ("#5, #7: tcp/25, tcp/19001"), labels about twice as long as a host pair's.
+ */
+export const SHOWN_CARD_GAP = { x: 160, y: 40 } as const;
+type Gap = { readonly x: number; readonly y: number };
+
 /** A zone without hosts still needs room for its name and a card dropped into it later. */
 export const EMPTY_ZONE_SIZE: Size = { width: 280, height: 160 };
 
@@ -84,7 +94,7 @@ function groupOf(groups: Groups): Map<string, string> {
   return of;
 }
 
-function groupOptions(padded: boolean): Record<string, string> {
+function groupOptions(padded: boolean, gap: Gap): Record<string, string> {
   const top = padded ? ZONE_HEADER + ZONE_PADDING : 0;
   const side = padded ? ZONE_PADDING : 0;
   return {
@@ -93,9 +103,9 @@ function groupOptions(padded: boolean): Record<string, string> {
     // in a column rather than a long row.
     'elk.direction': 'RIGHT',
     'elk.padding': `[top=${top},left=${side},bottom=${side},right=${side}]`,
-    'elk.spacing.nodeNode': String(CARD_GAP.y),
-    'elk.layered.spacing.nodeNodeBetweenLayers': String(CARD_GAP.x),
-    'elk.spacing.componentComponent': String(CARD_GAP.x),
+    'elk.spacing.nodeNode': String(gap.y),
+    'elk.layered.spacing.nodeNodeBetweenLayers': String(gap.x),
+    'elk.spacing.componentComponent': String(gap.x),
     'elk.separateConnectedComponents': 'true',
     // Unconnected hosts are packed in rows that wrap towards this shape, not in one long line.
     'elk.aspectRatio': '1.6',
@@ -106,9 +116,15 @@ function groupOptions(padded: boolean): Record<string, string> {
 /**
  * The plan as an ELK graph: one compound node per zone holding its hosts (200×72) and the flows
  * between them, one invisible compound node for the hosts in no zone, and at the top level one
- * edge per pair of groups that have flows between them, partitioned by trust.
+ * edge per pair of groups that have flows between them, partitioned by trust. Given `cards`, only
+ * the hosts with a card of their own, and the flows between cards.
  */
-export function layoutGraph(plan: Plan, pairs: readonly FlowPair[]): LayoutNode {
+export function layoutGraph(plan: Plan, pairs: readonly FlowPair[], cards?: ShownCards): LayoutNode {
+  if (!cards) return graphOf(plan, pairs, CARD_GAP);
+  return graphOf(planAsShown(plan, cards), shownPairs(plan, pairs, cards), SHOWN_CARD_GAP);
+}
+
+function graphOf(plan: Plan, pairs: readonly FlowPair[], gap: Gap): LayoutNode {
   const groups = groupHosts(plan);
   const of = groupOf(groups);
   const card = (h: Host): LayoutNode => ({
@@ -150,8 +166,13 @@ export function layoutGraph(plan: Plan, pairs: readonly FlowPair[]): LayoutNode 
   // A group without flows inside is a grid (see gridCards): ELK only needs its size.
   const group = (id: string, hosts: readonly Host[], zoned: boolean, partition: Record<string, string>) => {
     const edges = inner.get(id);
-    if (!edges) return { id, ...gridSize(hosts.length, zoned), layoutOptions: partition };
-    return { id, layoutOptions: { ...groupOptions(zoned), ...partition }, children: hosts.map(card), edges };
+    if (!edges) return { id, ...gridSize(hosts.length, zoned, gap), layoutOptions: partition };
+    return {
+      id,
+      layoutOptions: { ...groupOptions(zoned, gap), ...partition },
+      children: hosts.map(card),
+      edges,
+    };
   };
   const children: LayoutNode[] = groups.zones.map((z) => {
     const hosts = groups.members.get(z.id)!;
@@ -180,6 +201,63 @@ export function layoutGraph(plan: Plan, pairs: readonly FlowPair[]): LayoutNode 
     children,
     edges: [...between.values()],
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Laying out what "Group similar hosts" shows
+
+/**
+ * The card each host is drawn in while similar hosts are grouped: host id → the id of the host
+ * whose card stands for it (a stack's first member). Hosts left out, or mapped to themselves,
+ * are drawn on their own.
+ */
+export type ShownCards = ReadonlyMap<string, string>;
+
+/**
+ * The host whose card a host is drawn in: only another host of the same zone counts, so a card
+ * and the hosts it stands for always share a zone.
+ */
+function cardOf(hosts: ReadonlyMap<string, Host>, cards: ShownCards, host: Host): Host {
+  const card = hosts.get(cards.get(host.id) ?? host.id);
+  return card && card.zone === host.zone && (cards.get(card.id) ?? card.id) === card.id ? card : host;
+}
+
+function cardIds(plan: Plan, cards: ShownCards): Map<string, string> {
+  const hosts = new Map(plan.hosts.map((h) => [h.id, h]));
+  return new Map(plan.hosts.map((h) => [h.id, cardOf(hosts, cards, h).id]));
+}
+
+/** The plan as drawn: only the hosts that have a card of their own. */
+export function planAsShown(plan: Plan, cards: ShownCards): Plan {
+  const of = cardIds(plan, cards);
+  return { ...plan, hosts: plan.hosts.filter((h) => of.get(h.id) === h.id) };
+}
+
+/** Flows between hosts as flows between the cards that show them; none within one card. */
+function shownPairs(plan: Plan, pairs: readonly FlowPair[], cards: ShownCards): FlowPair[] {
+  const of = cardIds(plan, cards);
+  const shown: FlowPair[] = [];
+  for (const p of pairs) {
+    const source = of.get(p.source) ?? p.source;
+    const target = of.get(p.target) ?? p.target;
+    if (source !== target) shown.push({ ...p, source, target });
+  }
+  return shown;
+}
+
+/**
+ * The hidden hosts of a stack take its card's position. A spot of their own would need room
+ * in the zone for every hidden card, which is the tall zone grouping is meant to avoid; on the
+ * card's spot each stays inside its zone and clear of every card shown but its own, and moves
+ * with the card.
+ * Opened later, or with grouping off, the stack's hosts lie on one spot, which Tidy spreads out
+ * (with the stack opened, it lays them out one by one).
+ */
+function placeHidden(plan: Plan, laidOut: Plan, cards: ShownCards): Plan {
+  const of = cardIds(plan, cards);
+  const at = new Map(laidOut.hosts.map((h) => [h.id, h.position]));
+  const hosts = plan.hosts.map((h): Host => ({ ...h, position: at.get(of.get(h.id)!)! }));
+  return { ...laidOut, hosts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,8 +291,8 @@ function cardsOverlap(a: Point, b: Point): boolean {
 }
 
 /** Cards per row of a grid of `count` cards that comes out about as wide as TARGET_ASPECT. */
-function gridColumns(count: number): number {
-  const cell = { width: HOST_SIZE.width + CARD_GAP.x, height: HOST_SIZE.height + CARD_GAP.y };
+function gridColumns(count: number, gap: Gap): number {
+  const cell = { width: HOST_SIZE.width + gap.x, height: HOST_SIZE.height + gap.y };
   return Math.max(
     1,
     Math.min(count, Math.round(Math.sqrt((count * TARGET_ASPECT * cell.height) / cell.width))),
@@ -226,26 +304,26 @@ function gridColumns(count: number): number {
  * out (ELK would only pack its unconnected cards in rows, at many times the cost), and the
  * fallback when ELK's answer for a group is unusable.
  */
-function gridCards(hosts: readonly Host[], inset: Point): Map<string, Point> {
-  const perRow = gridColumns(hosts.length);
+function gridCards(hosts: readonly Host[], inset: Point, gap: Gap): Map<string, Point> {
+  const perRow = gridColumns(hosts.length, gap);
   const cards = new Map<string, Point>();
   hosts.forEach((h, i) => {
     cards.set(h.id, {
-      x: inset.x + (i % perRow) * (HOST_SIZE.width + CARD_GAP.x),
-      y: inset.y + Math.floor(i / perRow) * (HOST_SIZE.height + CARD_GAP.y),
+      x: inset.x + (i % perRow) * (HOST_SIZE.width + gap.x),
+      y: inset.y + Math.floor(i / perRow) * (HOST_SIZE.height + gap.y),
     });
   });
   return cards;
 }
 
 /** The size of a group laid out as a grid, padding included. */
-function gridSize(count: number, zoned: boolean): Size {
-  const perRow = gridColumns(count);
+function gridSize(count: number, zoned: boolean, gap: Gap): Size {
+  const perRow = gridColumns(count, gap);
   const rows = Math.ceil(count / perRow);
   const pad = zoned ? { x: 2 * ZONE_PADDING, y: ZONE_HEADER + 2 * ZONE_PADDING } : { x: 0, y: 0 };
   return {
-    width: perRow * HOST_SIZE.width + (perRow - 1) * CARD_GAP.x + pad.x,
-    height: rows * HOST_SIZE.height + (rows - 1) * CARD_GAP.y + pad.y,
+    width: perRow * HOST_SIZE.width + (perRow - 1) * gap.x + pad.x,
+    height: rows * HOST_SIZE.height + (rows - 1) * gap.y + pad.y,
   };
 }
 
@@ -290,12 +368,13 @@ function placeGroup(
   zoned: boolean,
   column: number,
   planIndex: number,
+  gap: Gap,
 ): PlacedGroup {
   const order: [number, number] = [finite(node?.y) ? node.y : 0, planIndex];
   if (hosts.length === 0) return { id, column, order, size: { ...EMPTY_ZONE_SIZE }, cards: new Map() };
   const inset = zoned ? { x: ZONE_PADDING, y: ZONE_HEADER + ZONE_PADDING } : { x: 0, y: 0 };
   const pad = zoned ? { width: ZONE_PADDING, height: ZONE_PADDING } : { width: 0, height: 0 };
-  const cards = elkCards(hosts, node) ?? gridCards(hosts, inset);
+  const cards = elkCards(hosts, node) ?? gridCards(hosts, inset, gap);
   const size = fitCards(cards, inset, pad);
   if (zoned) {
     size.width = Math.max(size.width, EMPTY_ZONE_SIZE.width);
@@ -361,9 +440,15 @@ function stack(placed: readonly PlacedGroup[]): Map<string, Point> {
 /**
  * The plan with ELK's layout applied: every host and zone gets a new position (integers,
  * absolute, top-left) and every zone a new size. Nothing else changes. A group ELK left out or
- * answered for with overlapping cards is laid out as a plain grid instead.
+ * answered for with overlapping cards is laid out as a plain grid instead. Pass the `cards` the
+ * graph was made with.
  */
-export function applyLayout(plan: Plan, result: LayoutNode): Plan {
+export function applyLayout(plan: Plan, result: LayoutNode, cards?: ShownCards): Plan {
+  if (!cards) return laidOutWith(plan, result, CARD_GAP);
+  return placeHidden(plan, laidOutWith(planAsShown(plan, cards), result, SHOWN_CARD_GAP), cards);
+}
+
+function laidOutWith(plan: Plan, result: LayoutNode, gap: Gap): Plan {
   const groups = groupHosts(plan);
   const nodes = new Map((result.children ?? []).map((c) => [c.id, c]));
   const placed: PlacedGroup[] = groups.zones.map((z, i) =>
@@ -374,6 +459,7 @@ export function applyLayout(plan: Plan, result: LayoutNode): Plan {
       true,
       TRUST_COLUMN[z.trust],
       i,
+      gap,
     ),
   );
   if (groups.unzoned.length > 0) {
@@ -385,6 +471,7 @@ export function applyLayout(plan: Plan, result: LayoutNode): Plan {
         false,
         groups.unzonedColumn,
         placed.length,
+        gap,
       ),
     );
   }

@@ -1,9 +1,12 @@
 import { applyLayout, layoutGraph, type LayoutNode } from '../../../domain/diagram';
 import { deriveFlowsWithoutWarnings, groupFlowsByPair, type FlowPair } from '../../../domain/engine';
 import type { Plan } from '../../../domain/plan';
-import { unlessUnchanged } from '../../../domain/diagram';
+import { layoutProblems, planAsShown, unlessUnchanged } from '../../../domain/diagram';
 import { derive, usePlanner } from '../../state';
+import { shownCards, type TidyView } from './cards';
 import type { LayoutReply, LayoutRequest } from './protocol';
+
+export type { TidyView } from './cards';
 
 /**
  * "Tidy layout" for the app: the plan's graph goes to a Web Worker running ELK, and its answer
@@ -81,26 +84,73 @@ export function runLayout(graph: LayoutNode, timeoutMs = LAYOUT_TIMEOUT_MS): Pro
 
 /**
  * The plan with every host and zone placed afresh. `pairs` may be passed when the caller already
- * has the flows grouped by host pair; otherwise they are derived here.
+ * has the flows grouped by host pair; otherwise they are derived here. With similar hosts grouped
+ * (`view`), the cards shown are laid out and the hosts hidden in a stack go with its card.
  */
-export async function tidyLayout(plan: Plan, pairs?: readonly FlowPair[]): Promise<Plan> {
-  const graph = layoutGraph(plan, pairs ?? groupFlowsByPair(deriveFlowsWithoutWarnings(plan).flows));
-  return applyLayout(plan, await runLayout(graph));
+export async function tidyLayout(plan: Plan, pairs?: readonly FlowPair[], view?: TidyView): Promise<Plan> {
+  const cards = shownCards(plan, view);
+  const graph = layoutGraph(plan, pairs ?? groupFlowsByPair(deriveFlowsWithoutWarnings(plan).flows), cards);
+  return applyLayout(plan, await runLayout(graph), cards);
+}
+
+/** What is shown of the plan: with similar hosts grouped, the stacks' cards and not their hidden hosts. */
+export function asShown(plan: Plan, view: TidyView | undefined): Plan {
+  const cards = shownCards(plan, view);
+  return cards ? planAsShown(plan, cards) : plan;
+}
+
+/**
+ * The plan with the few misplaced cards among those shown (no position, a shared or overlapping
+ * one, outside their zone) put in free space in their zones, hosts hidden in a stack left on their
+ * card; undefined when too many are misplaced for that (see placeMisplaced).
+ */
+export async function placeShownMisplaced(plan: Plan, view: TidyView | undefined): Promise<Plan | undefined> {
+  const { placeMisplaced } = await import('../../../domain/diagram/complete');
+  const placed = placeMisplaced(asShown(plan, view));
+  if (!placed) return undefined;
+  const at = new Map(placed.hosts.map((h) => [h.id, h.position]));
+  return {
+    ...plan,
+    zones: placed.zones,
+    hosts: plan.hosts.map((h) => (at.has(h.id) ? { ...h, position: at.get(h.id)! } : h)),
+  };
+}
+
+/**
+ * What a change of view brought out onto one spot is spread: a stack opened, or grouping turned
+ * off, after a grouped Tidy left the stack's hosts on their card's spot. A few are placed in free
+ * space in their zones, the rest of the diagram kept; more, and what is shown is laid out afresh.
+ * One undo step, and the person is told. Nothing piled: nothing happens.
+ */
+export async function spreadPiled(apply: (next: Plan) => boolean, view: TidyView): Promise<void> {
+  const { plan, notify } = usePlanner.getState();
+  const { reasons } = layoutProblems(asShown(plan, view));
+  const piled = [...reasons.values()].filter((r) => r.includes('same-position')).length;
+  if (piled === 0) return;
+  const next = await placeShownMisplaced(plan, view);
+  if (!next) return tidyPlan(apply, view);
+  if (usePlanner.getState().plan !== plan || !apply(next)) return;
+  notify({
+    tone: 'success',
+    title: `Placed ${piled} cards that shared one spot.`,
+    detail: 'They are in free space in their zones now. Undo puts them back.',
+  });
 }
 
 /**
  * "Tidy layout" from start to end: lays out the whole plan off the main thread and, through
  * `apply` (the command's one undo step), puts it in place, saying what happened. An edit made while
- * it runs wins: the layout is then dropped, with a word why. This code loads on first use.
+ * it runs wins: the layout is then dropped, with a word why. `view` says what the canvas shows
+ * (grouped or not), so the layout arranges that. This code loads on first use.
  */
-export async function tidyPlan(apply: (next: Plan) => boolean): Promise<void> {
+export async function tidyPlan(apply: (next: Plan) => boolean, view?: TidyView): Promise<void> {
   const { plan, setLayoutBusy, notify } = usePlanner.getState();
   if (plan.hosts.length === 0 && plan.zones.length === 0) return;
   setLayoutBusy(true);
   try {
     // A plan already laid out this way makes no undo step.
     // The flows are already derived for the canvas: the layout reuses them.
-    const next = unlessUnchanged(plan, await tidyLayout(plan, groupFlowsByPair(derive(plan).flows)));
+    const next = unlessUnchanged(plan, await tidyLayout(plan, groupFlowsByPair(derive(plan).flows), view));
     // Redrawing every card is the heavy part: it gets a task of its own, apart from reading the
     // worker's answer, so neither holds the page for long.
     await new Promise((resolve) => setTimeout(resolve, 0));
