@@ -18,7 +18,7 @@ import { isRoleId, type Move } from '../../domain';
 import { registerCommands, run, setViewCentreSource } from '../commands';
 import { startZoneNews } from './zoneNews';
 import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../state';
-import { ArrowMarkers, FlowLayer, type Routes } from './FlowEdge';
+import { ArrowMarkers, FlowLayer } from './FlowEdge';
 import { LABEL_ZOOM } from './BundledFlows';
 import {
   buildEdges,
@@ -37,8 +37,6 @@ import { useStacked } from './stacked';
 import { ZoneNode } from './ZoneNode';
 import type * as DeviceCards from './FirewallNode';
 import { useTheme } from '../ui';
-
-const NO_ROUTES: Routes = new Map();
 
 const MINIMAP_ZONE = { untrusted: '#fca5a5', dmz: '#fcd34d', trusted: '#6ee7b7' } as const;
 const minimapColor = (n: CanvasNode) =>
@@ -245,7 +243,11 @@ export function Canvas() {
   }
 
   useEffect(() => startZoneNews(), []);
-  const { routes, pending: routing } = useRoutes(plan);
+  const includeInternal = usePlanner((s) => s.includeInternal);
+  const { routes, pending: routing } = useRoutes(
+    plan,
+    groupHosts ? { expanded: expandedStacks, includeInternal } : undefined,
+  );
   const announcement = usePlanner((s) => s.announcement);
 
   useEffect(() => {
@@ -416,8 +418,7 @@ export function Canvas() {
           maxZoom={2}
           ariaLabelConfig={ARIA_LABELS}
         >
-          {/* The stacked view's arrows are drawn straight: its routes would go round hidden cards. */}
-          <FlowLayer edges={edges} routes={stacked ? NO_ROUTES : routes} live={dragActive} />
+          <FlowLayer edges={edges} routes={routes} live={dragActive} />
           <Panel
             position="top-right"
             className="rounded-md border border-slate-200 bg-white/90 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/90"

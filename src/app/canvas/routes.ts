@@ -64,11 +64,20 @@ function getWorker(): Worker | undefined {
  * queue up; when the answer comes, only the plan open by then is routed next. A failed request
  * counts as answered (earlier routes stay), so the canvas never stays busy.
  */
-export function useRoutes(plan: Plan): { routes: Routes; pending: boolean } {
-  const [known, setKnown] = useState<{ plan: Plan; routes: Routes }>({ plan, routes: EMPTY });
+export function useRoutes(
+  plan: Plan,
+  grouped?: { expanded: readonly string[]; includeInternal: boolean },
+): { routes: Routes; pending: boolean } {
+  // What is routed besides the plan: host by host, or the stacked view with its opened stacks.
+  const view = grouped ? `grouped ${grouped.includeInternal} ${grouped.expanded.join('\u0000')}` : '';
+  const [known, setKnown] = useState<{ plan: Plan; view: string; routes: Routes }>({
+    plan,
+    view,
+    routes: EMPTY,
+  });
   const inFlight = useRef(false);
   useEffect(() => {
-    if (known.plan === plan && known.routes !== EMPTY) return;
+    if (known.plan === plan && known.view === view && known.routes !== EMPTY) return;
     if (inFlight.current) return;
     const w = getWorker();
     // No worker: the straight arrows are final (see `pending`).
@@ -78,10 +87,19 @@ export function useRoutes(plan: Plan): { routes: Routes; pending: boolean } {
     waiting.set(id, (reply) => {
       inFlight.current = false;
       // A new state even when it failed: the effect then routes whatever plan is open now.
-      setKnown((k) => ({ plan, routes: reply.ok ? toRoutes(plan, reply.routes) : k.routes }));
+      setKnown((k) => ({ plan, view, routes: reply.ok ? toRoutes(plan, reply.routes) : k.routes }));
     });
-    const request: RoutesRequest = { id, plan };
+    const request: RoutesRequest = grouped
+      ? {
+          id,
+          plan,
+          view: { stacks: { expanded: grouped.expanded } },
+          scope: { includeInternal: grouped.includeInternal },
+        }
+      : { id, plan };
     w.postMessage(request);
-  }, [plan, known]);
-  return { routes: known.routes, pending: known.plan !== plan && !unavailable };
+    // `grouped` is read through `view`, which says all of it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [plan, view, known]);
+  return { routes: known.routes, pending: (known.plan !== plan || known.view !== view) && !unavailable };
 }

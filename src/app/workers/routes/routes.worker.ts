@@ -1,4 +1,5 @@
 import { buildScene } from '../../../domain/diagram';
+import { deriveFlows } from '../../../domain/engine';
 import { diagramPairs } from '../../../domain/upgrade';
 import type { RoutesReply, RoutesRequest } from './protocol';
 
@@ -11,10 +12,20 @@ const scope = self as unknown as {
   postMessage: (reply: RoutesReply) => void;
 };
 
-scope.onmessage = (event) => {
-  const { id, plan } = event.data;
+scope.onmessage = (event) => void route(event.data);
+
+async function route({ id, plan, view, scope: request }: RoutesRequest) {
   try {
-    const scene = buildScene(plan, diagramPairs(plan));
+    // Grouped, the canvas draws the picture the diagram files draw (its code loads when first asked).
+    const scene =
+      view?.stacks && request
+        ? (await import('../../../domain/export/diagramScene')).diagramScene({
+            plan,
+            derivation: deriveFlows(plan),
+            scope: request,
+            view,
+          })
+        : buildScene(plan, diagramPairs(plan));
     scope.postMessage({
       id,
       ok: true,
@@ -29,4 +40,4 @@ scope.onmessage = (event) => {
   } catch (e) {
     scope.postMessage({ id, ok: false, message: e instanceof Error ? e.message : String(e) });
   }
-};
+}
