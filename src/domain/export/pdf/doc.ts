@@ -4,7 +4,7 @@ import type { Derivation } from '../../engine';
 import type { Plan } from '../../plan';
 import type { RequestScope } from '../rows';
 import type { DiagramView } from '../types';
-import { typesetter, type Face, type FontData, type Typesetter } from './fonts';
+import { typesetter, type Face, type FontData, type Setting, type Typesetter } from './fonts';
 
 export type Paper = 'a4' | 'letter';
 
@@ -36,7 +36,7 @@ export const MONO = 'courier';
  * each line into visual order (right-to-left runs reversed, brackets mirrored), with the line's
  * direction taken from its first strong character. jsPDF's own default treats input as visual.
  */
-const BIDI: TextOptions = {
+export const BIDI: TextOptions = {
   isInputVisual: false,
   isOutputVisual: true,
   isOutputRtl: false,
@@ -64,6 +64,7 @@ export class Doc {
   readonly width: number;
   readonly height: number;
   private readonly fonts: Typesetter;
+  private tableEnd: number | undefined;
 
   /** With `unicode` font data the document prints any script; without, Windows-1252 only. */
   constructor(paper: Paper, unicode?: FontData) {
@@ -76,6 +77,11 @@ export class Doc {
   /** True when some text needed a font this document does not have. */
   get missedText(): boolean {
     return this.fonts.missed;
+  }
+
+  /** The font `text` prints in, and the string to draw: for text drawn by hand, as in a table. */
+  typeset(text: string, face: Face, bold: boolean): Setting {
+    return this.fonts.set(text, face, bold);
   }
 
   /** Selects the font and size for `text` and returns the string to draw. */
@@ -164,10 +170,16 @@ export class Doc {
         cell.styles.fontStyle = set.style;
       },
     });
+    this.tableEnded((this.pdf as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY);
+  }
+
+  /** Records where a table ended, for `lastTableEnd`. */
+  tableEnded(y: number): void {
+    this.tableEnd = y;
   }
 
   /** Where the last table ended on its page. */
   get lastTableEnd(): number | undefined {
-    return (this.pdf as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable?.finalY;
+    return this.tableEnd;
   }
 }

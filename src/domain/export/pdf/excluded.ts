@@ -3,7 +3,7 @@ import type { Flow } from '../../engine';
 import type { Exclusion, ExclusionKind, Plan } from '../../plan';
 import { requestRows, type RequestRow, type RequestScope } from '../rows';
 import { MARGIN, type Doc } from './doc';
-import { wrapAtBoundaries } from './ruleTable';
+import { listTable, type ListColumn } from './fastGrid';
 
 /*
  * The flows the architect left out of the change request (already allowed by an existing firewall
@@ -75,10 +75,9 @@ export function excludedSection(doc: Doc, flows: readonly ExcludedFlow[], y: num
   const upgrade = flows.some((f) => f.change !== undefined);
   const fixed = 2 * NAME_WIDTH + SERVICE_WIDTH + RULE_WIDTH + DECISION_WIDTH + (upgrade ? CHANGE_WIDTH : 0);
   const noteWidth = doc.width - 2 * MARGIN - fixed;
-  const words = (text: string | string[], width: number) =>
-    wrapAtBoundaries(Array.isArray(text) ? text.join('\n') : text, width, (t) => doc.pdf.getTextWidth(t));
   const end = (name: string, address: string) => `${name}\n${address || '(no address)'}`;
-  const columns = [
+  // One row per flow, and a plan may exclude thousands: drawn by listTable, as gridTable would.
+  const columns: ListColumn[] = [
     ...(upgrade ? [{ head: 'Change', width: CHANGE_WIDTH }] : []),
     { head: 'Source', width: NAME_WIDTH },
     { head: 'Destination', width: NAME_WIDTH },
@@ -86,10 +85,14 @@ export function excludedSection(doc: Doc, flows: readonly ExcludedFlow[], y: num
     { head: 'Catalog rule', width: RULE_WIDTH },
     { head: 'Decision', width: DECISION_WIDTH, bold: true },
     { head: 'Reference / reason', width: noteWidth },
-  ];
-  doc.gridTable(top, SIZE, PAD, {
-    head: [columns.map((c) => c.head)],
-    body: flows.map(({ row, exclusion, change }) => [
+  ].map((c) => ({ ...c, boundaries: true }));
+  return listTable(
+    doc,
+    top,
+    SIZE,
+    { top: PAD, right: PAD, bottom: PAD, left: PAD },
+    columns,
+    flows.map(({ row, exclusion, change }) => [
       ...(upgrade ? [change ?? ''] : []),
       end(row.source, row.sourceAddress),
       end(row.destination, row.destinationAddress),
@@ -98,13 +101,5 @@ export function excludedSection(doc: Doc, flows: readonly ExcludedFlow[], y: num
       DECISION[exclusion.kind],
       exclusion.note?.trim() || '(none given)',
     ]),
-    styles: { valign: 'top' },
-    columnStyles: Object.fromEntries(
-      columns.map((c, i) => [
-        i,
-        { cellWidth: c.width, overflow: words, ...(c.bold ? { fontStyle: 'bold' as const } : {}) },
-      ]),
-    ),
-  });
-  return doc.lastTableEnd ?? top;
+  );
 }

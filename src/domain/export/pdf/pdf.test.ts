@@ -16,6 +16,7 @@ import {
   type Plan,
 } from '../../plan';
 import { Doc } from './doc';
+import { listTable } from './fastGrid';
 import { loadFontData, registerUnicodeFonts, toWinAnsi } from './fonts';
 import { buildChangeRequestPdf, exportPdf } from './index';
 import { wrapAtBoundaries } from './ruleTable';
@@ -661,6 +662,43 @@ describe('PDF rule table', { timeout: PDF_TIMEOUT }, () => {
     expect(wrapAtBoundaries('short', 15, width)).toEqual(['short']);
     // A part wider than the column is the one thing cut mid-word.
     expect(wrapAtBoundaries('ABCDEFGHIJ-K', 4, width)).toEqual(['ABCD', 'EFGH', 'IJ-K']);
+  });
+});
+
+describe('PDF long list', { timeout: PDF_TIMEOUT }, () => {
+  it('repeats the head on every page, keeps the rows in order and whole, and says where it ended', async () => {
+    const doc = new Doc('a4');
+    // Row 51 wraps to several lines; started low on the page, the list runs over several pages.
+    const rows = Array.from({ length: 120 }, (_, i) => [
+      String(i + 1),
+      `HOST-${i + 1}`,
+      i === 50 ? `${'segment-'.repeat(30)}end` : `10.0.0.${i + 1}`,
+    ]);
+    const end = listTable(
+      doc,
+      400,
+      7.5,
+      { top: 1.5, right: 3, bottom: 1.5, left: 3 },
+      [
+        { head: 'Rule', width: 30, align: 'right' },
+        { head: 'Name', width: 200, boundaries: true },
+        { head: 'Address', width: 80, face: 'mono', boundaries: true },
+      ],
+      rows,
+    );
+    expect(doc.lastTableEnd).toBe(end);
+    expect(end).toBeLessThanOrEqual(doc.height - 50);
+    const pages = await pageItems(doc.pdf.output('arraybuffer'));
+    expect(pages.length).toBeGreaterThan(2);
+    for (const items of pages) expect(items.slice(0, 3)).toEqual(['Rule', 'Name', 'Address']);
+    const body = pages.map((items) => items.slice(3));
+    expect(body.flat().join('')).toBe(rows.flat().join(''));
+    // The wrapped row is on one page, each line ending where a part of the address ends.
+    const page = body.find((items) => items.includes('51'))!;
+    const lines = page.slice(page.indexOf('HOST-51') + 1, page.indexOf('52'));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(rows[50]![2]);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/-$/);
   });
 });
 
