@@ -41,3 +41,39 @@ test('a 1,000-host plan opens legible, drawing the cards in view and its arrows 
   await page.getByRole('table', { name: 'Flows' }).getByRole('row').nth(1).click();
   await expect(canvas(page).locator('.portolan-flows-selected path')).toHaveCount(1);
 });
+
+test('a long export shows its progress and can be cancelled; nothing is saved then', async ({ page }) => {
+  test.slow();
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import plan' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'estate.portolan.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializePlan(generatePlan(1000))),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Opened “Generated 1000”' })).toBeVisible();
+  let saved = false;
+  page.on('download', () => (saved = true));
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page
+    .getByRole('menu', { name: 'Export' })
+    .getByRole('menuitem', { name: 'PDF', exact: true })
+    .click();
+  // Past a second: a notice with a bar that moves as the parts are built, and Cancel.
+  const notice = page.getByRole('status').filter({ hasText: 'Building the PDF…' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  const bar = notice.getByRole('progressbar', { name: 'Building the PDF… progress' });
+  await expect(bar).toBeVisible();
+  await expect
+    .poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await notice.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The PDF was not built.' })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(saved).toBe(false);
+});

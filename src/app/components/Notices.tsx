@@ -25,6 +25,15 @@ export function Notices() {
             <div className="min-w-0 flex-1">
               <p className="text-sm font-semibold">{n.title}</p>
               {n.detail && <p className="mt-1 text-xs whitespace-pre-line opacity-90">{n.detail}</p>}
+              {n.progress !== undefined && (
+                <progress
+                  className="mt-2 block h-1.5 w-full accent-teal-700"
+                  aria-label={`${n.title} progress`}
+                  max={1}
+                  // No value: the bar says work goes on without saying how far.
+                  {...(n.progress === null ? {} : { value: n.progress })}
+                />
+              )}
               {n.actions && n.actions.length > 0 && (
                 <div className="mt-2 flex flex-wrap gap-2">
                   {n.actions.map((a) => (

@@ -131,29 +131,40 @@ export async function runExport(format: ExportFormat): Promise<void> {
     }
     return exportWith(format, exporter);
   }
-  const { plan, includeInternal, notify, dismiss } = usePlanner.getState();
+  const { plan, includeInternal, notify, dismiss, updateNotice } = usePlanner.getState();
   const start = performance.now();
   performance.mark(`portolan:export:${format.id}:start`);
+  // The PNG's last step, drawing its SVG, is the page's: the worker's share ends short of it.
+  const workerShare = format.id === PNG ? 0.8 : 1;
+  let done: number | null = null;
+  let notice: number | undefined;
   const job = buildInWorker({
     format: format.id === PNG ? 'diagram-svg' : format.id,
     plan,
     scope: { includeInternal },
     date: new Date(),
     ...viewOf(),
+    progress: (share) => {
+      done = share * workerShare;
+      if (notice !== undefined) updateNotice(notice, { progress: done });
+    },
   });
-  let notice: number | undefined;
   const slow = setTimeout(() => {
     notice = notify({
       tone: 'info',
       title: `Building the ${format.item}…`,
       detail: 'Portolan stays usable meanwhile; the file is saved when it is ready.',
       persist: true,
+      progress: done,
       actions: [{ label: 'Cancel', run: job.cancel }],
     });
   }, CANCEL_AFTER_MS);
   try {
     let file = await job.result;
-    if (format.id === PNG && !('refused' in file)) file = await pngOf(file.data as string, file.filename);
+    if (format.id === PNG && !('refused' in file)) {
+      if (notice !== undefined) updateNotice(notice, { progress: null });
+      file = await pngOf(file.data as string, file.filename);
+    }
     saveResult(format, file, start);
   } catch (e) {
     lastBuildMs.set(format.id, performance.now() - start);

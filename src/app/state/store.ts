@@ -49,6 +49,8 @@ export interface Notice {
   persist?: boolean;
   /** Shown but not spoken: the same words go to screen readers another way (the canvas's live region). */
   silent?: boolean;
+  /** A bar for work under way: the share done (0 to 1), or null while it cannot be told. */
+  progress?: number | null;
 }
 
 interface CommitOptions {
@@ -115,6 +117,8 @@ export interface PlannerState {
   fitToPlan: () => void;
   /** Shows a notice and returns its id. */
   notify: (notice: Omit<Notice, 'id'>) => number;
+  /** Changes a notice still shown (a progress bar moving); nothing when it is gone. */
+  updateNotice: (id: number, change: Partial<Omit<Notice, 'id'>>) => void;
   dismiss: (id: number) => void;
 }
 
@@ -267,6 +271,8 @@ export const usePlanner = create<PlannerState>()((set, get) => ({
     return id;
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  updateNotice: (id, change) =>
+    set((s) => ({ notices: s.notices.map((n) => (n.id === id ? { ...n, ...change } : n)) })),
 }));
 
 /** The warnings' module: the one place that names it, so it loads on demand (see loadWarnings). */

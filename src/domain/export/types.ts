@@ -16,6 +16,11 @@ export interface ExportInput {
   date: Date;
   /** Absent: host by host. */
   view?: DiagramView;
+  /**
+   * Told how far a long build is (steps done of all its steps) between its steps, for a progress
+   * bar; formats quick enough not to need one never call it.
+   */
+  progress?: (done: number, of: number) => void;
 }
 
 export interface ExportFile {

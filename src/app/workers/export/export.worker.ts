@@ -18,11 +18,21 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
     const entry = EXPORT_FORMATS.find((f) => f.id === format);
     if (!entry) throw new Error(`there is no export format "${format}"`);
     const exporter = await entry.load();
+    // At most one progress message a tenth of a second: the page has a bar to move, no more.
+    let told = 0;
+    const progress = (done: number, of: number) => {
+      const now = performance.now();
+      if (now - told < 100 || of <= 0) return;
+      told = now;
+      const message: ExportReply = { id, progress: Math.min(1, Math.max(0, done / of)) };
+      self.postMessage(message);
+    };
     const result = await exporter({
       plan,
       derivation: deriveFlows(plan),
       scope,
       date: new Date(date),
+      progress,
       ...(view ? { view } : {}),
     });
     reply = { id, ok: true, result };

@@ -17,6 +17,7 @@ export class ExportCancelled extends Error {
 interface Pending {
   resolve: (result: ExportResult) => void;
   reject: (error: Error) => void;
+  progress?: (share: number) => void;
 }
 
 let worker: Worker | undefined;
@@ -37,6 +38,7 @@ function getWorker(): Worker {
     const reply = event.data;
     const p = pending.get(reply.id);
     if (!p) return;
+    if ('progress' in reply) return p.progress?.(reply.progress);
     pending.delete(reply.id);
     if (reply.ok) p.resolve(reply.result);
     else p.reject(new Error(reply.message));
@@ -63,6 +65,8 @@ export function buildInWorker(request: {
   scope: RequestScope;
   view?: DiagramView;
   date: Date;
+  /** Told how far the build is (a share from 0 to 1) while it runs, for a progress bar. */
+  progress?: (share: number) => void;
 }): ExportJob {
   const id = nextId++;
   const result = new Promise<ExportResult>((resolve, reject) => {
@@ -73,7 +77,7 @@ export function buildInWorker(request: {
       reject(new Error(`The export could not start: ${e instanceof Error ? e.message : String(e)}`));
       return;
     }
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, ...(request.progress ? { progress: request.progress } : {}) });
     const message: ExportRequest = {
       id,
       format: request.format,

@@ -13,4 +13,7 @@ export interface ExportRequest {
 }
 
 export type ExportReply =
-  { id: number; ok: true; result: ExportResult } | { id: number; ok: false; message: string };
+  | { id: number; ok: true; result: ExportResult }
+  | { id: number; ok: false; message: string }
+  /** How far the build is, as a share from 0 to 1: sent while it runs. */
+  | { id: number; progress: number };

@@ -17,6 +17,8 @@ export interface PdfInput {
   date: Date;
   /** The picture the canvas shows, for the diagram page (absent: host by host). */
   view?: DiagramView;
+  /** Told how far the build is (percent done of 100), between its parts. */
+  progress?: (done: number, of: number) => void;
 }
 
 export type RGB = [number, number, number];

@@ -1050,3 +1050,24 @@ describe("PDF architect's decisions", { timeout: PDF_TIMEOUT }, () => {
     expect(all.indexOf('Excluded flows 3 flows')).toBeLessThan(all.indexOf('Upgrade advisories What'));
   });
 });
+
+describe('PDF progress', () => {
+  it('says how far the build is between its parts, in order, before the file is written', async () => {
+    const told: [number, number][] = [];
+    await exportPdf({
+      plan: DMZ_RELAY,
+      derivation: deriveFlows(DMZ_RELAY),
+      scope: { includeInternal: false },
+      date: DATE,
+      progress: (done, of) => told.push([done, of]),
+    });
+    // Cover, diagram, body, appendix, footers: the rest is writing the file out.
+    expect(told).toEqual([
+      [10, 100],
+      [40, 100],
+      [50, 100],
+      [75, 100],
+      [80, 100],
+    ]);
+  });
+});
