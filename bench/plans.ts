@@ -25,6 +25,34 @@ export function generatePlan(hostCount: number, productVersion = '10.0'): Plan {
   }
   while (roles.length < hostCount) roles.push('admin-workstation');
   roles.length = hostCount;
+  return planOf(roles, productVersion);
+}
+
+/**
+ * An estate of clients: a fixed set of servers (20 nodes, 20 mail servers, 8 web components, 4
+ * domain controllers, 4 DNS servers) and every other host an admin workstation, REST API client or
+ * POP3 client in turn. Its flows grow with the hosts, not their square: 2,000 hosts need 15,401,
+ * within the flow limit, where the mix of generatePlan would need 59,700.
+ */
+export function generateClientEstate(hostCount: number, productVersion = '10.0'): Plan {
+  const roles: RoleId[] = ['array-manager', 'sql-server', 'internet'];
+  const servers: [RoleId, number][] = [
+    ['processing-node', 20],
+    ['mail-server', 20],
+    ['web-components', 8],
+    ['directory-server', 4],
+    ['dns-server', 4],
+  ];
+  for (const [role, count] of servers) for (let i = 0; i < count; i++) roles.push(role);
+  const clients: RoleId[] = ['admin-workstation', 'rest-client', 'pop3-client'];
+  for (let i = 0; roles.length < hostCount; i++) roles.push(clients[i % clients.length]!);
+  roles.length = hostCount;
+  return { ...planOf(roles, productVersion), name: `Client estate ${hostCount}` };
+}
+
+/** Zones of ten hosts in a square grid of zones, the hosts in rows of four inside each. */
+function planOf(roles: readonly RoleId[], productVersion: string): Plan {
+  const hostCount = roles.length;
 
   const perZone = 10;
   const zoneCount = Math.ceil(hostCount / perZone);
