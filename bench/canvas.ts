@@ -33,10 +33,26 @@ export async function benchCanvasDrag(url: string, extraCss = ''): Promise<void>
     if (extraCss) await page.addStyleTag({ content: extraCss });
     await page.waitForTimeout(1000);
 
-    const handle = page.getByRole('group', { name: /^ADMIN-WORKSTATION-\d+:/ }).first();
-    const box = await handle.boundingBox();
-    if (!box) throw new Error('no host to drag');
+    // A card wholly in view: the view opens on the plan's middle at a readable size.
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const workstations = page.getByRole('group', { name: /^ADMIN-WORKSTATION-\d+:/ });
+    let handle = workstations.first();
+    let box = null;
+    for (let i = 0; i < (await workstations.count()); i++) {
+      const b = await workstations.nth(i).boundingBox();
+      if (
+        b &&
+        b.x > pane.x &&
+        b.y > pane.y &&
+        b.x + b.width < pane.x + pane.width / 2 &&
+        b.y + b.height < pane.y + pane.height
+      ) {
+        handle = workstations.nth(i);
+        box = b;
+        break;
+      }
+    }
+    if (!box) throw new Error('no host to drag');
 
     await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __inputs: number[]; __stop: boolean };

@@ -10,7 +10,9 @@ import type { CanvasEdge } from './graph';
  * (crossing, inside a zone, removed or kept by an upgrade, excluded), with their arrowheads drawn
  * as one more path each. A click still picks the arrow it means (FlowLayer's onClick); what is
  * lost is one tab stop per arrow, which at that size no one could use: the flow table lists them.
- * Labels are drawn only where the view is (see visibleLabels).
+ * Labels are drawn only where the view is (see visibleLabels). Below that, arrows stay elements:
+ * a dragged card then repaints only the arrows it crosses, where one path of every arrow would be
+ * painted whole each frame (at 300 hosts, 40 ms frames instead of 6).
  */
 
 /** Labels drawn at once in the bundled view: those in view, up to this many. */

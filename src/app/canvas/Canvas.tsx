@@ -85,7 +85,7 @@ const FIT_VIEW = {
   includeHiddenNodes: true,
 };
 /** From this many cards on, only the cards in view are drawn (React Flow's culling). */
-const CULL_FROM = 400;
+const CULL_FROM = 200;
 const nodeTypes = { host: HostNode, zone: ZoneNode, firewall: DeviceNode };
 const ARIA_LABELS = {
   'node.a11yDescription.default':
@@ -418,7 +418,9 @@ export function Canvas() {
           maxZoom={2}
           ariaLabelConfig={ARIA_LABELS}
         >
-          <FlowLayer edges={edges} routes={routes} live={dragActive} />
+          {/* Drawn anew for each plan opened: its arrows then go into an empty layer at once,
+              not one by one among the last plan's (see FlowLayer). */}
+          <FlowLayer key={planEpoch} edges={edges} routes={routes} live={dragActive} />
           <Panel
             position="top-right"
             className="rounded-md border border-slate-200 bg-white/90 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/90"

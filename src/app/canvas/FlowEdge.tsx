@@ -341,6 +341,7 @@ function SelectedOverlay({
 }
 
 const selectNodes = (s: { nodes: unknown[] }) => s.nodes as CanvasNode[];
+const NO_EDGES: readonly CanvasEdge[] = [];
 
 const CHANGES = [undefined, 'add', 'remove', 'keep', 'mixed'] as const;
 
@@ -368,6 +369,30 @@ function arrowLines(group: Group, centres: Centres, routes: Routes, excluded: Ex
   return lines;
 }
 
+/** Each layer's lines with what they were made from, to make them again only when a host moved. */
+const linesCache = new WeakMap<
+  Group,
+  { centres: Centres; routes: Routes; excluded: Excluded; lines: ArrowLine[] }
+>();
+
+/**
+ * A layer's lines, the same array for as long as none of its hosts moved: a drag moves a few
+ * cards, so only the raised layer's lines are made again each frame.
+ */
+function linesOf(group: Group, centres: Centres, routes: Routes, excluded: Excluded): ArrowLine[] {
+  const known = linesCache.get(group);
+  if (
+    known &&
+    known.routes === routes &&
+    known.excluded === excluded &&
+    group.hosts.every((h) => known.centres.get(h) === centres.get(h))
+  )
+    return known.lines;
+  const lines = arrowLines(group, centres, routes, excluded);
+  linesCache.set(group, { centres, routes, excluded, lines });
+  return lines;
+}
+
 /**
  * Every arrow of a very large plan, drawn together, with the labels of those in view. Same layers
  * as one by one: the rest beneath, the selected hosts' arrows raised.
@@ -385,17 +410,10 @@ function BundledLayer({
   excluded: Excluded;
   onClick: (e: MouseEvent) => void;
 }) {
-  const lower = useMemo(
-    () => [
-      ...arrowLines(groups.rest, centres, routes, excluded),
-      ...arrowLines(groups.carried, centres, routes, excluded),
-    ],
-    [groups, centres, routes, excluded],
-  );
-  const raised = useMemo(
-    () => arrowLines(groups.raised, centres, routes, excluded),
-    [groups, centres, routes, excluded],
-  );
+  const rest = linesOf(groups.rest, centres, routes, excluded);
+  const carried = linesOf(groups.carried, centres, routes, excluded);
+  const lower = useMemo(() => [...rest, ...carried], [rest, carried]);
+  const raised = linesOf(groups.raised, centres, routes, excluded);
   const label = (a: ArrowLine) => (
     <FlowLabel
       key={a.edge.id}
@@ -444,11 +462,13 @@ export const FlowLayer = memo(function FlowLayer({
   const centres = live ? current : deferred;
   // New routes (from the routing worker) redraw every arrow: in the background too.
   const routes = useDeferredValue(currentRoutes);
-  // Thousands of arrows drawn together are drawn in a render of their own, after the cards (a
-  // plan just opened shows its cards first). Fewer, each an element, follow at once: a click or a
-  // key on one shows it selected in the same frame.
-  const deferredEdges = useDeferredValue(currentEdges);
-  const edges = drawnTogether(currentEdges.length) ? deferredEdges : currentEdges;
+  // A plan just opened (this layer is drawn anew for each, see Canvas) shows its cards first and
+  // its arrows in a render of their own after them; so do thousands of arrows drawn together,
+  // always. Otherwise arrows follow at once: a click or a key on one shows it selected in the
+  // same frame.
+  const deferredEdges = useDeferredValue(currentEdges, NO_EDGES);
+  const edges =
+    drawnTogether(currentEdges.length) || deferredEdges === NO_EDGES ? deferredEdges : currentEdges;
   const groups = useMemo(() => byLayer(edges), [edges]);
   const selected = useMemo(() => edges.find((e) => e.selected), [edges]);
   const describedBy = `react-flow__edge-desc-${useStore((s) => s.rfId)}`;
