@@ -67,14 +67,14 @@ describe('firewall devices in a plan file', () => {
 
   it('bounds the devices and their interfaces', () => {
     const many = Array.from({ length: 201 }, (_, i) => firewall(`f${i}`, 'other', []));
-    expect(messages({ ...testPlan(), firewalls: many })).toEqual(['firewalls: holds more than 200 entries']);
+    expect(messages({ ...testPlan(), firewalls: many })).toEqual(['firewalls: holds 201 entries, more than the 200 allowed']);
     const wide = firewall(
       'f',
       'other',
       Array.from({ length: 65 }, (_, i) => `:if${i}`),
     );
     expect(messages({ ...testPlan(), firewalls: [wide] })).toEqual([
-      'firewalls[0].interfaces: holds more than 64 entries',
+      'firewalls[0].interfaces: holds 65 entries, more than the 64 allowed',
     ]);
   });
 });

@@ -163,6 +163,8 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true or false',
 };
 
+const count = (n: number) => n.toLocaleString('en');
+
 /** Turns a zod issue into a sentence. Paths are formatted by the caller. */
 function issueMessage(issue: z.core.$ZodIssue): string {
   const input: unknown = (issue as { input?: unknown }).input;
@@ -179,8 +181,15 @@ function issueMessage(issue: z.core.$ZodIssue): string {
         ? `${describeValue(input)} is below the smallest allowed, ${String(issue.minimum)}`
         : `must be greater than ${String(issue.minimum)}`;
     case 'too_big':
-      if (issue.origin === 'string') return `is longer than ${String(issue.maximum)} characters`;
-      if (issue.origin === 'array') return `holds more than ${String(issue.maximum)} entries`;
+      // With the count, so a person knows how far over the limit it is.
+      if (issue.origin === 'string')
+        return typeof input === 'string'
+          ? `is ${count(input.length)} characters long, more than the ${count(Number(issue.maximum))} allowed`
+          : `is longer than ${String(issue.maximum)} characters`;
+      if (issue.origin === 'array')
+        return Array.isArray(input)
+          ? `holds ${count(input.length)} entries, more than the ${count(Number(issue.maximum))} allowed`
+          : `holds more than ${String(issue.maximum)} entries`;
       return `${describeValue(input)} is above the largest allowed, ${String(issue.maximum)}`;
     case 'invalid_value':
       return `${describeValue(input)} is not one of: ${issue.values.map(String).join(', ')}`;
