@@ -6,7 +6,7 @@ import {
   type FormatExporter as Exporter,
 } from '../../domain/export';
 import { derive, usePlanner } from '../state';
-import { ExportCancelled, buildInWorker } from '../workers/export';
+import { ExportCancelled, ExportUnsupported, buildInWorker } from '../workers/export';
 import { notesAsker } from './files';
 import { downloadText } from '../persistence';
 
@@ -116,9 +116,9 @@ const CANCEL_AFTER_MS = 1000;
 
 /**
  * Runs one export format on the open plan and downloads the file. The domain's formats are built
- * in the export worker, so the page stays responsive however large the plan; the PNG's SVG is
- * too, and only its drawing is the page's (it needs a canvas). Past a second, a notice offers
- * Cancel.
+ * in the export worker, so the page stays responsive however large the plan; so is the PNG, drawn
+ * on the worker's OffscreenCanvas, or where workers have none, from the worker's SVG by the page.
+ * Past a second, a notice offers Cancel.
  */
 export async function runExport(format: ExportFormat): Promise<void> {
   const inWorker = IN_WORKER.has(format.id) || format.id === PNG;
@@ -134,21 +134,17 @@ export async function runExport(format: ExportFormat): Promise<void> {
   const { plan, includeInternal, notify, dismiss, updateNotice } = usePlanner.getState();
   const start = performance.now();
   performance.mark(`portolan:export:${format.id}:start`);
-  // The PNG's last step, drawing its SVG, is the page's: the worker's share ends short of it.
-  const workerShare = format.id === PNG ? 0.8 : 1;
   let done: number | null = null;
   let notice: number | undefined;
-  const job = buildInWorker({
-    format: format.id === PNG ? 'diagram-svg' : format.id,
-    plan,
-    scope: { includeInternal },
-    date: new Date(),
-    ...viewOf(),
-    progress: (share) => {
-      done = share * workerShare;
-      if (notice !== undefined) updateNotice(notice, { progress: done });
-    },
-  });
+  const tell = (share: number | null) => {
+    done = share;
+    if (notice !== undefined) updateNotice(notice, { progress: done });
+  };
+  const request = { plan, scope: { includeInternal }, date: new Date(), ...viewOf() };
+  /** A build in the worker whose progress fills `workerShare` of the bar. */
+  const build = (id: string, workerShare: number) =>
+    buildInWorker({ ...request, format: id, progress: (share) => tell(share * workerShare) });
+  let job = build(format.id, 1);
   const slow = setTimeout(() => {
     notice = notify({
       tone: 'info',
@@ -156,14 +152,23 @@ export async function runExport(format: ExportFormat): Promise<void> {
       detail: 'Portolan stays usable meanwhile; the file is saved when it is ready.',
       persist: true,
       progress: done,
-      actions: [{ label: 'Cancel', run: job.cancel }],
+      actions: [{ label: 'Cancel', run: () => job.cancel() }],
     });
   }, CANCEL_AFTER_MS);
   try {
-    let file = await job.result;
-    if (format.id === PNG && !('refused' in file)) {
-      if (notice !== undefined) updateNotice(notice, { progress: null });
-      file = await pngOf(file.data as string, file.filename);
+    let file: ExportResult;
+    try {
+      file = await job.result;
+    } catch (e) {
+      if (format.id !== PNG || !(e instanceof ExportUnsupported)) throw e;
+      // No OffscreenCanvas in this browser's workers: the worker builds the SVG and the page draws
+      // it, its last step, which the worker's share of the bar ends short of.
+      job = build('diagram-svg', 0.8);
+      file = await job.result;
+      if (!('refused' in file)) {
+        tell(null);
+        file = await pngOf(file.data as string, file.filename);
+      }
     }
     saveResult(format, file, start);
   } catch (e) {
@@ -178,7 +183,7 @@ export async function runExport(format: ExportFormat): Promise<void> {
 
 const PNG = 'diagram-png';
 
-/** The PNG of a diagram whose SVG the worker built: drawn by the page, which has a canvas. */
+/** The PNG of a diagram whose SVG the worker built, drawn by the page (see runExport). */
 async function pngOf(svg: string, svgName: string): Promise<ExportResult> {
   const { svgToPng } = await import('./png');
   return { filename: svgName.replace(/\.svg$/, '.png'), mime: 'image/png', data: await svgToPng(svg) };

@@ -1,21 +1,12 @@
-import { diagramFileStem, planDiagramSvg } from '../../domain/export';
+import { PNG_SCALE, diagramFileStem, planDiagramSvg, rasterScale } from '../../domain/export';
 import type { Exporter } from '../../domain/export';
 
-/** Twice the diagram's size in pixels, so it stays sharp on high-density screens and when zoomed. */
-export const PNG_SCALE = 2;
-/*
- * Browsers refuse canvases past a limit (Chromium: 32,767 px a side and about 268 million pixels;
- * Safari less) and each pixel takes 4 bytes while it is drawn, so a very large plan gets a smaller
- * scale instead of a failed or blank image.
- */
-const MAX_SIDE = 16_384;
-const MAX_PIXELS = 40_000_000;
+// The scale and its limits are the domain's, shared with the PNG the export worker draws itself.
+export { PNG_SCALE, rasterScale };
 
-/** The scale for a `width` × `height` image: `wanted`, or less where the canvas would be too large. */
-export function rasterScale(width: number, height: number, wanted = PNG_SCALE): number {
-  if (!(width > 0 && height > 0)) return wanted;
-  return Math.min(wanted, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)));
-}
+/** A tile's side, in pixels of the diagram (see svgToPng). */
+const TILE = 512;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Draws an SVG document into a PNG: the SVG is loaded as an image from a Blob URL (index.html's
@@ -37,7 +28,17 @@ export async function svgToPng(svg: string, wanted = PNG_SCALE): Promise<ArrayBu
     if (!context) throw new Error('the browser could not make a canvas this large');
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    // Drawn a tile at a time, a task each: painting a large diagram at once held the page for
+    // seconds (5.5 s at 1,000 hosts). Tile edges fall on whole pixels of the diagram, so no seam shows.
+    const step = TILE * Math.max(1, Math.round(scale));
+    for (let y = 0; y < canvas.height; y += step) {
+      for (let x = 0; x < canvas.width; x += step) {
+        const w = Math.min(step, canvas.width - x);
+        const h = Math.min(step, canvas.height - y);
+        context.drawImage(image, x / scale, y / scale, w / scale, h / scale, x, y, w, h);
+        await nextTask();
+      }
+    }
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('the browser could not encode the PNG (the diagram may be too large)');
     return await blob.arrayBuffer();

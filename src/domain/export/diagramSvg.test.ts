@@ -375,5 +375,17 @@ describe('exportDiagramSvg while an upgrade is compared', () => {
     const legend = texts(byClass(doc, 'g', 'legend')[0]!).join('\n');
     expect(legend).toContain('To remove after the upgrade: needed by MailMarshal 7.1, not by SEG 10.0');
     expect(legend).toContain('Rose dashes over an arrow: some of its services go');
+    // The legend's rose dashes lie over the sample of the arrow they explain (the mixed one).
+    const legendBox = byClass(doc, 'g', 'legend')[0]!;
+    const ys = (cls: string) =>
+      Array.from(legendBox.getElementsByTagName('polyline'))
+        .filter((p) => p.getAttribute('class')!.split(' ').includes(cls))
+        .map((p) => p.getAttribute('points')!.split(' ')[0]!.split(',')[1]);
+    const samples = Array.from(legendBox.getElementsByTagName('polyline')).filter((p) =>
+      p.getAttribute('class')!.includes('legend-arrow'),
+    );
+    // Samples in order: crossing, inside a zone, to remove, mixed, kept.
+    const mixedY = samples[3]!.getAttribute('points')!.split(' ')[0]!.split(',')[1];
+    expect(ys('partly-removed')).toEqual([mixedY]);
   });
 });

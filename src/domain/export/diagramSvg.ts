@@ -303,7 +303,7 @@ function legend(scene: Scene, meta: DiagramMeta, x: number, top: number): Legend
       { crossesFirewall: true, change: 'remove' },
       `To remove after the upgrade: needed by ${from}, not by ${to} (marked \u2212)`,
     );
-    parts.push(partlyRemoved(`${num(x)},${num(y + LINE - 4)} ${num(x + 36)},${num(y + LINE - 4)}`));
+    parts.push(partlyRemoved(`${num(x)},${num(y - 4)} ${num(x + 36)},${num(y - 4)}`));
     sample(
       { crossesFirewall: true, change: 'mixed' },
       'Rose dashes over an arrow: some of its services go (marked \u2212)',

@@ -6,3 +6,4 @@ export * from './scope';
 export * from './types';
 export * from './diagramSvg';
 export * from './rows';
+export * from './diagramCanvas';

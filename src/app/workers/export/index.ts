@@ -14,6 +14,12 @@ export class ExportCancelled extends Error {
   }
 }
 
+/**
+ * Why an export promise fails when the worker cannot build that format in this browser (the PNG
+ * where workers have no OffscreenCanvas): the page may build it another way.
+ */
+export class ExportUnsupported extends Error {}
+
 interface Pending {
   resolve: (result: ExportResult) => void;
   reject: (error: Error) => void;
@@ -41,7 +47,7 @@ function getWorker(): Worker {
     if ('progress' in reply) return p.progress?.(reply.progress);
     pending.delete(reply.id);
     if (reply.ok) p.resolve(reply.result);
-    else p.reject(new Error(reply.message));
+    else p.reject(reply.unsupported ? new ExportUnsupported(reply.message) : new Error(reply.message));
   };
   w.onerror = (event) => {
     event.preventDefault();
