@@ -38,9 +38,10 @@ const ON_DEMAND = [
   /\/src\/domain\/edit\/(decisions|firewalls)\./,
   // What a zone change did, in words; firewall device cards (loaded when a plan first has one);
   // the stacked view's arrows (with the grouping code, when "Group similar hosts" is first on).
-  /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView)\./,
+  // The arrows of a very large plan, drawn together (BundledLayer and BundledFlows).
+  /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows)\./,
   // Commands of the panels' fields, decisions and devices: registered by what uses them as it loads.
-  /\/src\/app\/commands\/(decisions|fields|firewall|versionNews)\./,
+  /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,
@@ -64,7 +65,9 @@ const ON_DEMAND = [
   // The diagram scene (routing) runs in the canvas's routing worker and in the exports; zone
   // membership and arrow geometry are for every edit, so they stay in the app chunk.
   /\/src\/domain\/diagram\/(?!membership\.|geometry\.|index\.)/,
-  /\/src\/domain\/export\/(diagramSvg|diagramScene)\./,
+  /\/src\/domain\/export\/(diagramSvg|diagramScene|diagramCanvas)\./,
+  // "Import hosts": the inventory reader loads with its dialog.
+  /\/src\/domain\/inventory\//,
   /\/src\/app\/io\/png\./,
 ];
 const slashes = (id: string) => id.replace(/\\/g, '/');

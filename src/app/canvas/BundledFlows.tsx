@@ -1,7 +1,7 @@
 import { useStore } from '@xyflow/react';
 import { memo, useMemo, type ReactNode } from 'react';
 import type { Point } from '../../domain';
-import type { CanvasEdge } from './graph';
+import { LABEL_ZOOM, type CanvasEdge } from './graph';
 
 /*
  * Past a few thousand arrows (a 1,000-host estate has about 13,000) one element per arrow is more
@@ -137,9 +137,6 @@ const selectTiles = (s: { transform: [number, number, number]; width: number; he
   const y1 = Math.ceil((s.height - ty) / zoom / TILE) + 1;
   return `${x0},${y0},${x1},${y1}`;
 };
-
-/** Below this zoom the canvas hides the arrows' labels (too small to read). */
-export const LABEL_ZOOM = 0.45;
 
 /** The arrows whose label falls in the view (rounded out, see selectTiles), at most LABELS_MAX. */
 export function visibleLabels(arrows: readonly ArrowLine[], tiles: string): ArrowLine[] {

@@ -19,9 +19,9 @@ import { registerCommands, run, setViewCentreSource } from '../commands';
 import { startZoneNews } from './zoneNews';
 import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../state';
 import { ArrowMarkers, FlowLayer } from './FlowEdge';
-import { LABEL_ZOOM } from './BundledFlows';
 import {
   buildEdges,
+  LABEL_ZOOM,
   buildNodes,
   firewallIdOf,
   hostIdOf,

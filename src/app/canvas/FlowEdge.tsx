@@ -1,10 +1,18 @@
 import { EdgeLabelRenderer, useReactFlow, useStore } from '@xyflow/react';
-import { memo, useCallback, useDeferredValue, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  Suspense,
+  lazy,
+  memo,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { edgeSegment, hostCentre, type Point } from '../../domain';
 import { pickArrow, type PickableArrow } from '../../domain/diagram';
 import { useDerivation, usePlanner } from '../state';
 import { drawnTogether, hostIdOf, type CanvasEdge, type CanvasNode, type EdgeLayer } from './graph';
-import { BundledArrows, BundledLabels, type ArrowLine } from './BundledFlows';
 
 /*
  * The flows are drawn here rather than as React Flow edges. React Flow gives every edge its own
@@ -14,7 +22,7 @@ import { BundledArrows, BundledLabels, type ArrowLine } from './BundledFlows';
  * names, so its stylesheet (focus, selection) applies as before.
  */
 
-type Centres = ReadonlyMap<string, Point>;
+export type Centres = ReadonlyMap<string, Point>;
 
 /**
  * An arrow's routed line and label place, from the diagram scene of the committed plan, with the
@@ -32,7 +40,7 @@ export type Routes = ReadonlyMap<string, Route>;
 const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
 
 /** The line and label place of an arrow between two card centres. */
-function line(edge: CanvasEdge, source: Point, target: Point, route: Route | undefined) {
+export function line(edge: CanvasEdge, source: Point, target: Point, route: Route | undefined) {
   if (route && samePoint(route.source, source) && samePoint(route.target, target)) {
     return { points: route.points, label: route.labelAt };
   }
@@ -63,7 +71,7 @@ function hostCentres(nodes: readonly CanvasNode[]): Centres {
   return centres;
 }
 
-interface Group {
+export interface Group {
   edges: CanvasEdge[];
   /** Every host the edges touch: the group is redrawn only when one of them moves. */
   hosts: string[];
@@ -96,7 +104,7 @@ const sameGroup = (a: GroupProps, b: GroupProps) =>
   a.routes === b.routes &&
   a.group.hosts.every((h) => a.centres.get(h) === b.centres.get(h));
 
-const routeOf = (edge: CanvasEdge, routes: Routes) => routes.get(edge.id.slice('edge:'.length));
+export const routeOf = (edge: CanvasEdge, routes: Routes) => routes.get(edge.id.slice('edge:'.length));
 
 function marker(edge: CanvasEdge) {
   if (edge.selected) return 'url(#portolan-arrow-selected)';
@@ -104,34 +112,22 @@ function marker(edge: CanvasEdge) {
   return edge.pair.crossesFirewall ? 'url(#portolan-arrow-crossing)' : 'url(#portolan-arrow-internal)';
 }
 
-/** The fill of a bundled arrow's head: the colour its marker would have (see marker). */
-function headClass(edge: CanvasEdge, faint: boolean) {
-  const fill = edge.selected
-    ? 'fill-teal-600 dark:fill-teal-400'
-    : edge.pair.change === 'remove'
-      ? 'fill-rose-600 dark:fill-rose-400'
-      : edge.pair.crossesFirewall
-        ? 'fill-orange-600 dark:fill-orange-400'
-        : 'fill-slate-400 dark:fill-slate-500';
-  return `${fill} ${changeClass(edge)} ${faint ? EXCLUDED : ''}`;
-}
-
 /** While an upgrade is compared: dashed rose for what it removes, faded for what it keeps. */
-const changeClass = (edge: CanvasEdge) =>
+export const changeClass = (edge: CanvasEdge) =>
   edge.pair.change === 'remove' || edge.pair.change === 'keep' ? `portolan-edge-${edge.pair.change}` : '';
 
-function pathClass(edge: CanvasEdge, faint?: boolean) {
+export function pathClass(edge: CanvasEdge, faint?: boolean) {
   const kind = edge.pair.crossesFirewall ? 'portolan-edge-crossing' : 'portolan-edge-internal';
   return `react-flow__edge-path portolan-edge ${kind} ${changeClass(edge)} ${edge.selected ? 'portolan-edge-selected' : ''} ${faint ? EXCLUDED : ''}`;
 }
 
-type Excluded = ReadonlyMap<string, unknown>;
-const EXCLUDED = 'portolan-edge-excluded';
+export type Excluded = ReadonlyMap<string, unknown>;
+export const EXCLUDED = 'portolan-edge-excluded';
 /**
  * Every flow of the arrow is excluded from the change request: it is drawn faint. A stacked
  * card's arrow lists no flows (it stands for grouped rules, which hold no excluded flow).
  */
-const isFaint = (edge: CanvasEdge, excluded: Excluded) =>
+export const isFaint = (edge: CanvasEdge, excluded: Excluded) =>
   excluded.size > 0 && edge.pair.flows.length > 0 && edge.pair.flows.every((f) => excluded.has(f.id));
 
 function selectEdge(edge: CanvasEdge) {
@@ -246,7 +242,7 @@ const labelTone = (edge: CanvasEdge) =>
  * rather than by a CSS transform: a transform per label would give each of a thousand labels a
  * paint property node of its own, which the browser sorts again on every frame anything moves.
  */
-const FlowLabel = memo(function FlowLabel({
+export const FlowLabel = memo(function FlowLabel({
   edge,
   source,
   target,
@@ -341,102 +337,9 @@ function SelectedOverlay({
 }
 
 const selectNodes = (s: { nodes: unknown[] }) => s.nodes as CanvasNode[];
+/** Arrows drawn together (BundledLayer.tsx) load the first time a plan has that many. */
+const BundledLayer = lazy(() => import('./BundledLayer').then((m) => ({ default: m.BundledLayer })));
 const NO_EDGES: readonly CanvasEdge[] = [];
-
-const CHANGES = [undefined, 'add', 'remove', 'keep', 'mixed'] as const;
-
-/** The lines of a layer's arrows, for drawing them together (see BundledFlows). */
-function arrowLines(group: Group, centres: Centres, routes: Routes, excluded: Excluded): ArrowLine[] {
-  const lines: ArrowLine[] = [];
-  // A handful of looks for thousands of arrows: each look's classes are written once.
-  const looks = new Map<number, { lineClass: string; headClass: string }>();
-  for (const edge of group.edges) {
-    const source = centres.get(edge.pair.source);
-    const target = centres.get(edge.pair.target);
-    if (!source || !target) continue;
-    const { points, label } = line(edge, source, target, routeOf(edge, routes));
-    const faint = isFaint(edge, excluded);
-    const key =
-      (edge.pair.crossesFirewall ? 1 : 0) |
-      (CHANGES.indexOf(edge.pair.change) << 1) |
-      (edge.selected ? 16 : 0) |
-      (faint ? 32 : 0);
-    let look = looks.get(key);
-    if (!look)
-      looks.set(key, (look = { lineClass: pathClass(edge, faint), headClass: headClass(edge, faint) }));
-    lines.push({ edge, points, label, ...look, partlyRemoved: !!edge.pair.partlyRemoved && !edge.selected });
-  }
-  return lines;
-}
-
-/** Each layer's lines with what they were made from, to make them again only when a host moved. */
-const linesCache = new WeakMap<
-  Group,
-  { centres: Centres; routes: Routes; excluded: Excluded; lines: ArrowLine[] }
->();
-
-/**
- * A layer's lines, the same array for as long as none of its hosts moved: a drag moves a few
- * cards, so only the raised layer's lines are made again each frame.
- */
-function linesOf(group: Group, centres: Centres, routes: Routes, excluded: Excluded): ArrowLine[] {
-  const known = linesCache.get(group);
-  if (
-    known &&
-    known.routes === routes &&
-    known.excluded === excluded &&
-    group.hosts.every((h) => known.centres.get(h) === centres.get(h))
-  )
-    return known.lines;
-  const lines = arrowLines(group, centres, routes, excluded);
-  linesCache.set(group, { centres, routes, excluded, lines });
-  return lines;
-}
-
-/**
- * Every arrow of a very large plan, drawn together, with the labels of those in view. Same layers
- * as one by one: the rest beneath, the selected hosts' arrows raised.
- */
-function BundledLayer({
-  groups,
-  centres,
-  routes,
-  excluded,
-  onClick,
-}: {
-  groups: Record<EdgeLayer, Group>;
-  centres: Centres;
-  routes: Routes;
-  excluded: Excluded;
-  onClick: (e: MouseEvent) => void;
-}) {
-  const rest = linesOf(groups.rest, centres, routes, excluded);
-  const carried = linesOf(groups.carried, centres, routes, excluded);
-  const lower = useMemo(() => [...rest, ...carried], [rest, carried]);
-  const raised = linesOf(groups.raised, centres, routes, excluded);
-  const label = (a: ArrowLine) => (
-    <FlowLabel
-      key={a.edge.id}
-      edge={a.edge}
-      source={centres.get(a.edge.pair.source)!}
-      target={centres.get(a.edge.pair.target)!}
-      route={routeOf(a.edge, routes)}
-      faint={isFaint(a.edge, excluded)}
-    />
-  );
-  return (
-    <>
-      <svg className="portolan-flows" onClick={onClick} aria-hidden="true">
-        <BundledArrows arrows={lower} />
-      </svg>
-      <svg className="portolan-flows portolan-flows-raised" onClick={onClick} aria-hidden="true">
-        <BundledArrows arrows={raised} />
-      </svg>
-      <BundledLabels arrows={lower} render={label} />
-      <BundledLabels arrows={raised} render={label} />
-    </>
-  );
-}
 
 /**
  * Every flow between two hosts as one arrow with its services label. The arrows read the nodes
@@ -501,13 +404,15 @@ export const FlowLayer = memo(function FlowLayer({
         <p className="sr-only">
           {edges.length.toLocaleString('en')} arrows, drawn together: the flow table lists and selects each.
         </p>
-        <BundledLayer
-          groups={groups}
-          centres={centres}
-          routes={routes}
-          excluded={excluded}
-          onClick={onClick}
-        />
+        <Suspense fallback={null}>
+          <BundledLayer
+            groups={groups}
+            centres={centres}
+            routes={routes}
+            excluded={excluded}
+            onClick={onClick}
+          />
+        </Suspense>
         {selected && (
           <SelectedOverlay
             edge={selected}

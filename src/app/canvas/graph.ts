@@ -115,6 +115,9 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 export const ONE_BY_ONE_MAX = 2_500;
 export const drawnTogether = (arrows: number) => arrows > ONE_BY_ONE_MAX;
 
+/** Below this zoom the canvas hides the arrows' labels (too small to read), and never fits below it. */
+export const LABEL_ZOOM = 0.45;
+
 export const edgeId = (source: string, target: string) => `edge:${pairKey(source, target)}`;
 
 /**
