@@ -6,3 +6,4 @@ export { setViewCentreSource } from './view';
 export { DECISION_COMMANDS } from './decisions';
 export { FIELD_COMMANDS } from './fields';
 export { FIREWALL_COMMANDS, FIREWALL_CARD, deviceProblems } from './firewall';
+export { INVENTORY_COMMANDS } from './inventory';

@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { DECISION_COMMANDS } from './decisions';
 import { FIELD_COMMANDS } from './fields';
 import { FIREWALL_COMMANDS } from './firewall';
+import { INVENTORY_COMMANDS } from './inventory';
 import { COMMANDS, commandOf, registerCommands, run, shortcuts } from './registry';
 
 describe('the command registry', () => {
   it('gives each command the id it is registered under, once', () => {
-    const all = { ...COMMANDS, ...FIELD_COMMANDS, ...DECISION_COMMANDS, ...FIREWALL_COMMANDS };
+    const all = {
+      ...COMMANDS,
+      ...FIELD_COMMANDS,
+      ...DECISION_COMMANDS,
+      ...FIREWALL_COMMANDS,
+      ...INVENTORY_COMMANDS,
+    };
     for (const [id, command] of Object.entries(all)) expect(command.id).toBe(id);
-    // 15 at start, 10 with the panels’ fields, 5 decisions, 8 on firewall devices: no id taken twice.
-    expect(Object.keys(all)).toHaveLength(38);
+    // 15 at start, 10 with the panels’ fields, 5 decisions, 8 on firewall devices, 1 with its
+    // dialog: no id taken twice.
+    expect(Object.keys(all)).toHaveLength(39);
   });
 
   it('lists every shortcut from the commands, with its label', () => {

@@ -3,6 +3,7 @@ import type { Command } from './command';
 import type { DECISION_COMMANDS } from './decisions';
 import type { FIELD_COMMANDS } from './fields';
 import type { FIREWALL_COMMANDS } from './firewall';
+import type { INVENTORY_COMMANDS } from './inventory';
 import { HOST_COMMANDS } from './host';
 import { PLAN_COMMANDS } from './plan';
 import { VIEW_COMMANDS } from './view';
@@ -11,11 +12,15 @@ import { ZONE_COMMANDS } from './zone';
 /** Every command the app loads at start, by id. */
 export const COMMANDS = { ...PLAN_COMMANDS, ...HOST_COMMANDS, ...ZONE_COMMANDS, ...VIEW_COMMANDS };
 
-/** Every command, those that load with their panels (fields, decisions, firewalls) included. */
+/**
+ * Every command, those that load with what uses them (fields, decisions, firewalls: the panels;
+ * importing hosts: its dialog) included.
+ */
 type AllCommands = typeof COMMANDS &
   typeof FIELD_COMMANDS &
   typeof DECISION_COMMANDS &
-  typeof FIREWALL_COMMANDS;
+  typeof FIREWALL_COMMANDS &
+  typeof INVENTORY_COMMANDS;
 export type CommandId = keyof AllCommands;
 type ArgsOf<K extends CommandId> = AllCommands[K] extends Command<infer A> ? A : never;
 

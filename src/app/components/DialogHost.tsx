@@ -11,6 +11,10 @@ const ImportProblemsDialog = lazy(() =>
 // asked for, without being part of the first load.
 const loadConfirm = () => import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog }));
 const ConfirmDialog = lazy(loadConfirm);
+// "Import hosts" and the inventory reader load when it is first opened.
+const ImportHostsDialog = lazy(() =>
+  import('../dialogs/ImportHostsDialog').then((m) => ({ default: m.ImportHostsDialog })),
+);
 
 /**
  * The app's one modal dialog at a time: a confirmation, or a plan file's problems. Dialogs are
@@ -41,6 +45,8 @@ export function DialogHost() {
             open.resolve(ok);
           }}
         />
+      ) : open.kind === 'import-hosts' ? (
+        <ImportHostsDialog onDone={() => setOpen(undefined)} />
       ) : (
         <ImportProblemsDialog failure={open.failure} onDone={() => setOpen(undefined)} />
       )}

@@ -3,7 +3,7 @@ import { EXAMPLES, loadExample, type Plan } from '../../../domain';
 import { isPlanEmpty, run } from '../../commands';
 import { importPlanFile } from '../../io';
 import { usePlanner } from '../../state';
-import { confirmAction } from '../confirm';
+import { confirmAction, openImportHosts } from '../confirm';
 import { Icon } from '../../ui';
 import { Menu } from '../Menu';
 import { Button } from '../../ui';
@@ -33,7 +33,8 @@ function ImportButton() {
         title="Import plan: open a .portolan.json file (or drop one on the page)"
       >
         <Icon name="upload" />
-        Import
+        {/* Below 1440 px the icons alone say it (with their names and tooltips): the bar keeps its room. */}
+        <span className="max-[1439px]:hidden">Import</span>
       </Button>
       <input
         ref={input}
@@ -72,6 +73,14 @@ export function PlanFiles() {
         }))}
       />
       <ImportButton />
+      <Button
+        onClick={openImportHosts}
+        aria-label="Import hosts"
+        title="Import hosts: add hosts from a CSV file or rows pasted from a spreadsheet"
+      >
+        <Icon name="table" />
+        <span className="max-[1439px]:hidden">Hosts</span>
+      </Button>
     </>
   );
 }
