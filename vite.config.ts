@@ -56,7 +56,7 @@ const ON_DEMAND = [
   /\/src\/app\/dialogs\//,
   // The side panel's details, every part of them.
   /\/src\/app\/components\/details\//,
-  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm|ConfirmDialog|DialogHost)\./,
+  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm|ConfirmDialog|DialogHost|SaveStatusLine)\./,
   /\/src\/app\/components\/tabs\./,
   /\/src\/app\/workers\/(layout|export)\//,
   // Arranging an opened plan (a file or a link) loads with the plan; links load when used.

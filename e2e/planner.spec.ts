@@ -235,3 +235,24 @@ for (const theme of ['light', 'dark'] as const) {
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('"?" opens "Keyboard shortcuts", listing every command that has keys; Escape closes it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Import plan' })).toBeVisible();
+  await page.locator('body').press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  const commands = dialog.getByRole('table', { name: 'Commands' }).getByRole('row');
+  await expect(commands).toHaveText([
+    /^UndoCtrl\+Z$/,
+    /^RedoCtrl\+Shift\+Z or Ctrl\+Y$/,
+    /^DeleteDelete or Backspace$/,
+    /^Clear selectionEscape$/,
+    /^Keyboard shortcuts\?$/,
+    /^Tidy layoutAlt\+Shift\+L$/,
+  ]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

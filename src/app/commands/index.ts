@@ -2,7 +2,7 @@ export * from './command';
 export * from './registry';
 export { startShortcuts } from './keyboard';
 export { isPlanEmpty } from './plan';
-export { setViewCentreSource } from './view';
+export { setShortcutsOpener, setViewCentreSource } from './view';
 export { DECISION_COMMANDS } from './decisions';
 export { FIELD_COMMANDS } from './fields';
 export { FIREWALL_COMMANDS, FIREWALL_CARD, deviceProblems } from './firewall';

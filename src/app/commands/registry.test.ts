@@ -15,9 +15,9 @@ describe('the command registry', () => {
       ...INVENTORY_COMMANDS,
     };
     for (const [id, command] of Object.entries(all)) expect(command.id).toBe(id);
-    // 15 at start, 10 with the panels’ fields, 5 decisions, 8 on firewall devices, 1 with its
+    // 16 at start, 10 with the panels’ fields, 5 decisions, 8 on firewall devices, 1 with its
     // dialog: no id taken twice.
-    expect(Object.keys(all)).toHaveLength(39);
+    expect(Object.keys(all)).toHaveLength(40);
   });
 
   it('lists every shortcut from the commands, with its label', () => {
@@ -26,6 +26,7 @@ describe('the command registry', () => {
       ['Redo', 'Mod+Shift+Z'],
       ['Delete', 'Delete'],
       ['Clear selection', 'Escape'],
+      ['Keyboard shortcuts', '?'],
       ['Tidy layout', 'Alt+Shift+L'],
     ]);
   });

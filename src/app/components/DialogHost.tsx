@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import { whenIdle } from './idle';
 import { onExportNotes, onImportFailure } from '../io';
 import { confirmAction, setDialogHost, type Open } from './confirm';
+import { setShortcutsOpener } from '../commands';
 
 // A plan file's problems load when first needed: most visits never fail an import.
 const ImportProblemsDialog = lazy(() =>
@@ -11,6 +12,10 @@ const ImportProblemsDialog = lazy(() =>
 // asked for, without being part of the first load.
 const loadConfirm = () => import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog }));
 const ConfirmDialog = lazy(loadConfirm);
+// The list of keyboard shortcuts loads when first asked for ("?").
+const ShortcutsDialog = lazy(() =>
+  import('../dialogs/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })),
+);
 // "Import hosts" and the inventory reader load when it is first opened.
 const ImportHostsDialog = lazy(() =>
   import('../dialogs/ImportHostsDialog').then((m) => ({ default: m.ImportHostsDialog })),
@@ -26,10 +31,12 @@ export function DialogHost() {
   useEffect(() => whenIdle(() => void loadConfirm().catch(() => undefined)), []);
   useEffect(() => {
     setDialogHost(setOpen);
+    setShortcutsOpener(() => setOpen({ kind: 'shortcuts' }));
     onImportFailure((failure) => setOpen({ kind: 'import-problems', failure }));
     onExportNotes((title, message) => confirmAction(title, message, 'Save the file', 'primary'));
     return () => {
       setDialogHost(undefined);
+      setShortcutsOpener(undefined);
       onImportFailure(undefined);
       onExportNotes(undefined);
     };
@@ -45,6 +52,8 @@ export function DialogHost() {
             open.resolve(ok);
           }}
         />
+      ) : open.kind === 'shortcuts' ? (
+        <ShortcutsDialog onDone={() => setOpen(undefined)} />
       ) : open.kind === 'import-hosts' ? (
         <ImportHostsDialog onDone={() => setOpen(undefined)} />
       ) : (

@@ -5,7 +5,8 @@ import type { ConfirmRequest } from './ConfirmDialog';
 export type Open =
   | { kind: 'confirm'; request: ConfirmRequest; resolve: (ok: boolean) => void }
   | { kind: 'import-problems'; failure: ImportFailure }
-  | { kind: 'import-hosts' };
+  | { kind: 'import-hosts' }
+  | { kind: 'shortcuts' };
 
 let show: ((dialog: Open) => void) | undefined;
 
