@@ -256,3 +256,27 @@ test('"?" opens "Keyboard shortcuts", listing every command that has keys; Escap
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('Enter on a palette item adds the host where it belongs and puts the keyboard in its name field', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openExample(page, /DMZ relay/);
+  const details = page.getByRole('complementary', { name: 'Details' });
+  // No zone selected: the new host lands outside every zone, whatever zone is mid-view.
+  await addByKeyboard(page, 'DNS server');
+  const name = details.getByLabel('Name', { exact: true });
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('DNS01');
+  await page.keyboard.type('DNS-EDGE');
+  await expect(name).toHaveValue('DNS-EDGE');
+  await expect(details.getByLabel('Zone')).toHaveValue('');
+
+  // With a zone selected, it goes to free space in that zone.
+  await canvas(page)
+    .getByRole('group', { name: /^Zone DMZ,/ })
+    .click({ position: { x: 12, y: 12 } });
+  await addByKeyboard(page, 'Mail server');
+  await expect(name).toBeFocused();
+  await expect(details.getByLabel('Zone').locator('option:checked')).toHaveText('DMZ (DMZ)');
+});

@@ -36,26 +36,44 @@ function moveStack(plan: Plan, hostIds: readonly string[], to: Point): Plan {
   return next;
 }
 
+/** The host whose name field should take the keyboard when it shows (one added from the palette). */
+let nameFocusFor: string | undefined;
+
+/** True once for the host just added from the palette: its name field then takes the keyboard. */
+export function takeNameFocus(hostId: string): boolean {
+  if (nameFocusFor !== hostId) return false;
+  nameFocusFor = undefined;
+  return true;
+}
+
 /** Commands on hosts: add, name, address, roles, zone, and moving cards on the canvas. */
 export const HOST_COMMANDS = {
   /**
-   * Adds a host of `role` centred on `at` (flow coordinates; by default the middle of the visible
-   * canvas, nudged off any host already there) and selects it.
+   * Adds a host of `role` and selects it. Dropped at `at` (flow coordinates), it joins the zone
+   * it lands in. Added from the palette by a press (no `at`), it goes to free space in the selected
+   * zone, or, with no zone selected, near the middle of the view outside every zone (never into
+   * whatever zone happens to be there), and its name field takes the keyboard.
    */
   addHost: defineCommand<{ role: RoleId; at?: Point }>({
     id: 'addHost',
     label: 'Add host',
     perform: (s, { role, at }) => {
-      let point = at;
-      if (!point) {
-        const c = viewCentre();
-        const spot = freeSpot(s.plan, { x: c.x - HOST_SIZE.width / 2, y: c.y - HOST_SIZE.height / 2 });
-        point = { x: spot.x + HOST_SIZE.width / 2, y: spot.y + HOST_SIZE.height / 2 };
+      if (at) {
+        const result = addHost(s.plan, role, {
+          x: at.x - HOST_SIZE.width / 2,
+          y: at.y - HOST_SIZE.height / 2,
+        });
+        if (!s.commit(result.plan)) return false;
+        s.select({ kind: 'hosts', ids: [result.host.id] });
+        return;
       }
-      const position = { x: point.x - HOST_SIZE.width / 2, y: point.y - HOST_SIZE.height / 2 };
-      const result = addHost(s.plan, role, position);
-      if (!s.commit(result.plan)) return false;
+      const c = viewCentre();
+      const spot = freeSpot(s.plan, { x: c.x - HOST_SIZE.width / 2, y: c.y - HOST_SIZE.height / 2 });
+      const result = addHost(s.plan, role, spot);
+      const zone = s.selection.kind === 'zone' ? s.selection.id : undefined;
+      if (!s.commit(placeInZone(result.plan, result.host.id, zone))) return false;
       s.select({ kind: 'hosts', ids: [result.host.id] });
+      nameFocusFor = result.host.id;
     },
   }),
   /**

@@ -2,6 +2,7 @@ export * from './command';
 export * from './registry';
 export { startShortcuts } from './keyboard';
 export { isPlanEmpty } from './plan';
+export { takeNameFocus } from './host';
 export { setShortcutsOpener, setViewCentreSource } from './view';
 export { DECISION_COMMANDS } from './decisions';
 export { FIELD_COMMANDS } from './fields';

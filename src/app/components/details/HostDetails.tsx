@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   CATALOG,
   COUNTERPART_ROLES,
@@ -21,12 +21,20 @@ import { Button, Field, inputClass } from '../../ui';
 import { useDraft } from '../useDraft';
 import { WarningItem } from '../WarningList';
 import { FlowList, Section } from './Section';
-import { run } from '../../commands';
+import { run, takeNameFocus } from '../../commands';
 
 function HostName({ host }: { host: Host }) {
   const [draft, setDraft] = useDraft(host.name);
   const problem = draft.trim() === '' ? 'The name must not be empty.' : undefined;
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // A host just added from the palette is named next: the keyboard goes straight to its name.
+  useEffect(() => {
+    if (takeNameFocus(host.id)) {
+      input.current?.focus();
+      input.current?.select();
+    }
+  }, [host.id]);
   return (
     <Field
       label="Name"
@@ -40,6 +48,7 @@ function HostName({ host }: { host: Host }) {
       }
     >
       <input
+        ref={input}
         id={id}
         className={inputClass}
         value={draft}
