@@ -35,13 +35,13 @@ const ON_DEMAND = [
   // The rules' explanations, and the warnings with the device paths they check (see loadWarnings).
   /\/src\/domain\/engine\/(explain|derive|warnings|paths)\./,
   /\/src\/domain\/plan\/(restore|schema|migrate|examples|address|groupNames|objectPrefix)\./,
-  /\/src\/domain\/edit\/(decisions|firewalls)\./,
+  /\/src\/domain\/edit\/(decisions|firewalls|paste)\./,
   // What a zone change did, in words; firewall device cards (loaded when a plan first has one);
   // the stacked view's arrows (with the grouping code, when "Group similar hosts" is first on).
   // The arrows of a very large plan, drawn together (BundledLayer and BundledFlows).
   /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows)\./,
   // Commands of the panels' fields, decisions and devices: registered by what uses them as it loads.
-  /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory)\./,
+  /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory|clipboard)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,

@@ -280,3 +280,33 @@ test('Enter on a palette item adds the host where it belongs and puts the keyboa
   await expect(name).toBeFocused();
   await expect(details.getByLabel('Zone').locator('option:checked')).toHaveText('DMZ (DMZ)');
 });
+
+test('Ctrl+C and Ctrl+V copy a host under a name of its own and without its address; Ctrl+D duplicates; Ctrl+A selects all', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openExample(page, /DMZ relay/);
+  await hostNode(page, 'SEG-NODE01').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  const copy = hostNode(page, 'SEG-NODE03');
+  await expect(copy).toBeVisible();
+  await expect(copy).toContainText('no address');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByLabel('Name', { exact: true })).toHaveValue('SEG-NODE03');
+
+  // Again: one more, a step further.
+  await page.keyboard.press('Control+v');
+  await expect(hostNode(page, 'SEG-NODE04')).toBeVisible();
+  await hostNode(page, 'SEG-NODE04').click();
+  await page.keyboard.press('Control+d');
+  await expect(hostNode(page, 'SEG-NODE05')).toBeVisible();
+
+  // One undo step each.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(hostNode(page, 'SEG-NODE05')).toHaveCount(0);
+
+  await pane(page).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+a');
+  await expect(details.getByRole('heading', { level: 2 })).toContainText('hosts');
+});

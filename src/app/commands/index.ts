@@ -8,3 +8,4 @@ export { DECISION_COMMANDS } from './decisions';
 export { FIELD_COMMANDS } from './fields';
 export { FIREWALL_COMMANDS, FIREWALL_CARD, deviceProblems } from './firewall';
 export { INVENTORY_COMMANDS } from './inventory';
+export { CLIPBOARD_COMMANDS } from './clipboard';

@@ -1,5 +1,5 @@
 import { matches } from './command';
-import { COMMANDS, run, type CommandId } from './registry';
+import { registeredCommands, run, type CommandId } from './registry';
 
 function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -13,7 +13,9 @@ function inTextField(target: EventTarget | null): boolean {
 export function startShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || inTextField(e.target) || document.querySelector('dialog[open]')) return;
-    for (const [id, command] of Object.entries(COMMANDS)) {
+    // Commands that load later (with the panels) have keys too: every command registered so far.
+    for (const command of registeredCommands()) {
+      const id = command.id;
       if (!command.keys || !matches(command, e)) continue;
       // Undo and redo keep the browser's own meaning away even when there is nothing to undo.
       const claimed = run(id as CommandId) || id === 'undo' || id === 'redo';

@@ -3,6 +3,7 @@ import { DECISION_COMMANDS } from './decisions';
 import { FIELD_COMMANDS } from './fields';
 import { FIREWALL_COMMANDS } from './firewall';
 import { INVENTORY_COMMANDS } from './inventory';
+import { CLIPBOARD_COMMANDS } from './clipboard';
 import { COMMANDS, commandOf, registerCommands, run, shortcuts } from './registry';
 
 describe('the command registry', () => {
@@ -13,11 +14,12 @@ describe('the command registry', () => {
       ...DECISION_COMMANDS,
       ...FIREWALL_COMMANDS,
       ...INVENTORY_COMMANDS,
+      ...CLIPBOARD_COMMANDS,
     };
     for (const [id, command] of Object.entries(all)) expect(command.id).toBe(id);
-    // 16 at start, 10 with the panels’ fields, 5 decisions, 8 on firewall devices, 1 with its
-    // dialog: no id taken twice.
-    expect(Object.keys(all)).toHaveLength(40);
+    // 16 at start, 10 with the panels’ fields, 5 decisions, 8 on firewall devices, 5 of the
+    // clipboard, 1 with its dialog: no id taken twice.
+    expect(Object.keys(all)).toHaveLength(45);
   });
 
   it('lists every shortcut from the commands, with its label', () => {

@@ -4,6 +4,7 @@ import type { DECISION_COMMANDS } from './decisions';
 import type { FIELD_COMMANDS } from './fields';
 import type { FIREWALL_COMMANDS } from './firewall';
 import type { INVENTORY_COMMANDS } from './inventory';
+import type { CLIPBOARD_COMMANDS } from './clipboard';
 import { HOST_COMMANDS } from './host';
 import { PLAN_COMMANDS } from './plan';
 import { VIEW_COMMANDS } from './view';
@@ -20,7 +21,8 @@ type AllCommands = typeof COMMANDS &
   typeof FIELD_COMMANDS &
   typeof DECISION_COMMANDS &
   typeof FIREWALL_COMMANDS &
-  typeof INVENTORY_COMMANDS;
+  typeof INVENTORY_COMMANDS &
+  typeof CLIPBOARD_COMMANDS;
 export type CommandId = keyof AllCommands;
 type ArgsOf<K extends CommandId> = AllCommands[K] extends Command<infer A> ? A : never;
 
@@ -55,6 +57,9 @@ export function isEnabled<K extends CommandId>(id: K, ...args: ArgsOf<K> extends
   const command = registered.get(id);
   return !!command && (!command.enabled || command.enabled(usePlanner.getState(), args[0]));
 }
+
+/** Every command registered so far: those of the start, and those loaded since. */
+export const registeredCommands = (): readonly AnyCommand[] => [...registered.values()];
 
 /** Every command with keys, in registry order: what the keyboard does, for the shortcuts list. */
 export function shortcuts(): { id: string; label: string; keys: readonly string[] }[] {

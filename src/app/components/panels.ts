@@ -1,7 +1,13 @@
 // The panels around the canvas: the palette, the flows and warnings, the side panel's plan
 // details, the notices and the dialog host. They load in a chunk of their own, fetched as soon as the app starts
 // (see lazyPanels.ts), so the first chunk holds what the canvas needs.
-import { DECISION_COMMANDS, FIELD_COMMANDS, FIREWALL_COMMANDS, registerCommands } from '../commands';
+import {
+  CLIPBOARD_COMMANDS,
+  DECISION_COMMANDS,
+  FIELD_COMMANDS,
+  FIREWALL_COMMANDS,
+  registerCommands,
+} from '../commands';
 
 /**
  * The panels' fields, the architect's decisions and the firewall devices are edited in these
@@ -13,6 +19,7 @@ export function registerPanelCommands() {
   registerCommands(FIELD_COMMANDS);
   registerCommands(DECISION_COMMANDS);
   registerCommands(FIREWALL_COMMANDS);
+  registerCommands(CLIPBOARD_COMMANDS);
 }
 
 export { Palette } from './Palette';
