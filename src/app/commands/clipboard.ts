@@ -20,6 +20,10 @@ function selected(s: PlannerState): { hosts: string[]; zones: string[] } {
 
 const hasSelection = (s: PlannerState) => s.selection.kind === 'hosts' || s.selection.kind === 'zone';
 
+/** Text selected on the page (in the flow table, say): Ctrl+C and Ctrl+X then copy that text. */
+const textSelected = () => typeof window !== 'undefined' && !!window.getSelection()?.toString();
+const canTake = (s: PlannerState) => hasSelection(s) && !textSelected();
+
 function take(s: PlannerState): boolean {
   const { hosts, zones } = selected(s);
   const next = copyOf(s.plan, hosts, zones);
@@ -54,14 +58,14 @@ export const CLIPBOARD_COMMANDS = {
     id: 'copy',
     label: 'Copy',
     keys: ['Mod+C'],
-    enabled: hasSelection,
+    enabled: canTake,
     perform: (s) => take(s),
   }),
   cut: defineCommand({
     id: 'cut',
     label: 'Cut',
     keys: ['Mod+X'],
-    enabled: hasSelection,
+    enabled: canTake,
     perform: (s) => {
       if (!take(s)) return false;
       const { hosts, zones } = selected(s);
