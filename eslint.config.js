@@ -22,6 +22,15 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker is plain JavaScript, copied into the build as it is (see vite.config.ts).
+    files: ['src/app/offline/service-worker.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.serviceworker,
+    },
+  },
+  {
     files: ['src/**/*.tsx', 'src/app/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

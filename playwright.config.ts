@@ -34,6 +34,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
     launchOptions: chromiumLaunchOptions(),
+    // The offline test turns the service worker on; elsewhere it would only cache in the background.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,

@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 
 /**
  * index.html carries a strict Content-Security-Policy for the built app. The dev server needs an
@@ -16,6 +18,38 @@ function devCsp(): Plugin {
       html
         .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
         .replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
+  };
+}
+
+/**
+ * Offline: writes the service worker (src/app/offline/service-worker.js) into the build as /sw.js,
+ * with every file of the build to cache and a version named after them (a hash of the hashed file
+ * names and of index.html). A new build is a new version, which the browser sees as a changed
+ * sw.js and installs beside the old one.
+ */
+function offline(): Plugin {
+  return {
+    name: 'portolan-offline',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const built = Object.keys(bundle).filter((f) => !f.startsWith('.vite/') && !f.endsWith('.map'));
+      const publicFiles = readdirSync('public').filter((f) => !f.startsWith('.'));
+      const files = [
+        '/',
+        ...[...built, ...publicFiles].filter((f) => f !== 'index.html').map((f) => `/${f}`),
+      ];
+      const html = bundle['index.html'];
+      const version = createHash('sha256')
+        .update(files.join('\n'))
+        .update(html?.type === 'asset' ? String(html.source) : '')
+        .digest('hex')
+        .slice(0, 16);
+      const source = readFileSync('src/app/offline/service-worker.js', 'utf8').replace(
+        'self.__PORTOLAN_PRECACHE__',
+        JSON.stringify({ version, files }),
+      );
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
   };
 }
 
@@ -69,12 +103,14 @@ const ON_DEMAND = [
   // "Import hosts": the inventory reader loads with its dialog.
   /\/src\/domain\/inventory\//,
   /\/src\/app\/io\/png\./,
+  // The service worker's installer: started once the page is idle.
+  /\/src\/app\/offline\//,
 ];
 const slashes = (id: string) => id.replace(/\\/g, '/');
 const isOnDemand = (id: string) => ON_DEMAND.some((pattern) => pattern.test(slashes(id)));
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), devCsp()],
+  plugins: [react(), tailwindcss(), devCsp(), offline()],
   // Module workers, so the export worker loads each format's code (and the PDF's font) only
   // when that format is first built, as the page does.
   worker: { format: 'es' },

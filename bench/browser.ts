@@ -24,7 +24,11 @@ export async function serveBuiltApp(
   return { url, outDir, close: () => server.close() };
 }
 
-/** The same Chromium the end-to-end tests use (see e2e/chromium.ts). */
+/**
+ * The same Chromium the end-to-end tests use (see e2e/chromium.ts). Benchmark pages block the
+ * service worker (`serviceWorkers: 'block'`): its caching of the build would run beside what
+ * they measure.
+ */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions(extraArgs));
 }

@@ -24,7 +24,7 @@ export async function benchCanvasDrag(url: string, extraCss = ''): Promise<void>
     '--run-all-compositor-stages-before-draw',
   ]);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
     // tsx names functions with a helper that the page does not have.
     await page.addInitScript('window.__name = (f) => f');
     await page.addInitScript((text) => localStorage.setItem('portolan.plan', text), serializePlan(plan));

@@ -47,7 +47,7 @@ export async function benchExports(url: string): Promise<void> {
   const browser = await launchChromium();
   try {
     const runs = async (item: string, id: string, times: number) => {
-      const page = await browser.newPage({ acceptDownloads: true });
+      const page = await browser.newPage({ serviceWorkers: 'block', acceptDownloads: true });
       await page.addInitScript((text) => localStorage.setItem('portolan.plan', text), serializePlan(plan));
       await page.goto(url);
       await page.locator('.react-flow__node-host').first().waitFor();
@@ -91,7 +91,7 @@ export async function benchPngUpgrade(url: string): Promise<void> {
   console.log(`\n== Diagram PNG with upgrade marks, Chromium: ${plan.hosts.length} hosts, from 8.0 ==`);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await browser.newPage({ serviceWorkers: 'block', acceptDownloads: true });
     await page.addInitScript((text) => localStorage.setItem('portolan.plan', text), serializePlan(plan));
     await page.goto(url);
     await page.locator('.react-flow__node-host').first().waitFor();

@@ -14,7 +14,7 @@ export async function benchLarge(url: string): Promise<void> {
   console.log(`\n== A 1,000-host plan in Chromium (${plan.zones.length} zones) ==`);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await browser.newPage({ serviceWorkers: 'block', acceptDownloads: true });
     await page.goto(url);
     await page.getByRole('button', { name: 'Import plan' }).waitFor();
     await watchLongTasks(page);

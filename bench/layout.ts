@@ -168,7 +168,7 @@ export async function benchLayout(url: string): Promise<void> {
   const plan = generatePlan(300);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
     await page.addInitScript((text) => localStorage.setItem('portolan.plan', text), serializePlan(plan));
     await page.goto(url);
     await page.locator('.react-flow__node-host').first().waitFor();

@@ -34,7 +34,11 @@ async function measure(url: string, plan: Plan): Promise<Map<string, Timed>> {
   const cells = new Map<string, Timed>();
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({
+      serviceWorkers: 'block',
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 900 },
+    });
     await page.goto(url);
     await page.getByRole('button', { name: 'Import plan' }).waitFor();
     await watchLongTasks(page);

@@ -252,6 +252,11 @@ test('"?" opens "Keyboard shortcuts", listing every command that has keys; Escap
     /^Clear selectionEscape$/,
     /^Keyboard shortcuts\?$/,
     /^Tidy layoutAlt\+Shift\+L$/,
+    /^CopyCtrl\+C$/,
+    /^CutCtrl\+X$/,
+    /^PasteCtrl\+V$/,
+    /^DuplicateCtrl\+D$/,
+    /^Select all hostsCtrl\+A$/,
   ]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

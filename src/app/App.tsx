@@ -11,7 +11,6 @@ import { useTheme } from './ui';
 
 // The panels' chunk is fetched now, alongside the saved plan being read, not after the first render.
 void loadPanels().catch(() => undefined);
-
 export function App() {
   useTheme();
   // Until the panels' chunk is in (usually before the first render), their frames stay empty.

@@ -8,6 +8,7 @@ import {
   FIREWALL_COMMANDS,
   registerCommands,
 } from '../commands';
+import { whenIdle } from './idle';
 
 /**
  * The panels' fields, the architect's decisions and the firewall devices are edited in these
@@ -16,10 +17,25 @@ import {
  * module's own statements when it only passes on exports).
  */
 export function registerPanelCommands() {
+  startOfflineWhenIdle();
   registerCommands(FIELD_COMMANDS);
   registerCommands(DECISION_COMMANDS);
   registerCommands(FIREWALL_COMMANDS);
   registerCommands(CLIPBOARD_COMMANDS);
+}
+
+/**
+ * Working offline: the service worker is installed once the page has nothing else to do. Started
+ * with the panels, whose chunk every visit fetches right after the first.
+ */
+function startOfflineWhenIdle() {
+  whenIdle(
+    () =>
+      void import('../offline').then(
+        (m) => m.startOffline(),
+        () => undefined,
+      ),
+  );
 }
 
 export { Palette } from './Palette';
