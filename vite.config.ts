@@ -4,7 +4,8 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 
 /**
  * index.html carries a strict Content-Security-Policy for the built app. The dev server needs an
@@ -31,24 +32,28 @@ function offline(): Plugin {
   return {
     name: 'portolan-offline',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const built = Object.keys(bundle).filter((f) => !f.startsWith('.vite/') && !f.endsWith('.map'));
-      const publicFiles = readdirSync('public').filter((f) => !f.startsWith('.'));
-      const files = [
-        '/',
-        ...[...built, ...publicFiles].filter((f) => f !== 'index.html').map((f) => `/${f}`),
-      ];
-      const html = bundle['index.html'];
+    // After the files are written: the list is what is on disk (a chunk can be dropped late).
+    writeBundle(options) {
+      const dir = options.dir ?? 'dist';
+      const walk = (sub: string): string[] =>
+        readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory() ? walk(join(sub, e.name)) : [join(sub, e.name)],
+        );
+      const written = walk('')
+        .map((f) => f.split(sep).join('/'))
+        .filter((f) => !f.startsWith('.vite/') && !f.endsWith('.map') && f !== 'sw.js' && f !== 'index.html')
+        .sort();
+      const files = ['/', ...written.map((f) => `/${f}`)];
       const version = createHash('sha256')
         .update(files.join('\n'))
-        .update(html?.type === 'asset' ? String(html.source) : '')
+        .update(readFileSync(join(dir, 'index.html')))
         .digest('hex')
         .slice(0, 16);
       const source = readFileSync('src/app/offline/service-worker.js', 'utf8').replace(
         'self.__PORTOLAN_PRECACHE__',
         JSON.stringify({ version, files }),
       );
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      writeFileSync(join(dir, 'sw.js'), source);
     },
   };
 }
