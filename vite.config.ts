@@ -78,9 +78,9 @@ const ON_DEMAND = [
   // What a zone change did, in words; firewall device cards (loaded when a plan first has one);
   // the stacked view's arrows (with the grouping code, when "Group similar hosts" is first on).
   // The arrows of a very large plan, drawn together (BundledLayer and BundledFlows).
-  /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows)\./,
+  /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows|EmptyCanvas)\./,
   // Commands of the panels' fields, decisions and devices: registered by what uses them as it loads.
-  /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory|clipboard)\./,
+  /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory|clipboard|help)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,

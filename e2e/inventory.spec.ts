@@ -19,7 +19,7 @@ test('"Import hosts" reads a 40-line CSV, previews it, and adds the 40 hosts in 
   page,
 }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Import hosts' }).click();
+  await page.getByRole('button', { name: 'Import hosts', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import hosts' });
   const chooser = page.waitForEvent('filechooser');
   await dialog.getByRole('button', { name: 'Choose a CSV file…' }).click();
@@ -49,7 +49,7 @@ test('"Import hosts" reads a 40-line CSV, previews it, and adds the 40 hosts in 
 
 test('"Import hosts" shows each line’s problem and adds only the good lines', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Import hosts' }).click();
+  await page.getByRole('button', { name: 'Import hosts', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import hosts' });
   await dialog
     .getByLabel('Rows')

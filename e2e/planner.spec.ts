@@ -240,7 +240,8 @@ test('"?" opens "Keyboard shortcuts", listing every command that has keys; Escap
   page,
 }) => {
   await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Import plan' })).toBeVisible();
+  // Its key works once the panels are in (they load with the page).
+  await expect(page.getByRole('navigation', { name: 'Components' })).toBeVisible();
   await page.locator('body').press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
@@ -250,13 +251,13 @@ test('"?" opens "Keyboard shortcuts", listing every command that has keys; Escap
     /^RedoCtrl\+Shift\+Z or Ctrl\+Y$/,
     /^DeleteDelete or Backspace$/,
     /^Clear selectionEscape$/,
-    /^Keyboard shortcuts\?$/,
     /^Tidy layoutAlt\+Shift\+L$/,
     /^CopyCtrl\+C$/,
     /^CutCtrl\+X$/,
     /^PasteCtrl\+V$/,
     /^DuplicateCtrl\+D$/,
     /^Select all hostsCtrl\+A$/,
+    /^Keyboard shortcuts\?$/,
   ]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -314,4 +315,23 @@ test('Ctrl+C and Ctrl+V copy a host under a name of its own and without its addr
   await pane(page).click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+a');
   await expect(details.getByRole('heading', { level: 2 })).toContainText('hosts');
+});
+
+test('an empty plan says how to start, with a button for each way', async ({ page }) => {
+  await page.goto('/');
+  const start = canvas(page).getByRole('region', { name: 'Start a plan' });
+  await expect(start).toBeVisible();
+  // A component: the keyboard goes to the palette, where Enter adds one.
+  await start.getByRole('button', { name: 'Add a component' }).click();
+  await expect(
+    page.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: 'Array Manager' }),
+  ).toBeFocused();
+  // Hosts from a spreadsheet.
+  await start.getByRole('button', { name: 'Import hosts from a spreadsheet' }).click();
+  await expect(page.getByRole('dialog', { name: 'Import hosts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // An example: opened at once (an empty plan loses nothing), and the invitation goes.
+  await start.getByRole('button', { name: 'DMZ relay with internal array' }).click();
+  await expect(page.getByLabel('Plan name')).toHaveValue('DMZ relay with internal array');
+  await expect(start).toHaveCount(0);
 });

@@ -13,7 +13,16 @@ import {
   type NodeProps,
   applyNodeChanges,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
 import { isRoleId, type Move } from '../../domain';
 import { registerCommands, run, setViewCentreSource } from '../commands';
 import { startZoneNews } from './zoneNews';
@@ -77,6 +86,9 @@ function useDevices(wanted: boolean): Devices | undefined {
  * arrows' labels are hidden too): a larger plan opens on its middle, the minimap and the wheel
  * reach the rest. Fitting 1,000 hosts at a tenth of their size drew every card and arrow at once.
  */
+/** What an empty canvas says (EmptyCanvas.tsx): loaded only while the plan is empty. */
+const EmptyCanvas = lazy(() => import('./EmptyCanvas').then((m) => ({ default: m.EmptyCanvas })));
+
 const FIT_VIEW = {
   padding: 0.12,
   maxZoom: 1,
@@ -435,6 +447,13 @@ export function Canvas() {
               Group similar hosts
             </label>
           </Panel>
+          {plan.hosts.length === 0 && plan.zones.length === 0 && !plan.firewalls?.length && (
+            <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center">
+              <Suspense fallback={null}>
+                <EmptyCanvas />
+              </Suspense>
+            </div>
+          )}
           <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
           <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
           <MiniMap<CanvasNode>

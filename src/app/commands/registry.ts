@@ -5,6 +5,7 @@ import type { FIELD_COMMANDS } from './fields';
 import type { FIREWALL_COMMANDS } from './firewall';
 import type { INVENTORY_COMMANDS } from './inventory';
 import type { CLIPBOARD_COMMANDS } from './clipboard';
+import type { HELP_COMMANDS } from './help';
 import { HOST_COMMANDS } from './host';
 import { PLAN_COMMANDS } from './plan';
 import { VIEW_COMMANDS } from './view';
@@ -22,7 +23,8 @@ type AllCommands = typeof COMMANDS &
   typeof DECISION_COMMANDS &
   typeof FIREWALL_COMMANDS &
   typeof INVENTORY_COMMANDS &
-  typeof CLIPBOARD_COMMANDS;
+  typeof CLIPBOARD_COMMANDS &
+  typeof HELP_COMMANDS;
 export type CommandId = keyof AllCommands;
 type ArgsOf<K extends CommandId> = AllCommands[K] extends Command<infer A> ? A : never;
 

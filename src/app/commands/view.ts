@@ -10,20 +10,6 @@ export function setViewCentreSource(source: () => Point) {
 export const viewCentre = () => centreSource();
 
 /**
- * Opens the list of keyboard shortcuts: set by the dialog host (which loads with the panels). A
- * `?` pressed before it is there opens the list once it is.
- */
-let shortcutsOpener: (() => void) | undefined;
-let shortcutsAsked = false;
-export function setShortcutsOpener(open: (() => void) | undefined) {
-  shortcutsOpener = open;
-  if (open && shortcutsAsked) {
-    shortcutsAsked = false;
-    open();
-  }
-}
-
-/**
  * Hosts a grouped Tidy left on their stack's card show up on one spot once the stack opens or
  * grouping goes off: they are spread then (see spreadPiled, loaded with the layout on first use).
  */
@@ -75,16 +61,6 @@ export const VIEW_COMMANDS = {
     perform: (s, { on }) => {
       s.setGroupHosts(on);
       return spreadAfterViewChange(s);
-    },
-  }),
-  showShortcuts: defineCommand({
-    id: 'showShortcuts',
-    label: 'Keyboard shortcuts',
-    // "?" is Shift and "/" on some keyboards, a key of its own on others.
-    keys: ['?', 'Shift+?'],
-    perform: () => {
-      if (shortcutsOpener) shortcutsOpener();
-      else shortcutsAsked = true;
     },
   }),
   tidyLayout: defineCommand({

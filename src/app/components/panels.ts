@@ -6,6 +6,7 @@ import {
   DECISION_COMMANDS,
   FIELD_COMMANDS,
   FIREWALL_COMMANDS,
+  HELP_COMMANDS,
   registerCommands,
 } from '../commands';
 import { whenIdle } from './idle';
@@ -22,6 +23,7 @@ export function registerPanelCommands() {
   registerCommands(DECISION_COMMANDS);
   registerCommands(FIREWALL_COMMANDS);
   registerCommands(CLIPBOARD_COMMANDS);
+  registerCommands(HELP_COMMANDS);
 }
 
 /**
