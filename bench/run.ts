@@ -4,6 +4,7 @@ import { benchCanvasDrag } from './canvas';
 import { benchEngine } from './engine';
 import { benchGrouping } from './grouping';
 import { benchExports, benchPngUpgrade } from './exports';
+import { benchInventory } from './inventory';
 import { benchLarge } from './large';
 import { benchLayout } from './layout';
 import { broken, summary } from './report';
@@ -33,6 +34,7 @@ try {
   await guarded('Diagram PNG', () => benchPngUpgrade(app.url));
   await guarded('Tidy layout', () => benchLayout(app.url));
   await guarded('1,000 hosts', () => benchLarge(app.url));
+  await guarded('Import hosts', () => benchInventory(app.url));
 } finally {
   await app.close();
 }
