@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { serializePlan } from '../src/domain/plan';
 import { generatePlan } from '../bench/plans';
-import { longestTask, untilIdle, watchLongTasks } from '../bench/page';
 import { exportAs, openExample } from './helpers';
 
 /*
@@ -49,7 +48,8 @@ test('a PNG with upgrade marks has the SVG size too', async ({ page }) => {
   await pngBesideSvg(page, 'Two sites, 40 hosts', 'two-sites-upgrade');
 });
 
-test('the PNG of a 1,000-host plan with upgrade marks never holds the page over 200 ms', async ({ page }) => {
+// Its speed, and the page's longest task meanwhile, are `npm run bench:table`'s to measure.
+test('the PNG of a 1,000-host plan with upgrade marks is drawn and saved', async ({ page }) => {
   test.slow();
   await page.goto('/');
   const chooser = page.waitForEvent('filechooser');
@@ -63,25 +63,10 @@ test('the PNG of a 1,000-host plan with upgrade marks never holds the page over 
   });
   await expect(page.getByRole('status').filter({ hasText: 'Opened “Generated 1000”' })).toBeVisible();
   await expect(page.getByLabel('Upgrade from')).toHaveValue('8.0');
-  // Opening the plan has long tasks of its own: they are over before the export starts.
-  await untilIdle(page);
-  await watchLongTasks(page);
 
-  const started = Date.now();
   const file = await exportAs(page, 'Diagram (PNG)');
-  const took = Date.now() - started;
-  // A task the download ended during is reported once it is over.
-  await untilIdle(page);
-  const longest = await longestTask(page);
-  test.info().annotations.push({
-    type: 'timing',
-    description: `1,000-host PNG: ${took} ms click to file, longest main-thread task ${Math.round(longest)} ms`,
-  });
-  console.log(`1,000-host PNG with upgrade marks: ${took} ms, longest task ${Math.round(longest)} ms`);
-
   expect(file.name).toBe('Generated 1000-diagram.png');
   const size = pngSize(file.body);
   expect(size.width).toBeGreaterThan(1000);
   expect(size.height).toBeGreaterThan(1000);
-  expect(longest).toBeLessThan(200);
 });

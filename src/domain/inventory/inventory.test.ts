@@ -147,13 +147,11 @@ describe('adding an inventory', () => {
       }
   });
 
-  it('reads and adds 500 lines in well under a second', () => {
+  it('reads and adds 500 lines, each host in its zone (its time is measured by the bench)', () => {
     const text = `name,address,roles,zone\n${Array.from({ length: 500 }, (_, i) => `W${i},10.1.${i >> 8}.${i & 255},admin,Zone ${i % 20}`).join('\n')}`;
-    const started = performance.now();
     const plan = addInventory(EMPTY, parseInventory(text, EMPTY));
-    const took = performance.now() - started;
     expect(plan.hosts).toHaveLength(500);
-    // A generous bound for a busy machine; the bench has the real figure.
-    expect(took).toBeLessThan(1000);
+    expect(plan.zones).toHaveLength(20);
+    expect(layoutProblems(plan).hostIds).toEqual([]);
   });
 });
