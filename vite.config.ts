@@ -80,7 +80,7 @@ const ON_DEMAND = [
   // The arrows of a very large plan, drawn together (BundledLayer and BundledFlows).
   /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows|EmptyCanvas)\./,
   // Commands of the panels' fields, decisions and devices: registered by what uses them as it loads.
-  /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory|clipboard|help)\./,
+  /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory|clipboard|help|find|stacks)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
   /\/src\/domain\/catalog\/texts\./,
   /\/src\/domain\/export\/(csv|groupedCsv|planFile|rows|registry)\./,

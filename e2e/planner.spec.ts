@@ -258,6 +258,7 @@ test('"?" opens "Keyboard shortcuts", listing every command that has keys; Escap
     /^DuplicateCtrl\+D$/,
     /^Select all hostsCtrl\+A$/,
     /^Keyboard shortcuts\?$/,
+    /^Find a hostCtrl\+F$/,
   ]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -334,4 +335,22 @@ test('an empty plan says how to start, with a button for each way', async ({ pag
   await start.getByRole('button', { name: 'DMZ relay with internal array' }).click();
   await expect(page.getByLabel('Plan name')).toHaveValue('DMZ relay with internal array');
   await expect(start).toHaveCount(0);
+});
+
+test('Ctrl+F on the canvas finds a host by name or address, selects it and puts the keyboard on its card', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openExample(page, /^Enterprise/);
+  await pane(page).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('dialog', { name: 'Find a host' });
+  await find.getByLabel('Name or address').fill('node05');
+  await expect(find.getByRole('status')).toHaveText('1 host. Enter picks the first.');
+  await page.keyboard.press('Enter');
+  await expect(find).toBeHidden();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByLabel('Name', { exact: true })).toHaveValue('SEG-NODE05');
+  await expect(hostNode(page, 'SEG-NODE05')).toBeFocused();
+  await expect(hostNode(page, 'SEG-NODE05')).toBeInViewport();
 });

@@ -5,6 +5,8 @@ export { isPlanEmpty } from './plan';
 export { takeNameFocus } from './host';
 export { setViewCentreSource } from './view';
 export { HELP_COMMANDS, setShortcutsOpener } from './help';
+export { FIND_COMMANDS, setFindOpener } from './find';
+export { STACK_COMMANDS } from './stacks';
 export { DECISION_COMMANDS } from './decisions';
 export { FIELD_COMMANDS } from './fields';
 export { FIREWALL_COMMANDS, FIREWALL_CARD, deviceProblems } from './firewall';

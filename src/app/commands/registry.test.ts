@@ -5,6 +5,8 @@ import { FIREWALL_COMMANDS } from './firewall';
 import { INVENTORY_COMMANDS } from './inventory';
 import { CLIPBOARD_COMMANDS } from './clipboard';
 import { HELP_COMMANDS } from './help';
+import { FIND_COMMANDS } from './find';
+import { STACK_COMMANDS } from './stacks';
 import { COMMANDS, commandOf, registerCommands, run, shortcuts } from './registry';
 
 describe('the command registry', () => {
@@ -17,11 +19,13 @@ describe('the command registry', () => {
       ...INVENTORY_COMMANDS,
       ...CLIPBOARD_COMMANDS,
       ...HELP_COMMANDS,
+      ...FIND_COMMANDS,
+      ...STACK_COMMANDS,
     };
     for (const [id, command] of Object.entries(all)) expect(command.id).toBe(id);
-    // 15 at start, 10 with the panels’ fields, 5 decisions, 8 on firewall devices, 5 of the
-    // clipboard, 1 of help, 1 with its dialog: no id taken twice.
-    expect(Object.keys(all)).toHaveLength(45);
+    // 13 at start; with the panels 10 fields, 5 decisions, 8 on firewall devices, 5 of the
+    // clipboard, 1 of help, 1 of finding, 2 of stacks; 1 with its dialog: no id taken twice.
+    expect(Object.keys(all)).toHaveLength(46);
   });
 
   it('lists every shortcut from the commands, with its label', () => {

@@ -6,6 +6,8 @@ import type { FIREWALL_COMMANDS } from './firewall';
 import type { INVENTORY_COMMANDS } from './inventory';
 import type { CLIPBOARD_COMMANDS } from './clipboard';
 import type { HELP_COMMANDS } from './help';
+import type { FIND_COMMANDS } from './find';
+import type { STACK_COMMANDS } from './stacks';
 import { HOST_COMMANDS } from './host';
 import { PLAN_COMMANDS } from './plan';
 import { VIEW_COMMANDS } from './view';
@@ -24,7 +26,9 @@ type AllCommands = typeof COMMANDS &
   typeof FIREWALL_COMMANDS &
   typeof INVENTORY_COMMANDS &
   typeof CLIPBOARD_COMMANDS &
-  typeof HELP_COMMANDS;
+  typeof HELP_COMMANDS &
+  typeof FIND_COMMANDS &
+  typeof STACK_COMMANDS;
 export type CommandId = keyof AllCommands;
 type ArgsOf<K extends CommandId> = AllCommands[K] extends Command<infer A> ? A : never;
 

@@ -1,5 +1,4 @@
 import { removeFirewalls, removeHosts, removeZones, type Point } from '../../domain';
-import { usePlanner, type PlannerState } from '../state';
 import { defineCommand } from './command';
 
 /** Where the canvas should place new things when not told: set by the canvas, in flow coordinates. */
@@ -8,18 +7,6 @@ export function setViewCentreSource(source: () => Point) {
   centreSource = source;
 }
 export const viewCentre = () => centreSource();
-
-/**
- * Hosts a grouped Tidy left on their stack's card show up on one spot once the stack opens or
- * grouping goes off: they are spread then (see spreadPiled, loaded with the layout on first use).
- */
-function spreadAfterViewChange(s: PlannerState): Promise<unknown> | undefined {
-  const { groupHosts, expandedStacks } = usePlanner.getState();
-  if (s.plan.hosts.length < 2) return undefined;
-  return import('../workers/layout').then((m) =>
-    m.spreadPiled((next) => usePlanner.getState().commit(next), { groupHosts, expandedStacks }),
-  );
-}
 
 /** Commands on what is selected and on the view. */
 export const VIEW_COMMANDS = {
@@ -44,24 +31,6 @@ export const VIEW_COMMANDS = {
     keys: ['Escape'],
     enabled: (s) => s.selection.kind !== 'none',
     perform: (s) => s.select({ kind: 'none' }),
-  }),
-  /** Opens a stack to show its hosts one by one, or folds them back into one card. */
-  toggleStack: defineCommand<{ key: string }>({
-    id: 'toggleStack',
-    label: 'Open or fold a stack',
-    perform: (s, { key }) => {
-      s.toggleStack(key);
-      return spreadAfterViewChange(s);
-    },
-  }),
-  /** "Group similar hosts": stacks of similar hosts on the canvas, and the grouped rules as arrows. */
-  setGroupHosts: defineCommand<{ on: boolean }>({
-    id: 'setGroupHosts',
-    label: 'Group similar hosts',
-    perform: (s, { on }) => {
-      s.setGroupHosts(on);
-      return spreadAfterViewChange(s);
-    },
   }),
   tidyLayout: defineCommand({
     id: 'tidyLayout',

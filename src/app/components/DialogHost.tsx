@@ -2,7 +2,7 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import { whenIdle } from './idle';
 import { onExportNotes, onImportFailure } from '../io';
 import { confirmAction, setDialogHost, type Open } from './confirm';
-import { setShortcutsOpener } from '../commands';
+import { setFindOpener, setShortcutsOpener } from '../commands';
 
 // A plan file's problems load when first needed: most visits never fail an import.
 const ImportProblemsDialog = lazy(() =>
@@ -12,6 +12,8 @@ const ImportProblemsDialog = lazy(() =>
 // asked for, without being part of the first load.
 const loadConfirm = () => import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog }));
 const ConfirmDialog = lazy(loadConfirm);
+// "Find a host" loads when first asked for (Ctrl/Cmd+F on the canvas).
+const FindDialog = lazy(() => import('../dialogs/FindDialog').then((m) => ({ default: m.FindDialog })));
 // The list of keyboard shortcuts loads when first asked for ("?").
 const ShortcutsDialog = lazy(() =>
   import('../dialogs/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })),
@@ -32,11 +34,13 @@ export function DialogHost() {
   useEffect(() => {
     setDialogHost(setOpen);
     setShortcutsOpener(() => setOpen({ kind: 'shortcuts' }));
+    setFindOpener(() => setOpen({ kind: 'find' }));
     onImportFailure((failure) => setOpen({ kind: 'import-problems', failure }));
     onExportNotes((title, message) => confirmAction(title, message, 'Save the file', 'primary'));
     return () => {
       setDialogHost(undefined);
       setShortcutsOpener(undefined);
+      setFindOpener(undefined);
       onImportFailure(undefined);
       onExportNotes(undefined);
     };
@@ -52,6 +56,8 @@ export function DialogHost() {
             open.resolve(ok);
           }}
         />
+      ) : open.kind === 'find' ? (
+        <FindDialog onDone={() => setOpen(undefined)} />
       ) : open.kind === 'shortcuts' ? (
         <ShortcutsDialog onDone={() => setOpen(undefined)} />
       ) : open.kind === 'import-hosts' ? (

@@ -6,7 +6,8 @@ export type Open =
   | { kind: 'confirm'; request: ConfirmRequest; resolve: (ok: boolean) => void }
   | { kind: 'import-problems'; failure: ImportFailure }
   | { kind: 'import-hosts' }
-  | { kind: 'shortcuts' };
+  | { kind: 'shortcuts' }
+  | { kind: 'find' };
 
 let show: ((dialog: Open) => void) | undefined;
 

@@ -6,7 +6,9 @@ import {
   DECISION_COMMANDS,
   FIELD_COMMANDS,
   FIREWALL_COMMANDS,
+  FIND_COMMANDS,
   HELP_COMMANDS,
+  STACK_COMMANDS,
   registerCommands,
 } from '../commands';
 import { whenIdle } from './idle';
@@ -24,6 +26,8 @@ export function registerPanelCommands() {
   registerCommands(FIREWALL_COMMANDS);
   registerCommands(CLIPBOARD_COMMANDS);
   registerCommands(HELP_COMMANDS);
+  registerCommands(FIND_COMMANDS);
+  registerCommands(STACK_COMMANDS);
 }
 
 /**
