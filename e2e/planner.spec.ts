@@ -354,3 +354,30 @@ test('Ctrl+F on the canvas finds a host by name or address, selects it and puts 
   await expect(hostNode(page, 'SEG-NODE05')).toBeFocused();
   await expect(hostNode(page, 'SEG-NODE05')).toBeInViewport();
 });
+
+test('several selected hosts get a zone and a role all at once, each change one undo step', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openExample(page, /DMZ relay/);
+  await hostNode(page, 'SEG-NODE01').click();
+  await hostNode(page, 'SEG-NODE02').click({ modifiers: ['Control'] });
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: '2 hosts selected' })).toBeVisible();
+
+  await details.getByLabel('Zone of all').selectOption({ label: 'Internal network (trusted)' });
+  await expect(details.getByLabel('Zone of all').locator('option:checked')).toHaveText(
+    'Internal network (trusted)',
+  );
+  const roles = details.getByRole('group', { name: 'Roles of all' });
+  // The last role of a host cannot go.
+  await expect(roles.getByLabel('Processing node')).toBeDisabled();
+  await roles.getByLabel('DNS server').check();
+  await expect(hostNode(page, 'SEG-NODE01')).toHaveAccessibleName(/DNS server/);
+  await expect(hostNode(page, 'SEG-NODE02')).toHaveAccessibleName(/DNS server/);
+  // Now each has another: it can.
+  await expect(roles.getByLabel('Processing node')).toBeEnabled();
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(hostNode(page, 'SEG-NODE01')).not.toHaveAccessibleName(/DNS server/);
+});

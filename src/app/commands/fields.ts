@@ -96,6 +96,54 @@ export const FIELD_COMMANDS = {
       return false;
     },
   }),
+  /**
+   * Puts several hosts in one zone (undefined: none), one undo step; those the zone has no room
+   * for stay where they are, and the person is told how many.
+   */
+  setHostsZone: defineCommand<{ ids: readonly string[]; zone: string | undefined }>({
+    id: 'setHostsZone',
+    label: 'Zone of the selected hosts',
+    perform: (s, { ids, zone }) => {
+      const to = s.plan.zones.find((z) => z.id === zone);
+      let next = s.plan;
+      let stayed = 0;
+      for (const id of ids) {
+        const host = next.hosts.find((h) => h.id === id);
+        if (!host || host.zone === to?.id) continue;
+        const moved = updateHost(next, id, { zone: to?.id });
+        if (moved === next) stayed++;
+        next = moved;
+      }
+      if (stayed && to)
+        s.notify({
+          tone: 'info',
+          title: `${stayed} host${stayed === 1 ? '' : 's'} stayed in ${stayed === 1 ? 'its zone' : 'their zones'}: ${visibleText(to.name)} is full.`,
+          detail: `${visibleText(to.name)} cannot grow without covering another zone.`,
+        });
+      return next !== s.plan && s.commit(next);
+    },
+  }),
+  /**
+   * Gives a role to every one of several hosts, or takes it from every one, one undo step. Taking
+   * it is refused when a host would be left with no role.
+   */
+  setHostsRole: defineCommand<{ ids: readonly string[]; role: RoleId; on: boolean }>({
+    id: 'setHostsRole',
+    label: 'Role of the selected hosts',
+    enabled: (s, { ids, role, on }) =>
+      on || s.plan.hosts.every((h) => !ids.includes(h.id) || h.roles.some((r) => r !== role)),
+    perform: (s, { ids, role, on }) => {
+      let next = s.plan;
+      for (const id of ids) {
+        const host = next.hosts.find((h) => h.id === id);
+        if (!host || host.roles.includes(role) === on) continue;
+        next = updateHost(next, id, {
+          roles: on ? [...host.roles, role] : host.roles.filter((r) => r !== role),
+        });
+      }
+      return next !== s.plan && s.commit(next);
+    },
+  }),
   /** Typing in the name field makes one undo step; an empty name is not kept. */
   renameZone: defineCommand<{ id: string; name: string }>({
     id: 'renameZone',

@@ -1,9 +1,6 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
-import { run } from '../commands';
 import { whenIdle } from './idle';
 import { usePlanner } from '../state';
-import { Icon } from '../ui';
-import { Button } from '../ui';
 import { PlanSummary } from './details';
 
 /*
@@ -12,6 +9,7 @@ import { PlanSummary } from './details';
  */
 const loadSelected = () => import('./details/selected');
 const HostDetails = lazy(() => loadSelected().then((m) => ({ default: m.HostDetails })));
+const HostsDetails = lazy(() => loadSelected().then((m) => ({ default: m.HostsDetails })));
 const ZoneDetails = lazy(() => loadSelected().then((m) => ({ default: m.ZoneDetails })));
 const EdgeDetails = lazy(() => loadSelected().then((m) => ({ default: m.EdgeDetails })));
 const FirewallDetails = lazy(() => loadSelected().then((m) => ({ default: m.FirewallDetails })));
@@ -25,15 +23,7 @@ export function SidePanel() {
     const host = plan.hosts.find((h) => h.id === selection.ids[0]);
     body = host && <HostDetails key={host.id} host={host} plan={plan} />;
   } else if (selection.kind === 'hosts') {
-    body = (
-      <div className="space-y-3 px-4 py-3">
-        <h2 className="text-base font-semibold">{selection.ids.length} hosts selected</h2>
-        <Button variant="danger" onClick={() => run('deleteSelection')}>
-          <Icon name="trash" />
-          Delete {selection.ids.length} hosts
-        </Button>
-      </div>
-    );
+    body = <HostsDetails ids={selection.ids} plan={plan} />;
   } else if (selection.kind === 'zone') {
     const zone = plan.zones.find((z) => z.id === selection.id);
     body = zone && <ZoneDetails key={zone.id} zone={zone} plan={plan} />;

@@ -7,7 +7,7 @@ const CANVAS_KEYS: [string, string][] = [
   ['Select the focused card, zone or arrow', 'Enter or Space'],
   ['Move the selected cards', 'Arrow keys'],
   ['Open a stack of similar hosts, or fold it back', 'Enter, or double-click'],
-  ['Select several cards', 'Shift+click, or Shift+drag'],
+  ['Select several cards', 'Ctrl+click (⌘+click on a Mac), or Shift+drag a box'],
 ];
 
 /** A command's keys as read: a key that only adds Shift to another of its keys goes unsaid. */
