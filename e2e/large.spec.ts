@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { serializePlan } from '../src/domain/plan';
-import { generatePlan } from '../bench/plans';
+import { generateClientEstate, generatePlan } from '../bench/plans';
 import { canvas } from './helpers';
 
 /*
@@ -76,4 +76,35 @@ test('a long export shows its progress and can be cancelled; nothing is saved th
   await expect(notice).toHaveCount(0);
   await page.waitForTimeout(500);
   expect(saved).toBe(false);
+});
+
+test('a Tidy layout that takes more than a second can be stopped, and then nothing moves', async ({
+  page,
+}) => {
+  test.slow();
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import plan' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'clients.portolan.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializePlan(generateClientEstate(2000))),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Opened “Client estate 2000”' })).toBeVisible();
+  const card = canvas(page).locator('.react-flow__node-host').first();
+  const before = await card.getAttribute('style');
+
+  await page.getByRole('button', { name: 'Tidy layout' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Laying out the plan…' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  await notice.getByRole('button', { name: 'Cancel' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The layout was stopped; nothing moved.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Laid out the plan.' })).toHaveCount(0);
+  expect(await card.getAttribute('style')).toBe(before);
+  // Tidy is ready again.
+  await expect(page.getByRole('button', { name: 'Tidy layout' })).toBeEnabled();
 });

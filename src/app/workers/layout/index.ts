@@ -59,6 +59,27 @@ function getWorker(): Worker {
   return w;
 }
 
+/** Why a layout ended when the person cancelled it. */
+class LayoutCancelled extends Error {
+  constructor() {
+    super('The layout was cancelled.');
+  }
+}
+
+/** Stops the layout under way (the worker with it); its promise fails with LayoutCancelled. */
+function cancelLayouts() {
+  worker?.terminate();
+  worker = undefined;
+  for (const p of pending.values()) {
+    clearTimeout(p.timer);
+    p.reject(new LayoutCancelled());
+  }
+  pending.clear();
+}
+
+/** A layout that takes longer than this offers Cancel, as long exports do. */
+const CANCEL_AFTER_MS = 1000;
+
 /** Runs ELK on a graph in the worker. */
 export function runLayout(graph: LayoutNode, timeoutMs = LAYOUT_TIMEOUT_MS): Promise<LayoutNode> {
   return new Promise((resolve, reject) => {
@@ -144,9 +165,21 @@ export async function spreadPiled(apply: (next: Plan) => boolean, view: TidyView
  * (grouped or not), so the layout arranges that. This code loads on first use.
  */
 export async function tidyPlan(apply: (next: Plan) => boolean, view?: TidyView): Promise<void> {
-  const { plan, setLayoutBusy, notify } = usePlanner.getState();
+  const { plan, setLayoutBusy, notify, dismiss } = usePlanner.getState();
   if (plan.hosts.length === 0 && plan.zones.length === 0) return;
   setLayoutBusy(true);
+  let notice: number | undefined;
+  // Past a second, a notice says the layout is under way and offers to stop it.
+  const slow = setTimeout(() => {
+    notice = notify({
+      tone: 'info',
+      title: 'Laying out the plan…',
+      detail: 'Portolan stays usable meanwhile.',
+      persist: true,
+      progress: null,
+      actions: [{ label: 'Cancel', run: cancelLayouts }],
+    });
+  }, CANCEL_AFTER_MS);
   try {
     // A plan already laid out this way makes no undo step.
     // The flows are already derived for the canvas: the layout reuses them.
@@ -175,12 +208,17 @@ export async function tidyPlan(apply: (next: Plan) => boolean, view?: TidyView):
       detail: 'Undo puts everything back where it was.',
     });
   } catch (e) {
-    notify({
-      tone: 'error',
-      title: 'The layout could not be made.',
-      detail: e instanceof Error ? e.message : String(e),
-    });
+    if (e instanceof LayoutCancelled)
+      notify({ tone: 'info', title: 'The layout was stopped; nothing moved.' });
+    else
+      notify({
+        tone: 'error',
+        title: 'The layout could not be made.',
+        detail: e instanceof Error ? e.message : String(e),
+      });
   } finally {
+    clearTimeout(slow);
+    if (notice !== undefined) dismiss(notice);
     setLayoutBusy(false);
   }
 }
