@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
-import { EXAMPLE_PLANS } from '../src/domain/plan';
+import { EXAMPLE_PLANS, serializePlan, type Plan } from '../src/domain/plan';
 
 export const canvas = (page: Page) => page.getByRole('main', { name: 'Plan canvas' });
 export const pane = (page: Page) => page.locator('.react-flow__pane');
@@ -113,4 +113,14 @@ export async function closeWarns(page: Page): Promise<boolean> {
   });
   await page.close({ runBeforeUnload: true });
   return warned;
+}
+
+/** Opens a plan through Import as a person would, picking the file, and waits until it is open. */
+export async function importPlan(page: Page, fileName: string, plan: Plan) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import plan' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(serializePlan(plan)) });
+  await expect(page.getByRole('status').filter({ hasText: `Opened “${plan.name}”` })).toBeVisible();
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { serializePlan } from '../src/domain/plan';
+
 import { generateClientEstate, generatePlan } from '../bench/plans';
-import { canvas } from './helpers';
+import { canvas, importPlan } from './helpers';
 
 /*
  * A 1,000-host estate (12,829 arrows): it opens at a size the cards can be read at, draws only the
@@ -12,16 +12,7 @@ test('a 1,000-host plan opens legible, drawing the cards in view and its arrows 
 }) => {
   test.slow();
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import plan' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'estate.portolan.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializePlan(generatePlan(1000))),
-  });
-  await expect(page.getByRole('status').filter({ hasText: 'Opened “Generated 1000”' })).toBeVisible();
+  await importPlan(page, 'estate.portolan.json', generatePlan(1000));
 
   // Not fitted down to a tenth: the view stays at a size the cards can be read at (45 % or more).
   const zoom = () =>
@@ -45,16 +36,7 @@ test('a 1,000-host plan opens legible, drawing the cards in view and its arrows 
 test('a long export shows its progress and can be cancelled; nothing is saved then', async ({ page }) => {
   test.slow();
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import plan' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'estate.portolan.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializePlan(generatePlan(1000))),
-  });
-  await expect(page.getByRole('status').filter({ hasText: 'Opened “Generated 1000”' })).toBeVisible();
+  await importPlan(page, 'estate.portolan.json', generatePlan(1000));
   let saved = false;
   page.on('download', () => (saved = true));
 
@@ -83,16 +65,7 @@ test('a Tidy layout that takes more than a second can be stopped, and then nothi
 }) => {
   test.slow();
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import plan' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'clients.portolan.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializePlan(generateClientEstate(2000))),
-  });
-  await expect(page.getByRole('status').filter({ hasText: 'Opened “Client estate 2000”' })).toBeVisible();
+  await importPlan(page, 'clients.portolan.json', generateClientEstate(2000));
   const card = canvas(page).locator('.react-flow__node-host').first();
   const before = await card.getAttribute('style');
 

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { serializePlan } from '../src/domain/plan';
+
 import { generatePlan } from '../bench/plans';
-import { exportAs, openExample } from './helpers';
+import { exportAs, importPlan, openExample } from './helpers';
 
 /*
  * The diagram PNG is drawn off the page's main thread (OffscreenCanvas in the export worker): the
@@ -52,16 +52,7 @@ test('a PNG with upgrade marks has the SVG size too', async ({ page }) => {
 test('the PNG of a 1,000-host plan with upgrade marks is drawn and saved', async ({ page }) => {
   test.slow();
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import plan' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'estate.portolan.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializePlan({ ...generatePlan(1000), upgradeFrom: '8.0' })),
-  });
-  await expect(page.getByRole('status').filter({ hasText: 'Opened “Generated 1000”' })).toBeVisible();
+  await importPlan(page, 'estate.portolan.json', { ...generatePlan(1000), upgradeFrom: '8.0' });
   await expect(page.getByLabel('Upgrade from')).toHaveValue('8.0');
 
   const file = await exportAs(page, 'Diagram (PNG)');

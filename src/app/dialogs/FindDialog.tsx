@@ -1,8 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { HOST_SIZE, ROLES, hostPosition, visibleText } from '../../domain';
 import { usePlanner } from '../state';
 import { Button, inputClass } from '../ui';
+import { useModal } from './useModal';
 
 /** The most matches listed: enough to pick from, short enough to read. */
 const SHOWN = 20;
@@ -12,18 +13,11 @@ const SHOWN = 20;
  * or a click selects the host, centres the view on its card and puts the keyboard on it.
  */
 export function FindDialog({ onDone }: { onDone: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const plan = usePlanner((s) => s.plan);
   const rf = useReactFlow();
   const [query, setQuery] = useState('');
   const id = useId();
-  useEffect(() => {
-    if (!ref.current?.open) ref.current?.showModal();
-  }, []);
-  const close = () => {
-    ref.current?.close();
-    onDone();
-  };
+  const { ref, close, onCancel } = useModal(onDone);
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
     if (!q) return [];
@@ -55,10 +49,7 @@ export function FindDialog({ onDone }: { onDone: () => void }) {
     <dialog
       ref={ref}
       aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
+      onCancel={onCancel}
       className="m-auto mt-24 w-[28rem] max-w-[92vw] rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-xl backdrop:bg-slate-950/20 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id={`${id}-title`} className="text-base font-semibold">

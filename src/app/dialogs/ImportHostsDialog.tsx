@@ -1,9 +1,10 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { ROLES, formatProblem } from '../../domain';
 import { parseInventory } from '../../domain/inventory';
 import { INVENTORY_COMMANDS, registerCommands, run } from '../commands';
 import { usePlanner } from '../state';
 import { Button, Icon, inputClass } from '../ui';
+import { useModal } from './useModal';
 
 registerCommands(INVENTORY_COMMANDS);
 
@@ -22,7 +23,6 @@ const SAMPLE =
  * every problem by line, and added in one undo step (see the importHosts command).
  */
 export function ImportHostsDialog({ onDone }: { onDone: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [fileNote, setFileNote] = useState<string>();
@@ -33,13 +33,7 @@ export function ImportHostsDialog({ onDone }: { onDone: () => void }) {
     () => (shownText.trim() ? parseInventory(shownText, plan) : undefined),
     [shownText, plan],
   );
-  useEffect(() => {
-    if (!ref.current?.open) ref.current?.showModal();
-  }, []);
-  const close = () => {
-    ref.current?.close();
-    onDone();
-  };
+  const { ref, close, onCancel } = useModal(onDone);
   const readFile = (f: File) => {
     if (f.size > MAX_FILE_BYTES) {
       setFileNote(`${f.name} is ${(f.size / 1e6).toFixed(1)} MB, more than the 2 MB an inventory may be.`);
@@ -61,10 +55,7 @@ export function ImportHostsDialog({ onDone }: { onDone: () => void }) {
     <dialog
       ref={ref}
       aria-labelledby="import-hosts-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
+      onCancel={onCancel}
       className="m-auto w-[52rem] max-w-[94vw] rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id="import-hosts-title" className="flex items-center gap-2 text-base font-semibold">

@@ -1,27 +1,17 @@
-import { useEffect, useRef } from 'react';
 import { formatProblem } from '../../domain';
 import type { ImportFailure } from '../io';
 import { Icon, Button } from '../ui';
+import { useModal } from './useModal';
 
 /** Shows why a plan file could not be opened: every problem (the first 200), with its path. */
 export function ImportProblemsDialog({ failure, onDone }: { failure: ImportFailure; onDone: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (!ref.current?.open) ref.current?.showModal();
-  }, []);
-  const close = () => {
-    ref.current?.close();
-    onDone();
-  };
+  const { ref, close, onCancel } = useModal(onDone);
   const shown = failure.problems.slice(0, 200);
   return (
     <dialog
       ref={ref}
       aria-labelledby="import-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
+      onCancel={onCancel}
       className="m-auto w-[36rem] max-w-[92vw] rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id="import-title" className="flex items-center gap-2 text-base font-semibold">

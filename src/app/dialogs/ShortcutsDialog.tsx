@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { readableKey, shortcuts } from '../commands';
 import { Button } from '../ui';
+import { useModal } from './useModal';
 
 /** Keys React Flow gives the canvas itself (not commands of the registry). */
 const CANVAS_KEYS: [string, string][] = [
@@ -20,14 +20,7 @@ function keysText(keys: readonly string[]): string {
 
 /** Every keyboard shortcut: the commands' own keys (from the one registry), then the canvas's. */
 export function ShortcutsDialog({ onDone }: { onDone: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (!ref.current?.open) ref.current?.showModal();
-  }, []);
-  const close = () => {
-    ref.current?.close();
-    onDone();
-  };
+  const { ref, close, onCancel } = useModal(onDone);
   const row = (label: string, keys: string) => (
     <tr key={label} className="border-t border-slate-100 dark:border-slate-800">
       <td className="py-1 pr-4">{label}</td>
@@ -38,10 +31,7 @@ export function ShortcutsDialog({ onDone }: { onDone: () => void }) {
     <dialog
       ref={ref}
       aria-labelledby="shortcuts-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
+      onCancel={onCancel}
       className="m-auto w-[36rem] max-w-[92vw] rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id="shortcuts-title" className="text-base font-semibold">
