@@ -224,7 +224,8 @@ describe('share links', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // 1,000 plans take about 3 s alone; room for a machine busy with a build or the browser tests.
+  }, 30_000);
 
   it('round-trips the examples, with a version marker first', () => {
     for (const { plan } of EXAMPLE_PLANS) {

@@ -35,6 +35,9 @@ import { exportNftables } from './nftables';
 import { exportPanos } from './panos';
 import { absentCommands, expectGolden, skipsValidator } from './validators.testing';
 
+/** Reading an ASA file back runs Python's ansible parser: seconds, more on a busy machine. */
+const ASA_READ_TIMEOUT = 30_000;
+
 const DATE = new Date('2026-03-02T10:00:00Z');
 const input = (plan: Plan): ExportInput => ({
   plan,
@@ -266,6 +269,7 @@ describe('a plan with an edge FortiGate and an internal ASA', () => {
         expect(new Set(bound.values())).toEqual(new Set(Object.values(core).map((h) => h.split('>')[0])));
         expect(text).not.toMatch(/^! access-group/m);
       },
+      ASA_READ_TIMEOUT,
     );
   }
 
@@ -298,6 +302,7 @@ describe('a plan with an edge FortiGate and an internal ASA', () => {
         expect(lines.slice(firstDeny).every((l) => !/remark Rule (?!3:|20:)/.test(l))).toBe(true);
       }
     },
+    ASA_READ_TIMEOUT,
   );
 });
 
