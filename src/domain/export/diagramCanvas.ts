@@ -11,6 +11,7 @@ import type { Rect, Scene, SceneEdge, SceneHost, SceneZone } from '../diagram';
 import { TRUST_LABELS, TRUST_LEVELS, type Point } from '../plan';
 import { visibleText } from '../text';
 import { versionLabel } from '../upgrade';
+import { legendRows } from './diagramLegend';
 import { diagramScene } from './diagramScene';
 import { MARGIN, MONO, SANS, estimateWidth, type DiagramMeta } from './diagramSvg';
 import type { ExportInput } from './types';
@@ -336,52 +337,24 @@ function legend(scene: Scene, meta: DiagramMeta, x: number, top: number): Legend
   width = Math.max(width, sx - x);
   y += LINE + 2;
 
-  const sample = (look: Pick<SceneEdge, 'crossesFirewall' | 'change' | 'partlyRemoved'>, words: string) => {
-    const ps = [
-      { x, y: y - 4 },
-      { x: x + 36, y: y - 4 },
-    ];
-    parts.push((ctx) => edge(ctx, { ...look, points: ps } as SceneEdge));
-    line(words, { fill: CARD_COLOURS.roles }, 48);
-  };
-  sample(
-    { crossesFirewall: true },
-    'Crosses a firewall: the hosts are in different zones, or one is in no zone',
-  );
-  sample({ crossesFirewall: false }, 'Stays inside one zone');
-  if (meta.upgrade) {
-    const { from, to } = meta.upgrade;
-    sample(
-      { crossesFirewall: true, change: 'remove' },
-      `To remove after the upgrade: needed by ${from}, not by ${to} (marked \u2212)`,
-    );
-    // The rose dashes on the sample they explain. (The SVG draws them a line lower, over the
-    // "Unchanged" sample: its y has already moved on to the next line there.)
-    sample(
-      { crossesFirewall: true, change: 'mixed', partlyRemoved: true },
-      'Rose dashes over an arrow: some of its services go (marked \u2212)',
-    );
-    sample({ crossesFirewall: true, change: 'keep' }, `Unchanged by the upgrade from ${from}`);
-    line(`Services marked + are new in ${to}: open them before the upgrade.`, { fill: CARD_COLOURS.roles });
+  const style = {
+    plain: { fill: CARD_COLOURS.roles },
+    warning: { fill: CARD_COLOURS.heading, weight: 'bold' },
+    plan: { fill: CARD_COLOURS.heading, weight: 'bold' },
+    source: { fill: CARD_COLOURS.address },
+  } as const;
+  for (const row of legendRows(scene, meta)) {
+    if (row.kind === 'gap') y += row.by;
+    else if (row.kind === 'line') line(row.words, style[row.tone]);
+    else {
+      const ps = [
+        { x, y: y - 4 },
+        { x: x + 36, y: y - 4 },
+      ];
+      parts.push((ctx) => edge(ctx, { ...row.look, points: ps } as SceneEdge));
+      line(row.words, style.plain, 48);
+    }
   }
-  line(
-    'Each arrow points from the host that opens the connections to the host that accepts them; its label lists the services (protocol/port).',
-    { fill: CARD_COLOURS.roles },
-  );
-  if (scene.unlabelled > 0) {
-    const n = scene.unlabelled;
-    const m = scene.edges.length;
-    line(
-      `Labels omitted for ${n} of ${m} arrow${m === 1 ? '' : 's'}, where there was no room for them; the flow table and the change request list every service.`,
-      { fill: CARD_COLOURS.heading, weight: 'bold' },
-    );
-  }
-  y += 4;
-  const about = [meta.planName, meta.productVersion, meta.date].filter((s): s is string => !!s);
-  line(`Plan: ${about.map(visibleText).join(' · ')}`, { fill: CARD_COLOURS.heading, weight: 'bold' });
-  line('Source of the port requirements: Trustwave knowledge-base article 10905.', {
-    fill: CARD_COLOURS.address,
-  });
   const height = y - top - LINE + 6;
   return { draw: (ctx) => parts.forEach((part) => part(ctx)), width, height };
 }

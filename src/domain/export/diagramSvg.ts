@@ -12,6 +12,7 @@ import { versionLabel } from '../upgrade';
 import { diagramScene } from './diagramScene';
 import { TRUST_LABELS, TRUST_LEVELS, type Point } from '../plan';
 import { visibleText } from '../text';
+import { legendRows } from './diagramLegend';
 import { fileStem } from './rows';
 import type { ExportInput, QuickExporter } from './types';
 
@@ -286,50 +287,28 @@ function legend(scene: Scene, meta: DiagramMeta, x: number, top: number): Legend
   width = Math.max(width, sx - x);
   y += LINE + 2;
 
-  const sample = (look: Pick<SceneEdge, 'crossesFirewall' | 'change'>, words: string) => {
-    parts.push(
-      `<polyline class="legend-arrow" points="${num(x)},${num(y - 4)} ${num(x + 36)},${num(y - 4)}" fill="none" ${lineStyle(look as SceneEdge)}/>`,
-    );
-    line(xmlEscape(words), words, { fill: CARD_COLOURS.roles }, 48);
-  };
-  sample(
-    { crossesFirewall: true },
-    'Crosses a firewall: the hosts are in different zones, or one is in no zone',
-  );
-  sample({ crossesFirewall: false }, 'Stays inside one zone');
-  if (meta.upgrade) {
-    const { from, to } = meta.upgrade;
-    sample(
-      { crossesFirewall: true, change: 'remove' },
-      `To remove after the upgrade: needed by ${from}, not by ${to} (marked \u2212)`,
-    );
-    parts.push(partlyRemoved(`${num(x)},${num(y - 4)} ${num(x + 36)},${num(y - 4)}`));
-    sample(
-      { crossesFirewall: true, change: 'mixed' },
-      'Rose dashes over an arrow: some of its services go (marked \u2212)',
-    );
-    sample({ crossesFirewall: true, change: 'keep' }, `Unchanged by the upgrade from ${from}`);
-    const marks = `Services marked + are new in ${to}: open them before the upgrade.`;
-    line(xmlEscape(marks), marks, { fill: CARD_COLOURS.roles });
+  const style = {
+    plain: { fill: CARD_COLOURS.roles },
+    warning: { fill: CARD_COLOURS.heading, weight: 'bold' },
+    plan: { fill: CARD_COLOURS.heading, weight: 'bold' },
+    source: { fill: CARD_COLOURS.address },
+  } as const;
+  for (const row of legendRows(scene, meta)) {
+    if (row.kind === 'gap') y += row.by;
+    else if (row.kind === 'line') {
+      const content = row.about ? `Plan: ${row.about.map(planText).join(' · ')}` : xmlEscape(row.words);
+      line(content, row.words, style[row.tone]);
+    } else {
+      const at = `${num(x)},${num(y - 4)} ${num(x + 36)},${num(y - 4)}`;
+      const { partlyRemoved: partly, ...look } = row.look;
+      // The rose dashes go under the sample's line, as on an arrow.
+      if (partly) parts.push(partlyRemoved(at));
+      parts.push(
+        `<polyline class="legend-arrow" points="${at}" fill="none" ${lineStyle(look as SceneEdge)}/>`,
+      );
+      line(xmlEscape(row.words), row.words, style.plain, 48);
+    }
   }
-  const meaning =
-    'Each arrow points from the host that opens the connections to the host that accepts them; its label lists the services (protocol/port).';
-  line(xmlEscape(meaning), meaning, { fill: CARD_COLOURS.roles });
-  if (scene.unlabelled > 0) {
-    const n = scene.unlabelled;
-    const m = scene.edges.length;
-    const omitted = `Labels omitted for ${n} of ${m} arrow${m === 1 ? '' : 's'}, where there was no room for them; the flow table and the change request list every service.`;
-    line(xmlEscape(omitted), omitted, { fill: CARD_COLOURS.heading, weight: 'bold' });
-  }
-  y += 4;
-  const about = [meta.planName, meta.productVersion, meta.date].filter((s): s is string => !!s);
-  const aboutPlain = `Plan: ${about.map(visibleText).join(' · ')}`;
-  line(`Plan: ${about.map(planText).join(' · ')}`, aboutPlain, {
-    fill: CARD_COLOURS.heading,
-    weight: 'bold',
-  });
-  const source = 'Source of the port requirements: Trustwave knowledge-base article 10905.';
-  line(xmlEscape(source), source, { fill: CARD_COLOURS.address });
   return { svg: `<g class="legend">${parts.join('')}</g>`, width, height: y - top - LINE + 6 };
 }
 
