@@ -104,7 +104,7 @@ const ON_DEMAND = [
   // The diagram scene (routing) runs in the canvas's routing worker and in the exports; zone
   // membership and arrow geometry are for every edit, so they stay in the app chunk.
   /\/src\/domain\/diagram\/(?!membership\.|geometry\.|index\.)/,
-  /\/src\/domain\/export\/(diagramSvg|diagramScene|diagramCanvas)\./,
+  /\/src\/domain\/export\/(diagramSvg|diagramScene|diagramCanvas|diagramLegend)\./,
   // "Import hosts": the inventory reader loads with its dialog.
   /\/src\/domain\/inventory\//,
   /\/src\/app\/io\/png\./,
