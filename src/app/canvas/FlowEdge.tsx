@@ -398,6 +398,9 @@ export const FlowLayer = memo(function FlowLayer({
     },
     [rf, edges, centres, routes],
   );
+  const overlay = selected && (
+    <SelectedOverlay edge={selected} centres={centres} routes={routes} faint={isFaint(selected, excluded)} />
+  );
   if (drawnTogether(edges.length)) {
     return (
       <EdgeLabelRenderer>
@@ -413,55 +416,32 @@ export const FlowLayer = memo(function FlowLayer({
             onClick={onClick}
           />
         </Suspense>
-        {selected && (
-          <SelectedOverlay
-            edge={selected}
-            centres={centres}
-            routes={routes}
-            faint={isFaint(selected, excluded)}
-          />
-        )}
+        {overlay}
       </EdgeLabelRenderer>
     );
   }
+  const layer = (group: Group) => (
+    <EdgeGroup
+      group={group}
+      centres={centres}
+      routes={routes}
+      describedBy={describedBy}
+      excluded={excluded}
+    />
+  );
   return (
     <EdgeLabelRenderer>
       <svg className="portolan-flows" onClick={onClick}>
-        <EdgeGroup
-          group={groups.rest}
-          centres={centres}
-          routes={routes}
-          describedBy={describedBy}
-          excluded={excluded}
-        />
-        <EdgeGroup
-          group={groups.carried}
-          centres={centres}
-          routes={routes}
-          describedBy={describedBy}
-          excluded={excluded}
-        />
+        {layer(groups.rest)}
+        {layer(groups.carried)}
       </svg>
       <svg className="portolan-flows portolan-flows-raised" onClick={onClick}>
-        <EdgeGroup
-          group={groups.raised}
-          centres={centres}
-          routes={routes}
-          describedBy={describedBy}
-          excluded={excluded}
-        />
+        {layer(groups.raised)}
       </svg>
       <LabelGroup group={groups.rest} centres={centres} routes={routes} excluded={excluded} />
       <LabelGroup group={groups.carried} centres={centres} routes={routes} excluded={excluded} />
       <LabelGroup group={groups.raised} centres={centres} routes={routes} excluded={excluded} />
-      {selected && (
-        <SelectedOverlay
-          edge={selected}
-          centres={centres}
-          routes={routes}
-          faint={isFaint(selected, excluded)}
-        />
-      )}
+      {overlay}
     </EdgeLabelRenderer>
   );
 });
