@@ -78,7 +78,7 @@ const ON_DEMAND = [
   // What a zone change did, in words; firewall device cards (loaded when a plan first has one);
   // the stacked view's arrows (with the grouping code, when "Group similar hosts" is first on).
   // The arrows of a very large plan, drawn together (BundledLayer and BundledFlows).
-  /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows|EmptyCanvas)\./,
+  /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows|EmptyCanvas|CanvasControls|keyboardNav|FlowEdge)\./,
   // Commands of the panels' fields, decisions and devices: registered by what uses them as it loads.
   /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory|clipboard|help|find|stacks)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.
@@ -95,7 +95,7 @@ const ON_DEMAND = [
   /\/src\/app\/dialogs\//,
   // The side panel's details, every part of them.
   /\/src\/app\/components\/details\//,
-  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm|ConfirmDialog|DialogHost|SaveStatusLine)\./,
+  /\/src\/app\/components\/(panels|Palette|BottomPanel|FlowTable|GroupedRules|WarningList|SidePanel|Notices|ExclusionForm|ConfirmDialog|DialogHost|SaveStatusLine|TablesSplitter|MenuList)\./,
   /\/src\/app\/components\/tabs\./,
   /\/src\/app\/workers\/(layout|export)\//,
   // Arranging an opened plan (a file or a link) loads with the plan; links load when used.
@@ -110,6 +110,7 @@ const ON_DEMAND = [
   /\/src\/app\/io\/png\./,
   // The service worker's installer: started once the page is idle.
   /\/src\/app\/offline\//,
+  /\/src\/app\/print\//, // TEMP-PRINT
 ];
 const slashes = (id: string) => id.replace(/\\/g, '/');
 const isOnDemand = (id: string) => ON_DEMAND.some((pattern) => pattern.test(slashes(id)));

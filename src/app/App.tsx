@@ -1,8 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
-import { useEffect } from 'react';
+// React Flow's base styles only: the cards, arrows, controls and their colours are the app's own.
+import '@xyflow/react/dist/base.css';
+import { useEffect, useState } from 'react';
 import { Canvas } from './canvas';
-import { loadPanels, SaveStatus, usePanels } from './components';
+import { keptTablesHeight, loadPanels, SaveStatus, usePanels } from './components';
 import { Toolbar } from './components';
 import { startFileDrop } from './io';
 import { openSharedLink } from './io';
@@ -15,6 +16,7 @@ export function App() {
   useTheme();
   // Until the panels' chunk is in (usually before the first render), their frames stay empty.
   const panels = usePanels();
+  const [tablesHeight, setTablesHeight] = useState(keptTablesHeight);
   useEffect(() => {
     const stopKeys = startShortcuts();
     const stopDrop = startFileDrop();
@@ -32,21 +34,29 @@ export function App() {
     <ReactFlowProvider>
       <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
         <Toolbar />
-        <div className="flex min-h-0 flex-1">
-          <div className="w-52 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950">
+        {/* Read in this order (palette, canvas, details, tables) so Tab goes from the canvas to
+            the details beside it; the grid draws the tables under the canvas. */}
+        <div
+          className="portolan-workspace grid min-h-0 flex-1"
+          style={{ gridTemplateRows: `auto minmax(0, 1fr) auto ${tablesHeight}px` }}
+        >
+          <div className="portolan-palette overflow-y-auto border-r border-slate-200 bg-slate-50 [grid-area:palette] dark:border-slate-800 dark:bg-slate-950">
             {panels && <panels.Palette />}
           </div>
-          <div className="flex min-w-0 flex-1 flex-col">
+          <div className="min-w-0 [grid-area:status]">
             <SaveStatus />
-            <main aria-label="Plan canvas" className="min-h-0 flex-1">
-              <Canvas />
-            </main>
-            <div className="h-64 shrink-0 border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-              {panels && <panels.BottomPanel />}
-            </div>
           </div>
-          <div className="w-80 shrink-0 border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+          <main aria-label="Plan canvas" className="portolan-canvas min-h-0 min-w-0 [grid-area:canvas]">
+            <Canvas />
+          </main>
+          <div className="portolan-details min-h-0 border-l border-slate-200 bg-white [grid-area:details] dark:border-slate-800 dark:bg-slate-950">
             {panels && <panels.SidePanel />}
+          </div>
+          <div className="min-w-0 [grid-area:split]">
+            {panels && <panels.TablesSplitter height={tablesHeight} onHeight={setTablesHeight} />}
+          </div>
+          <div className="portolan-tables min-h-0 min-w-0 bg-white [grid-area:tables] dark:bg-slate-950">
+            {panels && <panels.BottomPanel />}
           </div>
         </div>
       </div>

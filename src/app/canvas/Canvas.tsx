@@ -2,7 +2,6 @@ import { ROLE_MIME } from '../ui';
 import {
   Background,
   BackgroundVariant,
-  Controls,
   MiniMap,
   Panel,
   ReactFlow,
@@ -18,16 +17,17 @@ import {
   lazy,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
   type DragEvent,
+  type FocusEvent,
   type KeyboardEvent,
 } from 'react';
 import { isRoleId, type Move } from '../../domain';
 import { registerCommands, run, setViewCentreSource } from '../commands';
 import { startZoneNews } from './zoneNews';
 import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../state';
-import { ArrowMarkers, FlowLayer } from './FlowEdge';
 import {
   buildEdges,
   LABEL_ZOOM,
@@ -46,6 +46,7 @@ import { useStacked } from './stacked';
 import { ZoneNode } from './ZoneNode';
 import type * as DeviceCards from './FirewallNode';
 import { useTheme } from '../ui';
+import type * as KeyboardNav from './keyboardNav';
 
 const MINIMAP_ZONE = { untrusted: '#fca5a5', dmz: '#fcd34d', trusted: '#6ee7b7' } as const;
 const minimapColor = (n: CanvasNode) =>
@@ -88,6 +89,42 @@ function useDevices(wanted: boolean): Devices | undefined {
  */
 /** What an empty canvas says (EmptyCanvas.tsx): loaded only while the plan is empty. */
 const EmptyCanvas = lazy(() => import('./EmptyCanvas').then((m) => ({ default: m.EmptyCanvas })));
+/**
+ * The arrows (FlowEdge.tsx): fetched as the app starts, beside the panels' chunk, and drawn in a
+ * render after the cards as they always were (see FlowLayer).
+ */
+const loadFlows = () => import('./FlowEdge');
+void loadFlows().catch(() => undefined);
+const FlowLayer = lazy(() => loadFlows().then((m) => ({ default: m.FlowLayer })));
+const ArrowMarkers = lazy(() => loadFlows().then((m) => ({ default: m.ArrowMarkers })));
+
+/** Zoom and fit (CanvasControls.tsx), drawn a moment after the cards. */
+const CanvasControls = lazy(() => import('./CanvasControls').then((m) => ({ default: m.CanvasControls })));
+
+/** Walking the canvas with the keyboard (keyboardNav.ts): loaded when the keyboard first comes to it. */
+let nav: typeof KeyboardNav | undefined;
+const loadNav = (): Promise<typeof KeyboardNav> => import('./keyboardNav').then((m) => (nav = m));
+/** Runs at once when the code is in (the usual case: it loads while the page is idle). */
+const withNav = (use: (m: typeof KeyboardNav) => void) => {
+  if (nav) use(nav);
+  else void loadNav().then(use, () => undefined);
+};
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadNav().catch(() => undefined));
+const ITEM = '.react-flow__node, g.react-flow__edge-flow';
+const isItem = (el: Element) => el.matches(ITEM);
+const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+/** React Flow makes every card a tab stop; here none is (the canvas is one, see keyboardNav.ts). */
+const OUT_OF_TAB_ORDER = { tabIndex: -1 } as const;
+const outOfTabOrder = new WeakMap<CanvasNode, CanvasNode>();
+function withoutTabStop(node: CanvasNode): CanvasNode {
+  let out = outOfTabOrder.get(node);
+  if (!out) {
+    out = { ...node, domAttributes: { ...node.domAttributes, ...OUT_OF_TAB_ORDER } };
+    outOfTabOrder.set(node, out);
+  }
+  return out;
+}
 
 const FIT_VIEW = {
   padding: 0.12,
@@ -101,8 +138,9 @@ const CULL_FROM = 200;
 const nodeTypes = { host: HostNode, zone: ZoneNode, firewall: DeviceNode };
 const ARIA_LABELS = {
   'node.a11yDescription.default':
-    'Press Enter or Space to select. Use the arrow keys to move the selected hosts.',
-  'edge.a11yDescription.default': 'Press Enter or Space to select the flow, Escape to clear the selection.',
+    'The arrow keys go to the next card or arrow that way. Enter or Space selects; the arrow keys then move the selected cards, Escape clears the selection.',
+  'edge.a11yDescription.default':
+    'The arrow keys go to the next card or arrow that way. Enter or Space selects the flow, Escape clears the selection.',
 };
 
 /** The stack a card opens (a stack's card) or folds back (a host of an opened stack), if any. */
@@ -359,16 +397,57 @@ export function Canvas() {
     const key = stackToggle(node);
     if (key) run('toggleStack', { key });
   }, []);
+  // Roving focus (see keyboardNav.ts): the canvas is one tab stop that hands the keyboard to a card
+  // or arrow; the arrow keys go from one to the next.
+  const lastFocused = useRef<string | undefined>(undefined);
+  const pointerDown = useRef(false);
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
+      const target = e.target as Element;
+      if (e.key === 'Tab' && e.shiftKey && isItem(target)) {
+        // Back out of the canvas, not onto the canvas itself (which would hand the keyboard back in).
+        const canvas = e.currentTarget;
+        canvas.tabIndex = -1;
+        setTimeout(() => (canvas.tabIndex = 0));
+        return;
+      }
+      if (ARROW_KEYS.has(e.key) && isItem(target) && !e.defaultPrevented && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        // A selected card has already been moved by React Flow (which marks the event handled).
+        e.preventDefault();
+        const canvas = e.currentTarget;
+        const direction = e.key as KeyboardNav.Direction;
+        withNav((m) => (m.nextItem(canvas, target, direction) as HTMLElement | undefined)?.focus());
+        return;
+      }
+      if (e.key === 'Escape' && isItem(target)) {
+        // React Flow lets go of a card it unselects; the keyboard stays on it here, to walk on from.
+        const item = target as HTMLElement;
+        requestAnimationFrame(() => {
+          if (document.activeElement === document.body && item.isConnected) item.focus();
+        });
+        return;
+      }
       if (e.key !== 'Enter') return;
-      const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
+      const id = target.closest('.react-flow__node')?.getAttribute('data-id');
       const node = id ? nodes.find((n) => n.id === id) : undefined;
       const key = node && stackToggle(node);
       if (key) run('toggleStack', { key });
     },
     [nodes],
   );
+  const onFocus = useCallback((e: FocusEvent<HTMLDivElement>) => {
+    const target = e.target as Element;
+    if (isItem(target)) lastFocused.current = target.getAttribute('data-id') ?? undefined;
+    // Tab reached the canvas (a click on the empty pane focuses it too: that stays where it is).
+    else if (target === e.currentTarget && !pointerDown.current) {
+      const canvas = e.currentTarget;
+      withNav((m) => {
+        // Still here (the keyboard may have gone on while the code loaded).
+        if (document.activeElement === canvas) m.entryItem(canvas, lastFocused.current)?.focus();
+      });
+    }
+  }, []);
+  const shownNodes = useMemo(() => nodes.map(withoutTabStop), [nodes]);
 
   // Flows are not React Flow edges (see FlowLayer), so a click on the empty pane clears a selected
   // flow here.
@@ -403,16 +482,27 @@ export function Canvas() {
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
+
       <div
         ref={wrapper}
         // Busy while the arrows are being routed anew after an edit.
         aria-busy={routing}
         onKeyDown={onKeyDown}
-        className={`relative h-full w-full ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
+        onFocus={onFocus}
+        onPointerDownCapture={() => {
+          pointerDown.current = true;
+          setTimeout(() => (pointerDown.current = false));
+        }}
+        tabIndex={0}
+        role="group"
+        aria-label="Diagram"
+        className={`relative h-full w-full outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600 ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
       >
-        <ArrowMarkers />
+        <Suspense fallback={null}>
+          <ArrowMarkers />
+        </Suspense>
         <ReactFlow<CanvasNode>
-          nodes={nodes}
+          nodes={shownNodes}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onNodeDragStart={onNodeDragStart}
@@ -432,7 +522,9 @@ export function Canvas() {
         >
           {/* Drawn anew for each plan opened: its arrows then go into an empty layer at once,
               not one by one among the last plan's (see FlowLayer). */}
-          <FlowLayer key={planEpoch} edges={edges} routes={routes} live={dragActive} />
+          <Suspense fallback={null}>
+            <FlowLayer key={planEpoch} edges={edges} routes={routes} live={dragActive} />
+          </Suspense>
           <Panel
             position="top-right"
             className="rounded-md border border-slate-200 bg-white/90 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/90"
@@ -455,7 +547,9 @@ export function Canvas() {
             </div>
           )}
           <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-          <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
+          <Suspense fallback={null}>
+            <CanvasControls fitViewOptions={FIT_VIEW} />
+          </Suspense>
           <MiniMap<CanvasNode>
             pannable
             zoomable

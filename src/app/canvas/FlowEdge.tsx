@@ -176,7 +176,7 @@ const FlowEdgeView = memo(function FlowEdgeView({
         if (again && document.activeElement !== again) again.focus();
       });
     } else if (e.key === 'Escape') {
-      e.currentTarget.blur();
+      // The keyboard stays on the arrow, to walk on from (see keyboardNav.ts).
       unselectEdge(edge);
     }
   };
@@ -187,7 +187,8 @@ const FlowEdgeView = memo(function FlowEdgeView({
       aria-roledescription="edge"
       aria-label={faint ? `${edge.ariaLabel}, excluded from the change request` : edge.ariaLabel}
       aria-describedby={describedBy}
-      tabIndex={0}
+      // Not a tab stop: the canvas is one, and the arrow keys go from arrow to arrow (keyboardNav.ts).
+      tabIndex={-1}
       data-id={edge.id}
       onKeyDown={onKeyDown}
     >

@@ -1,6 +1,6 @@
 import { copyOf, pasteClip, pasteOffset, removeHosts, removeZones, type Clip } from '../../domain/edit';
 import type { PlannerState } from '../state';
-import { defineCommand } from './command';
+import { defineCommand, focusOnCanvas } from './command';
 
 /*
  * Copy, cut, paste, duplicate and select all, as in any drawing tool. The clipboard is the page's
@@ -46,12 +46,6 @@ function put(s: PlannerState, what: Clip, n: number): boolean {
     );
   return true;
 }
-
-/** Focus on the canvas (or nowhere): Ctrl+A there selects cards, elsewhere it keeps its meaning. */
-const onCanvas = () =>
-  typeof document === 'undefined' ||
-  document.activeElement === document.body ||
-  !!document.activeElement?.closest('.react-flow');
 
 export const CLIPBOARD_COMMANDS = {
   copy: defineCommand({
@@ -108,7 +102,7 @@ export const CLIPBOARD_COMMANDS = {
     id: 'selectAll',
     label: 'Select all hosts',
     keys: ['Mod+A'],
-    enabled: (s) => s.plan.hosts.length > 0 && onCanvas(),
+    enabled: (s) => s.plan.hosts.length > 0 && focusOnCanvas(),
     perform: (s) => s.select({ kind: 'hosts', ids: s.plan.hosts.map((h) => h.id) }),
   }),
 };

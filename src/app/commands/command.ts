@@ -59,3 +59,12 @@ export function matches(command: Pick<Command<never>, 'keys'>, e: KeyboardEvent)
     );
   });
 }
+
+/**
+ * Whether the keyboard is on the canvas (or nowhere): keys such as Ctrl+A and Ctrl+F act on the
+ * plan there, and keep the browser's meaning everywhere else.
+ */
+export const focusOnCanvas = () =>
+  typeof document === 'undefined' ||
+  document.activeElement === document.body ||
+  !!document.activeElement?.closest('.portolan-canvas');

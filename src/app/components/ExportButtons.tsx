@@ -5,54 +5,12 @@ import { Icon } from '../ui';
 import { Menu } from './Menu';
 import { whenIdle } from './idle';
 
-/**
- * Formats whose code is small and whose build takes milliseconds: their code is loaded into the
- * page while it is idle, and a click builds and saves the file at once. Every other format (and a
- * quick one whose last build was slow) is built by the export worker, which loads its own code:
- * the page never loads it (see runExport).
- */
-const QUICK = new Set(['plan', 'csv', 'grouped-csv']);
-
-/**
- * A response within 100 ms feels immediate; a quick format whose last build took longer than that
- * (a very large plan) shows progress first the next time.
- */
-const IMMEDIATE_MS = 100;
-
-function preload(format: ExportFormat) {
-  // A load that fails here is tried again, and reported, when the person exports.
-  runner?.loadExporter(format).catch(() => undefined);
-}
-
 /** "Export diagram (SVG)" → "diagram (SVG)": what is being made, for progress messages. */
 const what = (format: ExportFormat) => format.label.replace(/^Export /, '');
 
 const Spinner = () => (
   <span className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
 );
-
-/** Runs an export: within the click when it is quick, otherwise after painting a busy state. */
-function useExport() {
-  const [busy, setBusy] = useState<ExportFormat>();
-  const run = (format: ExportFormat) => {
-    // The formats are listed only once the runner has loaded with them.
-    const r = runner!;
-    const exporter = r.loadedExporter(format);
-    if (exporter && QUICK.has(format.id) && (r.lastBuildTime(format) ?? 0) < IMMEDIATE_MS) {
-      // Quick enough to feel immediate: build and save within the click, no progress to show.
-      void r.exportWith(format, exporter);
-      return;
-    }
-    setBusy(format);
-    // Let the busy state paint before the work starts.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        void r.runExport(format).finally(() => setBusy(undefined));
-      }, 0),
-    );
-  };
-  return { busy, run };
-}
 
 /*
  * The list of formats is a chunk of its own, asked for as soon as the app starts (a few hundred
@@ -102,13 +60,10 @@ function useFormats(): readonly ExportFormat[] | undefined {
  */
 export function ExportButtons() {
   const list = useFormats();
-  useEffect(
-    () => (list ? whenIdle(() => list.filter((f) => QUICK.has(f.id)).forEach(preload)) : undefined),
-    [list],
-  );
-  const { busy, run } = useExport();
+  useEffect(() => (list ? whenIdle(() => runner?.preloadQuick(list)) : undefined), [list]);
+  const [busy, setBusy] = useState<ExportFormat>();
   const load = () => {
-    if (list) list.filter((f) => QUICK.has(f.id)).forEach(preload);
+    if (list) runner?.preloadQuick(list);
     else loadFormats().catch(() => undefined);
   };
   return (
@@ -120,7 +75,7 @@ export function ExportButtons() {
         items={(list ?? []).map((f) => ({
           label: f.item,
           // One build at a time: a pick while one runs is ignored.
-          onSelect: () => (busy ? undefined : run(f)),
+          onSelect: () => (busy ? undefined : runner!.startExport(f, setBusy)),
         }))}
       />
       <span role="status" className="sr-only">

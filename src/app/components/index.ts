@@ -2,3 +2,4 @@ export * from './confirm';
 export * from './Toolbar';
 export * from './lazyPanels';
 export * from './SaveStatus';
+export * from './tablesHeight';

@@ -49,3 +49,4 @@ export { BottomPanel } from './BottomPanel';
 export { SidePanel } from './SidePanel';
 export { Notices } from './Notices';
 export { DialogHost } from './DialogHost';
+export { TablesSplitter } from './TablesSplitter';

@@ -33,11 +33,44 @@ export function loadExporter(format: ExportFormat): Promise<Exporter> {
   return pending;
 }
 
-/** The format's exporter if its code is already here, so it can run without waiting. */
-export const loadedExporter = (format: ExportFormat): Exporter | undefined => loaded.get(format.id);
+/**
+ * Formats whose code is small and whose build takes milliseconds: their code is loaded into the
+ * page while it is idle, and a pick builds and saves the file at once. Every other format (and a
+ * quick one whose last build was slow) is built by the export worker, which loads its own code:
+ * the page never loads it (see runExport).
+ */
+const QUICK = new Set(['plan', 'csv', 'grouped-csv']);
 
-/** How long the format's last build took, in milliseconds, if it has run. */
-export const lastBuildTime = (format: ExportFormat): number | undefined => lastBuildMs.get(format.id);
+/**
+ * A response within 100 ms feels immediate; a quick format whose last build took longer than that
+ * (a very large plan) shows progress first the next time.
+ */
+const IMMEDIATE_MS = 100;
+
+/** Loads the quick formats' code (a load that fails here is tried again, and reported, on export). */
+export function preloadQuick(formats: readonly ExportFormat[]) {
+  for (const f of formats) if (QUICK.has(f.id)) loadExporter(f).catch(() => undefined);
+}
+
+/**
+ * Runs an export picked from the menu: within the pick when it is quick, otherwise after painting
+ * a busy state (`busy` is told the format, then undefined when it is done).
+ */
+export function startExport(format: ExportFormat, busy: (format: ExportFormat | undefined) => void) {
+  const exporter = loaded.get(format.id);
+  if (exporter && QUICK.has(format.id) && (lastBuildMs.get(format.id) ?? 0) < IMMEDIATE_MS) {
+    // Quick enough to feel immediate: build and save within the click, no progress to show.
+    void exportWith(format, exporter);
+    return;
+  }
+  busy(format);
+  // Let the busy state paint before the work starts.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void runExport(format).finally(() => busy(undefined));
+    }, 0),
+  );
+}
 
 /**
  * Builds one format's file from the open plan with a loaded exporter and downloads it. A quick

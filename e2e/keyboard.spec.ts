@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+import { canvas, hostNode, openExample } from './helpers';
+
+const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
+const inDetails = (page: Page) =>
+  page.evaluate(() => !!document.activeElement?.closest('[aria-label="Details"]'));
+const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+/** The middle of what has the keyboard, on the screen. */
+const focusedAt = (page: Page) =>
+  page.evaluate(() => {
+    const r = document.activeElement!.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+});
+
+for (const example of [/DMZ relay/, /Enterprise/]) {
+  test(`the canvas is one tab stop: from a card of ${example.source}, Tab reaches the details in at most 5 presses and Shift+Tab comes back to it`, async ({
+    page,
+  }) => {
+    await openExample(page, example);
+    await hostNode(page, 'SEG-AM01').focus();
+    let presses = 0;
+    while (!(await inDetails(page)) && presses < 50) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(presses).toBeLessThanOrEqual(5);
+    await expect(details(page)).toBeVisible();
+    for (let i = 0; i < presses; i++) await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => focusedName(page)).toMatch(/^SEG-AM01:/);
+    // Once more leaves the canvas, never stopping on the canvas itself.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(false);
+  });
+}
+
+test('Tab into the canvas lands on a card; the arrow keys go from card to card that way', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  await page
+    .getByRole('navigation', { name: 'Components' })
+    .getByRole('button', { name: 'Add zone' })
+    .focus();
+  await page.keyboard.press('Tab');
+  await expect.poll(() => focusedName(page)).toMatch(/^(Zone |SEG|SQL|DC|EXCH|Admin|Automation|Internet)/);
+  await expect(canvas(page).locator(':focus')).toHaveCount(1);
+
+  // From the Array Manager, right goes to something to its right, left comes back leftwards.
+  await hostNode(page, 'SEG-AM01').focus();
+  const start = await focusedAt(page);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => focusedName(page)).not.toMatch(/^SEG-AM01:/);
+  const right = await focusedAt(page);
+  expect(right.x).toBeGreaterThan(start.x);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await focusedAt(page)).x).toBeLessThan(right.x);
+
+  // The arrow keys only walk: no card moved, nothing is selected.
+  await expect(canvas(page).locator('.react-flow__node.selected')).toHaveCount(0);
+});
+
+test('a selected card still moves with the arrow keys; Escape lets them walk again', async ({ page }) => {
+  await openExample(page, /DMZ relay/);
+  const card = hostNode(page, 'SQL01');
+  await card.focus();
+  await page.keyboard.press('Enter');
+  await expect(card).toHaveClass(/selected/);
+  const before = await card.boundingBox();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await card.boundingBox())!.y).toBeGreaterThan(before!.y);
+  expect(await focusedName(page)).toMatch(/^SQL01:/);
+  await page.keyboard.press('Escape');
+  await expect(card).not.toHaveClass(/selected/);
+  await expect.poll(() => focusedName(page)).toMatch(/^SQL01:/);
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => focusedName(page)).not.toMatch(/^SQL01:/);
+});
+
+test('the splitter sets the height of the tables, by keys and by drag, and the browser keeps it', async ({
+  page,
+}) => {
+  await openExample(page, /DMZ relay/);
+  const splitter = page.getByRole('separator', { name: 'Height of the tables' });
+  const table = page.getByRole('tabpanel');
+  const h0 = (await table.boundingBox())!.height;
+  await splitter.focus();
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect.poll(async () => (await table.boundingBox())!.height).toBeCloseTo(h0 + 64, 0);
+  const box = (await splitter.boundingBox())!;
+  await page.mouse.move(box.x + 200, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y + box.height / 2 - 100, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await table.boundingBox())!.height).toBeCloseTo(h0 + 164, 0);
+  await page.reload();
+  await expect.poll(async () => (await page.getByRole('tabpanel').boundingBox())!.height).toBeCloseTo(h0 + 164, 0);
+});
