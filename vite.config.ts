@@ -78,7 +78,7 @@ const ON_DEMAND = [
   // What a zone change did, in words; firewall device cards (loaded when a plan first has one);
   // the stacked view's arrows (with the grouping code, when "Group similar hosts" is first on).
   // The arrows of a very large plan, drawn together (BundledLayer and BundledFlows).
-  /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows|EmptyCanvas|CanvasControls|keyboardNav|FlowEdge)\./,
+  /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows|EmptyCanvas|CanvasControls|keyboardNav|FlowEdge|ContextMenu)\./,
   // Commands of the panels' fields, decisions and devices: registered by what uses them as it loads.
   /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory|clipboard|help|find|stacks)\./,
   // The rules' words (explanations, conditions, notes): the details, the CSV and the PDF read them.

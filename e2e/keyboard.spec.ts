@@ -97,3 +97,43 @@ test('the splitter sets the height of the tables, by keys and by drag, and the b
   await page.reload();
   await expect.poll(async () => (await page.getByRole('tabpanel').boundingBox())!.height).toBeCloseTo(h0 + 164, 0);
 });
+
+test('the context menu of a card, of the canvas and of an arrow runs the same commands; Shift+F10 opens it from the keyboard', async ({
+  page,
+}) => {
+  await openExample(page, /DMZ relay/);
+  await hostNode(page, 'SEG-NODE01').click({ button: 'right' });
+  const hostMenu = page.getByRole('menu', { name: 'Host menu' });
+  await expect(hostMenu.getByRole('menuitem')).toHaveText([
+    /^CopyCtrl\+C$/,
+    /^CutCtrl\+X$/,
+    /^DuplicateCtrl\+D$/,
+    /^DeleteDelete$/,
+    /^Select all hostsCtrl\+A$/,
+    /^Find a hostCtrl\+F$/,
+  ]);
+  await hostMenu.getByRole('menuitem', { name: /^Duplicate/ }).click();
+  await expect(hostMenu).toHaveCount(0);
+  await expect(hostNode(page, 'SEG-NODE03')).toBeVisible();
+
+  // The empty canvas: Add zone adds one.
+  const zones = canvas(page).getByRole('group', { name: /^Zone / });
+  await expect(zones).toHaveCount(2);
+  await page.locator('.react-flow__pane').click({ button: 'right', position: { x: 40, y: 40 } });
+  const canvasMenu = page.getByRole('menu', { name: 'Canvas menu' });
+  await expect(canvasMenu.getByRole('menuitem', { name: /^Paste/ })).toBeVisible();
+  await canvasMenu.getByRole('menuitem', { name: 'Add zone' }).click();
+  await expect(zones).toHaveCount(3);
+
+  // An arrow: its menu opens the form that asks why it is left out.
+  await canvas(page).getByRole('group', { name: /^Flow from SEG-AM01 to DC01:/ }).focus();
+  await page.keyboard.press('Shift+F10');
+  const flowMenu = page.getByRole('menu', { name: 'Flow menu' });
+  await expect(flowMenu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(flowMenu).toHaveCount(0);
+  expect(await focusedName(page)).toMatch(/^Flow from SEG-AM01 to DC01:/);
+  await page.keyboard.press('Shift+F10');
+  await page.keyboard.press('Enter');
+  await expect(details(page).getByRole('form', { name: /^Exclude .* from the change request$/ })).toBeVisible();
+});

@@ -47,6 +47,7 @@ import { ZoneNode } from './ZoneNode';
 import type * as DeviceCards from './FirewallNode';
 import { useTheme } from '../ui';
 import type * as KeyboardNav from './keyboardNav';
+import type { ContextMenuAt, MenuTarget } from './ContextMenu';
 
 const MINIMAP_ZONE = { untrusted: '#fca5a5', dmz: '#fcd34d', trusted: '#6ee7b7' } as const;
 const minimapColor = (n: CanvasNode) =>
@@ -98,6 +99,9 @@ void loadFlows().catch(() => undefined);
 const FlowLayer = lazy(() => loadFlows().then((m) => ({ default: m.FlowLayer })));
 const ArrowMarkers = lazy(() => loadFlows().then((m) => ({ default: m.ArrowMarkers })));
 
+/** The context menu (ContextMenu.tsx): loaded when first asked for. */
+const ContextMenu = lazy(() => import('./ContextMenu').then((m) => ({ default: m.ContextMenu })));
+
 /** Zoom and fit (CanvasControls.tsx), drawn a moment after the cards. */
 const CanvasControls = lazy(() => import('./CanvasControls').then((m) => ({ default: m.CanvasControls })));
 
@@ -105,9 +109,9 @@ const CanvasControls = lazy(() => import('./CanvasControls').then((m) => ({ defa
 let nav: typeof KeyboardNav | undefined;
 const loadNav = (): Promise<typeof KeyboardNav> => import('./keyboardNav').then((m) => (nav = m));
 /** Runs at once when the code is in (the usual case: it loads while the page is idle). */
-const withNav = (use: (m: typeof KeyboardNav) => void) => {
-  if (nav) use(nav);
-  else void loadNav().then(use, () => undefined);
+const withNav = (then: (m: typeof KeyboardNav) => void) => {
+  if (nav) then(nav);
+  else void loadNav().then(then, () => undefined);
 };
 if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadNav().catch(() => undefined));
 const ITEM = '.react-flow__node, g.react-flow__edge-flow';
@@ -397,6 +401,49 @@ export function Canvas() {
     const key = stackToggle(node);
     if (key) run('toggleStack', { key });
   }, []);
+  // The context menu: what it was asked on is selected first (as in draw.io), so its commands act
+  // on it; the keyboard goes back there when the menu closes.
+  const [menu, setMenu] = useState<ContextMenuAt & { from: Element | null }>();
+  const openMenu = useCallback(
+    (on: Element, x: number, y: number) => {
+      const { selection, select } = usePlanner.getState();
+      const nodeId = on.closest('.react-flow__node')?.getAttribute('data-id');
+      const edgeId = on.closest('g.react-flow__edge-flow')?.getAttribute('data-id');
+      let target: MenuTarget = 'canvas';
+      const hostId = nodeId && hostIdOf(nodeId);
+      const zoneId = nodeId && zoneIdOf(nodeId);
+      const deviceId = nodeId && firewallIdOf(nodeId);
+      if (hostId) {
+        target = 'hosts';
+        const stack = stackedRef.current?.stacks.stackOf.get(hostId);
+        const ids = stack && stack.hostIds.length > 1 ? stack.hostIds : [hostId];
+        if (selection.kind !== 'hosts' || !ids.every((id) => selection.ids.includes(id)))
+          select({ kind: 'hosts', ids });
+      } else if (zoneId) {
+        target = 'zone';
+        select({ kind: 'zone', id: zoneId });
+      } else if (deviceId) {
+        target = 'firewall';
+        select({ kind: 'firewall', id: deviceId });
+      } else if (edgeId) {
+        const edge = edges.find((e) => e.id === edgeId);
+        if (edge) {
+          target = 'edge';
+          select({ kind: 'edge', source: edge.pair.source, target: edge.pair.target });
+        }
+      }
+      setMenu({ target, x, y, from: on.closest('.react-flow__node, g.react-flow__edge-flow') });
+    },
+    [edges],
+  );
+  const closeMenu = useCallback((how: 'picked' | 'escape' | 'away') => {
+    setMenu((m) => {
+      const back = m?.from ?? wrapper.current;
+      if (how !== 'away' && back?.isConnected) (back as HTMLElement).focus();
+      return undefined;
+    });
+  }, []);
+
   // Roving focus (see keyboardNav.ts): the canvas is one tab stop that hands the keyboard to a card
   // or arrow; the arrow keys go from one to the next.
   const lastFocused = useRef<string | undefined>(undefined);
@@ -419,6 +466,12 @@ export function Canvas() {
         withNav((m) => (m.nextItem(canvas, target, direction) as HTMLElement | undefined)?.focus());
         return;
       }
+      if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+        e.preventDefault();
+        const r = target.getBoundingClientRect();
+        openMenu(target, r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 24));
+        return;
+      }
       if (e.key === 'Escape' && isItem(target)) {
         // React Flow lets go of a card it unselects; the keyboard stays on it here, to walk on from.
         const item = target as HTMLElement;
@@ -433,7 +486,7 @@ export function Canvas() {
       const key = node && stackToggle(node);
       if (key) run('toggleStack', { key });
     },
-    [nodes],
+    [nodes, openMenu],
   );
   const onFocus = useCallback((e: FocusEvent<HTMLDivElement>) => {
     const target = e.target as Element;
@@ -492,6 +545,10 @@ export function Canvas() {
         onPointerDownCapture={() => {
           pointerDown.current = true;
           setTimeout(() => (pointerDown.current = false));
+        }}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          openMenu(e.target as Element, e.clientX, e.clientY);
         }}
         tabIndex={0}
         role="group"
@@ -559,6 +616,11 @@ export function Canvas() {
             style={{ width: 170, height: 110 }}
           />
         </ReactFlow>
+        {menu && (
+          <Suspense fallback={null}>
+            <ContextMenu at={menu} onClose={closeMenu} />
+          </Suspense>
+        )}
       </div>
     </>
   );

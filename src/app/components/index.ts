@@ -3,3 +3,4 @@ export * from './Toolbar';
 export * from './lazyPanels';
 export * from './SaveStatus';
 export * from './tablesHeight';
+export type { MenuItem } from './MenuList';

@@ -1,0 +1,93 @@
+import { commandOf, isEnabled, keyHint, run, type PlainCommandId } from '../commands';
+import { Suspense, lazy } from 'react';
+import { openImportHosts, type MenuItem } from '../components';
+
+/** The menu's list, shared with the toolbar's menus (usually loaded already, while idle). */
+const MenuList = lazy(() => import('../components/MenuList').then((m) => ({ default: m.MenuList })));
+
+/** What was right-clicked (or had the keyboard when Shift+F10 or the menu key was pressed). */
+export type MenuTarget = 'hosts' | 'zone' | 'firewall' | 'edge' | 'canvas';
+
+export interface ContextMenuAt {
+  target: MenuTarget;
+  x: number;
+  y: number;
+}
+
+/** A command as a menu item: its own label and key, greyed while it cannot run. */
+function commandItem(id: PlainCommandId, group?: boolean): MenuItem[] {
+  const command = commandOf(id);
+  if (!command) return [];
+  return [{ label: command.label, hint: keyHint(command), disabled: !isEnabled(id), onSelect: () => run(id), group }];
+}
+
+/** Opens the details' own control for the selected arrow (the form that asks why). */
+function inDetails(label: RegExp) {
+  requestAnimationFrame(() => {
+    const details = document.querySelector('[aria-label="Details"]');
+    const control = [...(details?.querySelectorAll<HTMLElement>('button') ?? [])].find((b) =>
+      label.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
+    );
+    control?.click();
+    control?.focus();
+  });
+}
+
+/** The menu of each kind of thing on the canvas: the same commands as the keys and buttons. */
+function itemsFor(target: MenuTarget): MenuItem[] {
+  switch (target) {
+    case 'hosts':
+    case 'zone':
+      return [
+        ...commandItem('copy'),
+        ...commandItem('cut'),
+        ...commandItem('duplicate'),
+        ...commandItem('deleteSelection'),
+        ...commandItem('selectAll', true),
+        ...commandItem('findHost'),
+      ];
+    case 'firewall':
+      return [...commandItem('deleteSelection'), ...commandItem('clearSelection', true)];
+    case 'edge':
+      return [
+        { label: 'Leave out of the change request…', onSelect: () => inDetails(/^Exclude .*…$/) },
+        ...commandItem('clearSelection', true),
+      ];
+    case 'canvas':
+      return [
+        ...commandItem('paste'),
+        ...commandItem('selectAll'),
+        ...commandItem('addZone', true),
+        ...commandItem('tidyLayout'),
+        { label: 'Import hosts…', onSelect: openImportHosts },
+        ...commandItem('findHost', true),
+        ...commandItem('showShortcuts'),
+      ];
+  }
+}
+
+const LABELS: Record<MenuTarget, string> = {
+  hosts: 'Host',
+  zone: 'Zone',
+  firewall: 'Firewall',
+  edge: 'Flow',
+  canvas: 'Canvas',
+};
+
+/** The canvas's context menu, where it was asked for, kept inside the window. */
+export function ContextMenu({ at, onClose }: { at: ContextMenuAt; onClose: (how: 'picked' | 'escape' | 'away') => void }) {
+  const items = itemsFor(at.target);
+  const x = Math.max(4, Math.min(at.x, window.innerWidth - 272));
+  const y = Math.max(4, Math.min(at.y, window.innerHeight - items.length * 33 - 24));
+  return (
+    <Suspense fallback={null}>
+      <MenuList
+        label={`${LABELS[at.target]} menu`}
+        items={items}
+        onClose={onClose}
+        className="fixed"
+        style={{ left: x, top: y }}
+      />
+    </Suspense>
+  );
+}
