@@ -110,7 +110,8 @@ const ON_DEMAND = [
   /\/src\/app\/io\/png\./,
   // The service worker's installer: started once the page is idle.
   /\/src\/app\/offline\//,
-  /\/src\/app\/print\//, // TEMP-PRINT
+  // Printing: the full rule tables and the diagram fitted to the page, made when printing starts.
+  /\/src\/app\/print\//,
 ];
 const slashes = (id: string) => id.replace(/\\/g, '/');
 const isOnDemand = (id: string) => ON_DEMAND.some((pattern) => pattern.test(slashes(id)));

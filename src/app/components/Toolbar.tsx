@@ -9,7 +9,7 @@ import { VersionSelects } from './toolbar';
 /** The bar across the top: the plan, its versions, history, opening and sharing plans. Each part is in toolbar/. */
 export function Toolbar() {
   return (
-    <header className="flex h-13 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
+    <header className="portolan-toolbar flex h-13 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex shrink-0 items-center gap-2">
         <img src="/favicon.svg" alt="" title="Portolan" className="size-6" />
         {/* The name gives its room to the plan's name on narrower screens; screen readers keep it. */}

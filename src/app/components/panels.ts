@@ -21,6 +21,14 @@ import { whenIdle } from './idle';
  */
 export function registerPanelCommands() {
   startOfflineWhenIdle();
+  // Printing (the diagram fitted to the page, the rule tables in full): ready once the page is idle.
+  whenIdle(
+    () =>
+      void import('../print').then(
+        (m) => m.startPrint(),
+        () => undefined,
+      ),
+  );
   registerCommands(FIELD_COMMANDS);
   registerCommands(DECISION_COMMANDS);
   registerCommands(FIREWALL_COMMANDS);
