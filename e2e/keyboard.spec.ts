@@ -122,7 +122,11 @@ test('the context menu of a card, of the canvas and of an arrow runs the same co
   await page.locator('.react-flow__pane').click({ button: 'right', position: { x: 40, y: 40 } });
   const canvasMenu = page.getByRole('menu', { name: 'Canvas menu' });
   await expect(canvasMenu.getByRole('menuitem', { name: /^Paste/ })).toBeVisible();
-  await canvasMenu.getByRole('menuitem', { name: 'Add zone' }).click();
+  await canvasMenu.getByRole('menuitem', { name: 'Add zone…' }).click();
+  const newZone = page.getByRole('dialog', { name: 'New zone' });
+  await newZone.getByLabel('Name').fill('Management');
+  await newZone.getByRole('radio', { name: /^Trusted/ }).check();
+  await newZone.getByRole('button', { name: 'Add zone' }).click();
   await expect(zones).toHaveCount(3);
 
   // An arrow: its menu opens the form that asks why it is left out.

@@ -185,10 +185,55 @@ test('a zone cannot be made smaller than its hosts, from the keyboard either', a
 test('"Add zone" twice places two zones side by side, not on top of each other', async ({ page }) => {
   await openExample(page, /Single server/);
   const palette = page.getByRole('navigation', { name: 'Components' });
-  await palette.getByRole('button', { name: 'Add zone' }).click();
-  await palette.getByRole('button', { name: 'Add zone' }).click();
+  for (const [name, trust] of [
+    ['Servers', 'Trusted'],
+    ['Edge', 'DMZ'],
+  ] as const) {
+    await palette.getByRole('button', { name: 'Add zone' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New zone' });
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByRole('radio', { name: new RegExp(`^${trust}`) }).check();
+    await dialog.getByRole('button', { name: 'Add zone' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
   await expect(canvas(page).locator('.react-flow__node-zone')).toHaveCount(3);
   await expectTruthful(page);
+});
+
+test('"Add zone…" asks for the name and the trust at once, refuses a name taken or missing, and Escape adds nothing', async ({
+  page,
+}) => {
+  await openExample(page, /DMZ relay/);
+  const zones = canvas(page).getByRole('group', { name: /^Zone / });
+  await expect(zones).toHaveCount(2);
+  const palette = page.getByRole('navigation', { name: 'Components' });
+  await palette.getByRole('button', { name: 'Add zone' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New zone' });
+  const name = dialog.getByLabel('Name');
+  await expect(name).toBeFocused();
+  // Neither is chosen for the person: Enter says what is missing.
+  await name.press('Enter');
+  await expect(dialog.getByText('Give the zone a name.')).toBeVisible();
+  await name.fill('dmz');
+  await expect(dialog.getByText('A zone is already called “DMZ”.')).toBeVisible();
+  await name.fill('Internet edge');
+  await name.press('Enter');
+  await expect(dialog.getByText('Choose how far the zone is trusted.')).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /^Untrusted/ })).toBeFocused();
+  await page.keyboard.press('Space');
+  await dialog.getByRole('button', { name: 'Add zone' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(zones).toHaveCount(3);
+  await expect(canvas(page).getByRole('group', { name: /^Zone Internet edge, untrusted/ })).toBeVisible();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByLabel('Trust')).toHaveValue('untrusted');
+
+  // Escape leaves the plan as it was.
+  await palette.getByRole('button', { name: 'Add zone' }).click();
+  await dialog.getByLabel('Name').fill('Nothing');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(zones).toHaveCount(3);
 });
 
 test('"Tidy layout" lays out 40 hosts truthfully: inside their zones, nothing overlapping, every arrow clickable', async ({

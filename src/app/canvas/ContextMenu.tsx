@@ -21,15 +21,22 @@ function commandItem(id: PlainCommandId, group?: boolean): MenuItem[] {
   return [{ label: command.label, hint: keyHint(command), disabled: !isEnabled(id), onSelect: () => run(id), group }];
 }
 
-/** Opens the details' own control for the selected arrow (the form that asks why). */
-function inDetails(label: RegExp) {
+/**
+ * Opens the details' own control for the selected arrow (the form that asks why), once the details
+ * show that arrow (their code may still be loading): for up to two seconds.
+ */
+function inDetails(label: RegExp, until = performance.now() + 2000) {
   requestAnimationFrame(() => {
     const details = document.querySelector('[aria-label="Details"]');
     const control = [...(details?.querySelectorAll<HTMLElement>('button') ?? [])].find((b) =>
       label.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
     );
-    control?.click();
-    control?.focus();
+    if (!control) {
+      if (performance.now() < until) inDetails(label, until);
+      return;
+    }
+    control.click();
+    control.focus();
   });
 }
 
@@ -57,7 +64,7 @@ function itemsFor(target: MenuTarget): MenuItem[] {
       return [
         ...commandItem('paste'),
         ...commandItem('selectAll'),
-        ...commandItem('addZone', true),
+        ...commandItem('newZone', true),
         ...commandItem('tidyLayout'),
         { label: 'Import hosts…', onSelect: openImportHosts },
         ...commandItem('findHost', true),

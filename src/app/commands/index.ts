@@ -4,6 +4,7 @@ export { startShortcuts } from './keyboard';
 export { isPlanEmpty } from './plan';
 export { takeNameFocus } from './host';
 export { setViewCentreSource } from './view';
+export { setNewZoneOpener } from './zone';
 export { HELP_COMMANDS, setShortcutsOpener } from './help';
 export { FIND_COMMANDS, setFindOpener } from './find';
 export { STACK_COMMANDS } from './stacks';

@@ -1,4 +1,4 @@
-import { addZone, newZoneOverlap, resizeZone, visibleText } from '../../domain';
+import { addZone, newZoneOverlap, resizeZone, visibleText, type Trust } from '../../domain';
 import type { PlannerState } from '../state';
 import { defineCommand } from './command';
 import { viewCentre } from './view';
@@ -22,15 +22,28 @@ export function explainZoneRefusal(
   });
 }
 
+/** Opens "New zone" (name and trust): set by the dialog host, which loads with the panels. */
+let newZoneOpener: (() => void) | undefined;
+export function setNewZoneOpener(open: (() => void) | undefined) {
+  newZoneOpener = open;
+}
+
 /** Commands on zones: add, name, trust, place and size. */
 export const ZONE_COMMANDS = {
-  /** Adds a zone in the middle of the visible canvas and selects it. */
-  addZone: defineCommand({
+  /** Asks for a new zone's name and trust (the dialog then runs addZone). */
+  newZone: defineCommand({
+    id: 'newZone',
+    label: 'Add zone…',
+    enabled: () => !!newZoneOpener,
+    perform: () => newZoneOpener?.(),
+  }),
+  /** Adds a zone, named and trusted as asked, in free space in view, and selects it. */
+  addZone: defineCommand<{ name: string; trust: Trust }>({
     id: 'addZone',
     label: 'Add zone',
-    perform: (s) => {
+    perform: (s, { name, trust }) => {
       const c = viewCentre();
-      const result = addZone(s.plan, { x: c.x - 220, y: c.y - 150 });
+      const result = addZone(s.plan, { x: c.x - 220, y: c.y - 150 }, trust, name);
       if (!s.commit(result.plan)) return false;
       s.select({ kind: 'zone', id: result.zone.id });
     },

@@ -2,7 +2,7 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import { whenIdle } from './idle';
 import { onExportNotes, onImportFailure } from '../io';
 import { confirmAction, setDialogHost, type Open } from './confirm';
-import { setFindOpener, setShortcutsOpener } from '../commands';
+import { setFindOpener, setNewZoneOpener, setShortcutsOpener } from '../commands';
 
 // A plan file's problems load when first needed: most visits never fail an import.
 const ImportProblemsDialog = lazy(() =>
@@ -19,6 +19,9 @@ const ShortcutsDialog = lazy(() =>
   import('../dialogs/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })),
 );
 // "Import hosts" and the inventory reader load when it is first opened.
+const NewZoneDialog = lazy(() =>
+  import('../dialogs/NewZoneDialog').then((m) => ({ default: m.NewZoneDialog })),
+);
 const ImportHostsDialog = lazy(() =>
   import('../dialogs/ImportHostsDialog').then((m) => ({ default: m.ImportHostsDialog })),
 );
@@ -35,12 +38,14 @@ export function DialogHost() {
     setDialogHost(setOpen);
     setShortcutsOpener(() => setOpen({ kind: 'shortcuts' }));
     setFindOpener(() => setOpen({ kind: 'find' }));
+    setNewZoneOpener(() => setOpen({ kind: 'new-zone' }));
     onImportFailure((failure) => setOpen({ kind: 'import-problems', failure }));
     onExportNotes((title, message) => confirmAction(title, message, 'Save the file', 'primary'));
     return () => {
       setDialogHost(undefined);
       setShortcutsOpener(undefined);
       setFindOpener(undefined);
+      setNewZoneOpener(undefined);
       onImportFailure(undefined);
       onExportNotes(undefined);
     };
@@ -56,6 +61,8 @@ export function DialogHost() {
             open.resolve(ok);
           }}
         />
+      ) : open.kind === 'new-zone' ? (
+        <NewZoneDialog onDone={() => setOpen(undefined)} />
       ) : open.kind === 'find' ? (
         <FindDialog onDone={() => setOpen(undefined)} />
       ) : open.kind === 'shortcuts' ? (

@@ -49,11 +49,12 @@ export function Palette() {
       </button>
       <button
         type="button"
-        onClick={() => run('addZone')}
+        onClick={() => run('newZone')}
+        title="A network zone: asks its name and how far it is trusted, then draws it in view."
         className="flex items-center gap-2 rounded-md border border-dashed border-slate-400 px-2 py-1.5 text-sm text-slate-800 hover:bg-white focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-900"
       >
         <Icon name="zone" className="size-5 text-slate-500" />
-        Add zone
+        Add zone…
       </button>
     </nav>
   );

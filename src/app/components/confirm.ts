@@ -7,7 +7,8 @@ export type Open =
   | { kind: 'import-problems'; failure: ImportFailure }
   | { kind: 'import-hosts' }
   | { kind: 'shortcuts' }
-  | { kind: 'find' };
+  | { kind: 'find' }
+  | { kind: 'new-zone' };
 
 let show: ((dialog: Open) => void) | undefined;
 

@@ -4,6 +4,7 @@ import { assertInvariant } from '../diagram/invariant.testing';
 import {
   addHost,
   addZone,
+  zoneNameProblem,
   defaultHostName,
   emptyPlan,
   freeSpot,
@@ -192,5 +193,21 @@ describe('setObjectPrefix', () => {
     const beside: Plan = { ...DMZ_RELAY, changeRequest: { ticket: 'CHG-1', objectPrefix: 'ACME-FW' } };
     expect(setObjectPrefix(beside, '').changeRequest).toEqual({ ticket: 'CHG-1' });
     expect(setObjectPrefix(DMZ_RELAY, undefined)).toBe(DMZ_RELAY);
+  });
+});
+
+describe('a new zone is named by the person', () => {
+  const plan: Plan = {
+    ...emptyPlan(),
+    zones: [{ id: 'dmz', name: 'DMZ', trust: 'dmz', position: { x: 0, y: 0 }, size: { width: 400, height: 300 } }],
+  };
+  it('takes the name and trust given, trimmed', () => {
+    const { zone } = addZone(plan, { x: 1000, y: 0 }, 'untrusted', '  Internet edge ');
+    expect(zone).toMatchObject({ name: 'Internet edge', trust: 'untrusted' });
+  });
+  it('refuses an empty name and one already taken, whatever its case', () => {
+    expect(zoneNameProblem(plan, '   ')).toBe('Give the zone a name.');
+    expect(zoneNameProblem(plan, ' dmz ')).toBe('A zone is already called “DMZ”.');
+    expect(zoneNameProblem(plan, 'Server network')).toBeUndefined();
   });
 });

@@ -148,13 +148,30 @@ export function removeHosts(plan: Plan, ids: ReadonlySet<string>): Plan {
 }
 
 /** Adds a zone of the default size at the free spot nearest `position`: over no zone and no card. */
-export function addZone(plan: Plan, position: Point, trust: Trust = 'trusted'): { plan: Plan; zone: Zone } {
+/**
+ * What is wrong with a name for a new zone, in words, or undefined when it will do: zones are told
+ * apart by their names (in the panels, the CSV and the firewall objects), so no two share one.
+ */
+export function zoneNameProblem(plan: Plan, name: string): string | undefined {
+  const value = name.trim();
+  if (!value) return 'Give the zone a name.';
+  const taken = plan.zones.find((z) => z.name.trim().toLowerCase() === value.toLowerCase());
+  return taken ? `A zone is already called “${taken.name}”.` : undefined;
+}
+
+/** Adds a zone near `position`, in free space; named `name` when given, else "Zone N". */
+export function addZone(
+  plan: Plan,
+  position: Point,
+  trust: Trust = 'trusted',
+  name?: string,
+): { plan: Plan; zone: Zone } {
   const zone: Zone = {
     id: nextId(
       'z',
       plan.zones.map((z) => z.id),
     ),
-    name: defaultZoneName(plan),
+    name: name?.trim() || defaultZoneName(plan),
     trust,
     position: freeZoneSpot(plan, position, DEFAULT_ZONE_SIZE),
     size: { ...DEFAULT_ZONE_SIZE },
