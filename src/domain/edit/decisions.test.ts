@@ -3,7 +3,15 @@ import { host, testPlan, type PlanParts } from '../plan/plan.testing';
 import { deriveFlows, type Flow } from '../engine';
 import { requestFlows } from '../export';
 import { cleanDecisions } from './cleanDecisions';
-import { excludeFlows, includeFlows, setFeature, setHostArray, setHostUses } from './decisions';
+import {
+  canBeInArray,
+  excludeFlows,
+  includeFlows,
+  setFeature,
+  setHostArray,
+  setHostsArray,
+  setHostUses,
+} from './decisions';
 import { formatProblem } from '../problems';
 import { removeHosts, updateHost } from './edit';
 import { restorePlan } from '../plan';
@@ -94,6 +102,64 @@ describe('arrays', () => {
     expect(of(set, 'array-manager-service')).not.toContain('array-manager-service n3>am1 tcp/19001');
     expect(setHostArray(set, 'n3', 'am2')).toBe(set);
     expect(setHostArray(set, 'n3', undefined).hosts[4]).toEqual(host('n3', ['processing-node']));
+  });
+  it('are set for several hosts at once, leaving alone those that cannot be in an array', () => {
+    const mixed = plan([
+      host('am1', ['array-manager']),
+      host('am2', ['array-manager']),
+      host('n1', ['processing-node'], { array: 'am1' }),
+      host('n2', ['processing-node']),
+      host('web', ['web-components'], { array: 'am2' }),
+      host('both', ['web-components', 'sql-server']),
+      host('dns', ['dns-server']),
+      host('other', ['processing-node'], { array: 'am1' }),
+    ]);
+    const ids = ['n1', 'n2', 'web', 'both', 'dns', 'am1'];
+    expect(mixed.hosts.filter(canBeInArray).map((h) => h.id)).toEqual(['n1', 'n2', 'web', 'both', 'other']);
+
+    const set = setHostsArray(mixed, ids, 'am2');
+    expect(set.hosts).toEqual([
+      host('am1', ['array-manager']),
+      host('am2', ['array-manager']),
+      host('n1', ['processing-node'], { array: 'am2' }),
+      host('n2', ['processing-node'], { array: 'am2' }),
+      host('web', ['web-components'], { array: 'am2' }),
+      host('both', ['web-components', 'sql-server'], { array: 'am2' }),
+      host('dns', ['dns-server']),
+      host('other', ['processing-node'], { array: 'am1' }),
+    ]);
+    // Hosts already in it, or unable to be in one, are the very same objects.
+    expect(set.hosts[4]).toBe(mixed.hosts[4]);
+    expect(set.hosts[6]).toBe(mixed.hosts[6]);
+    expect(set.hosts[0]).toBe(mixed.hosts[0]);
+    expect(mixed.hosts[2]).toEqual(host('n1', ['processing-node'], { array: 'am1' }));
+    // Nothing to change: the same plan.
+    expect(setHostsArray(set, ids, 'am2')).toBe(set);
+    expect(setHostsArray(mixed, ['dns', 'am1', 'gone'], 'am2')).toBe(mixed);
+    expect(setHostsArray(mixed, [], undefined)).toBe(mixed);
+
+    const none = setHostsArray(set, ['n1', 'n2', 'web', 'dns'], undefined);
+    expect(none.hosts).toEqual([
+      host('am1', ['array-manager']),
+      host('am2', ['array-manager']),
+      host('n1', ['processing-node']),
+      host('n2', ['processing-node']),
+      host('web', ['web-components']),
+      host('both', ['web-components', 'sql-server'], { array: 'am2' }),
+      host('dns', ['dns-server']),
+      host('other', ['processing-node'], { array: 'am1' }),
+    ]);
+    expect('array' in none.hosts[2]!).toBe(false);
+    expect(of(none, 'array-manager-service')).toEqual([
+      'array-manager-service both>am2 tcp/19001',
+      'array-manager-service n1>am1 tcp/19001',
+      'array-manager-service n1>am2 tcp/19001',
+      'array-manager-service n2>am1 tcp/19001',
+      'array-manager-service n2>am2 tcp/19001',
+      'array-manager-service other>am1 tcp/19001',
+      'array-manager-service web>am1 tcp/19001',
+      'array-manager-service web>am2 tcp/19001',
+    ]);
   });
 });
 

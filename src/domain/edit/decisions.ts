@@ -43,6 +43,29 @@ export function setHostArray(plan: Plan, hostId: string, arrayManagerId: string 
   });
 }
 
+/** Whether a host can be in an array: a processing node or a web components host. */
+export const canBeInArray = (host: Host): boolean =>
+  host.roles.includes('processing-node') || host.roles.includes('web-components');
+
+/**
+ * Puts every one of several hosts that can be in an array (see canBeInArray) in the array of an
+ * Array Manager (undefined: in none); the others are left as they are. The same plan when none
+ * changes.
+ */
+export function setHostsArray(plan: Plan, ids: readonly string[], arrayManagerId: string | undefined): Plan {
+  const chosen = new Set(ids);
+  let changed = false;
+  const hosts = plan.hosts.map((h) => {
+    if (!chosen.has(h.id) || !canBeInArray(h) || h.array === arrayManagerId) return h;
+    changed = true;
+    const next = { ...h };
+    if (arrayManagerId === undefined) delete next.array;
+    else next.array = arrayManagerId;
+    return next;
+  });
+  return changed ? { ...plan, hosts } : plan;
+}
+
 /**
  * The counterparts of one role a host uses (undefined: every host of that role, the default). A
  * list holding every such host is the default too, and is not kept.

@@ -1,5 +1,13 @@
 import { useEffect, useId, useRef } from 'react';
-import { ROLES, ROLE_IDS, visibleText, type Plan, type RoleId } from '../../../domain';
+import {
+  ROLES,
+  ROLE_IDS,
+  canBeInArray,
+  visibleText,
+  type Host,
+  type Plan,
+  type RoleId,
+} from '../../../domain';
 import { isEnabled, run } from '../../commands';
 import { Button, Field, Icon, RoleIcon, inputClass, roleTone } from '../../ui';
 
@@ -34,7 +42,73 @@ function RoleBox({ ids, role, count }: { ids: readonly string[]; role: RoleId; c
   );
 }
 
-/** Several hosts selected: their zone and roles set for all at once (one undo step each), or deleted. */
+/**
+ * The array of every selected processing node and web components host, chosen once for all (one
+ * undo step); the other hosts selected are left alone. As in a single host's panel, an array is a
+ * choice only with two Array Managers or more: with one, every host is in it.
+ */
+function HostsArray({ hosts, plan }: { hosts: readonly Host[]; plan: Plan }) {
+  const id = useId();
+  const managers = plan.hosts.filter((h) => h.roles.includes('array-manager'));
+  const fit = hosts.filter(canBeInArray);
+  const note = (text: string) => (
+    <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+      {text}
+    </p>
+  );
+  if (managers.length < 2) {
+    return (
+      <div className="flex flex-col gap-1">
+        <p className="text-xs font-semibold text-slate-600 dark:text-slate-300">Array</p>
+        {note(
+          managers.length === 0
+            ? 'No Array Manager in the plan: add one to put processing nodes and web components in its array.'
+            : `One Array Manager in the plan (${visibleText(managers[0]!.name)}): every processing node and web components host is in its array.`,
+        )}
+      </div>
+    );
+  }
+  const arrays = new Set(fit.map((h) => (h.array && managers.some((m) => m.id === h.array) ? h.array : '')));
+  const shared = arrays.size === 1 ? [...arrays][0]! : undefined;
+  const ids = fit.map((h) => h.id);
+  const hint =
+    fit.length === 0
+      ? `None of the ${hosts.length} selected hosts can be in an array: only processing nodes and web components can.`
+      : fit.length < hosts.length
+        ? `Applies to ${fit.length} of the ${hosts.length} selected hosts: processing nodes and web components.`
+        : shared === ''
+          ? 'In no array, they talk to every Array Manager.'
+          : undefined;
+  return (
+    <Field label="Array" htmlFor={id} hint={hint && note(hint)}>
+      <select
+        id={id}
+        className={inputClass}
+        value={fit.length === 0 ? '' : (shared ?? 'mixed')}
+        disabled={fit.length === 0}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => run('setHostsArray', { ids, arrayManagerId: e.target.value || undefined })}
+      >
+        {fit.length > 0 && shared === undefined && (
+          <option value="mixed" disabled>
+            Mixed
+          </option>
+        )}
+        <option value="">— (every array)</option>
+        {managers.map((m) => (
+          <option key={m.id} value={m.id}>
+            {visibleText(m.name)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/**
+ * Several hosts selected: their zone, roles and array set for all at once (one undo step each), or
+ * deleted.
+ */
 export function HostsDetails({ ids, plan }: { ids: readonly string[]; plan: Plan }) {
   const zoneId = useId();
   const hosts = plan.hosts.filter((h) => ids.includes(h.id));
@@ -63,6 +137,7 @@ export function HostsDetails({ ids, plan }: { ids: readonly string[]; plan: Plan
           ))}
         </select>
       </Field>
+      <HostsArray hosts={hosts} plan={plan} />
       <fieldset>
         <legend className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-300">
           Roles of all
