@@ -2,7 +2,10 @@ import { commandOf, commandTitle, run, type PlainCommandId } from '../../command
 import { usePlanner } from '../../state';
 import { Button, Icon, type IconName } from '../../ui';
 
-/** A toolbar button for a command: its label, its keys in the tooltip, enabled as the command says. */
+/**
+ * A toolbar button for a command: its label, its keys in the tooltip, enabled as the command says.
+ * Below 1440 px the icon alone shows, with the name and tooltip.
+ */
 export function ActionButton({
   command,
   icon,
@@ -18,6 +21,7 @@ export function ActionButton({
   return (
     <Button
       variant="ghost"
+      className="h-8.5 max-xl:px-2"
       onClick={() => run(command)}
       disabled={!enabled}
       aria-busy={busy}
@@ -25,7 +29,7 @@ export function ActionButton({
       title={commandTitle(definition)}
     >
       <Icon name={icon} />
-      {text}
+      {text && <span className="max-[1439px]:hidden">{text}</span>}
     </Button>
   );
 }

@@ -30,6 +30,7 @@ function ImportButton() {
       <Button
         onClick={() => input.current?.click()}
         aria-label="Import plan"
+        className="h-8.5 max-xl:px-2"
         title="Import plan: open a .portolan.json file (or drop one on the page)"
       >
         <Icon name="upload" />
@@ -60,10 +61,11 @@ export function PlanFiles() {
       <Button
         onClick={() => void replaceWith('Start a new plan?', () => void run('newPlan'))}
         aria-label="New plan"
+        className="h-8.5 max-xl:px-2"
         title="New plan"
       >
         <Icon name="plus" />
-        New
+        <span className="max-[1439px]:hidden">New</span>
       </Button>
       <Menu
         label="Examples"
@@ -76,6 +78,7 @@ export function PlanFiles() {
       <Button
         onClick={openImportHosts}
         aria-label="Import hosts"
+        className="h-8.5 max-xl:px-2"
         title="Import hosts: add hosts from a CSV file or rows pasted from a spreadsheet"
       >
         <Icon name="table" />

@@ -1,25 +1,33 @@
 import { run } from '../../commands';
 import { usePlanner } from '../../state';
+import { Icon, inputClass } from '../../ui';
 import { useDraft } from '../useDraft';
 
-/** The plan's name, edited in place; typing makes one undo step, and an empty name is not taken. */
+/**
+ * The plan's name, edited in place: a field with a pencil, as wide as the name (within limits) and
+ * the first to give way when the bar is short, the full name then in its tooltip. Typing makes one
+ * undo step, and an empty name is not taken.
+ */
 export function PlanName() {
   const name = usePlanner((s) => s.plan.name);
   const [draft, setDraft] = useDraft(name);
   const empty = draft.trim() === '';
   return (
-    <input
-      aria-label="Plan name"
-      aria-invalid={empty}
-      title={empty ? 'The plan needs a name' : undefined}
-      value={draft}
-      maxLength={120}
-      onChange={(e) => {
-        setDraft(e.target.value);
-        run('renamePlan', { name: e.target.value });
-      }}
-      onBlur={() => setDraft(name)}
-      className="w-44 min-w-20 shrink rounded-md border border-transparent bg-transparent px-2 py-1 text-sm font-semibold text-slate-900 hover:border-slate-300 focus:border-teal-600 focus:bg-white focus:outline-none aria-[invalid=true]:border-red-500 dark:text-slate-100 dark:hover:border-slate-700 dark:focus:bg-slate-900"
-    />
+    <div className="relative flex min-w-20 items-center xl:min-w-48">
+      <input
+        aria-label="Plan name"
+        aria-invalid={empty}
+        title={empty ? 'The plan needs a name' : `Rename the plan: ${draft}`}
+        value={draft}
+        maxLength={120}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          run('renamePlan', { name: e.target.value });
+        }}
+        onBlur={() => setDraft(name)}
+        className={`${inputClass} field-sizing-content max-w-80 truncate pr-7 font-semibold hover:border-slate-400 dark:hover:border-slate-500`}
+      />
+      <Icon name="pencil" className="pointer-events-none absolute right-2 size-3.5 text-slate-400" />
+    </div>
   );
 }

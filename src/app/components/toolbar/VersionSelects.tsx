@@ -4,8 +4,9 @@ import { usePlanner } from '../../state';
 
 const PRODUCTS = [...new Set(PRODUCT_RELEASES.map((r) => r.product))];
 
+// Each as wide as the version it shows, so the bar spends no room on blank.
 const selectClass =
-  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+  'field-sizing-content h-8.5 shrink-0 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900';
 const labelClass = 'text-xs font-semibold whitespace-nowrap text-slate-600 dark:text-slate-300';
 
 /** Every version the catalog knows, by product; `extra` is a version the plan holds that it does not. */
@@ -44,19 +45,22 @@ export function VersionSelects() {
         id="product-version"
         value={version}
         onChange={(e) => run('changeProductVersion', { version: e.target.value })}
-        className={`w-32 ${selectClass}`}
+        className={selectClass}
       >
         <VersionOptions extra={version} />
       </select>
+      {/* "From" below 1280 px; the field keeps its name. */}
       <label htmlFor="upgrade-from" className={labelClass}>
-        Upgrade from
+        <span className="max-xl:hidden">Upgrade from</span>
+        <span className="xl:hidden">From</span>
       </label>
       <select
         id="upgrade-from"
+        aria-label="Upgrade from"
         value={from ?? ''}
         onChange={(e) => run('compareWith', { from: e.target.value || undefined })}
         title="Compare with the version run now: what to open before the upgrade, what to close after it"
-        className={`w-38 ${selectClass} ${from ? 'border-teal-600 bg-teal-50 dark:border-teal-400 dark:bg-teal-950' : ''}`}
+        className={`${selectClass} ${from ? 'border-teal-600 bg-teal-50 dark:border-teal-400 dark:bg-teal-950' : ''}`}
       >
         <option value="" aria-label="No comparison">
           —
