@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { flowRow, hostNode, openExample } from './helpers';
+import { bringIntoView, flowRow, hostNode, openExample } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -9,6 +9,7 @@ const details = (page: Page) => page.getByRole('complementary', { name: 'Details
 
 /** Selects a host by its card and waits for its panel. */
 async function selectHost(page: Page, name: string) {
+  await bringIntoView(page, hostNode(page, name));
   await hostNode(page, name).click();
   await expect(details(page).getByLabel('Name')).toHaveValue(name);
 }

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import Papa from 'papaparse';
-import { edge, exportAs, hostNode, openExample } from './helpers';
+import { bringIntoView, edge, exportAs, hostNode, openExample } from './helpers';
 
 /*
  * Every kind of decision on the "Two sites, two arrays" example, then what the change request
@@ -63,6 +63,7 @@ test('features, arrays, counterparts and an exclusion reach the table, the CSV a
   await features.getByRole('checkbox', { name: 'Automatic SpamCensor updates' }).uncheck();
 
   // SEG-NODE01 joins SEG-AM02's array, and resolves names with DNS01 instead of DNS-DMZ01.
+  await bringIntoView(page, hostNode(page, 'SEG-NODE01'));
   await hostNode(page, 'SEG-NODE01').click();
   await details(page).getByLabel('Array', { exact: true }).selectOption({ label: 'SEG-AM02' });
   const nodeDns = details(page).getByRole('group', { name: 'Uses DNS servers' });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { EXAMPLE_PLANS, serializePlan, type Plan } from '../src/domain/plan';
 
 export const canvas = (page: Page) => page.getByRole('main', { name: 'Plan canvas' });
@@ -123,4 +123,24 @@ export async function importPlan(page: Page, fileName: string, plan: Plan) {
     await chooser
   ).setFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(serializePlan(plan)) });
   await expect(page.getByRole('status').filter({ hasText: `Opened “${plan.name}”` })).toBeVisible();
+}
+
+/**
+ * Zooms out with the canvas's "Zoom Out" button, as a person would, until the card is wholly in
+ * view: a plan too large to fit at a legible size opens on its middle.
+ */
+export async function bringIntoView(page: Page, card: Locator) {
+  for (let i = 0; i < 8; i++) {
+    const [box, view] = await Promise.all([card.boundingBox(), canvas(page).boundingBox()]);
+    if (
+      box &&
+      view &&
+      box.x >= view.x &&
+      box.y >= view.y &&
+      box.x + box.width <= view.x + view.width &&
+      box.y + box.height <= view.y + view.height
+    )
+      return;
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+  }
 }

@@ -141,3 +141,26 @@ test('the context menu of a card, of the canvas and of an arrow runs the same co
   await page.keyboard.press('Enter');
   await expect(details(page).getByRole('form', { name: /^Exclude .* from the change request$/ })).toBeVisible();
 });
+
+test('Fit View never shrinks the cards below a legible size: a large plan opens on its middle to scroll', async ({
+  page,
+}) => {
+  /** A card name's size on the screen, in pixels: its font size times the zoom. */
+  const nameSize = () =>
+    page.evaluate(() => {
+      const m = /scale\(([\d.]+)\)/.exec(
+        document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform,
+      );
+      const name = document.querySelector('.react-flow__node-host span.text-sm')!;
+      return Number.parseFloat(getComputedStyle(name).fontSize) * Number(m![1]);
+    });
+  await openExample(page, /Enterprise/);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await expect.poll(nameSize).toBeGreaterThanOrEqual(10.5);
+  // Too large to fit at that size: some cards are out of view, to be scrolled to.
+  const view = (await canvas(page).boundingBox())!;
+  const cards = await canvas(page).locator('.react-flow__node-host').evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect().right),
+  );
+  expect(cards.some((right) => right > view.x + view.width)).toBe(true);
+});

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { canvas, exportAs, openExample, pane } from './helpers';
+import { bringIntoView, canvas, exportAs, openExample, pane } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -45,6 +45,7 @@ test('"Group similar hosts" draws 40 hosts as 11 stacked cards and the grouped r
 test('a stacked card opens in place with a double-click, or with Enter', async ({ page }) => {
   await page.getByLabel('Group similar hosts').check();
   const nodes = canvas(page).getByRole('group', { name: /^8 × Processing node:/ });
+  await bringIntoView(page, nodes);
   await nodes.dblclick();
   await expect(cards(page)).toHaveCount(18);
   await expect(canvas(page).getByRole('group', { name: /^SEG-NODE05:/ })).toBeVisible();
@@ -58,6 +59,7 @@ test('a stacked card opens in place with a double-click, or with Enter', async (
 test('a stack is selected, unselected, dragged and folded as one', async ({ page }) => {
   await page.getByLabel('Group similar hosts').check();
   const nodes = canvas(page).getByRole('group', { name: /^8 × Processing node:/ });
+  await bringIntoView(page, nodes);
   await nodes.click();
   const details = page.getByRole('complementary', { name: 'Details' });
   await expect(details.getByRole('heading', { name: '8 hosts selected' })).toBeVisible();
@@ -151,9 +153,9 @@ test('Tidy with similar hosts grouped lays out the 11 cards; a stack opened late
 
   // The stack's hosts sat on its card; opened, they are set apart (the zone, sized for one card,
   // has no free space for them: what is shown is laid out again), and the person is told.
-  await canvas(page)
-    .getByRole('group', { name: /^8 × Processing node:/ })
-    .dblclick();
+  const nodes = canvas(page).getByRole('group', { name: /^8 × Processing node:/ });
+  await bringIntoView(page, nodes);
+  await nodes.dblclick();
   await expect(cards(page)).toHaveCount(18);
   await expect(page.getByRole('status').filter({ hasText: 'Laid out the plan.' })).toBeVisible({
     timeout: 15_000,

@@ -31,6 +31,7 @@ import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type
 import {
   buildEdges,
   LABEL_ZOOM,
+  LEGIBLE_ZOOM,
   buildNodes,
   firewallIdOf,
   hostIdOf,
@@ -83,11 +84,6 @@ function useDevices(wanted: boolean): Devices | undefined {
   return wanted ? loaded : undefined;
 }
 
-/**
- * The view fits the whole plan, but never so far out that the cards cannot be read (where the
- * arrows' labels are hidden too): a larger plan opens on its middle, the minimap and the wheel
- * reach the rest. Fitting 1,000 hosts at a tenth of their size drew every card and arrow at once.
- */
 /** What an empty canvas says (EmptyCanvas.tsx): loaded only while the plan is empty. */
 const EmptyCanvas = lazy(() => import('./EmptyCanvas').then((m) => ({ default: m.EmptyCanvas })));
 /**
@@ -130,10 +126,15 @@ function withoutTabStop(node: CanvasNode): CanvasNode {
   return out;
 }
 
+/**
+ * The view fits the whole plan, but never so far out that the cards cannot be read (LEGIBLE_ZOOM):
+ * a larger plan opens on its middle, the minimap and the wheel reach the rest. Fitting 1,000 hosts
+ * at a tenth of their size drew every card and arrow at once.
+ */
 const FIT_VIEW = {
   padding: 0.12,
   maxZoom: 1,
-  minZoom: LABEL_ZOOM,
+  minZoom: LEGIBLE_ZOOM,
   // Cards never drawn (out of view, see CULL_FROM) count by their usual size. No node is hidden.
   includeHiddenNodes: true,
 };

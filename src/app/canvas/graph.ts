@@ -115,8 +115,15 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 export const ONE_BY_ONE_MAX = 2_500;
 export const drawnTogether = (arrows: number) => arrows > ONE_BY_ONE_MAX;
 
-/** Below this zoom the canvas hides the arrows' labels (too small to read), and never fits below it. */
+/** Below this zoom the canvas hides the arrows' labels (too small to read). */
 export const LABEL_ZOOM = 0.45;
+
+/**
+ * Fitting the view never zooms out past this: a card's name is then 10.5 px on the screen and the
+ * lines under it 7.5–9 px. A plan too large to fit at it opens on its middle, and the wheel, the
+ * minimap or the arrow keys reach the rest.
+ */
+export const LEGIBLE_ZOOM = 0.75;
 
 export const edgeId = (source: string, target: string) => `edge:${pairKey(source, target)}`;
 
