@@ -47,7 +47,9 @@ export async function benchCanvasDrag(url: string, extraCss = ''): Promise<void>
         b.x + b.width < pane.x + pane.width / 2 &&
         b.y + b.height < pane.y + pane.height
       ) {
-        handle = workstations.nth(i);
+        // By its name: culling mounts and unmounts cards as the view moves, so "the nth" changes.
+        const name = (await workstations.nth(i).getAttribute('aria-label'))!;
+        handle = page.getByRole('group', { name, exact: true });
         box = b;
         break;
       }
@@ -73,15 +75,17 @@ export async function benchCanvasDrag(url: string, extraCss = ''): Promise<void>
     const steps = 150;
     for (let i = 1; i <= steps; i++) {
       const f = i / steps;
+      // Clear of the pane's edges, where React Flow would pan the view along.
       await page.mouse.move(
-        pane.x + 40 + (pane.width - 80) * f,
-        start.y + (pane.y + pane.height * 0.8 - start.y) * f,
+        pane.x + 80 + (pane.width - 200) * f,
+        start.y + (pane.y + pane.height * 0.75 - start.y) * f,
       );
     }
+    // Fast frames mean nothing unless the card really travelled with the pointer: looked at before
+    // the drop (a drop the plan refuses puts the card back).
+    const after = await handle.boundingBox({ timeout: 2000 }).catch(() => null);
     await page.mouse.up();
     await page.waitForTimeout(300);
-    // Fast frames mean nothing unless the card really travelled with the pointer.
-    const after = await handle.boundingBox();
     if (!after || Math.hypot(after.x - box.x, after.y - box.y) < 200) {
       throw new Error('the dragged card did not follow the pointer');
     }
