@@ -2,10 +2,12 @@ import { readableKey, shortcuts } from '../commands';
 import { Button } from '../ui';
 import { useModal } from './useModal';
 
-/** Keys React Flow gives the canvas itself (not commands of the registry). */
+/** Keys of the canvas itself (React Flow's and the canvas's walking; not commands of the registry). */
 const CANVAS_KEYS: [string, string][] = [
+  ['Go to the next card or arrow that way', 'Arrow keys'],
   ['Select the focused card, zone or arrow', 'Enter or Space'],
-  ['Move the selected cards', 'Arrow keys'],
+  ['Move the selected cards (larger steps with Shift)', 'Arrow keys'],
+  ['Menu of the focused card, zone or arrow', 'Shift+F10, or right-click'],
   ['Open a stack of similar hosts, or fold it back', 'Enter, or double-click'],
   ['Select several cards', 'Ctrl+click (⌘+click on a Mac), or Shift+drag a box'],
 ];
