@@ -37,7 +37,9 @@ for (const example of [/DMZ relay/, /Enterprise/]) {
   });
 }
 
-test('Tab into the canvas lands on a card; the arrow keys go from card to card that way', async ({ page }) => {
+test('Tab into the canvas lands on a card; the arrow keys go from card to card that way', async ({
+  page,
+}) => {
   await openExample(page, /DMZ relay/);
   await page
     .getByRole('navigation', { name: 'Components' })
@@ -95,7 +97,9 @@ test('the splitter sets the height of the tables, by keys and by drag, and the b
   await page.mouse.up();
   await expect.poll(async () => (await table.boundingBox())!.height).toBeCloseTo(h0 + 164, 0);
   await page.reload();
-  await expect.poll(async () => (await page.getByRole('tabpanel').boundingBox())!.height).toBeCloseTo(h0 + 164, 0);
+  await expect
+    .poll(async () => (await page.getByRole('tabpanel').boundingBox())!.height)
+    .toBeCloseTo(h0 + 164, 0);
 });
 
 test('the context menu of a card, of the canvas and of an arrow runs the same commands; Shift+F10 opens it from the keyboard', async ({
@@ -130,7 +134,9 @@ test('the context menu of a card, of the canvas and of an arrow runs the same co
   await expect(zones).toHaveCount(3);
 
   // An arrow: its menu opens the form that asks why it is left out.
-  await canvas(page).getByRole('group', { name: /^Flow from SEG-AM01 to DC01:/ }).focus();
+  await canvas(page)
+    .getByRole('group', { name: /^Flow from SEG-AM01 to DC01:/ })
+    .focus();
   await page.keyboard.press('Shift+F10');
   const flowMenu = page.getByRole('menu', { name: 'Flow menu' });
   await expect(flowMenu.getByRole('menuitem').first()).toBeFocused();
@@ -139,7 +145,9 @@ test('the context menu of a card, of the canvas and of an arrow runs the same co
   expect(await focusedName(page)).toMatch(/^Flow from SEG-AM01 to DC01:/);
   await page.keyboard.press('Shift+F10');
   await page.keyboard.press('Enter');
-  await expect(details(page).getByRole('form', { name: /^Exclude .* from the change request$/ })).toBeVisible();
+  await expect(
+    details(page).getByRole('form', { name: /^Exclude .* from the change request$/ }),
+  ).toBeVisible();
 });
 
 test('Fit View never shrinks the cards below a legible size: a large plan opens on its middle to scroll', async ({
@@ -159,8 +167,8 @@ test('Fit View never shrinks the cards below a legible size: a large plan opens 
   await expect.poll(nameSize).toBeGreaterThanOrEqual(10.5);
   // Too large to fit at that size: some cards are out of view, to be scrolled to.
   const view = (await canvas(page).boundingBox())!;
-  const cards = await canvas(page).locator('.react-flow__node-host').evaluateAll((els) =>
-    els.map((el) => el.getBoundingClientRect().right),
-  );
+  const cards = await canvas(page)
+    .locator('.react-flow__node-host')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
   expect(cards.some((right) => right > view.x + view.width)).toBe(true);
 });

@@ -262,7 +262,9 @@ test('"?" opens "Keyboard shortcuts", listing every command that has keys; Escap
   ]);
   // The canvas's own keys: walking it, and its context menu.
   const canvasKeys = dialog.getByRole('table', { name: 'On the canvas' });
-  await expect(canvasKeys.getByRole('row', { name: /^Go to the next card or arrow that way Arrow keys$/ })).toHaveCount(1);
+  await expect(
+    canvasKeys.getByRole('row', { name: /^Go to the next card or arrow that way Arrow keys$/ }),
+  ).toHaveCount(1);
   await expect(canvasKeys.getByRole('row', { name: /Shift\+F10/ })).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

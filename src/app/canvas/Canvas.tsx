@@ -109,7 +109,8 @@ const withNav = (then: (m: typeof KeyboardNav) => void) => {
   if (nav) then(nav);
   else void loadNav().then(then, () => undefined);
 };
-if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadNav().catch(() => undefined));
+if (typeof requestIdleCallback === 'function')
+  requestIdleCallback(() => void loadNav().catch(() => undefined));
 const ITEM = '.react-flow__node, g.react-flow__edge-flow';
 const isItem = (el: Element) => el.matches(ITEM);
 const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
@@ -459,7 +460,14 @@ export function Canvas() {
         setTimeout(() => (canvas.tabIndex = 0));
         return;
       }
-      if (ARROW_KEYS.has(e.key) && isItem(target) && !e.defaultPrevented && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (
+        ARROW_KEYS.has(e.key) &&
+        isItem(target) &&
+        !e.defaultPrevented &&
+        !e.altKey &&
+        !e.ctrlKey &&
+        !e.metaKey
+      ) {
         // A selected card has already been moved by React Flow (which marks the event handled).
         e.preventDefault();
         const canvas = e.currentTarget;

@@ -24,8 +24,18 @@ export function CanvasControls({ fitViewOptions }: { fitViewOptions: FitViewOpti
     { id: 'fitView', label: 'Fit View', run: () => void rf.fitView(fitViewOptions), disabled: false },
   ] as const;
   const onKeyDown = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
-    const to = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : (current + step + items.length) % items.length;
+    const step =
+      e.key === 'ArrowDown' || e.key === 'ArrowRight'
+        ? 1
+        : e.key === 'ArrowUp' || e.key === 'ArrowLeft'
+          ? -1
+          : 0;
+    const to =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? items.length - 1
+          : (current + step + items.length) % items.length;
     if (!step && e.key !== 'Home' && e.key !== 'End') return;
     e.preventDefault();
     e.stopPropagation();
@@ -57,7 +67,14 @@ export function CanvasControls({ fitViewOptions }: { fitViewOptions: FitViewOpti
           onFocus={() => setCurrent(i)}
           onClick={() => !item.disabled && item.run()}
         >
-          <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth={2.5} className="!size-3.5 !max-h-none !max-w-none">
+          <svg
+            viewBox="0 0 24 24"
+            aria-hidden="true"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2.5}
+            className="!size-3.5 !max-h-none !max-w-none"
+          >
             <path d={PATHS[item.id]} />
           </svg>
         </button>

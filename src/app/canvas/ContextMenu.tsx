@@ -18,7 +18,15 @@ export interface ContextMenuAt {
 function commandItem(id: PlainCommandId, group?: boolean): MenuItem[] {
   const command = commandOf(id);
   if (!command) return [];
-  return [{ label: command.label, hint: keyHint(command), disabled: !isEnabled(id), onSelect: () => run(id), group }];
+  return [
+    {
+      label: command.label,
+      hint: keyHint(command),
+      disabled: !isEnabled(id),
+      onSelect: () => run(id),
+      group,
+    },
+  ];
 }
 
 /**
@@ -82,7 +90,13 @@ const LABELS: Record<MenuTarget, string> = {
 };
 
 /** The canvas's context menu, where it was asked for, kept inside the window. */
-export function ContextMenu({ at, onClose }: { at: ContextMenuAt; onClose: (how: 'picked' | 'escape' | 'away') => void }) {
+export function ContextMenu({
+  at,
+  onClose,
+}: {
+  at: ContextMenuAt;
+  onClose: (how: 'picked' | 'escape' | 'away') => void;
+}) {
   const items = itemsFor(at.target);
   const x = Math.max(4, Math.min(at.x, window.innerWidth - 272));
   const y = Math.max(4, Math.min(at.y, window.innerHeight - items.length * 33 - 24));

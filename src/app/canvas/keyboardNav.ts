@@ -9,8 +9,7 @@
 /** Cards and arrows the keyboard can land on, as drawn now (a large plan draws only those in view). */
 export const ITEMS = '.react-flow__node, g.react-flow__edge-flow';
 
-export const isItem = (el: Element | null): el is HTMLElement | SVGGElement =>
-  !!el && el.matches(ITEMS);
+export const isItem = (el: Element | null): el is HTMLElement | SVGGElement => !!el && el.matches(ITEMS);
 
 /** Where an item stands for the keyboard: a card's middle, a zone's title, an arrow's midpoint. */
 function pointOf(el: Element): { x: number; y: number } {
@@ -24,7 +23,8 @@ function pointOf(el: Element): { x: number; y: number } {
   }
   const r = el.getBoundingClientRect();
   // A zone holds its cards: its middle would sit among them, its title does not.
-  if (el.classList.contains('react-flow__node-zone')) return { x: r.left + Math.min(r.width / 2, 80), y: r.top + 12 };
+  if (el.classList.contains('react-flow__node-zone'))
+    return { x: r.left + Math.min(r.width / 2, 80), y: r.top + 12 };
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
 

@@ -53,7 +53,9 @@ export function MenuList({
   }, [onClose, keep]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const entries = [...(list.current?.querySelectorAll<HTMLElement>('[role=menuitem]:not([aria-disabled])') ?? [])];
+    const entries = [
+      ...(list.current?.querySelectorAll<HTMLElement>('[role=menuitem]:not([aria-disabled])') ?? []),
+    ];
     const at = entries.indexOf(document.activeElement as HTMLElement);
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

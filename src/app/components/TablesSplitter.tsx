@@ -3,7 +3,6 @@ import { TABLES_HEIGHT_KEY, TABLES_MIN, tablesMax } from './tablesHeight';
 
 const STEP = 16;
 
-
 function keep(height: number) {
   try {
     localStorage.setItem(TABLES_HEIGHT_KEY, String(Math.round(height)));
@@ -26,11 +25,15 @@ export function TablesSplitter({ height, onHeight }: { height: number; onHeight:
   const onKeyDown = (e: KeyboardEvent) => {
     const step = e.shiftKey ? STEP * 4 : STEP;
     const to =
-      e.key === 'ArrowUp' ? height + step
-      : e.key === 'ArrowDown' ? height - step
-      : e.key === 'Home' ? tablesMax()
-      : e.key === 'End' ? TABLES_MIN
-      : undefined;
+      e.key === 'ArrowUp'
+        ? height + step
+        : e.key === 'ArrowDown'
+          ? height - step
+          : e.key === 'Home'
+            ? tablesMax()
+            : e.key === 'End'
+              ? TABLES_MIN
+              : undefined;
     if (to === undefined) return;
     e.preventDefault();
     set(to);

@@ -18,4 +18,3 @@ export function keptTablesHeight(): number {
   }
   return 256;
 }
-

@@ -199,7 +199,9 @@ describe('setObjectPrefix', () => {
 describe('a new zone is named by the person', () => {
   const plan: Plan = {
     ...emptyPlan(),
-    zones: [{ id: 'dmz', name: 'DMZ', trust: 'dmz', position: { x: 0, y: 0 }, size: { width: 400, height: 300 } }],
+    zones: [
+      { id: 'dmz', name: 'DMZ', trust: 'dmz', position: { x: 0, y: 0 }, size: { width: 400, height: 300 } },
+    ],
   };
   it('takes the name and trust given, trimmed', () => {
     const { zone } = addZone(plan, { x: 1000, y: 0 }, 'untrusted', '  Internet edge ');
