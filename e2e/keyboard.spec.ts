@@ -172,3 +172,25 @@ test('Fit View never shrinks the cards below a legible size: a large plan opens 
     .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
   expect(cards.some((right) => right > view.x + view.width)).toBe(true);
 });
+
+test('the flow table is one tab stop: the arrow keys, Home and End go from row to row, Tab leaves it', async ({
+  page,
+}) => {
+  await openExample(page, /Enterprise/);
+  const table = page.getByRole('table', { name: 'Flows' });
+  const rows = table.getByRole('row');
+  await rows.nth(1).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(2)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(table.locator('tr[aria-rowindex="305"]')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(table.locator('tr[aria-rowindex="2"]')).toBeFocused();
+  // Tab leaves the table at once; Shift+Tab comes back to the same row.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('table[aria-label="Flows"]'))).toBe(
+    false,
+  );
+  await page.keyboard.press('Shift+Tab');
+  await expect(table.locator('tr[aria-rowindex="2"]')).toBeFocused();
+});

@@ -98,6 +98,10 @@ export function FlowTable() {
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  // The table is one stop of the Tab key (roving focus): the row last focused, or the drawn row
+  // nearest it; the arrow keys, Home and End go from row to row.
+  const [current, setCurrent] = useState(0);
+  const tabStop = Math.min(Math.max(current, first), last - 1);
 
   const selectRow = (row: FlowRow) =>
     usePlanner
@@ -108,9 +112,10 @@ export function FlowTable() {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       selectRow(row);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Home' || e.key === 'End') {
       e.preventDefault();
-      const next = index + (e.key === 'ArrowDown' ? 1 : -1);
+      const next =
+        e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : index + (e.key === 'ArrowDown' ? 1 : -1);
       if (next < 0 || next >= rows.length) return;
       const el = scroller.current;
       if (el) {
@@ -119,9 +124,14 @@ export function FlowTable() {
         else if (top + ROW_HEIGHT * 2 > el.scrollTop + el.clientHeight)
           el.scrollTop = top + ROW_HEIGHT * 2 - el.clientHeight;
       }
-      requestAnimationFrame(() =>
-        scroller.current?.querySelector<HTMLElement>(`[data-row="${next}"]`)?.focus(),
-      );
+      // The row is drawn once the scroll has been rendered: a few frames at most.
+      const focusRow = (tries: number) =>
+        requestAnimationFrame(() => {
+          const el = scroller.current?.querySelector<HTMLElement>(`[data-row="${next}"]`);
+          if (el) el.focus();
+          else if (tries > 0) focusRow(tries - 1);
+        });
+      focusRow(10);
     }
   };
 
@@ -224,7 +234,8 @@ export function FlowTable() {
                   data-row={index}
                   aria-rowindex={index + 2}
                   aria-selected={selected}
-                  tabIndex={0}
+                  tabIndex={index === tabStop ? 0 : -1}
+                  onFocus={() => setCurrent(index)}
                   onClick={() => selectRow(row)}
                   onKeyDown={(e) => onRowKey(e, row, index)}
                   style={{ height: ROW_HEIGHT }}
