@@ -120,6 +120,21 @@ test('the context menu of a card, of the canvas and of an arrow runs the same co
   await expect(hostMenu).toHaveCount(0);
   await expect(hostNode(page, 'SEG-NODE03')).toBeVisible();
 
+  // Delete from the keyboard menu: the card goes, the keyboard stays on the canvas.
+  await hostNode(page, 'SEG-NODE03').focus();
+  await page.keyboard.press('Shift+F10');
+  // Keys in the open menu stay there: the Delete key removes nothing behind it.
+  await page.keyboard.press('Delete');
+  await expect(hostMenu).toBeVisible();
+  await expect(hostNode(page, 'SEG-NODE03')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(hostMenu.getByRole('menuitem', { name: /^Delete/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(hostNode(page, 'SEG-NODE03')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+
   // The empty canvas: Add zone adds one.
   const zones = canvas(page).getByRole('group', { name: /^Zone / });
   await expect(zones).toHaveCount(2);
@@ -144,6 +159,15 @@ test('the context menu of a card, of the canvas and of an arrow runs the same co
   await expect(flowMenu).toHaveCount(0);
   expect(await focusedName(page)).toMatch(/^Flow from SEG-AM01 to DC01:/);
   await page.keyboard.press('Shift+F10');
+  await expect(
+    flowMenu.getByRole('menuitem', { name: 'Leave flows out of the change request…' }),
+  ).toBeFocused();
+  await page.keyboard.press('Enter');
+  // The arrow carries two flows: the keyboard goes to the first one's "Exclude …", to pick there.
+  const exclude = details(page)
+    .getByRole('button', { name: /^Exclude .*…$/ })
+    .first();
+  await expect(exclude).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(
     details(page).getByRole('form', { name: /^Exclude .* from the change request$/ }),

@@ -438,21 +438,31 @@ export function Canvas() {
     },
     [edges],
   );
+  const menuRef = useRef(menu);
+  useEffect(() => {
+    menuRef.current = menu;
+  }, [menu]);
   const closeMenu = useCallback((how: 'picked' | 'escape' | 'away') => {
-    setMenu((m) => {
-      const back = m?.from ?? wrapper.current;
-      if (how !== 'away' && back?.isConnected) (back as HTMLElement).focus();
-      return undefined;
+    const from = menuRef.current?.from;
+    setMenu(undefined);
+    if (how === 'away') return;
+    // After the picked command has run: it may have removed the card (then the canvas takes the
+    // keyboard and hands it to another) or opened a dialog (which keeps it).
+    requestAnimationFrame(() => {
+      const back = from?.isConnected ? from : wrapper.current;
+      if (document.activeElement === document.body || document.activeElement?.closest('[role=menu]'))
+        (back as HTMLElement | null)?.focus();
     });
   }, []);
 
   // Roving focus (see keyboardNav.ts): the canvas is one tab stop that hands the keyboard to a card
   // or arrow; the arrow keys go from one to the next.
   const lastFocused = useRef<string | undefined>(undefined);
-  const pointerDown = useRef(false);
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       const target = e.target as Element;
+      // An open context menu handles its own keys.
+      if (target.closest('[role=menu]')) return;
       if (e.key === 'Tab' && e.shiftKey && isItem(target)) {
         // Back out of the canvas, not onto the canvas itself (which would hand the keyboard back in).
         const canvas = e.currentTarget;
@@ -472,7 +482,21 @@ export function Canvas() {
         e.preventDefault();
         const canvas = e.currentTarget;
         const direction = e.key as KeyboardNav.Direction;
-        withNav((m) => (m.nextItem(canvas, target, direction) as HTMLElement | undefined)?.focus());
+        withNav((m) => {
+          const next = m.nextItem(canvas, target, direction) as HTMLElement | SVGGElement | undefined;
+          if (!next) return;
+          next.focus();
+          // React Flow brings a focused card into view; an arrow is brought here.
+          const r = next.getBoundingClientRect();
+          const view = canvas.getBoundingClientRect();
+          if (
+            next instanceof SVGGElement &&
+            (r.right > view.right || r.left < view.left || r.bottom > view.bottom || r.top < view.top)
+          ) {
+            const p = rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+            void rf.setCenter(p.x, p.y, { zoom: rf.getZoom(), duration: 150 });
+          }
+        });
         return;
       }
       if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
@@ -495,13 +519,14 @@ export function Canvas() {
       const key = node && stackToggle(node);
       if (key) run('toggleStack', { key });
     },
-    [nodes, openMenu],
+    [nodes, openMenu, rf],
   );
   const onFocus = useCallback((e: FocusEvent<HTMLDivElement>) => {
     const target = e.target as Element;
     if (isItem(target)) lastFocused.current = target.getAttribute('data-id') ?? undefined;
-    // Tab reached the canvas (a click on the empty pane focuses it too: that stays where it is).
-    else if (target === e.currentTarget && !pointerDown.current) {
+    // Tab reached the canvas (a click or tap on the empty pane focuses it too, not visibly: the
+    // keyboard then stays where it is).
+    else if (target === e.currentTarget && target.matches(':focus-visible')) {
       const canvas = e.currentTarget;
       withNav((m) => {
         // Still here (the keyboard may have gone on while the code loaded).
@@ -551,12 +576,10 @@ export function Canvas() {
         aria-busy={routing}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
-        onPointerDownCapture={() => {
-          pointerDown.current = true;
-          setTimeout(() => (pointerDown.current = false));
-        }}
         onContextMenu={(e) => {
           e.preventDefault();
+          // A right-click on the open menu, or the menu key there (Windows sends it on key-up).
+          if ((e.target as Element).closest('[role=menu]')) return;
           openMenu(e.target as Element, e.clientX, e.clientY);
         }}
         tabIndex={0}

@@ -1,4 +1,4 @@
-import { commandOf, isEnabled, keyHint, run, type PlainCommandId } from '../commands';
+import { ariaKey, commandOf, isEnabled, keyHint, run, type PlainCommandId } from '../commands';
 import { Suspense, lazy } from 'react';
 import { openImportHosts, type MenuItem } from '../components';
 
@@ -18,10 +18,12 @@ export interface ContextMenuAt {
 function commandItem(id: PlainCommandId, group?: boolean): MenuItem[] {
   const command = commandOf(id);
   if (!command) return [];
+  const key = command.keys?.[0];
   return [
     {
       label: command.label,
       hint: keyHint(command),
+      shortcut: key && ariaKey(key),
       disabled: !isEnabled(id),
       onSelect: () => run(id),
       group,
@@ -30,21 +32,16 @@ function commandItem(id: PlainCommandId, group?: boolean): MenuItem[] {
 }
 
 /**
- * Opens the details' own control for the selected arrow (the form that asks why), once the details
- * show that arrow (their code may still be loading): for up to two seconds.
+ * Puts the keyboard on the details' first "Exclude …" button of the selected arrow, once the
+ * details show that arrow (their code may still be loading): for up to two seconds. An arrow may
+ * carry several flows: the person picks there which to leave out, and why.
  */
-function inDetails(label: RegExp, until = performance.now() + 2000) {
+function toExclusions(until = performance.now() + 2000) {
   requestAnimationFrame(() => {
     const details = document.querySelector('[aria-label="Details"]');
-    const control = [...(details?.querySelectorAll<HTMLElement>('button') ?? [])].find((b) =>
-      label.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
-    );
-    if (!control) {
-      if (performance.now() < until) inDetails(label, until);
-      return;
-    }
-    control.click();
-    control.focus();
+    const first = details?.querySelector<HTMLElement>('button[aria-label^="Exclude "]');
+    if (first) first.focus();
+    else if (performance.now() < until) toExclusions(until);
   });
 }
 
@@ -65,7 +62,7 @@ function itemsFor(target: MenuTarget): MenuItem[] {
       return [...commandItem('deleteSelection'), ...commandItem('clearSelection', true)];
     case 'edge':
       return [
-        { label: 'Leave out of the change request…', onSelect: () => inDetails(/^Exclude .*…$/) },
+        { label: 'Leave flows out of the change request…', onSelect: () => toExclusions() },
         ...commandItem('clearSelection', true),
       ];
     case 'canvas':

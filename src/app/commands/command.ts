@@ -28,6 +28,10 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 /** "Ctrl+Shift+Z" (or "⌘Shift+Z"): a key as a person reads it. */
 export const readableKey = (key: string) => key.replace('Mod+', isMac ? '⌘' : 'Ctrl+');
 
+/** A key as aria-keyshortcuts writes it: "Mod+C" is "Control+C", or "Meta+C" on a Mac. */
+export const ariaKey = (key: string) =>
+  key.replace('Mod+', isMac ? 'Meta+' : 'Control+').replace('Ctrl+', 'Control+');
+
 /** The first key of a command as a person reads it. */
 export function keyHint(command: Pick<Command<never>, 'keys'>): string | undefined {
   const key = command.keys?.[0];

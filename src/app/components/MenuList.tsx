@@ -5,6 +5,8 @@ export interface MenuItem {
   onSelect: () => void;
   /** A key that does the same, shown beside the label ("Ctrl+C"). */
   hint?: string;
+  /** The same key for assistive technology (aria-keyshortcuts: "Control+C", "Meta+C"). */
+  shortcut?: string;
   disabled?: boolean;
   /** Drawn after a line: the start of another group of items. */
   group?: boolean;
@@ -53,6 +55,8 @@ export function MenuList({
   }, [onClose, keep]);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // Keys in an open menu are the menu's: Delete or Ctrl+A must not act on the plan behind it.
+    if (e.key !== 'Tab') e.stopPropagation();
     const entries = [
       ...(list.current?.querySelectorAll<HTMLElement>('[role=menuitem]:not([aria-disabled])') ?? []),
     ];
@@ -66,7 +70,6 @@ export function MenuList({
       entries[e.key === 'Home' ? 0 : entries.length - 1]?.focus();
     } else if (e.key === 'Escape' || e.key === 'Tab') {
       // Escape closes this menu only, not what is behind it (a selection, a dialog).
-      e.stopPropagation();
       if (e.key === 'Escape') e.preventDefault();
       onClose(e.key === 'Escape' ? 'escape' : 'away');
     }
@@ -81,7 +84,10 @@ export function MenuList({
       aria-busy={loading ? true : undefined}
       tabIndex={-1}
       onKeyDown={onKeyDown}
-      onContextMenu={(e) => e.preventDefault()}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+      }}
       style={style}
       className={`z-50 min-w-60 rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900 ${className}`}
     >
@@ -97,7 +103,7 @@ export function MenuList({
           role="menuitem"
           tabIndex={-1}
           aria-disabled={item.disabled || undefined}
-          aria-keyshortcuts={item.hint?.replace('Ctrl+', 'Control+')}
+          aria-keyshortcuts={item.shortcut}
           onClick={() => {
             if (item.disabled) return;
             onClose('picked');
