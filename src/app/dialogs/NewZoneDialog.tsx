@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { TRUST_LABELS, TRUST_LEVELS, zoneNameProblem, type Trust } from '../../domain';
+import { NAME_MAX, TRUST_LABELS, TRUST_LEVELS, zoneNameProblem, type Trust } from '../../domain';
 import { run } from '../commands';
 import { usePlanner } from '../state';
 import { Button, inputClass } from '../ui';
@@ -57,6 +57,7 @@ export function NewZoneDialog({ onDone }: { onDone: () => void }) {
           value={name}
           autoFocus
           autoComplete="off"
+          maxLength={NAME_MAX}
           placeholder="e.g. DMZ, Server network, Internet"
           aria-invalid={!!shownName}
           aria-describedby={shownName ? `${id}-name-problem` : undefined}

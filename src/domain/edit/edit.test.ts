@@ -211,5 +211,7 @@ describe('a new zone is named by the person', () => {
     expect(zoneNameProblem(plan, '   ')).toBe('Give the zone a name.');
     expect(zoneNameProblem(plan, ' dmz ')).toBe('A zone is already called “DMZ”.');
     expect(zoneNameProblem(plan, 'Server network')).toBeUndefined();
+    expect(zoneNameProblem(plan, 'x'.repeat(120))).toBeUndefined();
+    expect(zoneNameProblem(plan, 'x'.repeat(121))).toBe("A zone's name has at most 120 characters.");
   });
 });

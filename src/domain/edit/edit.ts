@@ -19,6 +19,7 @@ import {
 } from '../diagram';
 import {
   CURRENT_PLAN_VERSION,
+  NAME_MAX,
   PLAN_FORMAT,
   type Firewall,
   type Host,
@@ -147,19 +148,23 @@ export function removeHosts(plan: Plan, ids: ReadonlySet<string>): Plan {
   return cleanDecisions({ ...plan, hosts: plan.hosts.filter((h) => !ids.has(h.id)) });
 }
 
-/** Adds a zone of the default size at the free spot nearest `position`: over no zone and no card. */
 /**
- * What is wrong with a name for a new zone, in words, or undefined when it will do: zones are told
- * apart by their names (in the panels, the CSV and the firewall objects), so no two share one.
+ * What is wrong with a name for a new zone, in words, or undefined when it will do: a new zone is
+ * not given the name of one the plan has, so the panels, the CSV and the firewall objects tell them
+ * apart (a rename in the zone's panel may still make two alike).
  */
 export function zoneNameProblem(plan: Plan, name: string): string | undefined {
   const value = name.trim();
   if (!value) return 'Give the zone a name.';
+  if (value.length > NAME_MAX) return `A zone's name has at most ${NAME_MAX} characters.`;
   const taken = plan.zones.find((z) => z.name.trim().toLowerCase() === value.toLowerCase());
   return taken ? `A zone is already called “${taken.name}”.` : undefined;
 }
 
-/** Adds a zone near `position`, in free space; named `name` when given, else "Zone N". */
+/**
+ * Adds a zone of the default size at the free spot nearest `position` (over no zone and no card),
+ * named `name` when given, else "Zone N".
+ */
 export function addZone(
   plan: Plan,
   position: Point,

@@ -9,6 +9,7 @@ import {
   COUNTERPART_ROLES,
   CURRENT_PLAN_VERSION,
   FIREWALL_VENDORS,
+  NAME_MAX,
   PLAN_FORMAT,
   TRUST_LEVELS,
   type Plan,
@@ -20,7 +21,6 @@ import {
  * unique ids, and references from hosts to zones. Both report every problem with its path.
  */
 
-const NAME_MAX = 120;
 const TEXT_MAX = 4000;
 
 const text = (max: number) => z.string().check(z.maxLength(max));

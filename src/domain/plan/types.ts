@@ -7,6 +7,9 @@ export const CURRENT_PLAN_VERSION = 3;
 export const TRUST_LEVELS = ['untrusted', 'dmz', 'trusted'] as const;
 export type Trust = (typeof TRUST_LEVELS)[number];
 
+/** The longest name of a plan, zone, host or device a plan may hold (its schema checks it). */
+export const NAME_MAX = 120;
+
 export const TRUST_LABELS: Record<Trust, string> = {
   untrusted: 'Untrusted',
   dmz: 'DMZ',

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import {
   CATALOG,
   COUNTERPART_ROLES,
+  NAME_MAX,
   ROLES,
   ROLE_IDS,
   TRUST_LABELS,
@@ -52,7 +53,7 @@ function HostName({ host }: { host: Host }) {
         id={id}
         className={inputClass}
         value={draft}
-        maxLength={120}
+        maxLength={NAME_MAX}
         aria-invalid={!!problem}
         aria-describedby={problem ? `${id}-err` : undefined}
         onChange={(e) => {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import {
   CANVAS_LIMIT,
+  NAME_MAX,
   TRUST_LABELS,
   TRUST_LEVELS,
   ZONE_MIN_SIZE,
@@ -136,7 +137,7 @@ export function ZoneDetails({ zone, plan }: { zone: Zone; plan: Plan }) {
             id={nameId}
             className={inputClass}
             value={draft}
-            maxLength={120}
+            maxLength={NAME_MAX}
             aria-invalid={!!problem}
             onChange={(e) => {
               setDraft(e.target.value);
