@@ -100,6 +100,19 @@ test('the splitter sets the height of the tables, by keys and by drag, and the b
   await expect
     .poll(async () => (await page.getByRole('tabpanel').boundingBox())!.height)
     .toBeCloseTo(h0 + 164, 0);
+  // A smaller window keeps room for the canvas; the choice comes back when it grows again.
+  await page.setViewportSize({ width: 1440, height: 500 });
+  await expect
+    .poll(async () => (await page.getByRole('main', { name: 'Plan canvas' }).boundingBox())!.height)
+    .toBeGreaterThan(100);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect
+    .poll(async () => (await page.getByRole('tabpanel').boundingBox())!.height)
+    .toBeCloseTo(h0 + 164, 0);
+  // Home: the smallest tables; End: the largest.
+  await splitter.focus();
+  await page.keyboard.press('Home');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '120');
 });
 
 test('the context menu of a card, of the canvas and of an arrow runs the same commands; Shift+F10 opens it from the keyboard', async ({

@@ -1,9 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
 // React Flow's base styles only: the cards, arrows, controls and their colours are the app's own.
 import '@xyflow/react/dist/base.css';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Canvas } from './canvas';
-import { keptTablesHeight, loadPanels, SaveStatus, usePanels } from './components';
+import { loadPanels, SaveStatus, usePanels, useTablesHeight } from './components';
 import { Toolbar } from './components';
 import { startFileDrop } from './io';
 import { openSharedLink } from './io';
@@ -16,7 +16,7 @@ export function App() {
   useTheme();
   // Until the panels' chunk is in (usually before the first render), their frames stay empty.
   const panels = usePanels();
-  const [tablesHeight, setTablesHeight] = useState(keptTablesHeight);
+  const [tablesHeight, setTablesHeight] = useTablesHeight();
   useEffect(() => {
     const stopKeys = startShortcuts();
     const stopDrop = startFileDrop();

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { TABLES_HEIGHT_KEY, TABLES_MIN, tablesMax } from './tablesHeight';
+import { TABLES_DEFAULT, TABLES_HEIGHT_KEY, TABLES_MIN, tablesMax } from './tablesHeight';
 
 const STEP = 16;
 
@@ -13,7 +13,8 @@ function keep(height: number) {
 
 /**
  * The bar between the canvas and the tables below it: dragged, or moved with the arrow keys (Shift
- * for larger steps, Home and End for the ends), it sets how tall the tables are.
+ * for larger steps, Home for the smallest tables, End for the largest), it sets how tall the tables
+ * are (its value, as the window-splitter pattern has it).
  */
 export function TablesSplitter({ height, onHeight }: { height: number; onHeight: (h: number) => void }) {
   const drag = useRef<{ y: number; height: number } | undefined>(undefined);
@@ -30,9 +31,9 @@ export function TablesSplitter({ height, onHeight }: { height: number; onHeight:
         : e.key === 'ArrowDown'
           ? height - step
           : e.key === 'Home'
-            ? tablesMax()
+            ? TABLES_MIN
             : e.key === 'End'
-              ? TABLES_MIN
+              ? tablesMax()
               : undefined;
     if (to === undefined) return;
     e.preventDefault();
@@ -63,7 +64,7 @@ export function TablesSplitter({ height, onHeight }: { height: number; onHeight:
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
-      onDoubleClick={() => set(256)}
+      onDoubleClick={() => set(TABLES_DEFAULT)}
       className="group relative z-10 -my-1 h-2 cursor-row-resize touch-none outline-none"
     >
       <div className="absolute inset-x-0 top-1/2 h-px bg-slate-200 group-hover:h-1 group-hover:-translate-y-1/2 group-hover:bg-teal-500 group-focus-visible:h-1 group-focus-visible:-translate-y-1/2 group-focus-visible:bg-teal-600 dark:bg-slate-800" />
