@@ -77,7 +77,9 @@ const ON_DEMAND = [
   /\/src\/domain\/edit\/(decisions|firewalls|paste)\./,
   // What a zone change did, in words; firewall device cards (loaded when a plan first has one);
   // the stacked view's arrows (with the grouping code, when "Group similar hosts" is first on).
-  // The arrows of a very large plan, drawn together (BundledLayer and BundledFlows).
+  // The arrows of a very large plan, drawn together (BundledLayer and BundledFlows). The arrows
+  // themselves (FlowEdge, fetched at start beside the panels, drawn after the cards), the zoom
+  // controls, the keyboard's walk of the canvas and its context menu.
   /\/src\/app\/canvas\/(zoneNewsWords|FirewallNode|stackView|BundledLayer|BundledFlows|EmptyCanvas|CanvasControls|keyboardNav|FlowEdge|ContextMenu)\./,
   // Commands of the panels' fields, decisions and devices: registered by what uses them as it loads.
   /\/src\/app\/commands\/(decisions|fields|firewall|versionNews|inventory|clipboard|help|find|stacks)\./,

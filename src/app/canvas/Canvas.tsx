@@ -1,4 +1,5 @@
 import { ROLE_MIME } from '../ui';
+import { LoadBoundary } from '../components';
 import {
   Background,
   BackgroundVariant,
@@ -30,6 +31,7 @@ import { startZoneNews } from './zoneNews';
 import { deltaPairsOf, useDelta, useDerivation, usePlanner, useScopedFlows, type Selection } from '../state';
 import {
   buildEdges,
+  CANVAS_ITEMS,
   LABEL_ZOOM,
   LEGIBLE_ZOOM,
   buildNodes,
@@ -111,8 +113,7 @@ const withNav = (then: (m: typeof KeyboardNav) => void) => {
 };
 if (typeof requestIdleCallback === 'function')
   requestIdleCallback(() => void loadNav().catch(() => undefined));
-const ITEM = '.react-flow__node, g.react-flow__edge-flow';
-const isItem = (el: Element) => el.matches(ITEM);
+const isItem = (el: Element) => el.matches(CANVAS_ITEMS);
 const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 /** React Flow makes every card a tab stop; here none is (the canvas is one, see keyboardNav.ts). */
@@ -434,7 +435,7 @@ export function Canvas() {
           select({ kind: 'edge', source: edge.pair.source, target: edge.pair.target });
         }
       }
-      setMenu({ target, x, y, from: on.closest('.react-flow__node, g.react-flow__edge-flow') });
+      setMenu({ target, x, y, from: on.closest(CANVAS_ITEMS) });
     },
     [edges],
   );
@@ -587,9 +588,11 @@ export function Canvas() {
         aria-label="Diagram"
         className={`relative h-full w-full outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600 ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
       >
-        <Suspense fallback={null}>
-          <ArrowMarkers />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={null}>
+            <ArrowMarkers />
+          </Suspense>
+        </LoadBoundary>
         <ReactFlow<CanvasNode>
           nodes={shownNodes}
           nodeTypes={nodeTypes}
@@ -611,9 +614,11 @@ export function Canvas() {
         >
           {/* Drawn anew for each plan opened: its arrows then go into an empty layer at once,
               not one by one among the last plan's (see FlowLayer). */}
-          <Suspense fallback={null}>
-            <FlowLayer key={planEpoch} edges={edges} routes={routes} live={dragActive} />
-          </Suspense>
+          <LoadBoundary>
+            <Suspense fallback={null}>
+              <FlowLayer key={planEpoch} edges={edges} routes={routes} live={dragActive} />
+            </Suspense>
+          </LoadBoundary>
           <Panel
             position="top-right"
             className="rounded-md border border-slate-200 bg-white/90 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/90"
@@ -630,15 +635,19 @@ export function Canvas() {
           </Panel>
           {plan.hosts.length === 0 && plan.zones.length === 0 && !plan.firewalls?.length && (
             <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center">
-              <Suspense fallback={null}>
-                <EmptyCanvas />
-              </Suspense>
+              <LoadBoundary>
+                <Suspense fallback={null}>
+                  <EmptyCanvas />
+                </Suspense>
+              </LoadBoundary>
             </div>
           )}
           <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-          <Suspense fallback={null}>
-            <CanvasControls fitViewOptions={FIT_VIEW} />
-          </Suspense>
+          <LoadBoundary>
+            <Suspense fallback={null}>
+              <CanvasControls fitViewOptions={FIT_VIEW} />
+            </Suspense>
+          </LoadBoundary>
           <MiniMap<CanvasNode>
             pannable
             zoomable
@@ -649,9 +658,11 @@ export function Canvas() {
           />
         </ReactFlow>
         {menu && (
-          <Suspense fallback={null}>
-            <ContextMenu at={menu} onClose={closeMenu} />
-          </Suspense>
+          <LoadBoundary>
+            <Suspense fallback={null}>
+              <ContextMenu at={menu} onClose={closeMenu} />
+            </Suspense>
+          </LoadBoundary>
         )}
       </div>
     </>

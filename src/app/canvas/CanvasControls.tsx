@@ -73,7 +73,7 @@ export function CanvasControls({ fitViewOptions }: { fitViewOptions: FitViewOpti
             fill="none"
             stroke="currentColor"
             strokeWidth={2.5}
-            className="!size-3.5 !max-h-none !max-w-none"
+            className="!size-3.5 !max-h-none !max-w-none !fill-none"
           >
             <path d={PATHS[item.id]} />
           </svg>

@@ -115,6 +115,9 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 export const ONE_BY_ONE_MAX = 2_500;
 export const drawnTogether = (arrows: number) => arrows > ONE_BY_ONE_MAX;
 
+/** The cards and arrows on the canvas the keyboard can land on (see keyboardNav.ts). */
+export const CANVAS_ITEMS = '.react-flow__node, g.react-flow__edge-flow';
+
 /** Below this zoom the canvas hides the arrows' labels (too small to read). */
 export const LABEL_ZOOM = 0.45;
 

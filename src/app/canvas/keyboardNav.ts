@@ -6,10 +6,7 @@
  * Loaded when the keyboard first comes to the canvas (see Canvas.tsx).
  */
 
-/** Cards and arrows the keyboard can land on, as drawn now (a large plan draws only those in view). */
-export const ITEMS = '.react-flow__node, g.react-flow__edge-flow';
-
-export const isItem = (el: Element | null): el is HTMLElement | SVGGElement => !!el && el.matches(ITEMS);
+import { CANVAS_ITEMS as ITEMS } from './graph';
 
 /** Where an item stands for the keyboard: a card's middle, a zone's title, an arrow's midpoint. */
 function pointOf(el: Element): { x: number; y: number } {
@@ -35,7 +32,6 @@ const VECTORS: Record<Direction, { x: number; y: number }> = {
   ArrowLeft: { x: -1, y: 0 },
   ArrowRight: { x: 1, y: 0 },
 };
-export const isDirection = (key: string): key is Direction => key in VECTORS;
 
 /**
  * The item to go to from `from` in a direction: of those ahead (more than a pixel that way), the

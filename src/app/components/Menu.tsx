@@ -1,4 +1,5 @@
 import { Suspense, lazy, useCallback, useId, useRef, useState, type ReactNode } from 'react';
+import { LoadBoundary } from './LoadBoundary';
 import { Icon } from '../ui';
 import { Button } from '../ui';
 import type { MenuItem } from './MenuList';
@@ -56,17 +57,19 @@ export function Menu({
         <Icon name="chevron" className="size-3.5" />
       </Button>
       {open && (
-        <Suspense fallback={null}>
-          <MenuList
-            id={id}
-            label={label}
-            items={items}
-            loading={loading}
-            onClose={onClose}
-            keep={button}
-            className="absolute top-full left-0 mt-1"
-          />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={null}>
+            <MenuList
+              id={id}
+              label={label}
+              items={items}
+              loading={loading}
+              onClose={onClose}
+              keep={button}
+              className="absolute top-full left-0 mt-1"
+            />
+          </Suspense>
+        </LoadBoundary>
       )}
     </div>
   );

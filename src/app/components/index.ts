@@ -4,3 +4,4 @@ export * from './lazyPanels';
 export * from './SaveStatus';
 export * from './tablesHeight';
 export type { MenuItem } from './MenuList';
+export * from './LoadBoundary';

@@ -1,5 +1,9 @@
 import type { CounterpartRole, Host, Plan } from '../plan';
 
+/** Whether a host can be in an array: a processing node or a web components host. */
+export const canBeInArray = (host: Host): boolean =>
+  host.roles.includes('processing-node') || host.roles.includes('web-components');
+
 /**
  * Drops every decision that names a host no longer there or no longer fit for it: an array whose
  * Array Manager is gone, or held by a host no longer a node or web components; a counterpart gone
@@ -12,11 +16,7 @@ export function cleanDecisions(plan: Plan): Plan {
   let hostsChanged = false;
   const hosts = plan.hosts.map((h) => {
     let next = h;
-    if (
-      h.array !== undefined &&
-      (!has(h.array, 'array-manager') ||
-        !(h.roles.includes('processing-node') || h.roles.includes('web-components')))
-    ) {
+    if (h.array !== undefined && (!has(h.array, 'array-manager') || !canBeInArray(h))) {
       next = { ...next };
       delete next.array;
     }

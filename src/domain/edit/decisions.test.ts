@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { host, testPlan, type PlanParts } from '../plan/plan.testing';
 import { deriveFlows, type Flow } from '../engine';
 import { requestFlows } from '../export';
-import { cleanDecisions } from './cleanDecisions';
+import { canBeInArray, cleanDecisions } from './cleanDecisions';
 import {
-  canBeInArray,
   excludeFlows,
   includeFlows,
   setFeature,

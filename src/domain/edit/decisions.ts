@@ -1,6 +1,7 @@
 import { type FeatureId, type RuleId } from '../catalog';
 import { objectPrefixProblem } from '../plan';
 import type { CounterpartRole, Exclusion, ExclusionKind, Host, Plan } from '../plan';
+import { canBeInArray } from './cleanDecisions';
 
 /*
  * The architect's decisions as pure edits: features in use, a host's array, the counterparts it
@@ -42,10 +43,6 @@ export function setHostArray(plan: Plan, hostId: string, arrayManagerId: string 
     return next;
   });
 }
-
-/** Whether a host can be in an array: a processing node or a web components host. */
-export const canBeInArray = (host: Host): boolean =>
-  host.roles.includes('processing-node') || host.roles.includes('web-components');
 
 /**
  * Puts every one of several hosts that can be in an array (see canBeInArray) in the array of an

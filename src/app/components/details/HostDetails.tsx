@@ -7,6 +7,7 @@ import {
   ROLE_IDS,
   TRUST_LABELS,
   addressProblem,
+  canBeInArray,
   featureOn,
   inRange,
   visibleText,
@@ -179,7 +180,7 @@ function HostArray({ host, plan }: { host: Host; plan: Plan }) {
   const id = useId();
   const managers = hostsWith(plan, 'array-manager');
   if (managers.length < 2) return null;
-  if (!host.roles.includes('processing-node') && !host.roles.includes('web-components')) return null;
+  if (!canBeInArray(host)) return null;
   const value = host.array && managers.some((m) => m.id === host.array) ? host.array : '';
   return (
     <Field
