@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { canvas, hostNode, openExample } from './helpers';
+import { generatePlan } from '../bench/plans';
+import { canvas, hostNode, importPlan, openExample } from './helpers';
 
 /** The host cards of the "DMZ relay with internal array" example, written out by hand. */
 const HOSTS = [
@@ -89,6 +90,8 @@ test('print media shows the whole diagram and every grouped rule, without the ap
   await expect(rules.getByRole('row')).toHaveCount(1 + DEVICES.length + RULES.length);
   await expect(rules.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveText(RULES.map(ruleRow));
   await expect(page.getByText('22 flows in the change request (firewall-crossing flows)')).toBeVisible();
+  // A plan this small draws every card: nothing to warn of.
+  await expect(page.getByText(/the diagram below shows the cards in view/)).toHaveCount(0);
   const groups = page.getByRole('table', { name: 'Address groups' });
   await expect(groups.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveText(
     GROUPS.map((g) => new RegExp(`^${literal(g)}`)),
@@ -170,4 +173,17 @@ test('the printed PDF has the whole diagram on its first page and the grouped ru
     expect(text).toMatch(new RegExp(`\\b${number} ${literal(source)} .*${literal(destination)}`));
   for (const g of GROUPS) expect(text).toContain(g);
   expect(text).not.toContain('Exclude…');
+});
+
+test('a plan large enough that only the cards in view are drawn says so on the printed page', async ({
+  page,
+}) => {
+  await importPlan(page, 'estate.json', generatePlan(300));
+  await page.emulateMedia({ media: 'print' });
+  await expect(
+    page.getByText(
+      'This plan has 300 hosts: the diagram below shows the cards in view on screen. Export → PDF or Diagram (SVG) draws all of them.',
+    ),
+  ).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 });

@@ -583,6 +583,8 @@ export function Canvas() {
           if ((e.target as Element).closest('[role=menu]')) return;
           openMenu(e.target as Element, e.clientX, e.clientY);
         }}
+        // Printing reads it: only the cards in view are drawn (see print/rules.ts).
+        data-culled={nodes.length >= CULL_FROM || undefined}
         tabIndex={0}
         role="group"
         aria-label="Diagram"

@@ -196,6 +196,16 @@ export function fillRules(): void {
     { className: `${PRINTED} portolan-print-title` },
     el('h1', {}, visibleText(plan.name) || 'Untitled plan'),
     el('p', {}, `Trustwave SEG ${plan.productVersion}`),
+    // A large plan draws only the cards in view (and so prints only them): say so, and where the
+    // whole diagram is.
+    document.querySelector('[data-culled]')
+      ? el(
+          'p',
+          { className: 'portolan-print-partial' },
+          `This plan has ${count(plan.hosts.length, 'host')}: the diagram below shows the cards in view on ` +
+            'screen. Export → PDF or Diagram (SVG) draws all of them.',
+        )
+      : undefined,
   );
 
   const rulesId = 'portolan-print-rules-heading';
