@@ -4,6 +4,7 @@ import {
   includeFlows,
   setFeature,
   setHostArray,
+  setHostsArray,
   setHostUses,
   type FlowRef,
 } from '../../domain/edit';
@@ -25,6 +26,19 @@ export const DECISION_COMMANDS = {
     id: 'setArrayOf',
     label: 'Array',
     perform: (s, { hostId, arrayManagerId }) => s.commit(setHostArray(s.plan, hostId, arrayManagerId)),
+  }),
+  /**
+   * Puts every one of several hosts that can be in an array (processing nodes and web components)
+   * in an Array Manager's array (undefined: in none), one undo step; the others stay as they are.
+   * False, changing nothing, when none changes.
+   */
+  setHostsArray: defineCommand<{ ids: readonly string[]; arrayManagerId: string | undefined }>({
+    id: 'setHostsArray',
+    label: 'Array',
+    perform: (s, { ids, arrayManagerId }) => {
+      const next = setHostsArray(s.plan, ids, arrayManagerId);
+      return next !== s.plan && s.commit(next);
+    },
   }),
   /** The hosts of a role a host uses (undefined: all of them). */
   setCounterparts: defineCommand<{

@@ -2,7 +2,6 @@ import {
   moveItems,
   objectPrefixProblem,
   resizeZone,
-  setHostsArray,
   setObjectPrefix,
   updateHost,
   updateZone,
@@ -121,19 +120,6 @@ export const FIELD_COMMANDS = {
           title: `${stayed} host${stayed === 1 ? '' : 's'} stayed in ${stayed === 1 ? 'its zone' : 'their zones'}: ${visibleText(to.name)} is full.`,
           detail: `${visibleText(to.name)} cannot grow without covering another zone.`,
         });
-      return next !== s.plan && s.commit(next);
-    },
-  }),
-  /**
-   * Puts every one of several hosts that can be in an array (processing nodes and web components)
-   * in an Array Manager's array (undefined: in none), one undo step; the others stay as they are.
-   * False, changing nothing, when none changes.
-   */
-  setHostsArray: defineCommand<{ ids: readonly string[]; arrayManagerId: string | undefined }>({
-    id: 'setHostsArray',
-    label: 'Array',
-    perform: (s, { ids, arrayManagerId }) => {
-      const next = setHostsArray(s.plan, ids, arrayManagerId);
       return next !== s.plan && s.commit(next);
     },
   }),

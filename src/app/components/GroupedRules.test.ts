@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveFlows, DMZ_RELAY, TWO_SITES, type Plan } from '../../domain';
 import { requestFlows } from '../../domain/export';
 import { groupFlows } from '../../domain/grouping';
-import { ruleSections, type RuleSection } from './GroupedRules';
+import { ruleSections, type RuleSection } from '../../domain/grouping';
 
 /** Each section as its heading, then its rules as "number interfaces" ("4 dmz>wan1", or "4"). */
 function listed(plan: Plan, includeInternal = false): string[][] {

@@ -1,14 +1,7 @@
 import { Fragment, useId, useMemo, useState } from 'react';
-import { FIREWALL_VENDOR_LABELS, visibleText, type Hop, type Plan } from '../../domain';
+import { visibleText, type Plan } from '../../domain';
 import { requestFlows } from '../../domain/export';
-import {
-  crossesZones,
-  groupFlows,
-  rulesByDevice,
-  type AddressGroup,
-  type GroupedRule,
-  type Grouping,
-} from '../../domain/grouping';
+import { groupFlows, ruleSections, type AddressGroup, type Grouping } from '../../domain/grouping';
 import { validGroupName } from '../../domain/plan';
 import { run } from '../commands';
 import { derive, useDerivation, usePlanner } from '../state';
@@ -119,47 +112,6 @@ function GroupName({ group, grouping }: { group: AddressGroup; grouping: Groupin
       )}
     </span>
   );
-}
-
-/** Rules under one heading: a device's (with the interfaces each enters and leaves by), or none. */
-export interface RuleSection {
-  key: string;
-  /** Absent for a plan without devices: one list, no heading. */
-  title?: string;
-  detail?: string;
-  rows: { rule: GroupedRule; hop?: Hop }[];
-}
-
-/**
- * The rules as the panel lists them. Without devices: every rule, in number order, under no heading.
- * With devices: under each device the rules its path passes (a rule keeps its number on each),
- * then those between zones no device joins ("No path"), then those inside one zone.
- */
-export function ruleSections(plan: Plan, grouping: Grouping): RuleSection[] {
-  if (!plan.firewalls?.length) return [{ key: 'all', rows: grouping.rules.map((rule) => ({ rule })) }];
-  const { devices, noPath } = rulesByDevice(plan, grouping);
-  const sections: RuleSection[] = devices.map(({ firewall, rules }) => ({
-    key: `device-${firewall.id}`,
-    title: visibleText(firewall.name),
-    detail: FIREWALL_VENDOR_LABELS[firewall.vendor],
-    rows: rules,
-  }));
-  if (noPath.length > 0)
-    sections.push({
-      key: 'no-path',
-      title: 'No path',
-      detail: 'no device of the plan joins these zones',
-      rows: noPath.map((rule) => ({ rule })),
-    });
-  const inside = grouping.rules.filter((r) => !crossesZones(r));
-  if (inside.length > 0)
-    sections.push({
-      key: 'inside',
-      title: 'Inside a zone',
-      detail: 'these pass no device',
-      rows: inside.map((rule) => ({ rule })),
-    });
-  return sections;
 }
 
 /**

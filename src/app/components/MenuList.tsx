@@ -89,7 +89,7 @@ export function MenuList({
         e.stopPropagation();
       }}
       style={style}
-      className={`z-50 min-w-60 rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900 ${className}`}
+      className={`z-60 min-w-60 rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900 ${className}`}
     >
       {loading && (
         <p role="status" className="px-3 py-1.5 text-sm text-slate-500 dark:text-slate-400">

@@ -5,15 +5,8 @@
  * these are built for printing and taken out after it. Hidden on screen: only print.css shows
  * them. Built with DOM calls and textContent, so no name in a plan is read as markup.
  */
-import { FIREWALL_VENDOR_LABELS, visibleText, type Hop, type Plan } from '../../domain';
-import {
-  crossesZones,
-  groupFlows,
-  rulesByDevice,
-  type AddressGroup,
-  type GroupedRule,
-  type Grouping,
-} from '../../domain/grouping';
+import { visibleText, type Plan } from '../../domain';
+import { groupFlows, ruleSections, type AddressGroup, type Grouping } from '../../domain/grouping';
 import { derive, scopedFlows, usePlanner } from '../state';
 
 const PRINTED = 'portolan-print-only';
@@ -32,41 +25,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
   if (props.scope) (e as HTMLTableCellElement).scope = props.scope;
   for (const c of children) if (c !== undefined && c !== false) e.append(c);
   return e;
-}
-
-/** Rules under one heading, as the Grouped rules tab lists them (see ruleSections there). */
-interface Section {
-  title?: string;
-  detail?: string;
-  rows: { rule: GroupedRule; hop?: Hop }[];
-}
-
-/**
- * Without devices: every rule, in number order, under no heading. With devices: under each device
- * the rules its path passes, then those no device joins ("No path"), then those inside one zone.
- */
-function sections(plan: Plan, grouping: Grouping): Section[] {
-  if (!plan.firewalls?.length) return [{ rows: grouping.rules.map((rule) => ({ rule })) }];
-  const { devices, noPath } = rulesByDevice(plan, grouping);
-  const out: Section[] = devices.map(({ firewall, rules }) => ({
-    title: visibleText(firewall.name),
-    detail: FIREWALL_VENDOR_LABELS[firewall.vendor],
-    rows: rules,
-  }));
-  if (noPath.length > 0)
-    out.push({
-      title: 'No path',
-      detail: 'no device of the plan joins these zones',
-      rows: noPath.map((rule) => ({ rule })),
-    });
-  const inside = grouping.rules.filter((r) => !crossesZones(r));
-  if (inside.length > 0)
-    out.push({
-      title: 'Inside a zone',
-      detail: 'these pass no device',
-      rows: inside.map((rule) => ({ rule })),
-    });
-  return out;
 }
 
 function rulesTable(plan: Plan, grouping: Grouping, labelledBy: string): HTMLTableElement {
@@ -94,7 +52,7 @@ function rulesTable(plan: Plan, grouping: Grouping, labelledBy: string): HTMLTab
     el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
   );
   table.setAttribute('aria-labelledby', labelledBy);
-  for (const section of sections(plan, grouping)) {
+  for (const section of ruleSections(plan, grouping)) {
     const body = el('tbody');
     if (section.title !== undefined) {
       body.append(

@@ -10,4 +10,12 @@ export {
   type StackArrow,
   type Stacks,
 } from './stacks';
-export { rulesByDevice, crossesZones, type DeviceRule, type DeviceRules, type RulesByDevice } from './devices';
+export {
+  rulesByDevice,
+  crossesZones,
+  ruleSections,
+  type DeviceRule,
+  type DeviceRules,
+  type RuleSection,
+  type RulesByDevice,
+} from './devices';
