@@ -1,4 +1,4 @@
-import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 
 export interface MenuItem {
   label: string;
@@ -40,7 +40,8 @@ export function MenuList({
 }) {
   const list = useRef<HTMLDivElement>(null);
   const ready = items.length > 0;
-  useEffect(() => {
+  // Before paint: a key pressed right after the menu opened goes to the menu.
+  useLayoutEffect(() => {
     const first = list.current?.querySelector<HTMLElement>('[role=menuitem]:not([aria-disabled])');
     // Keyboard focus moves into the menu; while it loads, the list itself holds it.
     (first ?? list.current)?.focus();
