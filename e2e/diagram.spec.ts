@@ -1,18 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openExample, exportAs } from './helpers';
+import { DMZ_RELAY_HOSTS, exportAs, openExample } from './helpers';
 
-/** The hosts of the "DMZ relay with internal array" example, in plan order, written out by hand. */
-const HOSTS = [
-  'Internet',
-  'SEG-NODE01',
-  'SEG-NODE02',
-  'SEG-AM01',
-  'SQL01',
-  'DC01',
-  'EXCH01',
-  'Admin workstations',
-  'Automation',
-];
+const HOSTS = DMZ_RELAY_HOSTS;
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');

@@ -144,3 +144,16 @@ export async function bringIntoView(page: Page, card: Locator) {
     await page.getByRole('button', { name: 'Zoom Out' }).click();
   }
 }
+
+/** The hosts of the "DMZ relay with internal array" example, in plan order, written out by hand. */
+export const DMZ_RELAY_HOSTS = [
+  'Internet',
+  'SEG-NODE01',
+  'SEG-NODE02',
+  'SEG-AM01',
+  'SQL01',
+  'DC01',
+  'EXCH01',
+  'Admin workstations',
+  'Automation',
+] as const;

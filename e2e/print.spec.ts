@@ -1,20 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { generatePlan } from '../bench/plans';
-import { canvas, hostNode, importPlan, openExample } from './helpers';
+import { canvas, DMZ_RELAY_HOSTS, hostNode, importPlan, openExample } from './helpers';
 
-/** The host cards of the "DMZ relay with internal array" example, written out by hand. */
-const HOSTS = [
-  'Internet',
-  'SEG-NODE01',
-  'SEG-NODE02',
-  'SEG-AM01',
-  'SQL01',
-  'DC01',
-  'EXCH01',
-  'Admin workstations',
-  'Automation',
-];
+const HOSTS = DMZ_RELAY_HOSTS;
 /** Its two firewall devices. */
 const DEVICES = ['FW-EDGE', 'FW-CORE'];
 const device = (page: Page, name: string) =>

@@ -1,5 +1,5 @@
 import { ROLE_MIME } from '../ui';
-import { LoadBoundary } from '../components';
+import { OnDemand } from '../components';
 import {
   Background,
   BackgroundVariant,
@@ -14,7 +14,6 @@ import {
   applyNodeChanges,
 } from '@xyflow/react';
 import {
-  Suspense,
   lazy,
   useCallback,
   useEffect,
@@ -590,11 +589,9 @@ export function Canvas() {
         aria-label="Diagram"
         className={`relative h-full w-full outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600 ${zoomedOut ? 'portolan-zoomed-out' : ''} ${dragActive ? 'portolan-dragging' : ''}`}
       >
-        <LoadBoundary>
-          <Suspense fallback={null}>
-            <ArrowMarkers />
-          </Suspense>
-        </LoadBoundary>
+        <OnDemand>
+          <ArrowMarkers />
+        </OnDemand>
         <ReactFlow<CanvasNode>
           nodes={shownNodes}
           nodeTypes={nodeTypes}
@@ -616,11 +613,9 @@ export function Canvas() {
         >
           {/* Drawn anew for each plan opened: its arrows then go into an empty layer at once,
               not one by one among the last plan's (see FlowLayer). */}
-          <LoadBoundary>
-            <Suspense fallback={null}>
-              <FlowLayer key={planEpoch} edges={edges} routes={routes} live={dragActive} />
-            </Suspense>
-          </LoadBoundary>
+          <OnDemand>
+            <FlowLayer key={planEpoch} edges={edges} routes={routes} live={dragActive} />
+          </OnDemand>
           <Panel
             position="top-right"
             className="rounded-md border border-slate-200 bg-white/90 px-2 py-1 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900/90"
@@ -637,19 +632,15 @@ export function Canvas() {
           </Panel>
           {plan.hosts.length === 0 && plan.zones.length === 0 && !plan.firewalls?.length && (
             <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center">
-              <LoadBoundary>
-                <Suspense fallback={null}>
-                  <EmptyCanvas />
-                </Suspense>
-              </LoadBoundary>
+              <OnDemand>
+                <EmptyCanvas />
+              </OnDemand>
             </div>
           )}
           <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-          <LoadBoundary>
-            <Suspense fallback={null}>
-              <CanvasControls fitViewOptions={FIT_VIEW} />
-            </Suspense>
-          </LoadBoundary>
+          <OnDemand>
+            <CanvasControls fitViewOptions={FIT_VIEW} />
+          </OnDemand>
           <MiniMap<CanvasNode>
             pannable
             zoomable
@@ -660,11 +651,9 @@ export function Canvas() {
           />
         </ReactFlow>
         {menu && (
-          <LoadBoundary>
-            <Suspense fallback={null}>
-              <ContextMenu at={menu} onClose={closeMenu} />
-            </Suspense>
-          </LoadBoundary>
+          <OnDemand>
+            <ContextMenu at={menu} onClose={closeMenu} />
+          </OnDemand>
         )}
       </div>
     </>

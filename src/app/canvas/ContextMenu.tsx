@@ -1,6 +1,6 @@
 import { ariaKey, commandOf, isEnabled, keyHint, run, type PlainCommandId } from '../commands';
-import { Suspense, lazy } from 'react';
-import { LoadBoundary, openImportHosts, type MenuItem } from '../components';
+import { lazy } from 'react';
+import { OnDemand, openImportHosts, type MenuItem } from '../components';
 
 /** The menu's list, shared with the toolbar's menus (usually loaded already, while idle). */
 const MenuList = lazy(() => import('../components/MenuList').then((m) => ({ default: m.MenuList })));
@@ -98,16 +98,14 @@ export function ContextMenu({
   const x = Math.max(4, Math.min(at.x, window.innerWidth - 272));
   const y = Math.max(4, Math.min(at.y, window.innerHeight - items.length * 33 - 24));
   return (
-    <LoadBoundary>
-      <Suspense fallback={null}>
-        <MenuList
-          label={`${LABELS[at.target]} menu`}
-          items={items}
-          onClose={onClose}
-          className="fixed"
-          style={{ left: x, top: y }}
-        />
-      </Suspense>
-    </LoadBoundary>
+    <OnDemand>
+      <MenuList
+        label={`${LABELS[at.target]} menu`}
+        items={items}
+        onClose={onClose}
+        className="fixed"
+        style={{ left: x, top: y }}
+      />
+    </OnDemand>
   );
 }

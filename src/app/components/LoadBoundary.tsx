@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
 import { usePlanner } from '../state';
 
 /** One notice however many parts fail (the arrows and their heads share one file). */
@@ -28,4 +28,13 @@ export class LoadBoundary extends Component<{ children: ReactNode }, { failed: b
   override render() {
     return this.state.failed ? null : this.props.children;
   }
+}
+
+/** A part whose code loads on demand: nothing while it loads, left out (and said) if it cannot. */
+export function OnDemand({ children }: { children: ReactNode }) {
+  return (
+    <LoadBoundary>
+      <Suspense fallback={null}>{children}</Suspense>
+    </LoadBoundary>
+  );
 }

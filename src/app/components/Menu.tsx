@@ -1,5 +1,5 @@
-import { Suspense, lazy, useCallback, useId, useRef, useState, type ReactNode } from 'react';
-import { LoadBoundary } from './LoadBoundary';
+import { lazy, useCallback, useId, useRef, useState, type ReactNode } from 'react';
+import { OnDemand } from './LoadBoundary';
 import { Icon } from '../ui';
 import { Button } from '../ui';
 import type { MenuItem } from './MenuList';
@@ -57,19 +57,17 @@ export function Menu({
         <Icon name="chevron" className="size-3.5" />
       </Button>
       {open && (
-        <LoadBoundary>
-          <Suspense fallback={null}>
-            <MenuList
-              id={id}
-              label={label}
-              items={items}
-              loading={loading}
-              onClose={onClose}
-              keep={button}
-              className="absolute top-full left-0 mt-1"
-            />
-          </Suspense>
-        </LoadBoundary>
+        <OnDemand>
+          <MenuList
+            id={id}
+            label={label}
+            items={items}
+            loading={loading}
+            onClose={onClose}
+            keep={button}
+            className="absolute top-full left-0 mt-1"
+          />
+        </OnDemand>
       )}
     </div>
   );
