@@ -170,7 +170,21 @@ function HostZone({ host, plan }: { host: Host; plan: Plan }) {
   );
 }
 
-const hostsWith = (plan: Plan, role: RoleId) => plan.hosts.filter((h) => h.roles.includes(role));
+export const hostsWith = (plan: Plan, role: RoleId) => plan.hosts.filter((h) => h.roles.includes(role));
+
+/** The choices of an Array select: every array (none chosen), then each Array Manager. */
+export function ArrayManagerOptions({ managers }: { managers: readonly Host[] }) {
+  return (
+    <>
+      <option value="">— (every array)</option>
+      {managers.map((m) => (
+        <option key={m.id} value={m.id}>
+          {visibleText(m.name)}
+        </option>
+      ))}
+    </>
+  );
+}
 
 /**
  * The array of a processing node or web components host, when the plan has more than one Array
@@ -204,12 +218,7 @@ function HostArray({ host, plan }: { host: Host; plan: Plan }) {
           run('setArrayOf', { hostId: host.id, arrayManagerId: to });
         }}
       >
-        <option value="">— (every array)</option>
-        {managers.map((m) => (
-          <option key={m.id} value={m.id}>
-            {visibleText(m.name)}
-          </option>
-        ))}
+        <ArrayManagerOptions managers={managers} />
       </select>
     </Field>
   );

@@ -10,6 +10,7 @@ import {
 } from '../../../domain';
 import { isEnabled, run } from '../../commands';
 import { Button, Field, Icon, RoleIcon, inputClass, roleTone } from '../../ui';
+import { ArrayManagerOptions, hostsWith } from './HostDetails';
 
 /** A role checkbox for several hosts: ticked when all have it, half when some do. */
 function RoleBox({ ids, role, count }: { ids: readonly string[]; role: RoleId; count: number }) {
@@ -49,7 +50,7 @@ function RoleBox({ ids, role, count }: { ids: readonly string[]; role: RoleId; c
  */
 function HostsArray({ hosts, plan }: { hosts: readonly Host[]; plan: Plan }) {
   const id = useId();
-  const managers = plan.hosts.filter((h) => h.roles.includes('array-manager'));
+  const managers = hostsWith(plan, 'array-manager');
   const fit = hosts.filter(canBeInArray);
   const note = (text: string) => (
     <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
@@ -94,12 +95,7 @@ function HostsArray({ hosts, plan }: { hosts: readonly Host[]; plan: Plan }) {
             Mixed
           </option>
         )}
-        <option value="">— (every array)</option>
-        {managers.map((m) => (
-          <option key={m.id} value={m.id}>
-            {visibleText(m.name)}
-          </option>
-        ))}
+        <ArrayManagerOptions managers={managers} />
       </select>
     </Field>
   );
